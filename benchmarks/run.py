@@ -1,0 +1,175 @@
+"""Speed and memory goals, measured: prints one table of medians, goals and ratios.
+
+    python benchmarks/run.py            # every row
+    python benchmarks/run.py parse check  # rows whose name contains a word
+
+Each row runs its body several times and reports the median; where a goal names a
+baseline, the baseline is measured in the same run and the ratio printed.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
+
+from workbench.model import Report  # noqa: E402
+
+EXAMPLE_2023 = ROOT / "examples" / "shiling-2023.json"
+EXAMPLE_2024 = ROOT / "examples" / "shiling-2024.json"
+
+
+@dataclass
+class Row:
+    name: str
+    median_s: float
+    goal: str = ""
+    verdict: str = ""
+    note: str = ""
+
+
+ROWS: list[tuple[str, Callable[[], Row]]] = []
+
+
+def bench(name: str):
+    def wrap(fn: Callable[[], Row]):
+        ROWS.append((name, fn))
+        return fn
+    return wrap
+
+
+def median_time(fn: Callable[[], object], runs: int = 5, setup: Callable[[], object] | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        arg = setup() if setup else None
+        t0 = time.perf_counter()
+        fn(arg) if setup else fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def load(path: Path) -> Report:
+    return Report.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def goal(value: float, limit: float) -> str:
+    return "达标" if value <= limit else "未达标"
+
+
+def big_report(chars: int = 30_000) -> Report:
+    """The 2024 example grown to about `chars` characters of body text."""
+    base = load(EXAMPLE_2024)
+    report = copy.deepcopy(base)
+    plan = report.chapters[1]
+    template = [p for s in base.chapters[1].sections for p in s.paragraphs]
+    n = 0
+    while report.text_length() < chars:
+        sec = plan.sections[n % len(plan.sections)]
+        src = template[n % len(template)]
+        sec.paragraphs.append(type(src)(lead=src.lead, text=src.text * 2 + f"第{n}项工作要抓细抓实，确保按期见效。"))
+        n += 1
+    return report
+
+
+def many_reports(n: int) -> list[Report]:
+    base = [load(EXAMPLE_2023), load(EXAMPLE_2024)]
+    out = []
+    for i in range(n):
+        r = copy.deepcopy(base[i % 2])
+        r.place = f"示例{i // 20:03d}镇"
+        r.year = 2000 + i % 20
+        out.append(r)
+    return out
+
+
+# ------------------------------------------------------------ rows
+
+@bench("parse 10,000 figure clauses")
+def _parse() -> Row:
+    from workbench.figures import parse_figure
+
+    clauses = [f.raw for f in load(EXAMPLE_2023).targets + load(EXAMPLE_2024).results]
+    clauses += ["城镇调查失业率控制在5.5%以内", "地区生产总值增长5.0%—5.5%", "实际利用外资3000万美元以上",
+                "地区生产总值增长7%以上、力争达到8%", "常住人口城镇化率提高0.5个百分点"]
+    work = (clauses * (10_000 // len(clauses) + 1))[:10_000]
+    t = median_time(lambda: [parse_figure(c) for c in work])
+    return Row("parse 10,000 figure clauses", t, "< 0.5 s", goal(t, 0.5), f"{t / 10_000 * 1e6:.1f} µs/clause")
+
+
+@bench("store save+load 200 reports")
+def _store() -> Row:
+    from workbench.store import Store
+
+    reports = many_reports(200)
+
+    def run(folder):
+        path = Path(folder) / "s.json"
+        with Store(path) as store:
+            for r in reports:
+                store.put(r)
+        with Store(path, readonly=True) as store:
+            loaded = list(store.reports())
+        assert len(loaded) == 200
+        shutil.rmtree(folder)
+
+    t = median_time(run, runs=3, setup=lambda: tempfile.mkdtemp())
+    return Row("store: 200 saves (one by one) + load all", t, "< 10 s", goal(t, 10),
+               f"{t / 200 * 1000:.1f} ms/save as the file grows")
+
+
+@bench("check one report")
+def _check_one() -> Row:
+    from workbench.checks import check
+
+    r23, r24 = load(EXAMPLE_2023), load(EXAMPLE_2024)
+    check(r24, r23)
+    t = median_time(lambda: check(r24, r23), runs=21)
+    return Row("check one report (against last year)", t, "< 5 ms", goal(t, 0.005))
+
+
+@bench("check 1,000 reports")
+def _check_all() -> Row:
+    from workbench.checks import check
+
+    reports = many_reports(1000)
+    by_key = {(r.place, r.year): r for r in reports}
+
+    def run():
+        for r in reports:
+            check(r, by_key.get((r.place, r.year - 1)))
+
+    t = median_time(run, runs=3)
+    return Row("check every report of a 1,000-report store", t, "< 1 s", goal(t, 1.0))
+
+
+def main(argv: list[str]) -> int:
+    wanted = [w.lower() for w in argv]
+    rows: list[Row] = []
+    for name, fn in ROWS:
+        if wanted and not any(w in name.lower() for w in wanted):
+            continue
+        rows.append(fn())
+    width = max(len(r.name) for r in rows) + 2
+    print(f"{'row':<{width}} {'median':>10}  {'goal':<18} {'verdict':<6} note")
+    for r in rows:
+        shown = f"{r.median_s * 1000:.2f} ms" if r.median_s < 1 else f"{r.median_s:.2f} s"
+        print(f"{r.name:<{width}} {shown:>10}  {r.goal:<18} {r.verdict:<6} {r.note}")
+    print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

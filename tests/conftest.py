@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
+
+from workbench.model import Report  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_store(tmp_path, monkeypatch):
+    """No test ever touches the user's real store."""
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "default-store.json"))
+
+
+def example_dict(year: int) -> dict:
+    return json.loads((EXAMPLES / f"shiling-{year}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def r2023() -> Report:
+    return Report.from_dict(example_dict(2023))
+
+
+@pytest.fixture
+def r2024() -> Report:
+    return Report.from_dict(example_dict(2024))
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "reports.json"

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from workbench.model import Report
+from workbench.store import (
+    Store, StoreCorrupt, StoreLocked, StoreWriteError, backup_path, default_path,
+)
+
+HELPER = Path(__file__).parent / "helpers" / "saver.py"
+
+
+def test_put_get_round_trip(db, r2023, r2024):
+    with Store(db) as store:
+        store.put(r2023)
+        store.put(r2024)
+        assert store.get("狮岭镇", 2023) == r2023
+        assert store.years("狮岭镇") == [2023, 2024]
+        assert store.get("狮岭镇", 2022) is None
+        r2024.status = "final"
+        store.put(r2024)
+        assert [s["status"] for s in store.summaries()] == ["final", "final"]
+        assert len(list(store.reports())) == 2
+        assert store.delete("狮岭镇", 2023) and not store.exists("狮岭镇", 2023)
+
+
+def test_file_is_utf8_readable_and_keeps_rare_characters(db, r2023):
+    r2023.chapters[0].paragraphs[0].text = "𠮷野家 • 开业"
+    with Store(db) as store:
+        store.put(r2023)
+    raw = db.read_bytes().decode("utf-8")
+    assert "𠮷野家 • 开业" in raw and "狮岭镇" in raw  # ensure_ascii=False
+    with Store(db, readonly=True) as store:
+        assert store.get("狮岭镇", 2023).chapters[0].paragraphs[0].text == "𠮷野家 • 开业"
+
+
+def test_backup_is_one_save_behind(db, r2023):
+    with Store(db) as store:
+        for i in range(3):
+            r2023.note = f"v{i}"
+            store.put(r2023)
+    main = json.loads(db.read_text(encoding="utf-8"))
+    bak = json.loads(backup_path(db).read_text(encoding="utf-8"))
+    assert next(iter(main["reports"].values()))["note"] == "v2"
+    assert next(iter(bak["reports"].values()))["note"] == "v1"
+
+
+def test_corrupt_file_is_reported_and_never_overwritten(db, r2023):
+    db.write_text('{"reports": {"1": {"place": "狮岭镇",\n "year": 20', encoding="utf-8")
+    before = db.read_bytes()
+    with pytest.raises(StoreCorrupt) as info:
+        Store(db)
+    assert str(db) in str(info.value) and "第2行" in str(info.value)
+    assert db.read_bytes() == before
+
+
+def test_non_utf8_file_is_reported(db):
+    db.write_bytes('{"reports": {"1": "狮岭镇"}}'.encode("gb18030"))
+    with pytest.raises(StoreCorrupt) as info:
+        Store(db, readonly=True)
+    assert "UTF-8" in str(info.value)
+
+
+def test_second_writer_is_told_who_holds_the_store(db, r2023):
+    with Store(db) as first:
+        first.put(r2023)
+        with pytest.raises(StoreLocked) as info:
+            Store(db)
+        message = str(info.value)
+        assert str(os.getpid()) in message and "只读" in message
+        with Store(db, readonly=True) as reader:  # read-only still opens
+            assert reader.get("狮岭镇", 2023) == r2023
+            with pytest.raises(StoreWriteError):
+                reader.put(r2023)
+
+
+def test_lock_held_by_another_process(db):
+    code = ("import sys,time; sys.path.insert(0, sys.argv[2]);"
+            "from workbench.store import Store; s = Store(sys.argv[1]); print('held', flush=True); time.sleep(30)")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(Path(__file__).parents[1])],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        with pytest.raises(StoreLocked) as info:
+            Store(db, wait=0.2)
+        assert f"进程 {proc.pid}" in str(info.value)
+    finally:
+        proc.kill()
+        proc.wait()
+    with Store(db, wait=2):  # the OS released the dead holder's lock
+        pass
+
+
+def test_write_failure_leaves_previous_file(db, r2023, monkeypatch):
+    with Store(db) as store:
+        store.put(r2023)
+        before = db.read_bytes()
+
+        def full_disk(*a, **k):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", full_disk)
+        r2023.note = "lost?"
+        with pytest.raises(StoreWriteError) as info:
+            store.put(r2023)
+        assert "原文件未被改动" in str(info.value)
+        assert db.read_bytes() == before
+        assert not [p for p in db.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_default_path_honours_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "x.json"))
+    assert default_path() == tmp_path / "x.json"
+    monkeypatch.delenv("WORKBENCH_DB")
+    assert default_path().name == "reports.json"
+
+
+def _note_of(path: Path) -> int:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return int(next(iter(data["reports"].values()))["note"])
+
+
+def test_sigkill_during_saves_never_loses_the_last_completed_save(db):
+    rng = random.Random(20241)
+    start, kills, saves_done = 0, 0, 0
+    for _ in range(12):
+        proc = subprocess.Popen([sys.executable, str(HELPER), str(db), str(start), "100000", "计数镇"],
+                                stdout=subprocess.PIPE, text=True)
+        first = proc.stdout.readline()  # wait for the first completed save, then kill at random
+        assert first.strip() == str(start)
+        time.sleep(rng.uniform(0.0, 0.25))
+        proc.send_signal(signal.SIGKILL)
+        out, _ = proc.communicate()
+        kills += 1
+        done = [int(x) for x in (first + out).split()]
+        last = done[-1]
+        saves_done += len(done)
+        with Store(db) as store:  # always opens
+            on_disk = int(store.get("计数镇", 2024).note)
+        assert on_disk in (last, last + 1)  # the save under way may or may not have finished
+        bak = _note_of(backup_path(db))
+        assert bak in (on_disk - 1, on_disk)
+        start = on_disk + 1
+    assert kills == 12 and saves_done >= 12
+    assert not list(db.parent.glob(".*.tmp"))  # the last open swept the dead writers' temp files
+
+
+def test_two_writers_never_lose_an_update(db):
+    procs = [subprocess.Popen([sys.executable, str(HELPER), str(db), str(k * 100), "15", f"写者{k}镇"],
+                              stdout=subprocess.PIPE, text=True) for k in range(2)]
+    for p in procs:
+        p.communicate(timeout=120)
+        assert p.returncode == 0
+    with Store(db, readonly=True) as store:
+        rows = store.summaries()
+    assert len(rows) == 30
+    assert {r["place"] for r in rows} == {"写者0镇", "写者1镇"}

@@ -1,0 +1,107 @@
+"""Commitments: the quantitative promises a report's plan makes in its bullets.
+
+"力争新增规上企业8家", "新建口袋公园3个以上", "不少于300亩" — derived from the text and
+kept in sync with it; next year's review answers each one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .catalog import lookup
+from .figures import find_mentions
+from .model import Commitment, Report
+from .phrasing import is_targets_paragraph
+
+_CLAUSE_SPLIT = re.compile(r"[，。；：、,;:！？\n]")
+_REVIEW_TITLE = re.compile(r"回顾|过去|总结|工作情况|取得的成绩|主要成绩")
+# Verbs and markers that carry no meaning for matching a promise to a later mention.
+_FILLER = re.compile(
+    r"力争|确保|全年|累计|新增|新建|新开工|开工|建成|完成|实现|引进|培育|打造|改造|提升|"
+    r"推动|推进|争取|达到|不少于|不低于|不超过|控制在|以上|以内|左右|超过|突破|总投资|约|共|"
+    r"[0-9０-９.．,%]+|[零〇一二两三四五六七八九十百千万亿]+(?=[个家项亩所座套间宗件处条台辆张栋场批期人户名吨米])"
+)
+_UNIT_CHARS = re.compile(r"^(个|家|项|亩|所|座|套|间|宗件|处|条|台|辆|张|栋|场|批|期|人|户|名|吨|米|元)")
+
+
+def is_review_chapter(title: str | None) -> bool:
+    return bool(title and _REVIEW_TITLE.search(title))
+
+
+def derive_commitments(report: Report) -> list[Commitment]:
+    """Every number-with-unit promise in the chapters that plan (not the review)."""
+    found: list[Commitment] = []
+    for ci, si, pi, para in report.paragraphs():
+        if is_review_chapter(report.chapters[ci].title) or is_targets_paragraph(para.full_text):
+            continue
+        for clause in _CLAUSE_SPLIT.split(para.full_text):
+            clause = clause.strip()
+            if not clause:
+                continue
+            for m in find_mentions(clause):
+                if m.unit is None or (m.value == 1 and not clause[m.start].isdigit()):
+                    continue
+                q = m.qualifier or ("力争" if "力争" in clause[: m.start] else None)
+                found.append(Commitment(
+                    raw=clause, value=m.value, unit=m.unit, qualifier=q,
+                    chapter=ci, section=si, paragraph=pi,
+                ))
+    return found
+
+
+def sync(report: Report) -> Report:
+    """Fill catalogue keys and re-derive commitments; returns the same report."""
+    for fig in (*report.results, *report.targets):
+        if fig.key is None:
+            fig.key = lookup(fig.name)
+    report.commitments = derive_commitments(report)
+    return report
+
+
+def subject(raw: str) -> str:
+    """What a commitment is about, for finding it again: "新增规上企业8家" -> "规上企业"."""
+    text = _FILLER.sub(" ", raw)
+    runs = [r for r in re.split(r"\s+", text) if r]
+    runs = [_UNIT_CHARS.sub("", r) if i > 0 else r for i, r in enumerate(runs)]
+    runs = [r for r in runs if len(r) >= 2]
+    if not runs:
+        return ""
+    return max(runs, key=len)
+
+
+@dataclass
+class FollowUp:
+    """What a later report says of an earlier commitment."""
+
+    commitment: Commitment
+    state: str  # "with_number" | "mentioned" | "not_mentioned"
+    where: tuple[int, int | None, int] | None = None
+    excerpt: str = ""
+
+
+def follow_up(commitment: Commitment, later: Report) -> FollowUp:
+    """Find a commitment in a later report's text: with its number, without one, or not at all."""
+    subj = subject(commitment.raw)
+    if not subj:
+        return FollowUp(commitment, "not_mentioned")
+    # Try the whole subject, then its head and tail halves ("口袋公园" for "新建口袋公园").
+    keys = [subj]
+    if len(subj) >= 4:
+        keys += [subj[-4:], subj[:4]]
+    mentioned = None
+    review = [i for i, ch in enumerate(later.chapters) if is_review_chapter(ch.title)]
+    for ci, si, pi, para in later.paragraphs():
+        if review and ci not in review:
+            continue
+        text = para.full_text
+        for key in keys:
+            pos = text.find(key)
+            if pos < 0:
+                continue
+            window = text[max(0, pos - 30): pos + len(key) + 30]
+            if any(m.unit == commitment.unit for m in find_mentions(window)):
+                return FollowUp(commitment, "with_number", (ci, si, pi), window)
+            if mentioned is None:
+                mentioned = FollowUp(commitment, "mentioned", (ci, si, pi), window)
+    return mentioned or FollowUp(commitment, "not_mentioned")

@@ -1,0 +1,463 @@
+"""The store: one TinyDB JSON file of report documents, keyed by (place, year) (DESIGN §7).
+
+`AtomicJSONStorage` is the one seam where bytes reach the disk: UTF-8 always,
+`ensure_ascii=False`, a temp file in the same folder, fsync, `os.replace` (retried where
+Windows holds the file), the previous good file kept as `.bak`, and a corrupt file
+reported with its path and line, never overwritten. A writer holds an OS lock on
+`<store>.lock` for as long as it is open; a second writer is told who holds it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import shutil
+import socket
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+from . import strings as S
+from .commitments import sync
+from .model import ModelError, Report
+
+TABLE = "reports"
+ENV_DB = "WORKBENCH_DB"
+
+
+class StoreError(Exception):
+    """A store problem the drafter must hear about; the message is Chinese and complete."""
+
+
+class StoreLocked(StoreError):
+    def __init__(self, path: Path, holder: dict[str, Any] | None):
+        self.path = path
+        self.holder = holder or {}
+        super().__init__(S.STORE_LOCKED.format(path=path, holder=describe_holder(holder)))
+
+
+class StoreCorrupt(StoreError):
+    def __init__(self, path: Path, line: int, col: int, reason: str):
+        self.path = path
+        self.line = line
+        self.col = col
+        super().__init__(S.STORE_CORRUPT.format(
+            path=path, line=line, col=col, reason=reason, bak=backup_path(path)))
+
+
+class StoreWriteError(StoreError):
+    pass
+
+
+def default_path() -> Path:
+    """`WORKBENCH_DB` when set, else reports.json in the user's data folder."""
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("workbench", appauthor=False)) / "reports.json"
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def describe_holder(holder: dict[str, Any] | None) -> str:
+    if not holder:
+        return S.STORE_HOLDER_UNKNOWN
+    return S.STORE_HOLDER.format(
+        pid=holder.get("pid", "?"), user=holder.get("user", "?"),
+        host=holder.get("host", "?"), since=holder.get("since", "?"),
+    )
+
+
+# ------------------------------------------------------------ lock
+
+_WIN_LOCK_OFFSET = 1 << 20  # lock a byte past the holder text so readers can still read it
+
+
+class StoreLock:
+    """An exclusive OS lock on `<store>.lock`, released by the OS if the process dies."""
+
+    def __init__(self, path: Path):
+        self.path = lock_path(path)
+        self._fd: int | None = None
+
+    def acquire(self, wait: float = 0.0) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + wait
+        while True:
+            if _try_lock(fd):
+                break
+            if time.monotonic() >= deadline:
+                holder = self.read_holder()
+                os.close(fd)
+                raise StoreLocked(self.path.with_name(self.path.name[: -len(".lock")]), holder)
+            time.sleep(0.05)
+        self._fd = fd
+        info = json.dumps({
+            "pid": os.getpid(), "user": _user(), "host": socket.gethostname(),
+            "since": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+            "program": "workbench",
+        }, ensure_ascii=False).encode("utf-8")
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.ftruncate(fd, 0)
+        os.write(fd, info)
+
+    def read_holder(self) -> dict[str, Any] | None:
+        try:
+            with open(self.path, "rb") as fh:
+                data = fh.read(4096)
+            return json.loads(data.decode("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            os.ftruncate(fd, 0)
+        except OSError:
+            pass
+        _unlock(fd)
+        os.close(fd)
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises several kinds when no name is set
+        return "?"
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+# ------------------------------------------------------------ storage
+
+def _replace(src: Path, dst: Path, attempts: int = 20) -> None:
+    """os.replace, retried: on Windows a reader or a virus scanner may hold dst briefly."""
+    for i in range(attempts):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if i == attempts - 1:
+                raise
+            time.sleep(0.05 * (i + 1))
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_json_file(path: Path) -> Any:
+    """Read a JSON file as UTF-8; raise StoreCorrupt with line and column when it is not."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise StoreCorrupt(path, line, col, "不是 UTF-8 编码") from None
+    if not text.strip():
+        raise StoreCorrupt(path, 1, 1, "文件是空的")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StoreCorrupt(path, exc.lineno, exc.colno, exc.msg) from None
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that never leaves a half-written file and keeps one backup."""
+
+    def __init__(self, path: str | Path, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self._cache: tuple[tuple[int, int, int], dict] | None = None
+        # Serialized documents by (table, id); `dirty` names the ones a write changed,
+        # None meaning "any may have": then every document is encoded again.
+        self._lines: dict[tuple[str, str], str] = {}
+        self.dirty: set[tuple[str, str]] | None = None
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        stamp = self._stamp()
+        if stamp is None:
+            return None
+        if self._cache is not None and self._cache[0] == stamp:
+            return self._cache[1]
+        data = read_json_file(self.path)
+        self._lines = {}
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise StoreCorrupt(self.path, 1, 1, S.STORE_NOT_OBJECT.format(path=self.path))
+        self._cache = (stamp, data)
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.readonly:
+            raise StoreWriteError(S.STORE_READONLY)
+        self._cache = None
+        dirty, self.dirty = self.dirty, None
+        if dirty is None:
+            self._lines = {}
+        else:
+            for key in dirty:
+                self._lines.pop(key, None)
+        text = dumps_store(data, self._lines)
+        write_atomic(self.path, text.encode("utf-8"), keep_backup=True)
+        stamp = self._stamp()
+        if stamp is not None:
+            self._cache = (stamp, data)
+
+
+def dumps_store(data: dict[str, dict[str, Any]],
+                lines: dict[tuple[str, str], str] | None = None) -> str:
+    """The store as JSON with one document per line: a person can read and diff it, and
+    json's C encoder (which `indent` turns off) keeps a 1,000-report save fast.
+    `lines` caches each document's encoding between saves."""
+    if lines is None:
+        lines = {}
+    out = ["{"]
+    for t, (table, docs) in enumerate(data.items()):
+        out.append(("," if t else "") + json.dumps(table, ensure_ascii=False) + ": {")
+        for i, (doc_id, doc) in enumerate(docs.items()):
+            key = (table, str(doc_id))
+            line = lines.get(key)
+            if line is None:
+                line = json.dumps(str(doc_id), ensure_ascii=False) + ": " + json.dumps(doc, ensure_ascii=False)
+                lines[key] = line
+            out.append(("," if i else "") + line)
+        out.append("}")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def write_atomic(path: Path, payload: bytes, *, keep_backup: bool = False) -> None:
+    """Write bytes to path so that a crash leaves either the old file or the new one.
+
+    With keep_backup the previous file becomes `<path>.bak`. Raises StoreWriteError
+    with a Chinese message when the disk refuses; the old file is left untouched.
+    """
+    folder = path.parent
+    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+    bak_tmp = folder / f".{path.name}.{os.getpid()}.bak.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if keep_backup and path.exists():
+            # Never write through a leftover name: it may be another link to the backup.
+            _unlink_quietly(bak_tmp)
+            try:
+                os.link(path, bak_tmp)
+            except OSError:  # no hard links on this file system (FAT, some shares)
+                shutil.copy2(path, bak_tmp)
+            _replace(bak_tmp, backup_path(path))
+            # rename() between two links to one file does nothing and leaves the source.
+            _unlink_quietly(bak_tmp)
+        _replace(tmp, path)
+        _fsync_dir(folder)
+    except OSError as exc:
+        for leftover in (tmp, bak_tmp):
+            _unlink_quietly(leftover)
+        raise StoreWriteError(S.STORE_WRITE_FAILED.format(
+            path=path, reason=exc.strerror or str(exc))) from exc
+
+
+# ------------------------------------------------------------ store
+
+class Store:
+    """Reports keyed by (place, year) in one JSON file; a writer holds the lock while open."""
+
+    def __init__(self, path: str | Path | None = None, *, readonly: bool = False, wait: float = 0.0):
+        self.path = Path(path) if path is not None else default_path()
+        self.readonly = readonly
+        self._lock = StoreLock(self.path)
+        if not readonly:
+            self._lock.acquire(wait=wait)
+            self._sweep_leftovers()
+        try:
+            self._db = TinyDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
+            self._table = self._db.table(TABLE, cache_size=0)
+            self._db.storage.read()  # report a corrupt file now, not at the first save
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def _sweep_leftovers(self) -> None:
+        """Temp files of writers that died mid-save; safe to drop while we hold the lock."""
+        try:
+            for p in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                _unlink_quietly(p)
+        except OSError:
+            pass
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._lock.release()
+
+    # -------------------------------------------------------- reading
+    def _records(self) -> list[dict[str, Any]]:
+        return list(self._table.all())
+
+    def _to_report(self, doc: dict[str, Any]) -> Report:
+        body = {k: v for k, v in doc.items() if not k.startswith("_")}
+        try:
+            return Report.from_dict(body)
+        except ModelError as exc:
+            raise StoreError(S.STORE_BAD_RECORD.format(
+                path=self.path, place=doc.get("place", "?"), year=doc.get("year", "?"),
+                reason=exc)) from None
+
+    def get(self, place: str, year: int) -> Report | None:
+        q = Query()
+        docs = self._table.search((q.place == place) & (q.year == year))
+        return self._to_report(docs[0]) if docs else None
+
+    def get_dict(self, place: str, year: int) -> dict[str, Any] | None:
+        report = self.get(place, year)
+        return report.to_dict() if report else None
+
+    def reports(self) -> Iterator[Report]:
+        for doc in self._records():
+            yield self._to_report(doc)
+
+    def years(self, place: str) -> list[int]:
+        return sorted(d["year"] for d in self._records() if d.get("place") == place)
+
+    def summaries(self) -> list[dict[str, Any]]:
+        """One row per report for listing, without building the whole documents."""
+        rows = []
+        for d in self._records():
+            chapters = d.get("chapters", [])
+            rows.append({
+                "place": d.get("place"), "year": d.get("year"),
+                "status": d.get("status", "draft"),
+                "title": (d.get("meta") or {}).get("title", ""),
+                "chapters": len(chapters),
+                "sections": sum(len(c.get("sections", [])) for c in chapters),
+                "targets": len(d.get("targets", [])),
+                "results": len(d.get("results", [])),
+                "saved_at": d.get("_saved_at"),
+            })
+        rows.sort(key=lambda r: (str(r["place"]), -int(r["year"] or 0)))
+        return rows
+
+    # -------------------------------------------------------- writing
+    def put(self, report: Report) -> None:
+        """Save a report (commitments re-derived, keys filled), replacing any of its (place, year)."""
+        if self.readonly:
+            raise StoreWriteError(S.STORE_READONLY)
+        sync(report)
+        doc = report.to_dict()
+        doc["_saved_at"] = datetime.now().isoformat(timespec="seconds")
+        q = Query()
+        cond = (q.place == report.place) & (q.year == report.year)
+        self._table._next_id = None  # another writer may have added ids since we last looked
+        storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        ids = [d.doc_id for d in self._table.search(cond)]
+        if ids:
+            storage.dirty = {(TABLE, str(ids[0]))}
+            self._table.update(_replace_doc(doc), doc_ids=ids[:1])
+            if len(ids) > 1:
+                self._table.remove(doc_ids=ids[1:])
+        else:
+            storage.dirty = set()
+            self._table.insert(doc)
+
+    def delete(self, place: str, year: int) -> bool:
+        if self.readonly:
+            raise StoreWriteError(S.STORE_READONLY)
+        q = Query()
+        self._db.storage.dirty = set()  # type: ignore[attr-defined]
+        return bool(self._table.remove((q.place == place) & (q.year == year)))
+
+    def exists(self, place: str, year: int) -> bool:
+        q = Query()
+        return self._table.contains((q.place == place) & (q.year == year))
+
+
+def _replace_doc(new: dict[str, Any]):
+    """A TinyDB update operation that swaps the whole document for `new`."""
+    def transform(doc: dict[str, Any]) -> None:
+        doc.clear()
+        doc.update(new)
+    return transform
