@@ -90,3 +90,33 @@ def test_console_entry_point_runs(db):
     proc = subprocess.run([sys.executable, "-m", "workbench", "--db", str(db), "list"],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and "还没有报告" in proc.stdout
+
+
+def _load_examples(db, capsys):
+    for y in (2023, 2024):
+        run(capsys, "--db", str(db), "import", str(EXAMPLES / f"shiling-{y}.json"))
+
+
+def test_check_on_the_example(db, capsys):
+    _load_examples(db, capsys)
+    code, out, _ = run(capsys, "--db", str(db), "check", "狮岭镇", "2024")
+    assert code == 0  # warnings only
+    assert "警告（5）" in out and "规上工业总产值未完成" in out and "对照 2023 年" in out
+    code, out, _ = run(capsys, "--db", str(db), "check", "狮岭镇", "2024", "--json")
+    findings = json.loads(out)
+    assert {f["code"] for f in findings} >= {"W201", "I202", "W301", "W401", "I501"}
+
+
+def test_check_exits_1_on_errors(db, capsys, r2024):
+    _load_examples(db, capsys)
+    r2024.results.pop(0)
+    path = db.parent / "changed.json"
+    path.write_text(r2024.to_json(), encoding="utf-8")
+    run(capsys, "--db", str(db), "import", "--replace", str(path))
+    code, out, _ = run(capsys, "--db", str(db), "check", "狮岭镇", "2024")
+    assert code == 1 and "E101" in out
+
+
+def test_check_missing_report_exits_2(db, capsys):
+    code, _, err = run(capsys, "--db", str(db), "check", "狮岭镇", "2030")
+    assert code == 2 and "2030" in err

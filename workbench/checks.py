@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from . import catalog
-from .commitments import follow_up, is_review_chapter
+from .commitments import follow_up, is_review_chapter, review_texts
 from .figures import Figure, comparable, convert, decimals, find_mentions, format_number, normalize
 from .model import Report
 from .phrasing import (
@@ -354,54 +355,59 @@ def _names_for(fig: Figure) -> list[str]:
 _CLAUSE_END = re.compile(r"[；。;！？\n]")
 
 
+def _name_pattern(figs: list[Figure]) -> tuple[re.Pattern[str] | None, dict[str, Figure]]:
+    """One regex over every wording of every figure, longest first, and wording -> figure."""
+    pattern, owners = _compiled_names(tuple((f.name, f.key) for f in figs))
+    return pattern, {n: figs[i] for n, i in owners.items()}
+
+
+@lru_cache(maxsize=256)
+def _compiled_names(idents: tuple[tuple[str, str | None], ...]):
+    owners: dict[str, int] = {}
+    for i, (name, key) in enumerate(idents):
+        for n in _names_for(Figure(name=name, key=key)):
+            owners.setdefault(n, i)
+    if not owners:
+        return None, owners
+    names = sorted(owners, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names)), owners
+
+
 @rule
 def w401_text_contradicts_table(report: Report, previous: Report | None, s: Settings):
     """W401 a figure named in the text contradicts the figures table."""
+    patterns = {True: _name_pattern(report.results), False: _name_pattern(report.targets)}
     for ci, si, pi, para in report.paragraphs():
         review = is_review_chapter(report.chapters[ci].title)
-        figs = report.results if review else report.targets
-        if not figs:
+        pattern, by_name = patterns[review]
+        if pattern is None:
             continue
         text = normalize(para.full_text)
-        spans: list[tuple[int, int, Figure]] = []
-        taken = [False] * len(text)
-        pairs = sorted(((n, f) for f in figs for n in _names_for(f)), key=lambda x: -len(x[0]))
-        for name, fig in pairs:
-            start = 0
-            while True:
-                pos = text.find(name, start)
-                if pos < 0:
-                    break
-                start = pos + 1
-                if any(taken[pos:pos + len(name)]):
-                    continue
-                for k in range(pos, pos + len(name)):
-                    taken[k] = True
-                spans.append((pos, pos + len(name), fig))
-        spans.sort(key=lambda x: x[0])
+        spans = [(m.start(), m.end(), by_name[m.group()]) for m in pattern.finditer(text)]
         for n, (a, b, fig) in enumerate(spans):
             nxt = spans[n + 1][0] if n + 1 < len(spans) else len(text)
             end_m = _CLAUSE_END.search(text, b)
             stop = min(nxt, end_m.start() if end_m else len(text))
-            segment = text[b:stop]
-            for m in find_mentions(segment):
-                problem = None
-                if m.growth and fig.growth_pct is not None and m.qualifier is None:
-                    if abs(m.value - fig.growth_pct) > 1e-9 and not (
-                            fig.growth_pct_max is not None
-                            and min(fig.growth_pct, fig.growth_pct_max) <= m.value
-                            <= max(fig.growth_pct, fig.growth_pct_max)):
-                        problem = (f"增长{format_number(m.value)}%", f"增长{format_number(fig.growth_pct)}%")
-                elif not m.growth and fig.value is not None and m.unit and comparable(m.unit, fig.unit):
-                    conv = convert(m.value, m.unit, fig.unit)
-                    if conv is not None and abs(conv - fig.value) > 1e-9 * max(1, abs(fig.value)):
-                        problem = (f"{format_number(m.value)}{m.unit}",
-                                   f"{format_number(fig.value)}{fig.unit or ''}")
+            for m in find_mentions(text[b:stop]):
+                problem = _contradiction(m, fig)
                 if problem:
                     table = "完成数" if review else "目标"
                     yield Finding("W401", WARNING,
                                   f"正文写{fig.name}{problem[0]}，{table}表中为{problem[1]}",
                                   _para_where(ci, si, pi))
+
+
+def _contradiction(m, fig: Figure) -> tuple[str, str] | None:
+    if m.growth and fig.growth_pct is not None and m.qualifier is None:
+        lo = fig.growth_pct
+        hi = fig.growth_pct_max if fig.growth_pct_max is not None else lo
+        if not (min(lo, hi) - 1e-9 <= m.value <= max(lo, hi) + 1e-9):
+            return f"增长{format_number(m.value)}%", f"增长{format_number(fig.growth_pct)}%"
+    elif not m.growth and fig.value is not None and m.unit and comparable(m.unit, fig.unit):
+        conv = convert(m.value, m.unit, fig.unit)
+        if conv is not None and abs(conv - fig.value) > 1e-9 * max(1, abs(fig.value)):
+            return f"{format_number(m.value)}{m.unit}", f"{format_number(fig.value)}{fig.unit or ''}"
+    return None
 
 
 _ORDINAL = "一二三四五六七八九十"
@@ -464,6 +470,8 @@ def w404_unbalanced(report: Report, previous: Report | None, s: Settings):
     """W404 unbalanced quotes or brackets."""
     for ci, si, pi, text in _paragraph_texts(report):
         for open_, close in _PAIRS:
+            if open_ not in text and close not in text:
+                continue
             depth, bad_at = 0, None
             for i, ch in enumerate(text):
                 if ch == open_:
@@ -530,8 +538,9 @@ def i501_commitment_not_followed(report: Report, previous: Report | None, s: Set
     """I501 a commitment of the previous report that this report never mentions."""
     if previous is None:
         return
+    texts = review_texts(report)
     for c in previous.commitments:
-        if follow_up(c, report).state == "not_mentioned":
+        if follow_up(c, report, texts).state == "not_mentioned":
             yield Finding("I501", INFO, f"{previous.year}年承诺“{c.raw}”在本报告中未见下文",
                           {"commitment": c.raw, "chapter": c.chapter, "section": c.section,
                            "paragraph": c.paragraph, "previous": True})

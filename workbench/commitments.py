@@ -80,28 +80,32 @@ class FollowUp:
     excerpt: str = ""
 
 
-def follow_up(commitment: Commitment, later: Report) -> FollowUp:
+def review_texts(later: Report) -> list[tuple[tuple[int, int | None, int], str]]:
+    """The paragraphs a later report answers commitments in: its review chapters, else all."""
+    review = {i for i, ch in enumerate(later.chapters) if is_review_chapter(ch.title)}
+    return [((ci, si, pi), para.full_text) for ci, si, pi, para in later.paragraphs()
+            if not review or ci in review]
+
+
+def follow_up(commitment: Commitment, later: Report,
+              texts: list[tuple[tuple[int, int | None, int], str]] | None = None) -> FollowUp:
     """Find a commitment in a later report's text: with its number, without one, or not at all."""
     subj = subject(commitment.raw)
     if not subj:
         return FollowUp(commitment, "not_mentioned")
-    # Try the whole subject, then its head and tail halves ("口袋公园" for "新建口袋公园").
+    # Try the whole subject, then its head and tail ("口袋公园" for "新建口袋公园").
     keys = [subj]
     if len(subj) >= 4:
         keys += [subj[-4:], subj[:4]]
     mentioned = None
-    review = [i for i, ch in enumerate(later.chapters) if is_review_chapter(ch.title)]
-    for ci, si, pi, para in later.paragraphs():
-        if review and ci not in review:
-            continue
-        text = para.full_text
+    for where, text in (texts if texts is not None else review_texts(later)):
         for key in keys:
             pos = text.find(key)
             if pos < 0:
                 continue
             window = text[max(0, pos - 30): pos + len(key) + 30]
             if any(m.unit == commitment.unit for m in find_mentions(window)):
-                return FollowUp(commitment, "with_number", (ci, si, pi), window)
+                return FollowUp(commitment, "with_number", where, window)
             if mentioned is None:
-                mentioned = FollowUp(commitment, "mentioned", (ci, si, pi), window)
+                mentioned = FollowUp(commitment, "mentioned", where, window)
     return mentioned or FollowUp(commitment, "not_mentioned")

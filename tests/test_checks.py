@@ -1,0 +1,223 @@
+"""One test per rule: a realistic report pair that triggers it, and one that does not."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from workbench.checks import Settings, attainment, check, has_errors
+from workbench.commitments import sync
+from workbench.figures import parse_figure
+from workbench.model import Paragraph, Section
+from workbench.phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED
+
+
+def codes(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+def set_result(report, name, clause):
+    for i, f in enumerate(report.results):
+        if f.name == name:
+            report.results[i] = parse_figure(clause)
+            return
+    raise AssertionError(name)
+
+
+# ------------------------------------------------------------ the bundled example
+
+def test_example_reports_missed_and_met_targets_with_gaps(r2023, r2024):
+    findings = check(r2024, r2023)
+    missed = {f.where["figure"]: f.message for f in codes(findings, "W201")}
+    met = {f.where["figure"]: f.message for f in codes(findings, "I202")}
+    assert set(missed) == {"规上工业总产值", "限额以上社会消费品零售总额", "限额以上批发业销售总额"}
+    assert "低于目标2.5个百分点" in missed["规上工业总产值"]
+    assert "低于目标0.9个百分点" in missed["限额以上社会消费品零售总额"]
+    assert "基本完成" in met["地区生产总值"] and "低于目标0.4个百分点" in met["地区生产总值"]
+    assert "超额完成" in met["固定资产投资总额"] and "高于目标9个百分点" in met["固定资产投资总额"]
+    assert not has_errors(findings)
+
+
+# ------------------------------------------------------------ E101 / E102
+
+def test_e101_target_without_result(r2023, r2024):
+    assert not codes(check(r2024, r2023), "E101")
+    del r2024.results[2]  # 规上工业总产值
+    found = codes(check(r2024, r2023), "E101")
+    assert len(found) == 1 and "规上工业总产值" in found[0].message and found[0].severity == "error"
+
+
+def test_e102_units_cannot_compare(r2023, r2024):
+    assert not codes(check(r2024, r2023), "E102")
+    r2023.targets[0] = parse_figure("地区生产总值98亿元")
+    found = codes(check(r2024, r2023), "E102")  # result is a growth only: nothing to compare
+    assert len(found) == 1 and has_errors(found)
+    r2024.results[0] = parse_figure("地区生产总值7.6%")
+    assert codes(check(r2024, r2023), "E102")
+
+
+# ------------------------------------------------------------ W201 / I202 attainment
+
+@pytest.mark.parametrize("target, result, state", [
+    ("地区生产总值增长8%左右", "地区生产总值增长8.9%", EXCEEDED),
+    ("地区生产总值增长8%左右", "地区生产总值增长8.2%", MET),
+    ("地区生产总值增长8%左右", "地区生产总值增长7.6%", BASICALLY_MET),
+    ("地区生产总值增长8%左右", "地区生产总值增长7.4%", MISSED),
+    ("地区生产总值增长7%以上", "地区生产总值增长6.9%", MISSED),
+    ("地区生产总值增长7%以上、力争达到8%", "地区生产总值增长8.1%", EXCEEDED),
+    ("地区生产总值增长5.0%—5.5%", "地区生产总值增长5.2%", MET),
+    ("地区生产总值增长5.0%—5.5%", "地区生产总值增长4.7%", BASICALLY_MET),
+    ("城镇调查失业率控制在5.5%以内", "城镇调查失业率5.2%", MET),
+    ("城镇调查失业率控制在5.5%以内", "城镇调查失业率5.7%", MISSED),
+    ("居民消费价格涨幅3%左右", "居民消费价格涨幅0.2%", MET),
+    ("单位GDP能耗下降3%", "单位GDP能耗下降3.4%", EXCEEDED),
+    ("单位GDP能耗下降3%", "单位GDP能耗下降2.1%", MISSED),
+    ("实际利用外资2000万美元以上", "实际利用外资0.235亿美元", EXCEEDED),
+    ("固定资产投资总额21.2亿元", "固定资产投资总额20.9亿元", MISSED),
+    ("一般公共预算收入2.5亿元左右", "一般公共预算收入24600万元", BASICALLY_MET),
+])
+def test_attainment_by_qualifier_and_direction(target, result, state):
+    att = attainment(parse_figure(target), parse_figure(result))
+    assert att.state == state
+
+
+def test_tolerance_is_a_setting():
+    t, r = parse_figure("地区生产总值增长8%左右"), parse_figure("地区生产总值增长7.4%")
+    assert attainment(t, r).state == MISSED
+    assert attainment(t, r, Settings(growth_tolerance_pts=1.0)).state == BASICALLY_MET
+
+
+def test_w201_and_i202_in_a_report_pair(r2023, r2024):
+    set_result(r2024, "规上工业总产值", "规上工业总产值148.3亿元，增长9%")
+    findings = check(r2024, r2023)
+    assert "规上工业总产值" not in {f.where["figure"] for f in codes(findings, "W201")}
+    i202 = [f for f in codes(findings, "I202") if f.where["figure"] == "规上工业总产值"]
+    assert "超额完成" in i202[0].message
+
+
+# ------------------------------------------------------------ W301 arithmetic
+
+def _arith_pair(r2024, base_clause):
+    r = copy.deepcopy(r2024)
+    r.results = [parse_figure(base_clause)]
+    r.targets = [parse_figure("固定资产投资总额21.2亿元，增长46.9%")]
+    return r
+
+
+def test_w301_passes_consistent_figures(r2024):
+    assert not codes(check(_arith_pair(r2024, "固定资产投资总额14.4亿元")), "W301")
+    assert not codes(check(_arith_pair(r2024, "固定资产投资总额144300万元")), "W301")
+
+
+def test_w301_flags_inconsistent_figures_with_implied_growth(r2024):
+    found = codes(check(_arith_pair(r2024, "固定资产投资总额18亿元")), "W301")
+    assert len(found) == 1 and "17.8%" in found[0].message
+
+
+def test_w301_skips_comparable_price_indicators(r2024):
+    r = copy.deepcopy(r2024)
+    r.results = [parse_figure("地区生产总值100亿元")]
+    r.targets = [parse_figure("地区生产总值120亿元，增长5%")]  # real growth, not nominal
+    assert not codes(check(r), "W301")
+
+
+def test_w301_in_the_example_catches_the_drifted_target(r2023, r2024):
+    found = codes(check(r2024, r2023), "W301")
+    assert [f.where["figure"] for f in found] == ["限额以上批发业销售总额"]
+    assert "9.7%" in found[0].message
+
+
+# ------------------------------------------------------------ W302 / W303 sanity
+
+def test_w302_unit_slip(r2023, r2024):
+    assert not codes(check(r2024, r2023), "W302")
+    set_result(r2024, "限额以上社会消费品零售总额", "限额以上社会消费品零售总额1.25万元，增长5.9%")
+    found = codes(check(r2024, r2023), "W302")
+    assert found and "万元/亿元" in found[0].message
+
+
+def test_w303_growth_over_100(r2024):
+    assert not codes(check(r2024), "W303")
+    r2024.targets[1] = parse_figure("固定资产投资总额50亿元，增长122%")
+    found = codes(check(r2024), "W303")
+    assert len(found) == 1 and "122%" in found[0].message
+
+
+# ------------------------------------------------------------ W4xx text
+
+def test_w401_text_contradicts_table(r2023, r2024):
+    found = codes(check(r2024, r2023), "W401")
+    assert len(found) == 1 and "5.8%" in found[0].message and "5.5%" in found[0].message
+    assert found[0].where == {"chapter": 0, "section": None, "paragraph": 1}
+    para = r2024.chapters[0].paragraphs[1]
+    para.text = para.text.replace("增长5.8%", "增长5.5%")
+    assert not codes(check(r2024, r2023), "W401")
+
+
+def test_w401_value_in_other_unit_agrees(r2024):
+    r2024.chapters[0].paragraphs[1].text = "完成固定资产投资总额225000万元，规上工业总产值增长5.5%。"
+    assert not codes(check(r2024), "W401")
+
+
+def _bullet(report, text):
+    report.chapters[1].sections[0].paragraphs[0].text = text
+
+
+def test_w402_numbering_out_of_order(r2024):
+    _bullet(r2024, "一是抓龙头企业，二是抓配套企业，三是抓中小企业。")
+    assert not codes(check(r2024), "W402")
+    _bullet(r2024, "一是抓龙头企业，二是抓配套企业，四是抓中小企业。")
+    found = codes(check(r2024), "W402")
+    assert found and "三是" in found[0].message
+
+
+def test_w403_half_width_punctuation(r2024):
+    assert not codes(check(r2024), "W403")
+    _bullet(r2024, "支持企业扩产增效,推动技术改造(含数字化车间)。全年投资1,200万元。")
+    found = codes(check(r2024), "W403")
+    assert len(found) == 1 and "“,”" in found[0].message and "共3处" in found[0].message
+
+
+def test_w404_unbalanced_quotes_or_brackets(r2024):
+    assert not codes(check(r2024), "W404")
+    _bullet(r2024, "推广“网格+警格联动机制，推动矛盾纠纷化解在基层。")
+    found = codes(check(r2024), "W404")
+    assert found and "“" in found[0].message
+
+
+def test_w405_year_out_of_place(r2024):
+    assert not codes(check(r2024), "W405")
+    r2024.chapters[0].title = "2022年工作回顾"
+    r2024.chapters[0].paragraphs[0].text = "2022年，镇政府坚持稳中求进工作总基调。"
+    found = codes(check(r2024), "W405")
+    assert len(found) == 2 and "2023年" in found[0].message
+
+
+def test_w406_empty_section(r2024):
+    assert not codes(check(r2024), "W406")
+    r2024.chapters[1].sections.append(Section(title="推进绿色低碳发展", paragraphs=[Paragraph(text="")]))
+    found = codes(check(r2024), "W406")
+    assert len(found) == 1 and "推进绿色低碳发展" in found[0].message
+
+
+# ------------------------------------------------------------ I501 commitments
+
+def test_i501_commitment_never_mentioned(r2023, r2024):
+    found = {f.where["commitment"] for f in codes(check(r2024, r2023), "I501")}
+    assert "新增公办学位1200个" in found
+    assert "力争新增规上企业8家" not in found  # answered: 新增规上企业9家
+    assert "新建口袋公园3个以上" not in found  # mentioned without a number
+    r2024.chapters[0].sections[3].paragraphs[0].text += "新增公办学位1260个。"
+    sync(r2024)
+    found = {f.where["commitment"] for f in codes(check(r2024, r2023), "I501")}
+    assert "新增公办学位1200个" not in found
+
+
+def test_findings_are_ordered_and_serialisable(r2023, r2024):
+    r2024.results.pop(0)
+    findings = check(r2024, r2023)
+    order = {"error": 0, "warning": 1, "info": 2}
+    assert [order[f.severity] for f in findings] == sorted(order[f.severity] for f in findings)
+    d = findings[0].to_dict()
+    assert set(d) == {"code", "severity", "message", "where"}
