@@ -155,6 +155,61 @@ def _check_all() -> Row:
     return Row("check every report of a 1,000-report store", t, "< 1 s", goal(t, 1.0))
 
 
+def report_markdown(report: Report) -> str:
+    """The same content as Markdown, for pandoc."""
+    from workbench.phrasing import chapter_number, section_number
+
+    out = [f"# {report.meta.title}", "", report.meta.meeting, "", report.meta.speaker, ""]
+    for ci, ch in enumerate(report.chapters):
+        out += [f"## {chapter_number(ci)}{ch.title}", ""]
+        for p in ch.paragraphs:
+            out += [p.full_text, ""]
+        for si, sec in enumerate(ch.sections):
+            out += [f"### {section_number(si)}{sec.title}", ""]
+            for p in sec.paragraphs:
+                out += [(f"**{p.lead}**" if p.lead else "") + p.text, ""]
+    return "\n".join(out)
+
+
+@bench("export 30,000 characters in-process")
+def _export_inprocess() -> Row:
+    from workbench.export_docx import build_document, to_bytes
+
+    report = big_report()
+    to_bytes(build_document(report))
+    t = median_time(lambda: to_bytes(build_document(report)), runs=11)
+    return Row(f"export {report.text_length():,} chars ({sum(1 for _ in report.paragraphs())} paragraphs) in-process",
+               t, "< 50 ms", goal(t, 0.05))
+
+
+@bench("export process vs pandoc")
+def _export_process() -> Row:
+    from workbench.store import Store
+
+    report = big_report()
+    folder = Path(tempfile.mkdtemp())
+    db = folder / "s.json"
+    with Store(db) as store:
+        store.put(report)
+    cmd = [sys.executable, "-m", "workbench", "--db", str(db), "export", report.place, str(report.year),
+           "-o", str(folder / "out.docx")]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    ours = median_time(lambda: subprocess.run(cmd, check=True, capture_output=True, env=env), runs=5)
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        shutil.rmtree(folder)
+        return Row("`workbench export` whole process", ours, "<= pandoc", "—", "pandoc not installed: no ratio")
+    md = folder / "r.md"
+    md.write_text(report_markdown(report), encoding="utf-8")
+    theirs = median_time(lambda: subprocess.run([pandoc, str(md), "-o", str(folder / "p.docx")],
+                                                check=True, capture_output=True), runs=5)
+    bare = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), runs=5)
+    shutil.rmtree(folder)
+    return Row("`workbench export` whole process", ours, "<= pandoc", goal(ours, theirs),
+               f"pandoc {theirs * 1000:.0f} ms; ratio ours/pandoc = {ours / theirs:.2f}; "
+               f"bare `python -c pass` here {bare * 1000:.0f} ms")
+
+
 def main(argv: list[str]) -> int:
     wanted = [w.lower() for w in argv]
     rows: list[Row] = []

@@ -7,6 +7,9 @@ naming the file and, where it can, the line.
 from __future__ import annotations
 
 import json
+import re
+import zipfile
+import zlib
 from pathlib import Path
 
 from . import strings as S
@@ -22,6 +25,8 @@ def import_file(path: Path, *, place: str | None = None, year: int | None = None
     suffix = path.suffix.lower()
     if suffix == ".json":
         reports = read_json_reports(path)
+    elif suffix == ".docx":
+        reports = [read_docx(path, place=place, year=year)]
     else:
         raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
     for r in reports:
@@ -57,3 +62,153 @@ def read_json_reports(path: Path) -> list[Report]:
             where = f"第{i + 1}份报告：" if len(docs) > 1 else ""
             raise ImportFailure(f"{path}：{where}{exc}") from None
     return reports
+
+
+# ------------------------------------------------------------ .docx
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024   # a real report is a few MB; more is a zip bomb
+MAX_RATIO = 200                        # compression ratio no text document reaches
+_CHAPTER_NUM = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
+_SECTION_NUM = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def check_docx_package(path: Path) -> None:
+    """Refuse zip bombs and XML with DOCTYPE/ENTITY declarations before parsing anything."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason="不是有效的 .docx（zip）文件")) from None
+    with zf:
+        total = 0
+        for info in zf.infolist():
+            total += info.file_size
+            if total > MAX_UNCOMPRESSED or (
+                    info.compress_size and info.file_size / info.compress_size > MAX_RATIO
+                    and info.file_size > 1024 * 1024):
+                raise ImportFailure(S.IMPORT_ZIP_BOMB.format(path=path, member=info.filename))
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason="缺少 word/document.xml"))
+        for name in names:
+            if not name.endswith((".xml", ".rels")):
+                continue
+            try:
+                with zf.open(name) as fh:
+                    head = fh.read(4096)
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason=f"{name} 已损坏")) from exc
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ImportFailure(S.IMPORT_DOCX_ENTITIES.format(path=path, member=name))
+
+
+def _open_docx(path: Path):
+    check_docx_package(path)
+    from docx import Document
+
+    try:
+        return Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason=type(exc).__name__)) from None
+
+
+def _style_name(paragraph) -> str:
+    try:
+        return paragraph.style.name if paragraph.style is not None else ""
+    except (KeyError, AttributeError):
+        return ""
+
+
+def _split_lead(paragraph) -> tuple[str | None, str]:
+    """A leading run in the 段首句 style, or bold, is the bullet's lead."""
+    from .layout import LEAD
+
+    lead, rest, in_lead = [], [], True
+    for run in paragraph.runs:
+        try:
+            style = run.style.name if run.style is not None else ""
+        except (KeyError, AttributeError):
+            style = ""
+        is_lead = style == LEAD or bool(run.bold)
+        if in_lead and is_lead and run.text:
+            lead.append(run.text)
+        else:
+            if run.text:
+                in_lead = False
+            rest.append(run.text)
+    lead_text = "".join(lead).strip()
+    text = "".join(rest)
+    if not lead_text:
+        return None, paragraph.text
+    return lead_text, text
+
+
+def read_docx(path: Path, *, place: str | None = None, year: int | None = None) -> Report:
+    """A .docx -> one report: headings by style (Heading 1/2 or our named styles)."""
+    from . import layout as L
+    from .export_docx import read_attached_data
+    from .figures import FigureError, parse_figure
+    from .model import Chapter, Meta, Paragraph, Section, figure_from_dict
+    from .phrasing import is_targets_paragraph, targets_sentence
+
+    doc = _open_docx(path)
+    data = read_attached_data(doc) or {}
+    meta = Meta(title="", meeting="", date="", speaker="")
+    chapters: list[Chapter] = []
+    for p in doc.paragraphs:
+        style = _style_name(p)
+        text = p.text.strip()
+        if style == L.APPENDIX_TITLE:
+            break
+        if not text:
+            continue
+        if style == L.TITLE:
+            meta.title = text
+        elif style == L.SUBTITLE:
+            meta.meeting = text
+        elif style == L.SPEAKER:
+            meta.speaker = text
+        elif style == L.SALUTATION:
+            continue
+        elif style == L.HEADING_1:
+            chapters.append(Chapter(title=_CHAPTER_NUM.sub("", text)))
+        elif style == L.HEADING_2:
+            if not chapters:
+                chapters.append(Chapter(title=None))
+            chapters[-1].sections.append(Section(title=_SECTION_NUM.sub("", text)))
+        else:
+            lead, body = _split_lead(p)
+            para = Paragraph(lead=lead, text=body)
+            if not chapters:
+                chapters.append(Chapter(title=None))
+            ch = chapters[-1]
+            (ch.sections[-1].paragraphs if ch.sections else ch.paragraphs).append(para)
+    m = _DATE.search(meta.meeting)
+    if m:
+        meta.date = m.group()
+    place = place or data.get("place") or ""
+    year = year or data.get("year")
+    if not place or not isinstance(year, int):
+        raise ImportFailure(S.IMPORT_NO_PLACE_YEAR.format(path=path))
+    report = Report(place=place, year=year, meta=meta, chapters=chapters,
+                    status=data.get("status", "final") if data.get("status") in ("draft", "final") else "final",
+                    note=data.get("note", "") if isinstance(data.get("note"), str) else "")
+    try:
+        report.results = [figure_from_dict(f, "results") for f in data.get("results", [])]
+        report.targets = [figure_from_dict(f, "targets") for f in data.get("targets", [])]
+    except ModelError:
+        report.results, report.targets = [], []
+    # The text is the record: if the drafter edited the targets sentence in Word, read it.
+    for *_, para in report.paragraphs():
+        if para.lead is None and is_targets_paragraph(para.text) and para.text != targets_sentence(report):
+            body = para.text.split("：", 1)[1].rstrip("。")
+            parsed = []
+            for clause in re.split(r"[；;]", body):
+                try:
+                    parsed.append(parse_figure(clause))
+                except FigureError:
+                    continue
+            if parsed:
+                report.targets = parsed
+            break
+    return report

@@ -12,7 +12,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import shutil
 import socket
 import sys
 import time
@@ -24,6 +23,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from . import strings as S
+from .atomic import WriteFailed, backup_path, unlink_quietly, write_atomic
 from .commitments import sync
 from .model import ModelError, Report
 
@@ -63,10 +63,6 @@ def default_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("workbench", appauthor=False)) / "reports.json"
-
-
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
 
 
 def lock_path(path: Path) -> Path:
@@ -180,33 +176,6 @@ else:
 
 # ------------------------------------------------------------ storage
 
-def _replace(src: Path, dst: Path, attempts: int = 20) -> None:
-    """os.replace, retried: on Windows a reader or a virus scanner may hold dst briefly."""
-    for i in range(attempts):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if i == attempts - 1:
-                raise
-            time.sleep(0.05 * (i + 1))
-
-
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def read_json_file(path: Path) -> Any:
     """Read a JSON file as UTF-8; raise StoreCorrupt with line and column when it is not."""
     raw = path.read_bytes()
@@ -268,7 +237,12 @@ class AtomicJSONStorage(Storage):
             for key in dirty:
                 self._lines.pop(key, None)
         text = dumps_store(data, self._lines)
-        write_atomic(self.path, text.encode("utf-8"), keep_backup=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, text.encode("utf-8"), keep_backup=True)
+        except (WriteFailed, OSError) as exc:
+            reason = exc.reason if isinstance(exc, WriteFailed) else (exc.strerror or str(exc))
+            raise StoreWriteError(S.STORE_WRITE_FAILED.format(path=self.path, reason=reason)) from exc
         stamp = self._stamp()
         if stamp is not None:
             self._cache = (stamp, data)
@@ -296,47 +270,6 @@ def dumps_store(data: dict[str, dict[str, Any]],
     return "\n".join(out) + "\n"
 
 
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
-
-
-def write_atomic(path: Path, payload: bytes, *, keep_backup: bool = False) -> None:
-    """Write bytes to path so that a crash leaves either the old file or the new one.
-
-    With keep_backup the previous file becomes `<path>.bak`. Raises StoreWriteError
-    with a Chinese message when the disk refuses; the old file is left untouched.
-    """
-    folder = path.parent
-    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-    bak_tmp = folder / f".{path.name}.{os.getpid()}.bak.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if keep_backup and path.exists():
-            # Never write through a leftover name: it may be another link to the backup.
-            _unlink_quietly(bak_tmp)
-            try:
-                os.link(path, bak_tmp)
-            except OSError:  # no hard links on this file system (FAT, some shares)
-                shutil.copy2(path, bak_tmp)
-            _replace(bak_tmp, backup_path(path))
-            # rename() between two links to one file does nothing and leaves the source.
-            _unlink_quietly(bak_tmp)
-        _replace(tmp, path)
-        _fsync_dir(folder)
-    except OSError as exc:
-        for leftover in (tmp, bak_tmp):
-            _unlink_quietly(leftover)
-        raise StoreWriteError(S.STORE_WRITE_FAILED.format(
-            path=path, reason=exc.strerror or str(exc))) from exc
-
-
 # ------------------------------------------------------------ store
 
 class Store:
@@ -361,7 +294,7 @@ class Store:
         """Temp files of writers that died mid-save; safe to drop while we hold the lock."""
         try:
             for p in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-                _unlink_quietly(p)
+                unlink_quietly(p)
         except OSError:
             pass
 

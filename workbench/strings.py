@@ -66,3 +66,17 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 IMPORT_UNSUPPORTED = "不能导入 {path}：不支持 {suffix} 文件，请用 .json、.txt 或 .docx"
 IMPORT_NOT_UTF8 = "{path} 不是 UTF-8 编码的文本"
 IMPORT_NO_REPORT = "{path} 中没有找到报告"
+
+# ------------------------------------------------------------ export
+EXPORT_NO_TEMPLATE = "找不到模板文件 {path}"
+EXPORT_BAD_TEMPLATE = "模板 {path} 不是可用的 Word 文档（{reason}），请换一个 .docx 模板"
+EXPORT_TEMPLATE_STYLES = "模板 {path} 缺少导出所需的样式：{styles}。请在 Word 中补上这些样式，或用 templates/gbt9704.docx"
+EXPORT_NOT_DOCX = "导出文件名应以 .docx 结尾：{path}"
+EXPORT_IS_DIR = "{path} 是一个文件夹，请给出文件名，如 {path}/报告.docx"
+EXPORT_NO_FOLDER = "导出位置的文件夹 {folder} 不存在"
+EXPORT_NO_PREVIOUS = "附表需要 {place} {year} 年的报告，数据库中没有"
+EXPORT_WRITE_FAILED = "无法写入 {path}：{reason}。原有文件未被改动；如果文件正在 Word 中打开，请先关闭它"
+IMPORT_BAD_DOCX = "无法读取 Word 文件 {path}：{reason}"
+IMPORT_ZIP_BOMB = "拒绝导入 {path}：其中的 {member} 解压后异常巨大（疑似压缩炸弹）"
+IMPORT_DOCX_ENTITIES = "拒绝导入 {path}：{member} 含有 DOCTYPE/实体声明，可能不安全"
+IMPORT_NO_PLACE_YEAR = "无法从 {path} 判断地点和年份，请用 --place 和 --year 指定"
