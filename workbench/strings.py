@@ -80,3 +80,76 @@ IMPORT_BAD_DOCX = "无法读取 Word 文件 {path}：{reason}"
 IMPORT_ZIP_BOMB = "拒绝导入 {path}：其中的 {member} 解压后异常巨大（疑似压缩炸弹）"
 IMPORT_DOCX_ENTITIES = "拒绝导入 {path}：{member} 含有 DOCTYPE/实体声明，可能不安全"
 IMPORT_NO_PLACE_YEAR = "无法从 {path} 判断地点和年份，请用 --place 和 --year 指定"
+
+# ------------------------------------------------------------ editing
+EDIT_EMPTY_NAME = "指标名称不能为空"
+EDIT_VALUE_NOT_GROWTH = "这一栏填数值（如“21.2亿元”），增速请填在“增速”栏"
+EDIT_GROWTH_NOT_VALUE = "这一栏填增速（如“增长8%左右”），数值请填在“数值”栏"
+EDIT_NOT_PARAGRAPH = "请先选中一个段落"
+EDIT_HAS_LEAD = "这一段已有段首句"
+EDIT_NO_SENTENCE = "这一段没有可作段首句的短句（以“。”结尾，不超过40字）"
+
+# ------------------------------------------------------------ TUI
+APP_TITLE = "报告工作台"
+HOME_TITLE = "报告列表"
+HOME_COLUMNS = ("地点", "年份", "状态", "错误", "警告", "目标", "标题")
+HOME_EMPTY = "数据库中还没有报告。按 n 新建，按 i 导入文件；或退出后运行 workbench demo 打开示例。"
+HOME_FILTER_PLACEHOLDER = "筛选：输入地名或年份"
+HOME_READONLY = "只读打开：{reason}"
+HOME_COUNTING = "…"
+CONFIRM_DELETE = "确定删除 {place} {year} 年的报告吗？此操作会保存到数据库（上一版保留在 .bak 中）。"
+CONFIRM_DELETE_ITEM = "确定删除“{what}”吗？"
+YES = "确定"
+NO = "取消"
+NEW_TITLE = "新建报告"
+NEW_PLACE = "地点（如 狮岭镇）"
+NEW_YEAR = "年份（如 2025）"
+NEW_FROM = "以哪一年的报告为起点（留空则为空白报告）"
+NEW_BAD = "请填写地点和四位年份"
+IMPORT_TITLE = "导入文件"
+IMPORT_PATH = "文件路径（.json / .docx / .txt）"
+IMPORT_DONE = "已导入：{names}"
+DELETED = "已删除 {place} {year} 年报告"
+TAB_FIGURES = "指标"
+TAB_SECTIONS = "章节"
+TAB_CHECKS = "核对"
+TAB_PREVIEW = "预览"
+FIG_RESULTS_TITLE = "{year}年完成情况（对照上年目标）"
+FIG_TARGETS_TITLE = "{year}年主要预期目标"
+FIG_RESULT_COLUMNS = ("指标", "数值", "增速", "限定", "上年目标", "完成情况")
+FIG_TARGET_COLUMNS = ("指标", "数值", "增速", "限定")
+FIG_EDIT_TITLE = "{name}：{column}"
+FIG_COLUMN_NAMES = {"name": "指标名称", "value": "数值（如 21.2亿元、3000万美元以上）",
+                    "growth": "增速（如 增长8%左右、下降3%、5.0%—5.5%）"}
+FIG_ADD_TITLE = "新增指标（可输入目录中的名称）"
+FIG_SAVED_ROW = "已更新：{raw}"
+SEC_LEAD = "段首句（加粗）"
+SEC_TITLE = "标题"
+SEC_BODY = "正文"
+SEC_NOTHING = "在左侧选中一个段落或标题进行编辑"
+SEC_NEW_SECTION = "新的一节"
+SEC_NEW_CHAPTER = "新的一章"
+SEC_LEAD_DONE = "已设为段首句：{lead}"
+CHECKS_TITLE = "核对结果：错误 {errors}，警告 {warnings}，提示 {infos}"
+CHECKS_CLEAN = "未发现问题"
+CHECKS_HINT = "回车跳到问题所在处"
+PREVIEW_STATS = "全文约 {chars} 字，按每分钟 220 字，宣读约 {minutes} 分钟"
+SAVE_STATE_SAVED = "已保存 {time}"
+SAVE_STATE_DIRTY = "有改动，稍后自动保存"
+SAVE_STATE_SAVING = "正在保存…"
+SAVE_STATE_FAILED = "保存失败：{reason}（改动仍在编辑器中，可按 Ctrl+S 重试）"
+SAVE_STATE_READONLY = "只读：不保存"
+EXPORTED = "已导出 Word 文稿：{path}"
+EXPORT_FAILED = "导出失败：{reason}"
+HELP_TITLE = "帮助"
+HELP_GENERAL = ("报告工作台：Tab 在各区之间切换；Ctrl+P 打开命令面板，可搜索所有操作；"
+                "F1 显示当前区域的说明；改动会在停止输入约 1 秒后自动保存。")
+READONLY_NOTICE = "数据库被占用，已只读打开：{holder}"
+BINDING = {
+    "quit": "退出", "help": "帮助", "open": "打开", "new": "新建", "import": "导入",
+    "delete": "删除", "filter": "筛选", "back": "返回列表", "save": "保存", "export": "导出",
+    "figures": "指标", "sections": "章节", "checks": "核对", "preview": "预览",
+    "edit": "编辑", "add": "新增", "remove": "删除", "move_up": "上移", "move_down": "下移",
+    "lead": "设段首句", "add_section": "新增一节", "add_chapter": "新增一章",
+    "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新",
+}

@@ -1,0 +1,232 @@
+"""The workbench application: owns the store, the keymap and the screens."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .. import strings as S
+from ..checks import ERROR, WARNING, check, counts
+from ..store import Store, StoreError, StoreLocked
+from .keymap import load_keymap
+
+CSS_PATH = Path(__file__).with_name("app.tcss")
+
+
+class WorkbenchApp(App):
+    CSS_PATH = CSS_PATH
+    TITLE = S.APP_TITLE
+    BINDINGS = [
+        Binding("f1", "help", S.BINDING["help"], id="app.help"),
+        Binding("ctrl+q", "quit", S.BINDING["quit"], id="app.quit", priority=True),
+    ]
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, store_path: Path, *, open_report: tuple[str, int] | None = None,
+                 export_folder: Path | None = None):
+        super().__init__()
+        self.store_path = Path(store_path)
+        self.open_on_start = open_report
+        self.export_folder = export_folder
+        self.store: Store | None = None
+        self.readonly_reason: str | None = None
+        self.store_lock = threading.Lock()
+        self.export_paths: dict[tuple[str, int], Path] = {}
+
+    # ------------------------------------------------------------ start and stop
+    def on_mount(self) -> None:
+        keymap, error = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if error:
+            self.notify(error, severity="warning")
+        try:
+            self.store = Store(self.store_path)
+        except StoreLocked as exc:
+            self.store = Store(self.store_path, readonly=True)
+            self.readonly_reason = str(exc)
+            self.notify(S.READONLY_NOTICE.format(holder=exc), severity="warning", timeout=15)
+        except StoreError as exc:
+            self.exit(message=str(exc), return_code=2)
+            return
+        from .screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.open_on_start:
+            self.open_report(*self.open_on_start)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def set_window_title(self, text: str) -> None:
+        self.title = text
+        try:
+            self.console.set_window_title(text)
+        except Exception:  # a terminal that does not take titles is fine
+            pass
+
+    # ------------------------------------------------------------ store access
+    @property
+    def readonly(self) -> bool:
+        return self.store is None or self.store.readonly
+
+    def list_reports(self) -> list[dict]:
+        with self.store_lock:
+            return self.store.summaries() if self.store else []
+
+    def count_findings(self, idents: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[int, int]]:
+        with self.store_lock:
+            reports = {r.ident: r for r in self.store.reports()} if self.store else {}
+        out = {}
+        for place, year in idents:
+            r = reports.get((place, year))
+            if r is None:
+                continue
+            c = counts(check(r, reports.get((place, year - 1))))
+            out[(place, year)] = (c[ERROR], c[WARNING])
+        return out
+
+    def save_report(self, report) -> str | None:
+        """Save from a worker thread; returns a Chinese error line or None."""
+        try:
+            with self.store_lock:
+                self.store.put(report)
+        except StoreError as exc:
+            return str(exc)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+        return None
+
+    def open_report(self, place: str, year: int) -> None:
+        from .screens.report import ReportScreen
+
+        with self.store_lock:
+            report = self.store.get(place, year)
+            previous = self.store.get(place, year - 1)
+        if report is None:
+            self.notify(S.CLI_NO_REPORT.format(place=place, year=year), severity="error")
+            return
+        self.push_screen(ReportScreen(report, previous, readonly=self.readonly))
+
+    def new_report(self, place: str, year: int, start: int | None) -> None:
+        from ..model import Report
+        from ..rollover import roll_over
+
+        if self.readonly:
+            self.notify(S.STORE_READONLY, severity="error")
+            return
+        with self.store_lock:
+            if self.store.exists(place, year):
+                self.notify(S.CLI_EXISTS.format(place=place, year=year), severity="error")
+                return
+            if start is not None:
+                source = self.store.get(place, start)
+                if source is None:
+                    self.notify(S.CLI_NEW_NO_SOURCE.format(place=place, year=start), severity="error")
+                    return
+                report = roll_over(source, year)
+            else:
+                report = Report(place=place, year=year)
+        error = self.save_report(report)
+        if error:
+            self.notify(error, severity="error")
+            return
+        self.open_report(place, year)
+
+    def import_file(self, path: Path) -> None:
+        from ..importer import ImportFailure, import_file
+
+        if self.readonly:
+            self.notify(S.STORE_READONLY, severity="error")
+            return
+        if not path.exists():
+            self.notify(S.CLI_FILE_MISSING.format(path=path), severity="error")
+            return
+        try:
+            reports = import_file(path)
+        except ImportFailure as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        with self.store_lock:
+            for r in reports:
+                if self.store.exists(r.place, r.year):
+                    self.notify(S.CLI_EXISTS.format(place=r.place, year=r.year), severity="error")
+                    return
+        for r in reports:
+            error = self.save_report(r)
+            if error:
+                self.notify(error, severity="error")
+                return
+        self.notify(S.IMPORT_DONE.format(names="、".join(f"{r.place}{r.year}" for r in reports)))
+        self._refresh_home()
+
+    def delete_report(self, place: str, year: int) -> None:
+        try:
+            with self.store_lock:
+                self.store.delete(place, year)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(S.DELETED.format(place=place, year=year))
+        self._refresh_home()
+
+    def _refresh_home(self) -> None:
+        from .screens.home import HomeScreen
+
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_rows()
+
+    def export_path_for(self, report) -> Path:
+        """Remembered per report; first time beside the store (or the export folder)."""
+        key = report.ident
+        if key not in self.export_paths:
+            folder = self.export_folder or self.store_path.parent
+            self.export_paths[key] = folder / f"{report.place}{report.year}年政府工作报告.docx"
+        return self.export_paths[key]
+
+    # ------------------------------------------------------------ help and commands
+    def action_help(self) -> None:
+        from .dialogs import HelpDialog
+
+        widget = self.focused
+        texts = []
+        node = widget
+        while node is not None:
+            help_text = getattr(type(node), "HELP", None)
+            if help_text and isinstance(help_text, str) and "\n" not in help_text[:1]:
+                texts.append(help_text)
+                break
+            node = node.parent
+        texts.append(S.HELP_GENERAL)
+        self.push_screen(HelpDialog("\n\n".join(texts)))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = set()
+        nodes = [screen] + ([self.focused] if self.focused else [])
+        for node in nodes:
+            for binding in getattr(type(node), "BINDINGS", []):
+                if not isinstance(binding, Binding) or not binding.description or binding.id in seen:
+                    continue
+                seen.add(binding.id)
+                yield SystemCommand(
+                    f"{binding.description}（{binding.key}）", binding.tooltip or binding.description,
+                    lambda n=node, a=binding.action: self.call_later(self._run_on, n, a))
+
+    async def _run_on(self, node, action: str) -> None:
+        await self.run_action(action, node)
+
+
+def run(store_path: Path, open_report: tuple[str, int] | None = None) -> None:
+    os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
+    app = WorkbenchApp(store_path, open_report=open_report)
+    app.run()
+    if app.return_code and app.return_code != 0:
+        raise SystemExit(app.return_code)

@@ -1,0 +1,124 @@
+"""Modal dialogs: confirm, a one-line prompt that validates, new report, help."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
+
+from .. import strings as S
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes or no; Enter confirms, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel"),
+                Binding("enter", "confirm", S.YES, id="dialog.confirm")]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(S.YES, variant="error", id="yes")
+                yield Button(S.NO, id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+
+class PromptDialog(ModalScreen[str | None]):
+    """One line of input. `validate` returns an error message or None; a refused entry
+    stays in the field with the message under it, and the dialog stays open."""
+
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
+
+    def __init__(self, title: str, value: str = "", *, validate: Callable[[str], str | None] | None = None,
+                 suggestions: list[str] | None = None, placeholder: str = ""):
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.validate = validate
+        self.suggestions = suggestions
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="question")
+            suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
+            yield Input(self.value, placeholder=self.placeholder, suggester=suggester, id="prompt")
+            yield Static("", id="prompt-error", classes="error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value
+        if self.validate is not None:
+            error = self.validate(text)
+            if error:
+                self.query_one("#prompt-error", Static).update(error)
+                return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NewReportDialog(ModalScreen[tuple[str, int, int | None] | None]):
+    """Place, year and the year to start from."""
+
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
+
+    def __init__(self, place: str = "", year: int | None = None, from_year: int | None = None):
+        super().__init__()
+        self.defaults = (place, "" if year is None else str(year), "" if from_year is None else str(from_year))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(S.NEW_TITLE, classes="question")
+            yield Input(self.defaults[0], placeholder=S.NEW_PLACE, id="place")
+            yield Input(self.defaults[1], placeholder=S.NEW_YEAR, id="year")
+            yield Input(self.defaults[2], placeholder=S.NEW_FROM, id="from")
+            yield Static("", id="new-error", classes="error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        place = self.query_one("#place", Input).value.strip()
+        year = self.query_one("#year", Input).value.strip()
+        start = self.query_one("#from", Input).value.strip()
+        if not place or not (year.isdigit() and len(year) == 4) or (start and not (start.isdigit() and len(start) == 4)):
+            self.query_one("#new-error", Static).update(S.NEW_BAD)
+            return
+        self.dismiss((place, int(year), int(start) if start else None))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpDialog(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,enter", "close", S.NO, id="dialog.close")]
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Label(S.HELP_TITLE, classes="question")
+            yield Static(self.text, id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,141 @@
+"""Home: every report in the store, with new, open, import, delete and a filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ... import strings as S
+
+
+class ReportTable(DataTable):
+    HELP = "报告列表：↑/↓ 选择，回车打开；n 新建（可从往年报告起草），i 导入文件，Delete 删除，/ 筛选。"
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("n", "new_report", S.BINDING["new"], id="home.new"),
+        Binding("i", "import_file", S.BINDING["import"], id="home.import"),
+        Binding("delete", "delete_report", S.BINDING["delete"], id="home.delete"),
+        Binding("slash", "focus_filter", S.BINDING["filter"], id="home.filter"),
+        Binding("r", "refresh", S.BINDING["refresh"], id="home.refresh", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=S.HOME_FILTER_PLACEHOLDER, id="filter")
+        yield ReportTable(cursor_type="row", zebra_stripes=True, id="reports")
+        yield Static("", id="home-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = S.APP_TITLE
+        self.sub_title = S.HOME_TITLE
+        table = self.query_one(ReportTable)
+        for i, label in enumerate(S.HOME_COLUMNS):
+            table.add_column(label, key=str(i))
+        self.rows: list[dict] = []
+        self.counts: dict[tuple[str, int], tuple[int, int]] = {}
+        self.refresh_rows()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        self.rows = self.app.list_reports()
+        self.show_rows()
+        self.count_findings(self.rows)
+
+    def show_rows(self) -> None:
+        table = self.query_one(ReportTable)
+        needle = self.query_one("#filter", Input).value.strip()
+        current = table.cursor_row
+        table.clear()
+        shown = [r for r in self.rows if not needle or needle in r["place"] or needle in str(r["year"])]
+        for r in shown:
+            counts = self.counts.get((r["place"], r["year"]))
+            errors = Text(str(counts[0]), style="bold red" if counts[0] else "green") if counts else S.HOME_COUNTING
+            warnings = Text(str(counts[1]), style="yellow" if counts[1] else "green") if counts else S.HOME_COUNTING
+            table.add_row(r["place"], str(r["year"]), S.STATUS_NAMES.get(r["status"], r["status"]),
+                          errors, warnings, str(r["targets"]), r["title"],
+                          key=f"{r['place']}|{r['year']}")
+        if shown:
+            table.move_cursor(row=min(current, len(shown) - 1), animate=False)
+        self.query_one("#home-empty", Static).update("" if self.rows else S.HOME_EMPTY)
+
+    @work(thread=True, exclusive=True, group="home-count")
+    def count_findings(self, rows: list[dict]) -> None:
+        counts = self.app.count_findings([(r["place"], r["year"]) for r in rows])
+        self.app.call_from_thread(self._counted, counts)
+
+    def _counted(self, counts) -> None:
+        self.counts = counts
+        self.show_rows()
+
+    def selected(self) -> tuple[str, int] | None:
+        table = self.query_one(ReportTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        place, year = key.rsplit("|", 1)
+        return place, int(year)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        place, year = event.row_key.value.rsplit("|", 1)
+        self.app.open_report(place, int(year))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.show_rows()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one(ReportTable).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_refresh(self) -> None:
+        self.refresh_rows()
+
+    def action_new_report(self) -> None:
+        from ..dialogs import NewReportDialog
+
+        sel = self.selected()
+        defaults = (sel[0], sel[1] + 1, sel[1]) if sel else ("", None, None)
+
+        def done(result) -> None:
+            if result:
+                place, year, start = result
+                self.app.new_report(place, year, start)
+
+        self.app.push_screen(NewReportDialog(*defaults), done)
+
+    def action_import_file(self) -> None:
+        from ..dialogs import PromptDialog
+
+        def done(path: str | None) -> None:
+            if path:
+                self.app.import_file(Path(path.strip().strip('"')).expanduser())
+
+        self.app.push_screen(PromptDialog(S.IMPORT_TITLE, placeholder=S.IMPORT_PATH), done)
+
+    def action_delete_report(self) -> None:
+        from ..dialogs import ConfirmDialog
+
+        sel = self.selected()
+        if sel is None:
+            return
+
+        def done(yes: bool) -> None:
+            if yes:
+                self.app.delete_report(*sel)
+
+        self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE.format(place=sel[0], year=sel[1])), done)

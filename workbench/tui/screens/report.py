@@ -1,0 +1,460 @@
+"""One open report: figures, sections, checks and preview, with autosave and export."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Footer, Header, Input, Label, Static, TabbedContent, TabPane, TextArea, Tree,
+)
+
+from ... import editing as E
+from ... import strings as S
+from ...checks import ERROR, INFO, WARNING, check, counts
+from ...figures import FigureError
+from ...model import Report
+from ...phrasing import speaking_minutes
+from ..widgets.checks import ChecksPanel
+from ..widgets.figures import FiguresTable, column_field
+from ..widgets.sections import BodyArea, LeadInput, OutlineTree, SectionsEditor, paragraph_label
+
+AUTOSAVE_DELAY = 1.0
+CHECK_DELAY = 0.4
+
+
+class ReportScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", S.BINDING["back"], id="report.back"),
+        Binding("ctrl+s", "save", S.BINDING["save"], id="report.save"),
+        Binding("ctrl+e", "export", S.BINDING["export"], id="report.export"),
+        Binding("f2", "tab('figures')", S.BINDING["figures"], id="report.figures"),
+        Binding("f3", "tab('sections')", S.BINDING["sections"], id="report.sections"),
+        Binding("f4", "tab('checks')", S.BINDING["checks"], id="report.checks"),
+        Binding("f5", "tab('preview')", S.BINDING["preview"], id="report.preview"),
+    ]
+
+    def __init__(self, report: Report, previous: Report | None, *, readonly: bool = False):
+        super().__init__()
+        self.report = report
+        self.previous = previous
+        self.readonly = readonly
+        self.findings = []
+        self.address: E.Address | None = None
+        self._loading = False
+        self._save_timer: Timer | None = None
+        self._check_timer: Timer | None = None
+        self.saved_at: str | None = None
+        self.save_error: str | None = None
+        self.export_path: Path | None = None
+
+    # ------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="figures", id="tabs"):
+            with TabPane(S.TAB_FIGURES, id="figures"):
+                with VerticalScroll():
+                    yield Label(S.FIG_RESULTS_TITLE.format(year=self.report.year - 1), classes="table-title")
+                    yield FiguresTable(E.RESULTS, id="results")
+                    yield Label(S.FIG_TARGETS_TITLE.format(year=self.report.year), classes="table-title")
+                    yield FiguresTable(E.TARGETS, id="targets")
+            with TabPane(S.TAB_SECTIONS, id="sections"):
+                yield SectionsEditor()
+            with TabPane(S.TAB_CHECKS, id="checks"):
+                yield Label("", id="checks-title")
+                yield ChecksPanel(id="findings")
+            with TabPane(S.TAB_PREVIEW, id="preview"):
+                yield Label("", id="preview-stats")
+                with VerticalScroll(id="preview-scroll"):
+                    yield Static("", id="preview-text")
+        yield Static("", id="save-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        r = self.report
+        self.title = S.APP_TITLE
+        self.sub_title = f"{r.place} {r.year}年 · {S.STATUS_NAMES.get(r.status, r.status)}"
+        self.app.set_window_title(f"{r.place}{r.year}年政府工作报告 — {S.APP_TITLE}")
+        self.refresh_figures()
+        self.query_one(OutlineTree).fill(r)
+        self._show_editor(None)
+        self.run_checks()
+        self.set_state(S.SAVE_STATE_READONLY if self.readonly else "")
+        self.query_one("#results", FiguresTable).focus()
+
+    # ------------------------------------------------------------ state
+    def set_state(self, text: str) -> None:
+        self.query_one("#save-state", Static).update(text)
+
+    def mark_dirty(self) -> None:
+        """An edit happened: autosave a moment after the last keystroke, re-check sooner."""
+        self.schedule_checks()
+        if self.readonly:
+            return
+        self.set_state(S.SAVE_STATE_DIRTY)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    def schedule_checks(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_DELAY, self.run_checks)
+
+    def save_now(self) -> None:
+        if self.readonly:
+            self.set_state(S.SAVE_STATE_READONLY)
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        self.set_state(S.SAVE_STATE_SAVING)
+        self._save(E.snapshot(self.report))
+
+    @work(thread=True, group="save")
+    def _save(self, snap: Report) -> None:
+        error = self.app.save_report(snap)
+        self.app.call_from_thread(self._saved, error)
+
+    def _saved(self, error: str | None) -> None:
+        if error:
+            self.save_error = error
+            self.set_state(S.SAVE_STATE_FAILED.format(reason=error))
+            self.notify(S.SAVE_STATE_FAILED.format(reason=error), severity="error", timeout=10)
+        else:
+            self.save_error = None
+            self.saved_at = datetime.now().strftime("%H:%M:%S")
+            self.set_state(S.SAVE_STATE_SAVED.format(time=self.saved_at))
+
+    def run_checks(self) -> None:
+        self._check(E.snapshot(self.report))
+
+    @work(thread=True, exclusive=True, group="check")
+    def _check(self, snap: Report) -> None:
+        findings = check(snap, self.previous)
+        self.app.call_from_thread(self._checked, findings)
+
+    def _checked(self, findings) -> None:
+        self.findings = findings
+        c = counts(findings)
+        self.query_one("#checks-title", Label).update(
+            S.CHECKS_TITLE.format(errors=c[ERROR], warnings=c[WARNING], infos=c[INFO]) + "　" + S.CHECKS_HINT)
+        self.query_one(ChecksPanel).show(findings)
+        tabs = self.query_one(TabbedContent)
+        tab = tabs.get_tab("checks")
+        tab.label = f"{S.TAB_CHECKS} {c[ERROR]}/{c[WARNING]}"
+        self.refresh_preview()
+
+    # ------------------------------------------------------------ figures
+    def refresh_figures(self) -> None:
+        for table in self.query(FiguresTable):
+            table.fill(self.report, self.previous)
+
+    def _figures(self, kind: str):
+        return E.figures_of(self.report, kind)
+
+    def edit_figure_cell(self, kind: str, row: int, column: int) -> None:
+        from ..dialogs import PromptDialog
+
+        figs = self._figures(kind)
+        if not figs or row >= len(figs):
+            self.add_figure(kind, None)
+            return
+        fig = figs[row]
+        field = column_field(column) or (E.GROWTH if fig.growth_pct is not None else E.VALUE)
+        current = {E.NAME: fig.name,
+                   E.VALUE: self._cell_text(kind, row, 1),
+                   E.GROWTH: self._cell_text(kind, row, 2)}[field]
+
+        def validate(text: str) -> str | None:
+            try:
+                E.set_figure_cell(copy.deepcopy(self.report), kind, row, field, text)
+            except (FigureError, E.EditError) as exc:
+                return str(exc)
+            return None
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            new = E.set_figure_cell(self.report, kind, row, field, text)
+            self.refresh_figures()
+            self.notify(S.FIG_SAVED_ROW.format(raw=new.raw), timeout=3)
+            self.mark_dirty()
+
+        from ...catalog import suggest
+
+        self.app.push_screen(PromptDialog(
+            S.FIG_EDIT_TITLE.format(name=fig.name, column=S.FIG_COLUMN_NAMES[field]), current,
+            validate=validate, suggestions=suggest("", 200) if field == E.NAME else None), done)
+
+    def _cell_text(self, kind: str, row: int, column: int) -> str:
+        table = self.query_one(f"#{kind}", FiguresTable)
+        value = table.get_cell_at((row, column))
+        text = str(value.plain if hasattr(value, "plain") else value)
+        q = self._figures(kind)[row].qualifier
+        owner = 2 if self._figures(kind)[row].growth_pct is not None else 1
+        if q and q != "区间" and column == owner and not text.endswith(q) and q not in text:
+            text = (q + text) if q in ("不低于", "不少于", "不超过", "控制在", "力争") else (text + q)
+        return text
+
+    def add_figure(self, kind: str, after: int | None) -> None:
+        from ...catalog import suggest
+        from ..dialogs import PromptDialog
+
+        def validate(text: str) -> str | None:
+            return S.EDIT_EMPTY_NAME if not text.strip() else None
+
+        def done(name: str | None) -> None:
+            if not name:
+                return
+            at = E.add_figure(self.report, kind, name, after)
+            self.refresh_figures()
+            self.query_one(f"#{kind}", FiguresTable).move_cursor(row=at, column=1)
+            self.mark_dirty()
+
+        self.app.push_screen(PromptDialog(S.FIG_ADD_TITLE, validate=validate,
+                                          suggestions=suggest("", 200)), done)
+
+    def remove_figure(self, kind: str, row: int) -> None:
+        from ..dialogs import ConfirmDialog
+
+        figs = self._figures(kind)
+        if not figs:
+            return
+
+        def done(yes: bool) -> None:
+            if yes:
+                E.remove_figure(self.report, kind, row)
+                self.refresh_figures()
+                self.mark_dirty()
+
+        self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=figs[row].name)), done)
+
+    def move_figure(self, kind: str, row: int, delta: int) -> None:
+        new = E.move_item(self._figures(kind), row, delta)
+        if new != row:
+            self.refresh_figures()
+            table = self.query_one(f"#{kind}", FiguresTable)
+            table.move_cursor(row=new, column=table.cursor_column)
+            self.mark_dirty()
+
+    # ------------------------------------------------------------ sections
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if event.node.data is not None:
+            self._show_editor(event.node.data)
+
+    def _show_editor(self, addr: E.Address | None) -> None:
+        self.address = addr
+        label = self.query_one("#editor-label", Label)
+        lead = self.query_one(LeadInput)
+        body = self.query_one(BodyArea)
+        self._loading = True
+        try:
+            if addr is None:
+                label.update(S.SEC_NOTHING)
+                lead.value = ""
+                body.load_text("")
+                lead.disabled = body.disabled = True
+                return
+            ci, si, pi = addr
+            lead.disabled = False
+            if pi is None:
+                label.update(S.SEC_TITLE)
+                lead.placeholder = S.SEC_TITLE
+                title = self.report.chapters[ci].title if si is None else self.report.chapters[ci].sections[si].title
+                lead.value = title or ""
+                body.load_text("")
+                body.disabled = True
+            else:
+                label.update(S.SEC_LEAD)
+                lead.placeholder = S.SEC_LEAD
+                para = E.get_paragraph(self.report, addr)
+                lead.value = para.lead or ""
+                body.disabled = False
+                body.load_text(para.text)
+        finally:
+            self.call_after_refresh(self._done_loading)
+
+    def _done_loading(self) -> None:
+        self._loading = False
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if not isinstance(event.input, LeadInput) or self._loading or self.address is None:
+            return
+        ci, si, pi = self.address
+        tree = self.query_one(OutlineTree)
+        node = tree.node_for(self.address)
+        value = event.value
+        if pi is None:
+            from ...phrasing import chapter_number, section_number
+
+            current = self.report.chapters[ci].title if si is None else self.report.chapters[ci].sections[si].title
+            if (current or "") == value:
+                return
+            if si is None:
+                self.report.chapters[ci].title = value
+                label = chapter_number(ci) + value
+            else:
+                self.report.chapters[ci].sections[si].title = value
+                label = section_number(si) + value
+        else:
+            para = E.get_paragraph(self.report, self.address)
+            if (para.lead or "") == value:
+                return
+            para.lead = value or None
+            label = paragraph_label(para.lead, para.text)
+        if node is not None:
+            node.set_label(label)
+        self.mark_dirty()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if not isinstance(event.text_area, BodyArea) or self._loading or self.address is None:
+            return
+        if self.address[2] is None:
+            return
+        para = E.get_paragraph(self.report, self.address)
+        if para.text == event.text_area.text:
+            return
+        para.text = event.text_area.text
+        node = self.query_one(OutlineTree).node_for(self.address)
+        if node is not None:
+            node.set_label(paragraph_label(para.lead, para.text))
+        self.mark_dirty()
+
+    def _structure_changed(self, select: E.Address | None) -> None:
+        self.query_one(OutlineTree).fill(self.report, select)
+        self._show_editor(select)
+        self.mark_dirty()
+
+    def action_add_paragraph(self) -> None:
+        addr = self.address
+        if addr is None:
+            if not self.report.chapters:
+                self._structure_changed(E.add_chapter(self.report, S.SEC_NEW_CHAPTER))
+            return
+        ci, si, pi = addr
+        self._structure_changed(E.add_paragraph(self.report, ci, si, pi))
+
+    def action_add_section(self) -> None:
+        if self.address is None:
+            return
+        ci, si, _ = self.address
+        self._structure_changed(E.add_section(self.report, ci, S.SEC_NEW_SECTION, si))
+
+    def action_delete_item(self) -> None:
+        from ..dialogs import ConfirmDialog
+
+        addr = self.address
+        if addr is None:
+            return
+        ci, si, pi = addr
+        what = (paragraph_label(*self._lead_text(addr)) if pi is not None
+                else (self.report.chapters[ci].sections[si].title if si is not None else self.report.chapters[ci].title))
+
+        def done(yes: bool) -> None:
+            if yes:
+                E.delete(self.report, addr)
+                self._structure_changed(None)
+
+        self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=what)), done)
+
+    def _lead_text(self, addr):
+        p = E.get_paragraph(self.report, addr)
+        return p.lead, p.text
+
+    def action_move_item(self, delta: int) -> None:
+        if self.address is None:
+            return
+        new = E.move(self.report, self.address, delta)
+        if new != self.address:
+            self._structure_changed(new)
+
+    def action_promote_lead(self) -> None:
+        if self.address is None or self.address[2] is None:
+            self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
+            return
+        try:
+            lead = E.promote_lead(self.report, self.address)
+        except E.EditError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self._structure_changed(self.address)
+        self.notify(S.SEC_LEAD_DONE.format(lead=lead), timeout=3)
+
+    # ------------------------------------------------------------ checks
+    def on_option_list_option_selected(self, event) -> None:
+        if not isinstance(event.option_list, ChecksPanel) or event.option.id is None:
+            return
+        self.jump_to(self.findings[int(event.option.id)])
+
+    def jump_to(self, finding) -> None:
+        where = finding.where
+        tabs = self.query_one(TabbedContent)
+        if "figure" in where and where.get("index") is not None:
+            kind = where.get("list", E.RESULTS)
+            tabs.active = "figures"
+            table = self.query_one(f"#{kind}", FiguresTable)
+            table.move_cursor(row=where["index"], column=1)
+            table.focus()
+        elif "chapter" in where and not where.get("previous"):
+            addr = (where["chapter"], where.get("section"), where.get("paragraph"))
+            tabs.active = "sections"
+            tree = self.query_one(OutlineTree)
+            node = tree.node_for(addr)
+            if node is not None:
+                tree.move_cursor(node)
+                tree.scroll_to_node(node, animate=False)
+                self._show_editor(addr)
+                (self.query_one(BodyArea) if addr[2] is not None else tree).focus()
+
+    # ------------------------------------------------------------ preview, tabs
+    def refresh_preview(self) -> None:
+        from ...render import render_text
+
+        chars = self.report.text_length()
+        self.query_one("#preview-stats", Label).update(
+            S.PREVIEW_STATS.format(chars=chars, minutes=round(speaking_minutes(chars))))
+        self.query_one("#preview-text", Static).update(render_text(self.report))
+
+    def action_tab(self, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+        focus = {"figures": "#results", "sections": "#outline", "checks": "#findings"}.get(name)
+        if focus:
+            self.query_one(focus).focus()
+
+    def action_save(self) -> None:
+        self.save_now()
+
+    def action_back(self) -> None:
+        if self._save_timer is not None:
+            self.save_now()
+        self.app.pop_screen()
+
+    def action_export(self) -> None:
+        out = self.app.export_path_for(self.report)
+        self.notify(S.SAVE_STATE_SAVING.replace("保存", "导出"), timeout=2)
+        self._export(E.snapshot(self.report), out)
+
+    @work(thread=True, group="export")
+    def _export(self, snap: Report, out: Path) -> None:
+        from ...export_docx import ExportError, export_report
+
+        try:
+            export_report(snap, out, previous=self.previous, appendix=self.previous is not None)
+        except ExportError as exc:
+            self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
+                                      timeout=10)
+            return
+        except Exception as exc:  # never a traceback on the drafter's screen
+            self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
+                                      timeout=10)
+            return
+        self.export_path = out
+        self.app.call_from_thread(self.notify, S.EXPORTED.format(path=out), timeout=8)

@@ -1,0 +1,37 @@
+"""The findings of the check rules, grouped by severity; Enter jumps to where one points."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ... import strings as S
+from ...checks import ERROR, INFO, WARNING, Finding
+
+STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
+
+
+class ChecksPanel(OptionList):
+    HELP = "核对结果：按严重程度分组；↑/↓ 选择，回车跳到对应的指标或段落。"
+    BINDINGS = [Binding("enter", "select", S.BINDING["jump"], id="checks.jump")]
+
+    def show(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        highlighted = self.highlighted
+        self.clear_options()
+        if not findings:
+            self.add_option(Option(S.CHECKS_CLEAN, disabled=True))
+            return
+        for severity in (ERROR, WARNING, INFO):
+            group = [(i, f) for i, f in enumerate(findings) if f.severity == severity]
+            if not group:
+                continue
+            self.add_option(Option(Text(f"{S.SEVERITY_NAMES[severity]}（{len(group)}）", style=STYLE[severity]),
+                                   disabled=True))
+            for i, f in group:
+                label = Text.assemble((f" {f.code} ", STYLE[f.severity]), f.message)
+                self.add_option(Option(label, id=str(i)))
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted

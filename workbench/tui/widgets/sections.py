@@ -1,0 +1,92 @@
+"""The sections editor: a tree of chapters, sections and paragraphs, and the editor beside it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, TextArea, Tree
+
+from ... import strings as S
+from ...editing import Address
+from ...model import Report
+from ...phrasing import chapter_number, section_number
+
+SNIPPET = 16
+
+
+def paragraph_label(lead: str | None, text: str) -> str:
+    body = (lead or "") + text
+    body = body.replace("\n", " ")
+    return (body[:SNIPPET] + "…") if len(body) > SNIPPET else (body or "（空段）")
+
+
+class OutlineTree(Tree):
+    HELP = ("章节树：↑/↓ 选择，回车展开或收起；选中段落后在右侧编辑。"
+            "Ctrl+N 在其后新增一段，Ctrl+T 新增一节，Delete 删除，Ctrl+↑/↓ 上移下移，"
+            "Ctrl+L 把段落第一句设为段首句。")
+    BINDINGS = [
+        Binding("ctrl+n", "screen.add_paragraph", S.BINDING["add"], id="sections.add"),
+        Binding("ctrl+t", "screen.add_section", S.BINDING["add_section"], id="sections.add_section"),
+        Binding("delete", "screen.delete_item", S.BINDING["delete"], id="sections.delete"),
+        Binding("ctrl+up", "screen.move_item(-1)", S.BINDING["move_up"], id="sections.move_up", show=False),
+        Binding("ctrl+down", "screen.move_item(1)", S.BINDING["move_down"], id="sections.move_down", show=False),
+        Binding("ctrl+l", "screen.promote_lead", S.BINDING["lead"], id="sections.lead"),
+    ]
+
+    def fill(self, report: Report, select: Address | None = None) -> None:
+        self.clear()
+        self.root.expand()
+        target_node = None
+        for ci, ch in enumerate(report.chapters):
+            cnode = self.root.add(chapter_number(ci) + (ch.title or ""), data=(ci, None, None), expand=True)
+            if select == (ci, None, None):
+                target_node = cnode
+            for pi, p in enumerate(ch.paragraphs):
+                n = cnode.add_leaf(paragraph_label(p.lead, p.text), data=(ci, None, pi))
+                if select == (ci, None, pi):
+                    target_node = n
+            for si, sec in enumerate(ch.sections):
+                snode = cnode.add(section_number(si) + sec.title, data=(ci, si, None), expand=True)
+                if select == (ci, si, None):
+                    target_node = snode
+                for pi, p in enumerate(sec.paragraphs):
+                    n = snode.add_leaf(paragraph_label(p.lead, p.text), data=(ci, si, pi))
+                    if select == (ci, si, pi):
+                        target_node = n
+        if target_node is not None:
+            self.call_after_refresh(self._select, target_node)
+
+    def _select(self, node) -> None:
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    def node_for(self, addr: Address):
+        def walk(node):
+            if node.data == addr:
+                return node
+            for child in node.children:
+                found = walk(child)
+                if found is not None:
+                    return found
+            return None
+        return walk(self.root)
+
+
+class LeadInput(Input):
+    HELP = "段首句（加粗显示）或章节标题。段首句一般是一个短句，以“。”结尾。"
+
+
+class BodyArea(TextArea):
+    HELP = ("正文：直接输入，自动换行；Ctrl+Z 撤销，Ctrl+Y 重做。"
+            "停止输入约 1 秒后自动保存，右侧核对结果随之更新。")
+
+
+class SectionsEditor(Horizontal):
+    def compose(self) -> ComposeResult:
+        yield OutlineTree(S.TAB_SECTIONS, id="outline")
+        with Vertical(id="editor"):
+            yield Label(S.SEC_NOTHING, id="editor-label")
+            yield LeadInput(placeholder=S.SEC_LEAD, id="lead")
+            yield Label(S.SEC_BODY, id="body-label")
+            yield BodyArea("", soft_wrap=True, id="body")
