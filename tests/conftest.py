@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
 
 from workbench.model import Report  # noqa: E402

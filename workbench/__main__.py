@@ -6,10 +6,15 @@ import os
 import sys
 
 
-def main() -> None:
-    # Textual's Kitty keyboard parser drops input events over 32 bytes, so an IME
-    # committing five or more Chinese characters at once turns into garbage keys.
+def prepare_environment() -> None:
+    """Before Textual is imported: its Kitty keyboard parser drops input events over 32 bytes,
+    so an IME committing five or more Chinese characters at once turns into garbage keys.
+    A value the user set is left alone."""
     os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
+
+
+def main() -> None:
+    prepare_environment()
     from .cli import main as cli_main
 
     sys.exit(cli_main())

@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据目录，或 WORKBENCH_DB）")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
-    sub.add_parser("demo", help="在示例数据的新副本上打开工作台")
+    s = sub.add_parser("demo", help="在示例数据的新副本上打开工作台")
+    s.add_argument("--folder", help="把示例数据库放在这个（新的或空的）文件夹里，而不是临时文件夹")
     s = sub.add_parser("list", help="列出数据库中的报告")
     s.add_argument("--json", action="store_true")
 
@@ -167,7 +168,13 @@ def cmd_tui(args: argparse.Namespace, path: Path | None = None) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    folder = Path(tempfile.mkdtemp(prefix="workbench-demo-"))
+    if args.folder:
+        folder = Path(args.folder).expanduser()
+        folder.mkdir(parents=True, exist_ok=True)
+        if any(folder.iterdir()):
+            raise CliError(S.CLI_DEMO_NOT_EMPTY.format(folder=folder))
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="workbench-demo-"))
     path = folder / "reports.json"
     load_examples(path)
     print(S.CLI_DEMO_COPY.format(path=path), file=sys.stderr)

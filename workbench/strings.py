@@ -52,6 +52,7 @@ CLI_LIST_HEADER = ("地点", "年份", "状态", "章", "节", "目标", "标题
 CLI_BAD_YEAR = "年份“{value}”不对：应为四位数字，如 2024"
 CLI_BAD_YEARS = "年份范围“{value}”不对：应写作 2021-2024"
 CLI_DEMO_COPY = "示例数据库：{path}"
+CLI_DEMO_NOT_EMPTY = "文件夹 {folder} 不是空的；示例需要一个新的或空的文件夹，以免覆盖已有数据"
 CLI_EXPORTED = "已导出：{path}"
 CLI_CHECK_SUMMARY = "{place} {year} 年报告核对结果：错误 {errors} 项，警告 {warnings} 项，提示 {infos} 项"
 CLI_CHECK_PREVIOUS = "对照 {year} 年报告的目标"

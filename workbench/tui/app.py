@@ -38,6 +38,17 @@ class WorkbenchApp(App):
         self.readonly_reason: str | None = None
         self.store_lock = threading.Lock()
         self.export_paths: dict[tuple[str, int], Path] = {}
+        # Tests and snapshots switch the cursor blink off so screens are reproducible.
+        self.blink = os.environ.get("WORKBENCH_NO_BLINK") != "1"
+
+    def apply_blink(self, root) -> None:
+        if self.blink:
+            return
+        from textual.widgets import Input, TextArea
+
+        for widget in root.query("Input, TextArea"):
+            if isinstance(widget, (Input, TextArea)):
+                widget.cursor_blink = False
 
     # ------------------------------------------------------------ start and stop
     def on_mount(self) -> None:

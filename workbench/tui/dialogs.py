@@ -63,6 +63,9 @@ class PromptDialog(ModalScreen[str | None]):
             yield Input(self.value, placeholder=self.placeholder, suggester=suggester, id="prompt")
             yield Static("", id="prompt-error", classes="error")
 
+    def on_mount(self) -> None:
+        self.app.apply_blink(self)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value
@@ -93,6 +96,9 @@ class NewReportDialog(ModalScreen[tuple[str, int, int | None] | None]):
             yield Input(self.defaults[1], placeholder=S.NEW_YEAR, id="year")
             yield Input(self.defaults[2], placeholder=S.NEW_FROM, id="from")
             yield Static("", id="new-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.app.apply_blink(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,8 +1,8 @@
 """A user keymap: `keymap.toml` in the config folder maps binding ids to keys.
 
     # ~/.config/workbench/keymap.toml
-    export = "ctrl+o"
-    save = "ctrl+s,f2"
+    "report.export" = "ctrl+o"
+    "report.save" = "ctrl+s,f6"
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.title = S.APP_TITLE
         self.sub_title = S.HOME_TITLE
+        self.app.apply_blink(self)
         table = self.query_one(ReportTable)
         for i, label in enumerate(S.HOME_COLUMNS):
             table.add_column(label, key=str(i))

@@ -34,7 +34,7 @@ class ReportScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", S.BINDING["back"], id="report.back"),
         Binding("ctrl+s", "save", S.BINDING["save"], id="report.save"),
-        Binding("ctrl+e", "export", S.BINDING["export"], id="report.export"),
+        Binding("ctrl+e", "export", S.BINDING["export"], id="report.export", priority=True),
         Binding("f2", "tab('figures')", S.BINDING["figures"], id="report.figures"),
         Binding("f3", "tab('sections')", S.BINDING["sections"], id="report.sections"),
         Binding("f4", "tab('checks')", S.BINDING["checks"], id="report.checks"),
@@ -80,6 +80,7 @@ class ReportScreen(Screen):
     def on_mount(self) -> None:
         r = self.report
         self.title = S.APP_TITLE
+        self.app.apply_blink(self)
         self.sub_title = f"{r.place} {r.year}年 · {S.STATUS_NAMES.get(r.status, r.status)}"
         self.app.set_window_title(f"{r.place}{r.year}年政府工作报告 — {S.APP_TITLE}")
         self.refresh_figures()

@@ -1,0 +1,270 @@
+"""Pilot tests of the workbench's main flows, asserting on the store and the screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual._xterm_parser import XTermParser
+from textual.widgets import Input, TabbedContent
+
+from workbench.cli import load_examples
+from workbench.store import Store
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.home import HomeScreen, ReportTable
+from workbench.tui.screens.report import ReportScreen
+from workbench.tui.widgets.checks import ChecksPanel
+from workbench.tui.widgets.figures import FiguresTable
+from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _no_blink(monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
+
+
+@pytest.fixture
+def store_path(tmp_path) -> Path:
+    path = tmp_path / "reports.json"
+    load_examples(path)
+    return path
+
+
+def stored(path: Path, place="狮岭镇", year=2024):
+    with Store(path, readonly=True) as s:
+        return s.get(place, year)
+
+
+async def settle(pilot, app):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_2024(pilot, app):
+    await settle(pilot, app)
+    assert isinstance(app.screen, HomeScreen)
+    await pilot.press("enter")  # the 2024 draft is listed first
+    await settle(pilot, app)
+    assert isinstance(app.screen, ReportScreen)
+    return app.screen
+
+
+async def test_home_lists_reports_with_counts(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one(ReportTable)
+        assert table.row_count == 2
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[:5] == ["狮岭镇", "2024", "草稿", "0", "5"]
+        await pilot.press("slash")
+        await pilot.press(*"2023")
+        assert table.row_count == 1
+
+
+async def test_enter_a_result_and_see_attainment_change(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#results", FiguresTable)
+        assert str(table.get_cell_at((2, 5))) == "未完成"  # 规上工业总产值 5.5% against 8%左右
+        table.move_cursor(row=2, column=2)
+        await pilot.press("enter")
+        await pilot.pause()
+        field = app.screen.query_one("#prompt", Input)
+        field.value = "增长7.8%"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReportScreen)
+        assert str(table.get_cell_at((2, 5))) == "基本完成"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert stored(store_path).results[2].growth_pct == 7.8
+        assert "已保存" in str(screen.query_one("#save-state").render())
+
+
+async def test_refused_figure_stays_in_the_field_and_nothing_is_saved(store_path):
+    before = store_path.read_bytes()
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        screen.query_one("#targets", FiguresTable).focus()
+        screen.query_one("#targets", FiguresTable).move_cursor(row=1, column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        field = app.screen.query_one("#prompt", Input)
+        field.value = "25亿圆"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field.value == "25亿圆"  # still there
+        error = str(app.screen.query_one("#prompt-error").render())
+        assert "第3个字符“亿”" in error and "单位" in error
+        await pilot.press("escape")
+        await settle(pilot, app)
+    assert store_path.read_bytes() == before
+
+
+async def test_add_a_bullet_and_type_chinese(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        await pilot.pause()
+        tree = screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((1, 0, 1)))
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.address == (1, 0, 2)
+        body = screen.query_one(BodyArea)
+        body.focus()
+        body.insert("推动皮具企业上云用数，新增数字化车间3个。")
+        await pilot.pause()
+        screen.query_one("#lead", Input).value = "加快数字化转型。"
+        await pilot.pause(1.3)  # autosave a moment after the last keystroke
+        await settle(pilot, app)
+    para = stored(store_path).chapters[1].sections[0].paragraphs[2]
+    assert para.lead == "加快数字化转型。" and para.text == "推动皮具企业上云用数，新增数字化车间3个。"
+    assert any(c.raw == "新增数字化车间3个" for c in stored(store_path).commitments)
+
+
+async def test_jump_from_a_finding(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f4")
+        await settle(pilot, app)
+        panel = screen.query_one(ChecksPanel)
+        index = next(i for i, f in enumerate(screen.findings) if f.code == "W401")
+        option = next(k for k in range(panel.option_count) if panel.get_option_at_index(k).id == str(index))
+        panel.highlighted = option
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "sections"
+        assert screen.address == (0, None, 1)
+        assert "增长5.8%" in screen.query_one(BodyArea).text
+        index = next(i for i, f in enumerate(screen.findings) if f.code == "W201")
+        await pilot.press("f4")
+        option = next(k for k in range(panel.option_count) if panel.get_option_at_index(k).id == str(index))
+        panel.highlighted = option
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "figures"
+        assert screen.query_one("#results", FiguresTable).cursor_row == screen.findings[index].where["index"]
+
+
+async def test_export_from_the_report(store_path, tmp_path):
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        out = tmp_path / "狮岭镇2024年政府工作报告.docx"
+        assert out.exists() and out.stat().st_size > 10_000
+        assert any("已导出" in str(n.message) for n in app._notifications)
+
+
+async def test_new_report_rolls_over_and_delete_confirms(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert [w.value for w in dialog.query(Input)] == ["狮岭镇", "2025", "2024"]
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReportScreen) and app.screen.report.year == 2025
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.screen.query_one(ReportTable).row_count == 3
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("escape")  # cancel keeps it
+        await settle(pilot, app)
+        assert stored(store_path, year=2025) is not None
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot, app)
+    assert stored(store_path, year=2025) is None
+
+
+async def test_second_instance_opens_read_only(store_path):
+    holder = Store(store_path)
+    try:
+        app = WorkbenchApp(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            assert app.readonly
+            assert any("只读" in str(n.message) for n in app._notifications)
+            screen = await open_2024(pilot, app)
+            assert "只读" in str(screen.query_one("#save-state").render())
+    finally:
+        holder.close()
+
+
+async def test_help_and_command_palette_list_actions(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "指标表" in str(app.screen.query_one("#help-text").render())
+        await pilot.press("escape")
+        commands = [c.title for c in app.get_system_commands(screen)]
+        assert any(t.startswith("导出") for t in commands)
+        assert any(t.startswith("编辑") for t in commands)
+
+
+async def test_user_keymap_rebinds_by_id(store_path, tmp_path, monkeypatch):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('"report.export" = "ctrl+o"\n', encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(keymap))
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("ctrl+o")
+        await settle(pilot, app)
+    assert (tmp_path / "狮岭镇2024年政府工作报告.docx").exists()
+
+
+async def test_long_chinese_commit_through_the_input_path(store_path):
+    """An IME commit of many characters at once, as the terminal sends it with the Kitty
+    protocol off, parsed by Textual's own parser and delivered to the focused field."""
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        field = app.screen.query_one("#filter", Input)
+        field.focus()
+        await pilot.pause()
+        commit = "国内生产总值狮岭镇"
+        for event in XTermParser().feed(commit):
+            app.post_message(event)
+        await pilot.pause()
+        assert field.value == commit
+
+
+def test_launcher_disables_kitty_keys_unless_the_user_chose():
+    code = ("import os; os.environ.pop('TEXTUAL_DISABLE_KITTY_KEY', None);"
+            "from workbench.__main__ import prepare_environment; prepare_environment();"
+            "import textual.constants as c; print(c.DISABLE_KITTY_KEY)")
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DISABLE_KITTY_KEY"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=Path(__file__).parents[1]).stdout.strip()
+    assert out == "True"
+    env["TEXTUAL_DISABLE_KITTY_KEY"] = "0"
+    code = code.replace("os.environ.pop('TEXTUAL_DISABLE_KITTY_KEY', None);", "")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=Path(__file__).parents[1]).stdout.strip()
+    assert out == "False"
