@@ -319,6 +319,39 @@ def _keystroke() -> Row:
                f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.1f} ms over {len(times)} keys")
 
 
+def compilation_text(chars: int = 300_000) -> str:
+    """A web collection of town reports: the examples as text, one place after another."""
+    from workbench.render import render_text
+
+    parts, n = [], 0
+    bases = [big_report(8_400)]
+    total = 0
+    while total < chars:
+        r = copy.deepcopy(bases[0])
+        r.place = f"示例{n:02d}镇"
+        r.meta.meeting = r.meta.meeting.replace("狮岭镇", r.place)
+        r.meta.speaker = r.meta.speaker.replace("狮岭镇", r.place)
+        body = render_text(r).split("\n")
+        text = "\n".join(line for line in body if not line.startswith(("【", "  ", "（狮岭", "（示例")))
+        text += "\n来源：某某网\n分享到：\n"
+        parts.append(text)
+        total += len(text)
+        n += 1
+    return "\n".join(parts)
+
+
+@bench("import 300,000-character compilation")
+def _import_compilation() -> Row:
+    from workbench.textread import Line, read_lines
+
+    text = compilation_text()
+    lines = text.splitlines()
+    reports = read_lines([Line(t) for t in lines])
+    t = median_time(lambda: read_lines([Line(t) for t in lines]), runs=5)
+    return Row(f"import a {len(text):,}-character compilation ({len(reports)} reports)", t, "< 0.5 s",
+               goal(t, 0.5))
+
+
 def main(argv: list[str]) -> int:
     wanted = [w.lower() for w in argv]
     rows: list[Row] = []

@@ -32,9 +32,16 @@ def is_review_chapter(title: str | None) -> bool:
 def derive_commitments(report: Report) -> list[Commitment]:
     """Every number-with-unit promise in the chapters that plan (not the review)."""
     found: list[Commitment] = []
+    in_targets_list = False
     for ci, si, pi, para in report.paragraphs():
-        if is_review_chapter(report.chapters[ci].title) or is_targets_paragraph(para.full_text):
+        if is_review_chapter(report.chapters[ci].title):
             continue
+        if is_targets_paragraph(para.full_text):
+            in_targets_list = True
+            continue
+        if in_targets_list and pi > 0 and _is_target_item(para.full_text):
+            continue  # a lead-in line followed by a list of targets
+        in_targets_list = False
         for clause in _CLAUSE_SPLIT.split(para.full_text):
             clause = clause.strip()
             if not clause:
@@ -48,6 +55,19 @@ def derive_commitments(report: Report) -> list[Commitment]:
                     chapter=ci, section=si, paragraph=pi,
                 ))
     return found
+
+
+def _is_target_item(text: str) -> bool:
+    from .figures import FigureError, parse_figure
+
+    text = text.strip().rstrip("；;。，,")
+    if not text or len(text) > 60:
+        return False
+    try:
+        parse_figure(text)
+    except FigureError:
+        return False
+    return True
 
 
 def sync(report: Report) -> Report:

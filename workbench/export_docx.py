@@ -26,7 +26,7 @@ from . import strings as S
 from .atomic import WriteFailed, write_atomic
 from .model import Report, figure_to_dict
 from .phrasing import (
-    chapter_number, full_width, is_targets_paragraph, section_number, targets_sentence,
+    chapter_number, chapter_numbers, full_width, is_targets_paragraph, section_number, targets_sentence,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,9 +88,10 @@ def build_document(report: Report, *, template: Path | None = None,
         writer.para(L.SPEAKER, m.speaker)
     writer.para(L.SALUTATION, L.SALUTATION_TEXT)
     sentence = targets_sentence(report)
+    numbers = chapter_numbers(report.chapters)
     for ci, ch in enumerate(report.chapters):
         if ch.title:
-            writer.para(L.HEADING_1, chapter_number(ci) + ch.title)
+            writer.para(L.HEADING_1, numbers[ci] + ch.title)
         for p in ch.paragraphs:
             writer.paragraph(p, sentence)
         for si, sec in enumerate(ch.sections):

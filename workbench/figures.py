@@ -63,8 +63,9 @@ class Unit:
 
 
 _UNIT_LIST = [
-    Unit("元", "cny", 1), Unit("万元", "cny", 1e4), Unit("亿元", "cny", 1e8),
+    Unit("元", "cny", 1), Unit("万元", "cny", 1e4), Unit("亿元", "cny", 1e8), Unit("万亿元", "cny", 1e12),
     Unit("美元", "usd", 1), Unit("万美元", "usd", 1e4), Unit("亿美元", "usd", 1e8),
+    Unit("万亿美元", "usd", 1e12),
     Unit("人", "person", 1), Unit("万人", "person", 1e4), Unit("名", "person", 1),
     Unit("人次", "visit", 1), Unit("万人次", "visit", 1e4),
     Unit("户", "household", 1), Unit("万户", "household", 1e4),
@@ -84,6 +85,11 @@ _UNIT_LIST = [
     Unit("场", "event", 1),
     Unit("%", "percent", 1), Unit("‰", "permille", 1), Unit("百分点", "points", 1),
 ]
+# Counts in ten-thousands: "50万个", "1.2万家".
+_UNIT_LIST += [Unit("万" + u.name, u.family, 1e4) for u in list(_UNIT_LIST)
+               if u.family in ("count", "firm", "project", "dwelling", "machine", "vehicle", "item",
+                               "site", "sheet", "line", "building")
+               and u.name not in ("栋",)]
 UNITS: dict[str, Unit] = {u.name: u for u in _UNIT_LIST}
 # Longest first, so "万美元" wins over "万" and "吨标准煤" over "吨".
 _UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
@@ -287,7 +293,7 @@ def _name_end(s: str) -> int:
             return i
         if c in _SEPARATORS:
             return i
-        if any(s.startswith(w, i) for w in stops):
+        if any(s.startswith(w, i) for w in stops) and not s.startswith(("增加值", "增速器"), i):
             return i
         if any(s.startswith(w, i) for w in LINK_WORDS) and read_number_after_link(s, i):
             return i
@@ -395,7 +401,7 @@ def _parse_stretch(cur: _Cursor, fig: Figure) -> bool:
 def _parse_in_step(cur: _Cursor, fig: Figure) -> bool:
     """"与经济增长同步", "基本同步": in step with another figure, no number."""
     s, i = cur.s, cur.i
-    if s.startswith("与", i):
+    if s.startswith(("与", "和", "同"), i) and not s.startswith("同比", i):
         j = s.find("同步", i)
         if j < 0:
             return False

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 from . import strings as S
@@ -26,15 +25,106 @@ def import_file(path: Path, *, place: str | None = None, year: int | None = None
     if suffix == ".json":
         reports = read_json_reports(path)
     elif suffix == ".docx":
-        reports = [read_docx(path, place=place, year=year)]
+        reports = read_docx_reports(path, place=place, year=year)
+    elif suffix in (".txt", ".text", ".md", ""):
+        reports = read_text_reports(path)
     else:
         raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+    if not reports:
+        raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
     for r in reports:
         if place:
             r.place = place
         if year:
             r.year = year
+        if not r.place or not r.year:
+            raise ImportFailure(S.IMPORT_NO_PLACE_YEAR.format(path=path))
     return [sync(r) for r in reports]
+
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; refuse binaries."""
+    if not raw.strip():
+        raise ImportFailure(S.IMPORT_EMPTY.format(path=path))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportFailure(S.IMPORT_BINARY.format(path=path)) from None
+    if b"\x00" in raw[:8192] or raw.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")):
+        raise ImportFailure(S.IMPORT_BINARY.format(path=path))
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f")
+        if controls > len(text[:20000]) * 0.01:
+            raise ImportFailure(S.IMPORT_BINARY.format(path=path))
+        return text
+    raise ImportFailure(S.IMPORT_ENCODING.format(path=path))
+
+
+def read_text_reports(path: Path) -> list[Report]:
+    from .textread import Line, read_lines
+
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise ImportFailure(S.IMPORT_TOO_BIG.format(path=path))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailure(S.CLI_FILE_UNREADABLE.format(path=path, reason=exc.strerror)) from None
+    text = decode_text(raw, path)
+    return read_lines([Line(t) for t in text.splitlines()])
+
+
+def read_docx_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Report]:
+    """Our own .docx back into the same document; anyone else's read by style and text."""
+    from .export_docx import read_attached_data
+
+    doc = _open_docx(path)
+    if read_attached_data(doc):
+        return [read_docx(path, place=place, year=year, doc=doc)]
+    from .textread import read_lines
+
+    return read_lines(docx_lines(doc))
+
+
+_HEADING_STYLE = re.compile(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
+
+
+def docx_lines(doc) -> list:
+    """Paragraphs as Lines: level from the style or outline level, bold first run as lead."""
+    from docx.oxml.ns import qn
+
+    from .textread import Line
+
+    lines = []
+    for p in doc.paragraphs:
+        text = p.text.strip()
+        if not text:
+            continue
+        style = _style_name(p)
+        level = None
+        m = _HEADING_STYLE.match(style.strip())
+        if m:
+            level = int(m.group(2))
+        else:
+            ppr = p._p.pPr
+            outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+            if outline is not None and outline.get(qn("w:val"), "9").isdigit():
+                val = int(outline.get(qn("w:val")))
+                level = val + 1 if val < 9 else None
+        if level is not None and level > 2:
+            level = None
+        lead, _ = _split_lead(p)
+        title = style.lower() in ("title", "标题") or style == "报告标题"
+        lines.append(Line(text=text, level=level, lead=lead if lead and text.startswith(lead) else None,
+                          title=title))
+    return lines
 
 
 def read_json_reports(path: Path) -> list[Report]:
@@ -77,7 +167,7 @@ def check_docx_package(path: Path) -> None:
     """Refuse zip bombs and XML with DOCTYPE/ENTITY declarations before parsing anything."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except Exception:  # a damaged zip raises many kinds (BadZipFile, ValueError, struct.error …)
         raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason="不是有效的 .docx（zip）文件")) from None
     with zf:
         total = 0
@@ -96,7 +186,7 @@ def check_docx_package(path: Path) -> None:
             try:
                 with zf.open(name) as fh:
                     head = fh.read(4096)
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+            except Exception as exc:  # BadZipFile, zlib.error, NotImplementedError (encrypted) …
                 raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason=f"{name} 已损坏")) from exc
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise ImportFailure(S.IMPORT_DOCX_ENTITIES.format(path=path, member=name))
@@ -143,15 +233,16 @@ def _split_lead(paragraph) -> tuple[str | None, str]:
     return lead_text, text
 
 
-def read_docx(path: Path, *, place: str | None = None, year: int | None = None) -> Report:
-    """A .docx -> one report: headings by style (Heading 1/2 or our named styles)."""
+def read_docx(path: Path, *, place: str | None = None, year: int | None = None, doc=None) -> Report:
+    """A .docx we exported -> the same report: headings by our named styles, figures from
+    the data part, targets re-read from the text if the drafter edited them in Word."""
     from . import layout as L
     from .export_docx import read_attached_data
     from .figures import FigureError, parse_figure
     from .model import Chapter, Meta, Paragraph, Section, figure_from_dict
     from .phrasing import is_targets_paragraph, targets_sentence
 
-    doc = _open_docx(path)
+    doc = doc if doc is not None else _open_docx(path)
     data = read_attached_data(doc) or {}
     meta = Meta(title="", meeting="", date="", speaker="")
     chapters: list[Chapter] = []

@@ -103,6 +103,18 @@ def chapter_number(i: int) -> str:
     return chinese_ordinal(i + 1) + "、"
 
 
+def chapter_numbers(chapters) -> list[str]:
+    """"一、" for each titled chapter in turn; "" for an untitled opening one."""
+    out, n = [], 0
+    for ch in chapters:
+        if ch.title:
+            out.append(chapter_number(n))
+            n += 1
+        else:
+            out.append("")
+    return out
+
+
 def section_number(i: int) -> str:
     return "（" + chinese_ordinal(i + 1) + "）"
 

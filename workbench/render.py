@@ -5,7 +5,7 @@ from __future__ import annotations
 from .checks import ERROR, INFO, WARNING, Finding, counts
 from .figures import format_figure
 from .model import Report
-from .phrasing import chapter_number, is_targets_paragraph, section_number, targets_sentence
+from .phrasing import chapter_numbers, is_targets_paragraph, section_number, targets_sentence
 from . import strings as S
 
 
@@ -28,9 +28,10 @@ def render_text(report: Report) -> str:
         out += ["  " + format_figure(f) for f in report.targets]
     out.append("")
     targets_text = targets_sentence(report)
+    numbers = chapter_numbers(report.chapters)
     for ci, ch in enumerate(report.chapters):
         if ch.title:
-            out.append(chapter_number(ci) + ch.title)
+            out.append(numbers[ci] + ch.title)
         for p in ch.paragraphs:
             text = targets_text if targets_text and is_targets_paragraph(p.full_text) else p.full_text
             out.append("　　" + text)

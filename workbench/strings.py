@@ -154,3 +154,7 @@ BINDING = {
     "lead": "设段首句", "add_section": "新增一节", "add_chapter": "新增一章",
     "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新",
 }
+IMPORT_EMPTY = "{path} 是空文件"
+IMPORT_BINARY = "{path} 不是文本文件（像是二进制或其他格式），请导入 .txt、.docx 或 .json"
+IMPORT_ENCODING = "{path} 的编码无法识别，请另存为 UTF-8 或 GB18030 文本"
+IMPORT_TOO_BIG = "{path} 太大（超过 50 MB），不像是一份报告"

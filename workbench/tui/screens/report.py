@@ -294,14 +294,14 @@ class ReportScreen(Screen):
         node = tree.node_for(self.address)
         value = event.value
         if pi is None:
-            from ...phrasing import chapter_number, section_number
+            from ...phrasing import chapter_numbers, section_number
 
             current = self.report.chapters[ci].title if si is None else self.report.chapters[ci].sections[si].title
             if (current or "") == value:
                 return
             if si is None:
                 self.report.chapters[ci].title = value
-                label = chapter_number(ci) + value
+                label = chapter_numbers(self.report.chapters)[ci] + value
             else:
                 self.report.chapters[ci].sections[si].title = value
                 label = section_number(si) + value

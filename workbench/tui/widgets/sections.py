@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, TextArea, Tree
 from ... import strings as S
 from ...editing import Address
 from ...model import Report
-from ...phrasing import chapter_number, section_number
+from ...phrasing import chapter_numbers, section_number
 
 SNIPPET = 16
 
@@ -38,8 +38,9 @@ class OutlineTree(Tree):
         self.clear()
         self.root.expand()
         target_node = None
+        numbers = chapter_numbers(report.chapters)
         for ci, ch in enumerate(report.chapters):
-            cnode = self.root.add(chapter_number(ci) + (ch.title or ""), data=(ci, None, None), expand=True)
+            cnode = self.root.add(numbers[ci] + (ch.title or "（开头）"), data=(ci, None, None), expand=True)
             if select == (ci, None, None):
                 target_node = cnode
             for pi, p in enumerate(ch.paragraphs):
