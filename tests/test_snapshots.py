@@ -85,3 +85,12 @@ def test_refused_figure_dialog(snap_compare, app):
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_compare(snap_compare, app):
+    async def run(pilot):
+        await _open(pilot)
+        await pilot.press("f6")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)

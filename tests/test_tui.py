@@ -268,3 +268,35 @@ def test_launcher_disables_kitty_keys_unless_the_user_chose():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          cwd=Path(__file__).parents[1]).stdout.strip()
     assert out == "False"
+
+
+async def test_compare_screen_side_by_side_and_trend(store_path):
+    from workbench.tui.screens.compare import CompareFigures, CompareScreen, SyncedScroll
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("f6")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        table = screen.query_one(CompareFigures)
+        assert table.row_count == 6
+        row = [str(c) for c in table.get_row_at(2)]
+        assert row[0] == "规上工业总产值" and "未完成" in row
+        right = str(screen.query_one("#text-b").render())
+        assert "改名" in right and "夯实发展基础" in right
+        pa, pb = screen.query_one("#pane-a", SyncedScroll), screen.query_one("#pane-b", SyncedScroll)
+        screen.query_one(TabbedContent).active = "cmp-text"
+        await pilot.pause()
+        pa.scroll_to(y=pa.max_scroll_y, animate=False)
+        await pilot.pause()
+        assert pa.max_scroll_y > 0 and pb.scroll_y > 0  # scrolled together
+        screen.query_one(TabbedContent).active = "cmp-figures"
+        table.focus()
+        table.move_cursor(row=1)
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert screen.query_one(TabbedContent).active == "cmp-trend"
+        assert "固定资产投资总额" in str(screen.query_one("#trend-title").render())
+        assert screen.query("#trend-plot")

@@ -91,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("year")
     s.add_argument("--json", action="store_true")
 
+    s = sub.add_parser("compare", help="对比两年的报告：指标、文字、承诺")
+    s.add_argument("place")
+    s.add_argument("year_a", nargs="?")
+    s.add_argument("year_b", nargs="?")
+    s.add_argument("--years", metavar="2021-2024", help="只看指标，跨多年")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("-o", "--output", metavar="FILE.docx", help="把对比导出为 Word 表格")
+
     s = sub.add_parser("export", help="导出 Word 文稿")
     s.add_argument("place")
     s.add_argument("year")
@@ -318,6 +326,59 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _span(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{4})\s*[-—~至]\s*(\d{4})\s*", text)
+    if not m or int(m.group(1)) > int(m.group(2)):
+        raise CliError(S.CLI_BAD_YEARS.format(value=text))
+    return _year(m.group(1)), _year(m.group(2))
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare, figures_across
+    from .render import print_comparison, print_figures_span
+
+    plain = not sys.stdout.isatty()
+    if args.years:
+        first, last = _span(args.years)
+        with open_store(args) as store:
+            reports = [r for y in range(first - 1, last + 2) if (r := store.get(args.place, y))]
+        reports_in = [r for r in reports if first <= r.year <= last]
+        if not reports_in:
+            raise CliError(S.CLI_NO_REPORTS_SPAN.format(place=args.place, first=first, last=last))
+        years, rows = figures_across(reports)
+        years = [y for y in years if first <= y <= last]
+        if args.json:
+            emit_json({"place": args.place, "years": years,
+                       "rows": [{"key": r.key, "name": r.name,
+                                 "years": {str(y): c.to_dict() for y, c in r.cells.items() if y in years}}
+                                for r in rows]})
+        else:
+            print_figures_span(years, rows, args.place, plain=plain)
+        return EXIT_OK
+    if not args.year_a or not args.year_b:
+        raise CliError(S.CLI_USAGE_ERROR.format(reason=S.CLI_COMPARE_NEEDS))
+    ya, yb = _year(args.year_a), _year(args.year_b)
+    with open_store(args) as store:
+        a = need_report(store, args.place, ya)
+        b = need_report(store, args.place, yb)
+    cmp = compare(a, b)
+    if args.output:
+        from .export_docx import ExportError
+        from .export_compare import export_comparison
+
+        try:
+            export_comparison(cmp, Path(args.output))
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
+        print(S.CLI_EXPORTED.format(path=args.output))
+        return EXIT_OK
+    if args.json:
+        emit_json(cmp.to_dict())
+    else:
+        print_comparison(cmp, plain=plain)
+    return EXIT_OK
+
+
 COMMANDS = {
     "tui": cmd_tui,
     "demo": cmd_demo,
@@ -327,6 +388,7 @@ COMMANDS = {
     "show": cmd_show,
     "check": cmd_check,
     "export": cmd_export,
+    "compare": cmd_compare,
 }
 
 __all__ = ["main", "build_parser", "load_examples", "CliError"]

@@ -100,6 +100,16 @@ class FollowUp:
     excerpt: str = ""
 
 
+_CLAUSE_MARKS = "，。；：！？,;:"
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause holding text[start:end]: from the punctuation before to the one after."""
+    left = max(text.rfind(c, 0, start) for c in _CLAUSE_MARKS) + 1
+    rights = [i for i in (text.find(c, end) for c in _CLAUSE_MARKS) if i >= 0]
+    return text[left:min(rights) if rights else len(text)]
+
+
 def review_texts(later: Report) -> list[tuple[tuple[int, int | None, int], str]]:
     """The paragraphs a later report answers commitments in: its review chapters, else all."""
     review = {i for i, ch in enumerate(later.chapters) if is_review_chapter(ch.title)}
@@ -121,11 +131,11 @@ def follow_up(commitment: Commitment, later: Report,
     for where, text in (texts if texts is not None else review_texts(later)):
         for key in keys:
             pos = text.find(key)
-            if pos < 0:
-                continue
-            window = text[max(0, pos - 30): pos + len(key) + 30]
-            if any(m.unit == commitment.unit for m in find_mentions(window)):
-                return FollowUp(commitment, "with_number", where, window)
-            if mentioned is None:
-                mentioned = FollowUp(commitment, "mentioned", where, window)
+            while pos >= 0:
+                window = _clause_around(text, pos, pos + len(key))
+                if any(m.unit == commitment.unit for m in find_mentions(window)):
+                    return FollowUp(commitment, "with_number", where, window)
+                if mentioned is None:
+                    mentioned = FollowUp(commitment, "mentioned", where, window)
+                pos = text.find(key, pos + len(key))
     return mentioned or FollowUp(commitment, "not_mentioned")

@@ -82,3 +82,115 @@ def render_findings(report: Report, previous: Report | None, findings: list[Find
             where = _where_text(report, f)
             lines.append(f"  {f.code}  {f.message}" + (f"  [{where}]" if where else ""))
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------ comparisons
+
+def _rich_console(plain: bool):
+    from rich.console import Console
+
+    return Console(no_color=plain, highlight=False, soft_wrap=True,
+                   force_terminal=None if not plain else False, width=200 if plain else None)
+
+
+def figures_table(years: list[int], rows) -> "object":
+    """A Rich table: one row per indicator, target / result / attainment per year."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    styles = {"超额完成": "bold green", "完成": "green", "基本完成": "yellow", "未完成": "bold red"}
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False)
+    table.add_column("指标", no_wrap=True)
+    for y in years:
+        table.add_column(f"{y}年目标")
+        table.add_column(f"{y}年完成")
+        table.add_column("完成情况", no_wrap=True)
+    for row in rows:
+        cells: list = [row.name]
+        for y in years:
+            c = row.cells.get(y)
+            if c is None:
+                cells += ["", "", ""]
+                continue
+            from .compare import value_text
+
+            result = value_text(c.result)
+            if c.change and c.result is not None:
+                result += f"（{c.change}）"
+            cells += [value_text(c.target), result,
+                      Text(c.attainment or "", style=styles.get(c.attainment or "", ""))]
+        table.add_row(*cells)
+    return table
+
+
+def print_comparison(cmp, *, plain: bool) -> None:
+    from rich.text import Text
+
+    from .compare import ADDED, FOLLOW_WORDS, REMOVED, SAME, STATE_WORDS
+
+    console = _rich_console(plain)
+    a, b = cmp.a, cmp.b
+    console.print(Text(f"{b.place} {a.year}年与{b.year}年报告对比", style="bold"))
+    console.print()
+    console.print(Text("一、主要指标：目标、完成与完成情况", style="bold"))
+    console.print(figures_table(cmp.years, cmp.rows))
+    console.print(Text("二、文字改动", style="bold"))
+    changed = [s for s in cmp.sections if s.state != SAME or s.moved]
+    counts = {k: sum(1 for s in cmp.sections if s.state == k) for k in STATE_WORDS}
+    console.print("  " + "，".join(f"{STATE_WORDS[k]}{v}节" for k, v in counts.items() if v))
+    for s in changed:
+        title = s.title_b or s.title_a or "（章首段落）"
+        if s.state == "renamed":
+            title = f"{s.title_a} → {s.title_b}"
+        line = Text("  ")
+        line.append(f"[{STATE_WORDS[s.state]}{'，移动' if s.moved else ''}] ", style="bold cyan")
+        line.append(title)
+        console.print(line)
+        if s.state in (ADDED, REMOVED):
+            continue
+        for p in s.paragraphs:
+            if p.state == SAME:
+                continue
+            out = Text("    ")
+            out.append(f"{STATE_WORDS[p.state]}：", style="dim")
+            if p.state == ADDED:
+                out.append(_clip(p.text_b), style="green")
+            elif p.state == REMOVED:
+                out.append(_clip(p.text_a), style="red strike")
+            else:
+                for tag, x, y in p.ops:
+                    if tag == "equal":
+                        out.append(x if len(x) <= 24 else x[:10] + "…" + x[-10:])
+                    elif tag == "delete":
+                        out.append(x if not plain else f"[-{x}-]", style="red strike")
+                    elif tag == "insert":
+                        out.append(y if not plain else f"{{+{y}+}}", style="green")
+                    else:
+                        out.append(x if not plain else f"[-{x}-]", style="red strike")
+                        out.append(y if not plain else f"{{+{y}+}}", style="green")
+            console.print(out)
+            for fig in p.figures:
+                console.print(Text(f"      数字变化：{fig}", style="yellow"))
+    console.print()
+    console.print(Text(f"三、{a.year}年承诺的下文", style="bold"))
+    for f in cmp.follow_ups:
+        style = {"with_number": "green", "mentioned": "yellow", "not_mentioned": "red"}[f.state]
+        line = Text("  ")
+        line.append(f"[{FOLLOW_WORDS[f.state]}] ", style=style)
+        line.append(f.commitment.raw)
+        if f.excerpt:
+            line.append(f"　← {f.excerpt}", style="dim")
+        console.print(line)
+
+
+def print_figures_span(years: list[int], rows, place: str, *, plain: bool) -> None:
+    from rich.text import Text
+
+    console = _rich_console(plain)
+    console.print(Text(f"{place} {years[0]}—{years[-1]}年主要指标", style="bold"))
+    console.print(figures_table(years, rows))
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n] + "…"

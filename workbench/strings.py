@@ -152,9 +152,21 @@ BINDING = {
     "figures": "指标", "sections": "章节", "checks": "核对", "preview": "预览",
     "edit": "编辑", "add": "新增", "remove": "删除", "move_up": "上移", "move_down": "下移",
     "lead": "设段首句", "add_section": "新增一节", "add_chapter": "新增一章",
-    "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新",
+    "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新", "compare": "对比上年",
 }
 IMPORT_EMPTY = "{path} 是空文件"
 IMPORT_BINARY = "{path} 不是文本文件（像是二进制或其他格式），请导入 .txt、.docx 或 .json"
 IMPORT_ENCODING = "{path} 的编码无法识别，请另存为 UTF-8 或 GB18030 文本"
 IMPORT_TOO_BIG = "{path} 太大（超过 50 MB），不像是一份报告"
+CLI_NO_REPORTS_SPAN = "数据库中没有 {place} {first}—{last} 年的报告"
+CLI_COMPARE_NEEDS = "请给出两个年份，如 workbench compare 狮岭镇 2023 2024，或用 --years 2021-2024"
+COMPARE_TITLE = "{place} {a}年与{b}年对比"
+COMPARE_TAB_FIGURES = "指标对比"
+COMPARE_TAB_TEXT = "文字对比"
+COMPARE_TAB_TREND = "走势"
+COMPARE_TREND = "看走势"
+COMPARE_TREND_TITLE = "{name}：历年目标与完成（有增速时按增速，单位 %）"
+COMPARE_TARGET = "目标"
+COMPARE_RESULT = "完成"
+COMPARE_SUMMARY = "左：{a}年　右：{b}年（红色为删去，绿色为新增；两栏同步滚动）"
+COMPARE_NO_PREVIOUS = "数据库中没有上一年的报告，无法对比"

@@ -39,6 +39,7 @@ class ReportScreen(Screen):
         Binding("f3", "tab('sections')", S.BINDING["sections"], id="report.sections"),
         Binding("f4", "tab('checks')", S.BINDING["checks"], id="report.checks"),
         Binding("f5", "tab('preview')", S.BINDING["preview"], id="report.preview"),
+        Binding("f6", "compare", S.BINDING["compare"], id="report.compare"),
     ]
 
     def __init__(self, report: Report, previous: Report | None, *, readonly: bool = False):
@@ -429,6 +430,12 @@ class ReportScreen(Screen):
         focus = {"figures": "#results", "sections": "#outline", "checks": "#findings"}.get(name)
         if focus:
             self.query_one(focus).focus()
+
+    def action_compare(self) -> None:
+        if self.previous is None:
+            self.notify(S.COMPARE_NO_PREVIOUS, severity="warning")
+            return
+        self.app.open_compare(self.previous, E.snapshot(self.report))
 
     def action_save(self) -> None:
         self.save_now()

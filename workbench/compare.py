@@ -1,0 +1,392 @@
+"""Year against year: figures side by side, the text diff, commitments followed up.
+
+The text diff aligns first and diffs second: sections are paired by title and content
+similarity (renamed, added, removed, moved), paragraphs are paired inside them, and only
+then is a changed paragraph diffed character by character (rapidfuzz's Indel opcodes:
+no junk heuristics, so "，" and common characters are compared like any other).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from .checks import attainment, match
+from .commitments import FollowUp, follow_up, review_texts
+from .figures import Figure, convert, find_mentions, format_figure, format_number
+from .model import Paragraph, Report
+from .phrasing import ATTAINMENT_WORDS
+
+SECTION_THRESHOLD = 55.0
+PARAGRAPH_THRESHOLD = 50.0
+_YEAR = re.compile(r"(19|20)\d\d年")
+
+
+# ------------------------------------------------------------ figures across years
+
+@dataclass
+class Cell:
+    target: Figure | None = None
+    result: Figure | None = None
+    attainment: str | None = None       # 完成 / 未完成 …
+    change: str | None = None           # the result against the year before's result
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"target": format_figure(self.target, with_name=False) if self.target else None,
+                "result": format_figure(self.result, with_name=False) if self.result else None,
+                "attainment": self.attainment, "change": self.change}
+
+
+@dataclass
+class IndicatorRow:
+    key: str
+    name: str
+    cells: dict[int, Cell] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "name": self.name,
+                "years": {str(y): c.to_dict() for y, c in sorted(self.cells.items())}}
+
+
+def _ident(f: Figure) -> str:
+    return f.key or f.name
+
+
+def figures_across(reports: list[Report]) -> tuple[list[int], list[IndicatorRow]]:
+    """One row per indicator (matched by catalogue key whatever the wording), a column per
+    year: that year's target (from its report), its result (from the next year's report),
+    the attainment, and the change in the result from the year before."""
+    by_year = {r.year: r for r in reports}
+    years = sorted(by_year)
+    rows: dict[str, IndicatorRow] = {}
+
+    def row_for(f: Figure) -> IndicatorRow:
+        ident = _ident(f)
+        if ident not in rows:
+            rows[ident] = IndicatorRow(ident, f.name)
+        return rows[ident]
+
+    for y in years:
+        for t in by_year[y].targets:
+            row_for(t).cells.setdefault(y, Cell()).target = t
+    for y in years:
+        later = by_year.get(y + 1)
+        if later is None:
+            continue
+        for res in later.results:
+            row_for(res).cells.setdefault(y, Cell()).result = res
+    # Results a report states for the year before the first one shown.
+    first = by_year[years[0]] if years else None
+    if first is not None:
+        for res in first.results:
+            row = row_for(res)
+            if years[0] - 1 not in row.cells:
+                row.cells[years[0] - 1] = Cell(result=res)
+    for row in rows.values():
+        for y, cell in row.cells.items():
+            if cell.target is not None and (y + 1) in by_year:
+                att = attainment(cell.target, cell.result)
+                cell.attainment = ATTAINMENT_WORDS[att.state] if att else None
+            before = row.cells.get(y - 1)
+            if cell.result is not None and before is not None and before.result is not None:
+                cell.change = _change(before.result, cell.result)
+    shown = sorted({y for r in rows.values() for y in r.cells})
+    return shown, list(rows.values())
+
+
+def _change(a: Figure, b: Figure) -> str | None:
+    if a.value is not None and b.value is not None:
+        conv = convert(a.value, a.unit, b.unit)
+        if conv:
+            pct = (b.value - conv) / abs(conv) * 100
+            return f"{'+' if pct >= 0 else ''}{pct:.1f}%"
+    if a.growth_pct is not None and b.growth_pct is not None:
+        pts = b.growth_pct - a.growth_pct
+        return f"增速{'+' if pts >= 0 else ''}{pts:.1f}个百分点"
+    return None
+
+
+# ------------------------------------------------------------ text diff
+
+SAME, CHANGED, RENAMED, ADDED, REMOVED, MOVED = "same", "changed", "renamed", "added", "removed", "moved"
+STATE_WORDS = {SAME: "未变", CHANGED: "有改动", RENAMED: "改名", ADDED: "新增", REMOVED: "删除", MOVED: "移动"}
+
+
+@dataclass
+class ParagraphChange:
+    state: str
+    a: int | None
+    b: int | None
+    text_a: str = ""
+    text_b: str = ""
+    ops: list[tuple[str, str, str]] = field(default_factory=list)   # (equal|delete|insert|replace, a, b)
+    figures: list[str] = field(default_factory=list)                 # figures that changed in the text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"state": self.state, "a": self.a, "b": self.b, "text_a": self.text_a,
+                "text_b": self.text_b, "ops": [list(o) for o in self.ops], "figures": self.figures}
+
+
+@dataclass
+class SectionChange:
+    state: str
+    a: tuple[int, int | None] | None
+    b: tuple[int, int | None] | None
+    title_a: str = ""
+    title_b: str = ""
+    moved: bool = False
+    paragraphs: list[ParagraphChange] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"state": self.state, "a": self.a, "b": self.b, "title_a": self.title_a,
+                "title_b": self.title_b, "moved": self.moved,
+                "paragraphs": [p.to_dict() for p in self.paragraphs]}
+
+
+@dataclass
+class _Block:
+    """A section, or a chapter's own paragraphs, as a unit to align."""
+
+    where: tuple[int, int | None]
+    title: str
+    paragraphs: list[Paragraph]
+
+    @property
+    def norm_title(self) -> str:
+        return _YEAR.sub("Y年", self.title)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.full_text for p in self.paragraphs)[:1500]
+
+
+def _blocks(report: Report) -> list[_Block]:
+    out = []
+    for ci, ch in enumerate(report.chapters):
+        if ch.paragraphs:
+            out.append(_Block((ci, None), ch.title or "", ch.paragraphs))
+        for si, sec in enumerate(ch.sections):
+            out.append(_Block((ci, si), sec.title, sec.paragraphs))
+    return out
+
+
+def _pair(a_items: list, b_items: list, score, threshold: float) -> list[tuple[int, int, float]]:
+    """Greedy best-first pairing of two lists by a similarity score (0–100)."""
+    candidates = []
+    for i, x in enumerate(a_items):
+        for j, y in enumerate(b_items):
+            s = score(x, y)
+            if s >= threshold:
+                candidates.append((s, -abs(i - j), i, j))
+    candidates.sort(reverse=True)
+    used_a, used_b, pairs = set(), set(), []
+    for s, _, i, j in candidates:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((i, j, s))
+    return pairs
+
+
+def _moved(pairs: list[tuple[int, int, float]]) -> set[int]:
+    """The a-indexes of pairs out of order: those not on a longest increasing run of b."""
+    ordered = sorted(pairs)
+    bs = [j for _, j, _ in ordered]
+    n = len(bs)
+    if n == 0:
+        return set()
+    best = [1] * n
+    prev = [-1] * n
+    for k in range(n):
+        for m in range(k):
+            if bs[m] < bs[k] and best[m] + 1 > best[k]:
+                best[k], prev[k] = best[m] + 1, m
+    k = max(range(n), key=lambda x: best[x])
+    keep = set()
+    while k != -1:
+        keep.add(ordered[k][0])
+        k = prev[k]
+    return {i for i, _, _ in ordered if i not in keep}
+
+
+def _block_score(x: _Block, y: _Block) -> float:
+    if x.norm_title and x.norm_title == y.norm_title:
+        return 100.0
+    title = fuzz.ratio(x.norm_title, y.norm_title) if x.norm_title and y.norm_title else 0.0
+    body = fuzz.ratio(x.text, y.text) if x.text and y.text else 0.0
+    return max(title, body * 0.95)
+
+
+def _para_score(x: Paragraph, y: Paragraph) -> float:
+    if x.lead and x.lead == y.lead:
+        return 100.0
+    return fuzz.ratio(x.full_text, y.full_text)
+
+
+_TOKEN = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％]?|[A-Za-z]+|.", re.S)
+REWRITE_BELOW = 60.0
+
+
+def char_diff(a: str, b: str) -> list[tuple[str, str, str]]:
+    """Character-level diff of two paragraphs; a number is one unit ("5.5%" → "5.8%", not
+    "5.[-5-]{+8+}%"), and a paragraph rewritten beyond recognition is one replacement."""
+    if a == b:
+        return [("equal", a, b)]
+    if fuzz.ratio(a, b) < REWRITE_BELOW:
+        return [("replace", a, b)]
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    ops: list[tuple[str, str, str]] = []
+    for op in Indel.opcodes(ta, tb):
+        ops.append((op.tag, "".join(ta[op.src_start:op.src_end]), "".join(tb[op.dest_start:op.dest_end])))
+    merged: list[tuple[str, str, str]] = []
+    for tag, x, y in ops:  # a delete next to an insert reads as one replacement
+        if merged and merged[-1][0] != "equal" and tag != "equal":
+            _, px, py = merged.pop()
+            merged.append(("replace", px + x, py + y))
+        else:
+            merged.append((tag, x, y))
+    out: list[tuple[str, str, str]] = []
+    for tag, x, y in merged:
+        if tag == "replace" and not x:
+            tag = "insert"
+        elif tag == "replace" and not y:
+            tag = "delete"
+        out.append((tag, x, y))
+    return out
+
+
+def _changed_figures(a: str, b: str) -> list[str]:
+    """Figures in the text whose number changed: "增长5.5% → 增长5.8%", "新增规上企业8家 → 10家"."""
+    ma, mb = find_mentions(a), find_mentions(b)
+    out = []
+    used = set()
+    for x in ma:
+        before_a = a[max(0, x.start - 6):x.start]
+        best = None
+        for k, y in enumerate(mb):
+            if k in used or y.unit != x.unit or y.growth != x.growth:
+                continue
+            before_b = b[max(0, y.start - 6):y.start]
+            if fuzz.ratio(before_a, before_b) >= 60:
+                best = k
+                break
+        if best is None:
+            continue
+        used.add(best)
+        y = mb[best]
+        if x.value != y.value:
+            out.append(f"{_context(a, x.start)}{a[x.start:x.end]} → {b[y.start:y.end]}")
+    return out
+
+
+def _context(text: str, start: int) -> str:
+    """The words just before a number, back to the last punctuation mark (at most 10)."""
+    head = text[max(0, start - 10):start]
+    cut = max(head.rfind(c) for c in "，。；：、")
+    return head[cut + 1:]
+
+
+def _diff_paragraphs(pa: list[Paragraph], pb: list[Paragraph]) -> list[ParagraphChange]:
+    pairs = _pair(pa, pb, _para_score, PARAGRAPH_THRESHOLD)
+    moved = _moved(pairs)
+    out: list[ParagraphChange] = []
+    by_b = {j: (i, s) for i, j, s in pairs}
+    paired_a = {i for i, _, _ in pairs}
+    for j, p in enumerate(pb):
+        if j not in by_b:
+            out.append(ParagraphChange(ADDED, None, j, "", p.full_text))
+            continue
+        i, _ = by_b[j]
+        a_text, b_text = pa[i].full_text, p.full_text
+        if a_text == b_text:
+            out.append(ParagraphChange(MOVED if i in moved else SAME, i, j, a_text, b_text))
+        else:
+            out.append(ParagraphChange(MOVED if i in moved else CHANGED, i, j, a_text, b_text,
+                                       char_diff(a_text, b_text), _changed_figures(a_text, b_text)))
+    for i, p in enumerate(pa):
+        if i not in paired_a:
+            out.append(ParagraphChange(REMOVED, i, None, p.full_text, ""))
+    return out
+
+
+def text_diff(a: Report, b: Report) -> list[SectionChange]:
+    """Sections (and chapters' own paragraphs) of two reports aligned, then diffed."""
+    ba, bb = _blocks(a), _blocks(b)
+    pairs = _pair(ba, bb, _block_score, SECTION_THRESHOLD)
+    moved = _moved(pairs)
+    out: list[SectionChange] = []
+    by_b = {j: i for i, j, _ in pairs}
+    paired_a = set(by_b.values())
+    for j, y in enumerate(bb):
+        if j not in by_b:
+            out.append(SectionChange(ADDED, None, y.where, "", y.title,
+                                     paragraphs=[ParagraphChange(ADDED, None, k, "", p.full_text)
+                                                 for k, p in enumerate(y.paragraphs)]))
+            continue
+        x = ba[by_b[j]]
+        paras = _diff_paragraphs(x.paragraphs, y.paragraphs)
+        if x.norm_title != y.norm_title:
+            state = RENAMED
+        elif all(p.state == SAME for p in paras):
+            state = SAME
+        else:
+            state = CHANGED
+        out.append(SectionChange(state, x.where, y.where, x.title, y.title,
+                                 moved=by_b[j] in moved, paragraphs=paras))
+    for i, x in enumerate(ba):
+        if i not in paired_a:
+            out.append(SectionChange(REMOVED, x.where, None, x.title, "",
+                                     paragraphs=[ParagraphChange(REMOVED, k, None, p.full_text, "")
+                                                 for k, p in enumerate(x.paragraphs)]))
+    return out
+
+
+# ------------------------------------------------------------ commitments
+
+def commitments_followed(a: Report, b: Report) -> list[FollowUp]:
+    texts = review_texts(b)
+    return [follow_up(c, b, texts) for c in a.commitments]
+
+
+FOLLOW_WORDS = {"with_number": "有下文（含数字）", "mentioned": "提到但无数字", "not_mentioned": "未见下文"}
+
+
+# ------------------------------------------------------------ all together
+
+@dataclass
+class Comparison:
+    a: Report
+    b: Report
+    years: list[int]
+    rows: list[IndicatorRow]
+    sections: list[SectionChange]
+    follow_ups: list[FollowUp]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "place": self.b.place, "year_a": self.a.year, "year_b": self.b.year,
+            "figures": {"years": self.years, "rows": [r.to_dict() for r in self.rows]},
+            "text": [s.to_dict() for s in self.sections],
+            "commitments": [{"raw": f.commitment.raw, "state": f.state, "excerpt": f.excerpt}
+                            for f in self.follow_ups],
+        }
+
+
+def compare(a: Report, b: Report) -> Comparison:
+    years, rows = figures_across([a, b])
+    return Comparison(a, b, years, rows, text_diff(a, b), commitments_followed(a, b))
+
+
+def value_text(f: Figure | None) -> str:
+    if f is None:
+        return ""
+    return format_figure(f, with_name=False)
+
+
+__all__ = ["compare", "figures_across", "text_diff", "char_diff", "commitments_followed",
+           "Comparison", "format_number"]

@@ -1,0 +1,177 @@
+"""Two years side by side: the figures with deltas, the texts scrolled together with the
+changes highlighted, and a trend of one indicator across every year of the place."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static, TabbedContent, TabPane
+
+from ... import strings as S
+from ...compare import ADDED, REMOVED, SAME, STATE_WORDS, Comparison, figures_across, value_text
+from ...model import Report
+
+ATT_STYLE = {"超额完成": "bold green", "完成": "green", "基本完成": "yellow", "未完成": "bold red"}
+
+
+class SyncedScroll(VerticalScroll):
+    """A text pane whose vertical scroll the other pane follows."""
+
+    partner: SyncedScroll | None = None
+    _syncing = False
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        partner = self.partner
+        if partner is not None and not self._syncing and self.max_scroll_y:
+            partner._syncing = True
+            partner.scroll_to(y=new / self.max_scroll_y * partner.max_scroll_y, animate=False)
+            partner._syncing = False
+
+
+class CompareFigures(DataTable):
+    HELP = "指标对比：每行一个指标，按年份列出目标、完成数和完成情况；↑/↓ 选择后按 t 看该指标的历年走势。"
+
+
+class CompareScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", S.BINDING["back"], id="compare.back"),
+        Binding("t", "trend", S.COMPARE_TREND, id="compare.trend"),
+    ]
+
+    def __init__(self, cmp: Comparison, history: list[Report]):
+        super().__init__()
+        self.cmp = cmp
+        self.history = history
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="compare-tabs"):
+            with TabPane(S.COMPARE_TAB_FIGURES, id="cmp-figures"):
+                yield CompareFigures(cursor_type="row", zebra_stripes=True, id="cmp-table")
+            with TabPane(S.COMPARE_TAB_TEXT, id="cmp-text"):
+                yield Label("", id="cmp-summary")
+                with Horizontal():
+                    yield SyncedScroll(Static("", id="text-a"), id="pane-a")
+                    yield SyncedScroll(Static("", id="text-b"), id="pane-b")
+            with TabPane(S.COMPARE_TAB_TREND, id="cmp-trend"):
+                yield Label("", id="trend-title")
+                yield Static("", id="trend-host")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        a, b = self.cmp.a, self.cmp.b
+        self.title = S.APP_TITLE
+        self.sub_title = S.COMPARE_TITLE.format(place=b.place, a=a.year, b=b.year)
+        self.fill_figures()
+        self.fill_texts()
+        pa, pb = self.query_one("#pane-a", SyncedScroll), self.query_one("#pane-b", SyncedScroll)
+        pa.partner, pb.partner = pb, pa
+        self.query_one(CompareFigures).focus()
+
+    def fill_figures(self) -> None:
+        table = self.query_one(CompareFigures)
+        table.add_column("指标", key="name")
+        for y in self.cmp.years:
+            table.add_column(f"{y}年目标", key=f"t{y}")
+            table.add_column(f"{y}年完成", key=f"r{y}")
+            table.add_column("完成情况", key=f"a{y}")
+        for row in self.cmp.rows:
+            cells: list = [row.name]
+            for y in self.cmp.years:
+                c = row.cells.get(y)
+                if c is None:
+                    cells += ["", "", ""]
+                    continue
+                result = Text(value_text(c.result))
+                if c.change:
+                    result.append(f"（{c.change}）", style="dim")
+                cells += [value_text(c.target), result,
+                          Text(c.attainment or "", style=ATT_STYLE.get(c.attainment or "", ""))]
+            table.add_row(*cells, key=row.key)
+
+    def fill_texts(self) -> None:
+        left, right = Text(), Text()
+        counts = {}
+        for s in self.cmp.sections:
+            counts[s.state] = counts.get(s.state, 0) + 1
+            tag = STATE_WORDS[s.state] + ("，移动" if s.moved else "")
+            left.append(f"{s.title_a or '—'}", style="bold")
+            right.append(f"{s.title_b or '—'}", style="bold")
+            if s.state != SAME or s.moved:
+                right.append(f"  [{tag}]", style="cyan")
+            left.append("\n")
+            right.append("\n")
+            for p in s.paragraphs:
+                if p.state == ADDED or s.state == ADDED:
+                    right.append(p.text_b + "\n", style="green")
+                    left.append("\n" * _rows(p.text_b))
+                elif p.state == REMOVED or s.state == REMOVED:
+                    left.append(p.text_a + "\n", style="red")
+                    right.append("\n" * _rows(p.text_a))
+                elif p.ops:
+                    for tag, x, y in p.ops:
+                        if tag == "equal":
+                            left.append(x)
+                            right.append(y)
+                        else:
+                            left.append(x, style="red reverse")
+                            right.append(y, style="green reverse")
+                    left.append("\n")
+                    right.append("\n")
+                else:
+                    left.append(p.text_a + "\n", style="dim")
+                    right.append(p.text_b + "\n", style="dim")
+            left.append("\n")
+            right.append("\n")
+        self.query_one("#text-a", Static).update(left)
+        self.query_one("#text-b", Static).update(right)
+        self.query_one("#cmp-summary", Label).update(
+            S.COMPARE_SUMMARY.format(a=self.cmp.a.year, b=self.cmp.b.year) + "　"
+            + "，".join(f"{STATE_WORDS[k]}{v}节" for k, v in counts.items()))
+
+    def action_trend(self) -> None:
+        table = self.query_one(CompareFigures)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.show_trend(key)
+        self.query_one(TabbedContent).active = "cmp-trend"
+
+    def show_trend(self, key: str) -> None:
+        from textual_plotext import PlotextPlot
+
+        years, rows = figures_across(self.history)
+        row = next((r for r in rows if r.key == key), None)
+        if row is None:
+            return
+        host = self.query_one("#trend-host", Static)
+        for child in list(host.children):
+            child.remove()
+        plot = PlotextPlot(id="trend-plot")
+        host.mount(plot)
+        xs = [y for y in years if y in row.cells]
+        targets = [_number(row.cells[y].target) for y in xs]
+        results = [_number(row.cells[y].result) for y in xs]
+        plt = plot.plt
+        for label, series in ((S.COMPARE_TARGET, targets), (S.COMPARE_RESULT, results)):
+            pts = [(x, v) for x, v in zip(xs, series) if v is not None]
+            if pts:
+                plt.plot([p[0] for p in pts], [p[1] for p in pts], label=label, marker="dot")
+        plt.xticks(xs)
+        plt.title("")
+        self.query_one("#trend-title", Label).update(S.COMPARE_TREND_TITLE.format(name=row.name))
+
+
+def _number(fig) -> float | None:
+    """Growth when the figure has one (comparable across years), else its value."""
+    if fig is None:
+        return None
+    return fig.growth_pct if fig.growth_pct is not None else fig.value
+
+
+def _rows(text: str, width: int = 50) -> int:
+    return max(1, len(text) // width + 1)
