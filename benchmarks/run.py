@@ -378,6 +378,91 @@ def _diff() -> Row:
                f"plain SequenceMatcher over the whole text: {base:.2f} s ({base / t:.0f}x)")
 
 
+def _store_1000() -> Path:
+    from workbench.store import Store
+
+    folder = Path(tempfile.mkdtemp())
+    db = folder / "s.json"
+    reports = many_reports(1000)
+    with Store(db) as store:
+        for r in reports:
+            store.put(r)
+    return db
+
+
+@bench("store of 1,000 reports")
+def _store_scale() -> Row:
+    from workbench.store import Store
+
+    db = _store_1000()
+    size = db.stat().st_size
+    with Store(db, readonly=True) as store:
+        t_list = median_time(lambda: Store(db, readonly=True).summaries(), runs=5)
+        t_open = median_time(lambda: Store(db, readonly=True).get("示例020镇", 2010), runs=5)
+    with Store(db) as store:
+        r = store.get("示例020镇", 2010)
+
+        def save():
+            r.note = str(time.time())
+            store.put(r)
+
+        t_save = median_time(save, runs=5)
+    shutil.rmtree(db.parent)
+    ROWS_EXTRA.extend([
+        Row("1,000-report store: open one report (cold read)", t_open, "< 300 ms", goal(t_open, 0.3),
+            f"store file {size / 1e6:.1f} MB"),
+        Row("1,000-report store: save one report", t_save, "< 200 ms", goal(t_save, 0.2)),
+    ])
+    return Row("1,000-report store: list (cold read)", t_list, "< 300 ms", goal(t_list, 0.3))
+
+
+ROWS_EXTRA: list[Row] = []
+
+
+@bench("TUI memory with 1,000 reports")
+def _tui_memory() -> Row:
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    db = _store_1000()
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color")
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "workbench", "--db", str(db)],
+                            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    seen, painted = b"", None
+    while time.perf_counter() - t0 < 30:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+        if painted is None and "示例".encode() in seen:
+            painted = time.perf_counter() - t0
+        if painted is not None and time.perf_counter() - t0 > painted + 3:
+            break  # the error/warning counts for every report are in by now
+    rss = 0
+    with open(f"/proc/{proc.pid}/status", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                rss = int(line.split()[1]) * 1024
+    proc.kill()
+    proc.wait()
+    os.close(master)
+    shutil.rmtree(db.parent)
+    mib = rss / 2**20
+    return Row("TUI open on a 1,000-report store: peak memory", mib / 1000, "< 200 MiB",
+               "达标" if mib < 200 else "未达标", f"{mib:.0f} MiB peak RSS; list painted in {painted:.2f} s")
+
+
 def main(argv: list[str]) -> int:
     wanted = [w.lower() for w in argv]
     rows: list[Row] = []
@@ -385,10 +470,15 @@ def main(argv: list[str]) -> int:
         if wanted and not any(w in name.lower() for w in wanted):
             continue
         rows.append(fn())
+        rows.extend(ROWS_EXTRA)
+        ROWS_EXTRA.clear()
     width = max(len(r.name) for r in rows) + 2
     print(f"{'row':<{width}} {'median':>10}  {'goal':<18} {'verdict':<6} note")
     for r in rows:
-        shown = f"{r.median_s * 1000:.2f} ms" if r.median_s < 1 else f"{r.median_s:.2f} s"
+        if "memory" in r.name:
+            shown = f"{r.median_s * 1000:.0f} MiB"
+        else:
+            shown = f"{r.median_s * 1000:.2f} ms" if r.median_s < 1 else f"{r.median_s:.2f} s"
         print(f"{r.name:<{width}} {shown:>10}  {r.goal:<18} {r.verdict:<6} {r.note}")
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
     return 0

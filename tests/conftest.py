@@ -40,3 +40,12 @@ def r2024() -> Report:
 @pytest.fixture
 def db(tmp_path) -> Path:
     return tmp_path / "reports.json"
+
+
+def pytest_terminal_summary(terminalreporter):
+    from fuzzcount import COUNTS
+
+    if COUNTS:
+        terminalreporter.write_sep("-", "fuzzing and fault-injection cases tried")
+        for name, n in sorted(COUNTS.items()):
+            terminalreporter.write_line(f"{name}: {n}")

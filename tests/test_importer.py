@@ -19,6 +19,7 @@ from workbench.export_docx import export_report
 from workbench.importer import ImportFailure, import_file
 from workbench.store import Store
 from workbench.textread import Line, read_lines
+from fuzzcount import count
 
 DATA = Path(__file__).parent / "data"
 
@@ -315,6 +316,7 @@ CASES = {"text": 0, "docx": 0}
                         max_size=40), max_size=30))
 def test_arbitrary_text_never_raises(lines):
     CASES["text"] += 1
+    count("importer: arbitrary texts")
     reports = read_lines([Line(t) for t in lines])
     for r in reports:
         r.to_dict()
@@ -325,6 +327,7 @@ def test_mutated_docx_never_raises(tmp_path, r2024):
     rnd = random.Random(4242)
     for n in range(80):
         CASES["docx"] += 1
+        count("importer: mutated .docx files")
         data = bytearray(base)
         for _ in range(rnd.randint(1, 20)):
             i = rnd.randrange(len(data))

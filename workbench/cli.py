@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import tempfile
@@ -133,8 +134,16 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if args.db else default_path()
 
 
+def lock_wait() -> float:
+    """How long a CLI writer waits for another writer to finish (WORKBENCH_LOCK_WAIT, seconds)."""
+    try:
+        return max(0.0, float(os.environ.get("WORKBENCH_LOCK_WAIT", "10")))
+    except ValueError:
+        return 10.0
+
+
 def open_store(args: argparse.Namespace, *, write: bool = False) -> Store:
-    return Store(db_path(args), readonly=not write, wait=10.0 if write else 0.0)
+    return Store(db_path(args), readonly=not write, wait=lock_wait() if write else 0.0)
 
 
 def need_report(store: Store, place: str, year: int) -> Report:
