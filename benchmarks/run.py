@@ -210,46 +210,56 @@ def _export_process() -> Row:
                f"bare `python -c pass` here {bare * 1000:.0f} ms")
 
 
+def run_in_pty(args: list[str], marker: str, linger: float = 0.0) -> tuple[float, int]:
+    """Start `python -m workbench ARGS` in a 120x36 pseudo-terminal; return the seconds until
+    `marker` is on the screen and the process's peak RSS (bytes) `linger` seconds later."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color")
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "workbench", *args],
+                            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    seen, painted = b"", float("inf")
+    while time.perf_counter() - t0 < 30:
+        ready, _, _ = select.select([master], [], [], 0.02)
+        if ready:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+        if painted == float("inf") and marker.encode() in seen:
+            painted = time.perf_counter() - t0
+        if time.perf_counter() - t0 > painted + linger:
+            break
+    rss = 0
+    with open(f"/proc/{proc.pid}/status", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                rss = int(line.split()[1]) * 1024
+    proc.kill()
+    proc.wait()
+    os.close(master)
+    return painted, rss
+
+
 @bench("start-up to first paint")
 def _startup() -> Row:
     """`workbench demo` in a pseudo-terminal, until the report list is on the screen."""
-    import pty
-    import select
 
     def once() -> float:
         folder = Path(tempfile.mkdtemp()) / "demo"
-        master, slave = pty.openpty()
-        import fcntl
-        import struct
-        import termios
-
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
-        env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color")
-        env.pop("COLUMNS", None)
-        env.pop("LINES", None)
-        t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "workbench", "demo", "--folder", str(folder)],
-                                stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
-        os.close(slave)
-        seen = b""
-        elapsed = float("inf")
-        marker = "狮岭镇".encode()
-        while time.perf_counter() - t0 < 20:
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:
-                    break
-                seen += chunk
-                if marker in seen:
-                    elapsed = time.perf_counter() - t0
-                    break
-        proc.kill()
-        proc.wait()
-        os.close(master)
+        painted, _ = run_in_pty(["demo", "--folder", str(folder)], "狮岭镇")
         shutil.rmtree(folder.parent, ignore_errors=True)
-        return elapsed
+        return painted
 
     runs = sorted(once() for _ in range(5))
     t = runs[len(runs) // 2]
@@ -421,42 +431,9 @@ ROWS_EXTRA: list[Row] = []
 
 @bench("TUI memory with 1,000 reports")
 def _tui_memory() -> Row:
-    import fcntl
-    import pty
-    import select
-    import struct
-    import termios
-
     db = _store_1000()
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color")
-    env.pop("COLUMNS", None)
-    env.pop("LINES", None)
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "workbench", "--db", str(db)],
-                            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
-    os.close(slave)
-    seen, painted = b"", None
-    while time.perf_counter() - t0 < 30:
-        ready, _, _ = select.select([master], [], [], 0.1)
-        if ready:
-            try:
-                seen += os.read(master, 65536)
-            except OSError:
-                break
-        if painted is None and "示例".encode() in seen:
-            painted = time.perf_counter() - t0
-        if painted is not None and time.perf_counter() - t0 > painted + 3:
-            break  # the error/warning counts for every report are in by now
-    rss = 0
-    with open(f"/proc/{proc.pid}/status", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                rss = int(line.split()[1]) * 1024
-    proc.kill()
-    proc.wait()
-    os.close(master)
+    # Linger 3 s: the error/warning counts for every report are computed by then.
+    painted, rss = run_in_pty(["--db", str(db)], "示例", linger=3.0)
     shutil.rmtree(db.parent)
     mib = rss / 2**20
     return Row("TUI open on a 1,000-report store: peak memory", mib / 1000, "< 200 MiB",

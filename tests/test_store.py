@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from workbench.model import Report
 from workbench.store import (
     Store, StoreCorrupt, StoreLocked, StoreWriteError, backup_path, default_path,
 )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
 from . import strings as S
-from .model import ModelError, Report
+from .model import Report
 from .store import Store, StoreError, default_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

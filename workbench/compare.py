@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .checks import attainment, match
+from .checks import attainment
 from .commitments import FollowUp, follow_up, review_texts
 from .figures import Figure, convert, find_mentions, format_figure, format_number
 from .model import Paragraph, Report

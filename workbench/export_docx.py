@@ -26,7 +26,7 @@ from . import strings as S
 from .atomic import WriteFailed, write_atomic
 from .model import Report, figure_to_dict
 from .phrasing import (
-    chapter_number, chapter_numbers, full_width, is_targets_paragraph, section_number, targets_sentence,
+    chapter_numbers, full_width, is_targets_paragraph, section_number, targets_sentence,
 )
 
 ROOT = Path(__file__).resolve().parent.parent

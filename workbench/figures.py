@@ -276,10 +276,15 @@ class _Cursor:
         return FigureError(self.original, self.i, expected)
 
 
+_STOPS = GROWTH_WORDS + NUMBER_PREFIX_QUALIFIERS + CLAUSE_PREFIX_QUALIFIERS + (
+    "与", "同步") + QUALITATIVE_QUALIFIERS
+_STOP_FIRST = {w[0] for w in _STOPS}
+_LINK_FIRST = {w[0] for w in LINK_WORDS}
+
+
 def _name_end(s: str) -> int:
     """Where the indicator name ends: before a number, growth word, qualifier or separator."""
-    stops = GROWTH_WORDS + NUMBER_PREFIX_QUALIFIERS + CLAUSE_PREFIX_QUALIFIERS + (
-        "与", "同步") + QUALITATIVE_QUALIFIERS
+    stops = _STOPS
     i = 0
     while i < len(s):
         c = s[i]
@@ -293,9 +298,9 @@ def _name_end(s: str) -> int:
             return i
         if c in _SEPARATORS:
             return i
-        if any(s.startswith(w, i) for w in stops) and not s.startswith(("增加值", "增速器"), i):
+        if c in _STOP_FIRST and s.startswith(stops, i) and not s.startswith(("增加值", "增速器"), i):
             return i
-        if any(s.startswith(w, i) for w in LINK_WORDS) and read_number_after_link(s, i):
+        if c in _LINK_FIRST and s.startswith(LINK_WORDS, i) and read_number_after_link(s, i):
             return i
         if c in _CN_NUMERAL_CHARS and read_number(s, i) and i > 0:
             return i
