@@ -170,3 +170,29 @@ COMPARE_TARGET = "目标"
 COMPARE_RESULT = "完成"
 COMPARE_SUMMARY = "左：{a}年　右：{b}年（红色为删去，绿色为新增；两栏同步滚动）"
 COMPARE_NO_PREVIOUS = "数据库中没有上一年的报告，无法对比"
+
+# ------------------------------------------------------------ TUI help and labels
+HELP_FIGURES = ("指标表：方向键移动，回车编辑当前格（数值如“21.2亿元”，增速如“增长8%左右”）；"
+                "a 新增指标，Delete 删除，Ctrl+↑/↓ 调整顺序，Tab 切换到另一张表。"
+                "语法不认识的输入会留在输入框里并指出第几个字符有误，不会保存。")
+HELP_OUTLINE = ("章节树：↑/↓ 选择，回车展开或收起；选中段落后在右侧编辑。"
+                "Ctrl+N 在其后新增一段，Ctrl+T 新增一节，Delete 删除，Ctrl+↑/↓ 上移下移，"
+                "Ctrl+L 把段落第一句设为段首句。")
+HELP_LEAD = "段首句（加粗显示）或章节标题。段首句一般是一个短句，以“。”结尾。"
+HELP_BODY = ("正文：直接输入，自动换行；Ctrl+Z 撤销，Ctrl+Y 重做。"
+             "停止输入约 1 秒后自动保存，右侧核对结果随之更新。")
+HELP_CHECKS = "核对结果：按严重程度分组；↑/↓ 选择，回车跳到对应的指标或段落。"
+HELP_REPORTS = "报告列表：↑/↓ 选择，回车打开；n 新建（可从往年报告起草），i 导入文件，Delete 删除，/ 筛选。"
+HELP_COMPARE = "指标对比：每行一个指标，按年份列出目标、完成数和完成情况；↑/↓ 选择后按 t 看该指标的历年走势。"
+EMPTY_PARAGRAPH = "（空段）"
+OPENING_CHAPTER = "（开头）"
+EXPORTING = "正在导出…"
+REPORT_SUBTITLE = "{place} {year}年 · {status}"
+WINDOW_TITLE = "{place}{year}年政府工作报告 — {app}"
+EXPORT_FILE_NAME = "{place}{year}年政府工作报告.docx"
+COMMAND_TITLE = "{description}（{key}）"
+GROUP_TITLE = "{severity}（{count}）"
+COMPARE_COLUMNS = ("指标", "{year}年目标", "{year}年完成", "完成情况")
+COMPARE_MOVED = "，移动"
+COMPARE_COUNT = "{state}{count}节"
+STRETCH_SUFFIX = "，力争{pct}%"

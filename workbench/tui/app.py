@@ -208,7 +208,7 @@ class WorkbenchApp(App):
         key = report.ident
         if key not in self.export_paths:
             folder = self.export_folder or self.store_path.parent
-            self.export_paths[key] = folder / f"{report.place}{report.year}年政府工作报告.docx"
+            self.export_paths[key] = folder / S.EXPORT_FILE_NAME.format(place=report.place, year=report.year)
         return self.export_paths[key]
 
     # ------------------------------------------------------------ help and commands
@@ -237,7 +237,8 @@ class WorkbenchApp(App):
                     continue
                 seen.add(binding.id)
                 yield SystemCommand(
-                    f"{binding.description}（{binding.key}）", binding.tooltip or binding.description,
+                    S.COMMAND_TITLE.format(description=binding.description, key=binding.key),
+                    binding.tooltip or binding.description,
                     lambda n=node, a=binding.action: self.call_later(self._run_on, n, a))
 
     async def _run_on(self, node, action: str) -> None:

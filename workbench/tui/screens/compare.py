@@ -13,8 +13,10 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TabbedCont
 from ... import strings as S
 from ...compare import ADDED, REMOVED, SAME, STATE_WORDS, Comparison, figures_across, value_text
 from ...model import Report
+from ...phrasing import ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED
 
-ATT_STYLE = {"超额完成": "bold green", "完成": "green", "基本完成": "yellow", "未完成": "bold red"}
+ATT_STYLE = {ATTAINMENT_WORDS[EXCEEDED]: "bold green", ATTAINMENT_WORDS[MET]: "green",
+             ATTAINMENT_WORDS[BASICALLY_MET]: "yellow", ATTAINMENT_WORDS[MISSED]: "bold red"}
 
 
 class SyncedScroll(VerticalScroll):
@@ -33,7 +35,7 @@ class SyncedScroll(VerticalScroll):
 
 
 class CompareFigures(DataTable):
-    HELP = "指标对比：每行一个指标，按年份列出目标、完成数和完成情况；↑/↓ 选择后按 t 看该指标的历年走势。"
+    HELP = S.HELP_COMPARE
 
 
 class CompareScreen(Screen):
@@ -74,11 +76,12 @@ class CompareScreen(Screen):
 
     def fill_figures(self) -> None:
         table = self.query_one(CompareFigures)
-        table.add_column("指标", key="name")
+        name, target, result, att = S.COMPARE_COLUMNS
+        table.add_column(name, key="name")
         for y in self.cmp.years:
-            table.add_column(f"{y}年目标", key=f"t{y}")
-            table.add_column(f"{y}年完成", key=f"r{y}")
-            table.add_column("完成情况", key=f"a{y}")
+            table.add_column(target.format(year=y), key=f"t{y}")
+            table.add_column(result.format(year=y), key=f"r{y}")
+            table.add_column(att, key=f"a{y}")
         for row in self.cmp.rows:
             cells: list = [row.name]
             for y in self.cmp.years:
@@ -98,7 +101,7 @@ class CompareScreen(Screen):
         counts = {}
         for s in self.cmp.sections:
             counts[s.state] = counts.get(s.state, 0) + 1
-            tag = STATE_WORDS[s.state] + ("，移动" if s.moved else "")
+            tag = STATE_WORDS[s.state] + (S.COMPARE_MOVED if s.moved else "")
             left.append(f"{s.title_a or '—'}", style="bold")
             right.append(f"{s.title_b or '—'}", style="bold")
             if s.state != SAME or s.moved:
@@ -131,7 +134,7 @@ class CompareScreen(Screen):
         self.query_one("#text-b", Static).update(right)
         self.query_one("#cmp-summary", Label).update(
             S.COMPARE_SUMMARY.format(a=self.cmp.a.year, b=self.cmp.b.year) + "　"
-            + "，".join(f"{STATE_WORDS[k]}{v}节" for k, v in counts.items()))
+            + "，".join(S.COMPARE_COUNT.format(state=STATE_WORDS[k], count=v) for k, v in counts.items()))
 
     def action_trend(self) -> None:
         table = self.query_one(CompareFigures)

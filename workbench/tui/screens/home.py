@@ -15,7 +15,7 @@ from ... import strings as S
 
 
 class ReportTable(DataTable):
-    HELP = "报告列表：↑/↓ 选择，回车打开；n 新建（可从往年报告起草），i 导入文件，Delete 删除，/ 筛选。"
+    HELP = S.HELP_REPORTS
 
 
 class HomeScreen(Screen):

@@ -82,8 +82,9 @@ class ReportScreen(Screen):
         r = self.report
         self.title = S.APP_TITLE
         self.app.apply_blink(self)
-        self.sub_title = f"{r.place} {r.year}年 · {S.STATUS_NAMES.get(r.status, r.status)}"
-        self.app.set_window_title(f"{r.place}{r.year}年政府工作报告 — {S.APP_TITLE}")
+        self.sub_title = S.REPORT_SUBTITLE.format(place=r.place, year=r.year,
+                                                  status=S.STATUS_NAMES.get(r.status, r.status))
+        self.app.set_window_title(S.WINDOW_TITLE.format(place=r.place, year=r.year, app=S.APP_TITLE))
         self.refresh_figures()
         self.query_one(OutlineTree).fill(r)
         self._show_editor(None)
@@ -447,7 +448,7 @@ class ReportScreen(Screen):
 
     def action_export(self) -> None:
         out = self.app.export_path_for(self.report)
-        self.notify(S.SAVE_STATE_SAVING.replace("保存", "导出"), timeout=2)
+        self.notify(S.EXPORTING, timeout=2)
         self._export(E.snapshot(self.report), out)
 
     @work(thread=True, group="export")

@@ -14,7 +14,7 @@ STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
 
 
 class ChecksPanel(OptionList):
-    HELP = "核对结果：按严重程度分组；↑/↓ 选择，回车跳到对应的指标或段落。"
+    HELP = S.HELP_CHECKS
     BINDINGS = [Binding("enter", "select", S.BINDING["jump"], id="checks.jump")]
 
     def show(self, findings: list[Finding]) -> None:
@@ -28,7 +28,8 @@ class ChecksPanel(OptionList):
             group = [(i, f) for i, f in enumerate(findings) if f.severity == severity]
             if not group:
                 continue
-            self.add_option(Option(Text(f"{S.SEVERITY_NAMES[severity]}（{len(group)}）", style=STYLE[severity]),
+            self.add_option(Option(Text(S.GROUP_TITLE.format(severity=S.SEVERITY_NAMES[severity], count=len(group)),
+                                        style=STYLE[severity]),
                                    disabled=True))
             for i, f in group:
                 label = Text.assemble((f" {f.code} ", STYLE[f.severity]), f.message)

@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 from ... import strings as S
 from ...checks import attainment, match
 from ...editing import GROWTH, NAME, RESULTS, TARGETS, VALUE
-from ...figures import Figure, format_growth, format_value
+from ...figures import Figure, format_growth, format_number, format_value
 from ...model import Report
 from ...phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED
 
@@ -24,16 +24,14 @@ def _value_text(f: Figure) -> str:
 def _growth_text(f: Figure) -> str:
     text = format_growth(f)
     if f.stretch_pct is not None:
-        text += f"，力争{f.stretch_pct}%"
+        text += S.STRETCH_SUFFIX.format(pct=format_number(f.stretch_pct))
     return text
 
 
 class FiguresTable(DataTable):
     """One figures table; Enter edits the cell under the cursor."""
 
-    HELP = ("指标表：方向键移动，回车编辑当前格（数值如“21.2亿元”，增速如“增长8%左右”）；"
-            "a 新增指标，Delete 删除，Ctrl+↑/↓ 调整顺序，Tab 切换到另一张表。"
-            "语法不认识的输入会留在输入框里并指出第几个字符有误，不会保存。")
+    HELP = S.HELP_FIGURES
     BINDINGS = [
         Binding("enter", "edit_cell", S.BINDING["edit"], id="figures.edit"),
         Binding("a", "add_row", S.BINDING["add"], id="figures.add"),

@@ -18,13 +18,11 @@ SNIPPET = 16
 def paragraph_label(lead: str | None, text: str) -> str:
     body = (lead or "") + text
     body = body.replace("\n", " ")
-    return (body[:SNIPPET] + "…") if len(body) > SNIPPET else (body or "（空段）")
+    return (body[:SNIPPET] + "…") if len(body) > SNIPPET else (body or S.EMPTY_PARAGRAPH)
 
 
 class OutlineTree(Tree):
-    HELP = ("章节树：↑/↓ 选择，回车展开或收起；选中段落后在右侧编辑。"
-            "Ctrl+N 在其后新增一段，Ctrl+T 新增一节，Delete 删除，Ctrl+↑/↓ 上移下移，"
-            "Ctrl+L 把段落第一句设为段首句。")
+    HELP = S.HELP_OUTLINE
     BINDINGS = [
         Binding("ctrl+n", "screen.add_paragraph", S.BINDING["add"], id="sections.add"),
         Binding("ctrl+t", "screen.add_section", S.BINDING["add_section"], id="sections.add_section"),
@@ -40,7 +38,7 @@ class OutlineTree(Tree):
         target_node = None
         numbers = chapter_numbers(report.chapters)
         for ci, ch in enumerate(report.chapters):
-            cnode = self.root.add(numbers[ci] + (ch.title or "（开头）"), data=(ci, None, None), expand=True)
+            cnode = self.root.add(numbers[ci] + (ch.title or S.OPENING_CHAPTER), data=(ci, None, None), expand=True)
             if select == (ci, None, None):
                 target_node = cnode
             for pi, p in enumerate(ch.paragraphs):
@@ -75,12 +73,11 @@ class OutlineTree(Tree):
 
 
 class LeadInput(Input):
-    HELP = "段首句（加粗显示）或章节标题。段首句一般是一个短句，以“。”结尾。"
+    HELP = S.HELP_LEAD
 
 
 class BodyArea(TextArea):
-    HELP = ("正文：直接输入，自动换行；Ctrl+Z 撤销，Ctrl+Y 重做。"
-            "停止输入约 1 秒后自动保存，右侧核对结果随之更新。")
+    HELP = S.HELP_BODY
 
 
 class SectionsEditor(Horizontal):
