@@ -299,3 +299,25 @@ async def test_compare_screen_side_by_side_and_trend(store_path):
         assert screen.query_one(TabbedContent).active == "cmp-trend"
         assert "固定资产投资总额" in str(screen.query_one("#trend-title").render())
         assert screen.query("#trend-plot")
+
+
+async def test_title_block_and_status_edited(store_path):
+    from textual.widgets import Switch
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f7")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#meta-meeting", Input).value = "——2024年1月18日在狮岭镇第十七届人民代表大会第四次会议上"
+        dialog.query_one("#meta-date", Input).value = "2024年1月18日"
+        dialog.query_one("#meta-final", Switch).value = True
+        dialog.query_one("#meta-speaker", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen is screen and "定稿" in screen.sub_title
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    r = stored(store_path)
+    assert r.meta.date == "2024年1月18日" and r.status == "final" and "1月18日" in r.meta.meeting

@@ -152,7 +152,7 @@ BINDING = {
     "figures": "指标", "sections": "章节", "checks": "核对", "preview": "预览",
     "edit": "编辑", "add": "新增", "remove": "删除", "move_up": "上移", "move_down": "下移",
     "lead": "设段首句", "add_section": "新增一节", "add_chapter": "新增一章",
-    "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新", "compare": "对比上年",
+    "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新", "compare": "对比上年", "meta": "标题信息",
 }
 IMPORT_EMPTY = "{path} 是空文件"
 IMPORT_BINARY = "{path} 不是文本文件（像是二进制或其他格式），请导入 .txt、.docx 或 .json"
@@ -196,3 +196,7 @@ COMPARE_COLUMNS = ("指标", "{year}年目标", "{year}年完成", "完成情况
 COMPARE_MOVED = "，移动"
 COMPARE_COUNT = "{state}{count}节"
 STRETCH_SUFFIX = "，力争{pct}%"
+META_TITLE = "标题信息（回车保存，Esc 取消）"
+META_LABELS = {"title": "标题", "meeting": "会议（副题行）", "date": "日期", "speaker": "报告人"}
+META_FINAL = "定稿"
+META_HINT = "副题行写作：——2024年1月12日在狮岭镇第十七届人民代表大会第四次会议上"

@@ -114,6 +114,45 @@ class NewReportDialog(ModalScreen[tuple[str, int, int | None] | None]):
         self.dismiss(None)
 
 
+class MetaDialog(ModalScreen[dict | None]):
+    """The title block: title, meeting line, date, speaker; and draft or final."""
+
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
+    FIELDS = ("title", "meeting", "date", "speaker")
+
+    def __init__(self, values: dict[str, str], status: str):
+        super().__init__()
+        self.values = values
+        self.status = status
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Switch
+
+        with Vertical(classes="dialog"):
+            yield Label(S.META_TITLE, classes="question")
+            for name in self.FIELDS:
+                yield Label(S.META_LABELS[name])
+                yield Input(self.values.get(name, ""), id=f"meta-{name}")
+            with Horizontal(classes="switch-row"):
+                yield Label(S.META_FINAL)
+                yield Switch(value=self.status == "final", id="meta-final")
+            yield Static(S.META_HINT, classes="hint")
+
+    def on_mount(self) -> None:
+        self.app.apply_blink(self)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from textual.widgets import Switch
+
+        event.stop()
+        out = {name: self.query_one(f"#meta-{name}", Input).value.strip() for name in self.FIELDS}
+        out["status"] = "final" if self.query_one("#meta-final", Switch).value else "draft"
+        self.dismiss(out)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class HelpDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,enter", "close", S.NO, id="dialog.close")]
 

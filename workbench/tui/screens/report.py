@@ -40,6 +40,7 @@ class ReportScreen(Screen):
         Binding("f4", "tab('checks')", S.BINDING["checks"], id="report.checks"),
         Binding("f5", "tab('preview')", S.BINDING["preview"], id="report.preview"),
         Binding("f6", "compare", S.BINDING["compare"], id="report.compare"),
+        Binding("f7", "edit_meta", S.BINDING["meta"], id="report.meta"),
     ]
 
     def __init__(self, report: Report, previous: Report | None, *, readonly: bool = False):
@@ -431,6 +432,25 @@ class ReportScreen(Screen):
         focus = {"figures": "#results", "sections": "#outline", "checks": "#findings"}.get(name)
         if focus:
             self.query_one(focus).focus()
+
+    def action_edit_meta(self) -> None:
+        from ..dialogs import MetaDialog
+
+        m = self.report.meta
+        values = {"title": m.title, "meeting": m.meeting, "date": m.date, "speaker": m.speaker}
+
+        def done(result: dict | None) -> None:
+            if not result:
+                return
+            m.title, m.meeting, m.date, m.speaker = (result[k] for k in ("title", "meeting", "date", "speaker"))
+            self.report.status = result["status"]
+            r = self.report
+            self.sub_title = S.REPORT_SUBTITLE.format(place=r.place, year=r.year,
+                                                      status=S.STATUS_NAMES.get(r.status, r.status))
+            self.refresh_preview()
+            self.mark_dirty()
+
+        self.app.push_screen(MetaDialog(values, self.report.status), done)
 
     def action_compare(self) -> None:
         if self.previous is None:
