@@ -10,7 +10,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
@@ -191,6 +190,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if any(folder.iterdir()):
             raise CliError(S.CLI_DEMO_NOT_EMPTY.format(folder=folder))
     else:
+        import tempfile
+
         folder = Path(tempfile.mkdtemp(prefix="workbench-demo-"))
     path = folder / "reports.json"
     load_examples(path)

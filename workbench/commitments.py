@@ -9,20 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazyre import LazyRegex
 from .catalog import lookup
 from .figures import find_mentions
 from .model import Commitment, Report
 from .phrasing import is_targets_paragraph
 
-_CLAUSE_SPLIT = re.compile(r"[，。；：、,;:！？\n]")
-_REVIEW_TITLE = re.compile(r"回顾|过去|总结|工作情况|取得的成绩|主要成绩")
+_CLAUSE_SPLIT = LazyRegex(r"[，。；：、,;:！？\n]")
+_REVIEW_TITLE = LazyRegex(r"回顾|过去|总结|工作情况|取得的成绩|主要成绩")
 # Verbs and markers that carry no meaning for matching a promise to a later mention.
-_FILLER = re.compile(
+_FILLER = LazyRegex(
     r"力争|确保|全年|累计|新增|新建|新开工|开工|建成|完成|实现|引进|培育|打造|改造|提升|"
     r"推动|推进|争取|达到|不少于|不低于|不超过|控制在|以上|以内|左右|超过|突破|总投资|约|共|"
     r"[0-9０-９.．,%]+|[零〇一二两三四五六七八九十百千万亿]+(?=[个家项亩所座套间宗件处条台辆张栋场批期人户名吨米])"
 )
-_UNIT_CHARS = re.compile(r"^(个|家|项|亩|所|座|套|间|宗件|处|条|台|辆|张|栋|场|批|期|人|户|名|吨|米|元)")
+_UNIT_CHARS = LazyRegex(r"^(个|家|项|亩|所|座|套|间|宗件|处|条|台|辆|张|栋|场|批|期|人|户|名|吨|米|元)")
 
 
 def is_review_chapter(title: str | None) -> bool:

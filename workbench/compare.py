@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from .lazyre import LazyRegex
 from .checks import attainment
 from .commitments import FollowUp, follow_up, review_texts
 from .figures import Figure, convert, find_mentions, format_figure, format_number
@@ -23,7 +24,7 @@ from .phrasing import ATTAINMENT_WORDS
 
 SECTION_THRESHOLD = 55.0
 PARAGRAPH_THRESHOLD = 50.0
-_YEAR = re.compile(r"(19|20)\d\d年")
+_YEAR = LazyRegex(r"(19|20)\d\d年")
 
 
 # ------------------------------------------------------------ figures across years
@@ -228,7 +229,7 @@ def _para_score(x: Paragraph, y: Paragraph) -> float:
     return fuzz.ratio(x.full_text, y.full_text)
 
 
-_TOKEN = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％]?|[A-Za-z]+|.", re.S)
+_TOKEN = LazyRegex(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％]?|[A-Za-z]+|.", re.S)
 REWRITE_BELOW = 60.0
 
 

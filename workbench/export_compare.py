@@ -10,7 +10,7 @@ from . import layout as L
 from . import strings as S
 from .atomic import WriteFailed, write_atomic
 from .compare import ADDED, FOLLOW_WORDS, REMOVED, SAME, STATE_WORDS, Comparison, value_text
-from .export_docx import ExportError, government_of, load_template, to_bytes
+from .export_docx import ExportError, government_of, load_template_document, to_bytes
 
 
 def build_comparison(cmp: Comparison, template: Path | None = None):
@@ -18,7 +18,7 @@ def build_comparison(cmp: Comparison, template: Path | None = None):
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
-    doc = load_template(template)
+    doc = load_template_document(template)
     body = doc.element.body
     for el in list(body):
         if el.tag != qn("w:sectPr"):

@@ -7,9 +7,9 @@ One grammar, two directions: `parse_figure` reads a target clause into a `Figure
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from .lazyre import LazyRegex
 from . import strings as S
 
 # Qualifiers and the direction in which they bind the figure.
@@ -147,7 +147,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMERAL_CHARS = set(_CN_DIGITS) | set(_CN_SMALL_UNITS)
-_ARABIC_RE = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+_ARABIC_RE = LazyRegex(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 
 
 def normalize(text: str) -> str:
@@ -620,7 +620,7 @@ class Mention:
     qualifier: str | None = None
 
 
-_MENTION_RE = re.compile(
+_MENTION_RE = LazyRegex(
     r"(?P<growth>同比增长|增长|增速|提高|上升|下降|降低|减少)?"
     r"(?P<pre>不低于|不少于|不超过|控制在)?"
     r"(?P<num>[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)"

@@ -11,6 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from .lazyre import LazyRegex
 from . import strings as S
 from .commitments import sync
 from .model import ModelError, Report
@@ -93,7 +94,7 @@ def read_docx_reports(path: Path, *, place: str | None = None, year: int | None 
     return read_lines(docx_lines(doc))
 
 
-_HEADING_STYLE = re.compile(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
+_HEADING_STYLE = LazyRegex(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 
 def docx_lines(doc) -> list:
@@ -158,9 +159,9 @@ def read_json_reports(path: Path) -> list[Report]:
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024   # a real report is a few MB; more is a zip bomb
 MAX_RATIO = 200                        # compression ratio no text document reaches
-_CHAPTER_NUM = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
-_SECTION_NUM = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*")
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CHAPTER_NUM = LazyRegex(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*")
+_SECTION_NUM = LazyRegex(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*")
+_DATE = LazyRegex(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def check_docx_package(path: Path) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import copy
-import re
 
+from .lazyre import LazyRegex
 from .commitments import sync
 from .figures import Figure
 from .model import Meta, Report
 
-_YEAR = re.compile(r"(?<![0-9])(19|20|21)([0-9]{2})(?=年)")
+_YEAR = LazyRegex(r"(?<![0-9])(19|20|21)([0-9]{2})(?=年)")
 
 
 def advance_years(text: str, by: int) -> str:

@@ -9,10 +9,8 @@ reported with its path and line, never overwritten. A writer holds an OS lock on
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
-import socket
 import sys
 import time
 from datetime import datetime
@@ -103,6 +101,8 @@ class StoreLock:
                 raise StoreLocked(self.path.with_name(self.path.name[: -len(".lock")]), holder)
             time.sleep(0.05)
         self._fd = fd
+        import socket  # here, not at the top: readers never lock, and the import costs
+
         info = json.dumps({
             "pid": os.getpid(), "user": _user(), "host": socket.gethostname(),
             "since": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
@@ -137,6 +137,8 @@ class StoreLock:
 
 
 def _user() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # getuser raises several kinds when no name is set

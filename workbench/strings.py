@@ -200,3 +200,5 @@ META_TITLE = "标题信息（回车保存，Esc 取消）"
 META_LABELS = {"title": "标题", "meeting": "会议（副题行）", "date": "日期", "speaker": "报告人"}
 META_FINAL = "定稿"
 META_HINT = "副题行写作：——2024年1月12日在狮岭镇第十七届人民代表大会第四次会议上"
+EXPORT_APPENDIX_TITLE = "附件：{year}年主要预期目标完成情况"
+EXPORT_APPENDIX_COLUMNS = ("指标", "{year}年目标", "{year}年完成", "完成情况")
