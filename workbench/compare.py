@@ -15,8 +15,9 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .lazyre import LazyRegex
+from . import strings as S
 from .checks import attainment
+from .lazyre import LazyRegex
 from .commitments import FollowUp, follow_up, review_texts
 from .figures import Figure, convert, find_mentions, format_figure, format_number
 from .model import Paragraph, Report
@@ -114,7 +115,7 @@ def _change(a: Figure, b: Figure) -> str | None:
 # ------------------------------------------------------------ text diff
 
 SAME, CHANGED, RENAMED, ADDED, REMOVED, MOVED = "same", "changed", "renamed", "added", "removed", "moved"
-STATE_WORDS = {SAME: "未变", CHANGED: "有改动", RENAMED: "改名", ADDED: "新增", REMOVED: "删除", MOVED: "移动"}
+STATE_WORDS = S.DIFF_STATE_WORDS
 
 
 @dataclass
@@ -354,7 +355,7 @@ def commitments_followed(a: Report, b: Report) -> list[FollowUp]:
     return [follow_up(c, b, texts) for c in a.commitments]
 
 
-FOLLOW_WORDS = {"with_number": "有下文（含数字）", "mentioned": "提到但无数字", "not_mentioned": "未见下文"}
+FOLLOW_WORDS = S.FOLLOW_WORDS
 
 
 # ------------------------------------------------------------ all together

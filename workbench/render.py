@@ -18,13 +18,14 @@ def render_text(report: Report) -> str:
         out.append(m.meeting)
     if m.speaker:
         out.append(m.speaker)
-    out.append(f"（{report.place} {report.year}年 · {S.STATUS_NAMES.get(report.status, report.status)}）")
+    out.append(S.SHOW_STATUS.format(place=report.place, year=report.year,
+                                    status=S.STATUS_NAMES.get(report.status, report.status)))
     out.append("")
     if report.results:
-        out.append(f"【{report.year - 1}年完成】")
+        out.append(S.SHOW_RESULTS.format(year=report.year - 1))
         out += ["  " + format_figure(f) for f in report.results]
     if report.targets:
-        out.append(f"【{report.year}年目标】")
+        out.append(S.SHOW_TARGETS.format(year=report.year))
         out += ["  " + format_figure(f) for f in report.targets]
     out.append("")
     targets_text = targets_sentence(report)
@@ -131,16 +132,16 @@ def print_comparison(cmp, *, plain: bool) -> None:
 
     console = _rich_console(plain)
     a, b = cmp.a, cmp.b
-    console.print(Text(f"{b.place} {a.year}年与{b.year}年报告对比", style="bold"))
+    console.print(Text(S.CMP_HEADER.format(place=b.place, a=a.year, b=b.year), style="bold"))
     console.print()
-    console.print(Text("一、主要指标：目标、完成与完成情况", style="bold"))
+    console.print(Text(S.CMP_FIGURES, style="bold"))
     console.print(figures_table(cmp.years, cmp.rows))
-    console.print(Text("二、文字改动", style="bold"))
+    console.print(Text(S.CMP_TEXT, style="bold"))
     changed = [s for s in cmp.sections if s.state != SAME or s.moved]
     counts = {k: sum(1 for s in cmp.sections if s.state == k) for k in STATE_WORDS}
     console.print("  " + "，".join(f"{STATE_WORDS[k]}{v}节" for k, v in counts.items() if v))
     for s in changed:
-        title = s.title_b or s.title_a or "（章首段落）"
+        title = s.title_b or s.title_a or S.CMP_OPENING
         if s.state == "renamed":
             title = f"{s.title_a} → {s.title_b}"
         line = Text("  ")
@@ -171,9 +172,9 @@ def print_comparison(cmp, *, plain: bool) -> None:
                         out.append(y if not plain else f"{{+{y}+}}", style="green")
             console.print(out)
             for fig in p.figures:
-                console.print(Text(f"      数字变化：{fig}", style="yellow"))
+                console.print(Text("      " + S.CMP_FIGURE_CHANGED.format(change=fig), style="yellow"))
     console.print()
-    console.print(Text(f"三、{a.year}年承诺的下文", style="bold"))
+    console.print(Text(S.CMP_COMMITMENTS.format(year=a.year), style="bold"))
     for f in cmp.follow_ups:
         style = {"with_number": "green", "mentioned": "yellow", "not_mentioned": "red"}[f.state]
         line = Text("  ")
@@ -188,7 +189,7 @@ def print_figures_span(years: list[int], rows, place: str, *, plain: bool) -> No
     from rich.text import Text
 
     console = _rich_console(plain)
-    console.print(Text(f"{place} {years[0]}—{years[-1]}年主要指标", style="bold"))
+    console.print(Text(S.CMP_SPAN.format(place=place, first=years[0], last=years[-1]), style="bold"))
     console.print(figures_table(years, rows))
 
 

@@ -202,3 +202,18 @@ META_FINAL = "定稿"
 META_HINT = "副题行写作：——2024年1月12日在狮岭镇第十七届人民代表大会第四次会议上"
 EXPORT_APPENDIX_TITLE = "附件：{year}年主要预期目标完成情况"
 EXPORT_APPENDIX_COLUMNS = ("指标", "{year}年目标", "{year}年完成", "完成情况")
+
+# ------------------------------------------------------------ comparisons (CLI, TUI, .docx)
+DIFF_STATE_WORDS = {"same": "未变", "changed": "有改动", "renamed": "改名", "added": "新增",
+                    "removed": "删除", "moved": "移动"}
+FOLLOW_WORDS = {"with_number": "有下文（含数字）", "mentioned": "提到但无数字", "not_mentioned": "未见下文"}
+CMP_HEADER = "{place} {a}年与{b}年报告对比"
+CMP_FIGURES = "一、主要指标：目标、完成与完成情况"
+CMP_TEXT = "二、文字改动"
+CMP_COMMITMENTS = "三、{year}年承诺的下文"
+CMP_OPENING = "（章首段落）"
+CMP_FIGURE_CHANGED = "数字变化：{change}"
+CMP_SPAN = "{place} {first}—{last}年主要指标"
+SHOW_RESULTS = "【{year}年完成】"
+SHOW_TARGETS = "【{year}年目标】"
+SHOW_STATUS = "（{place} {year}年 · {status}）"
