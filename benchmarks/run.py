@@ -449,6 +449,9 @@ def main(argv: list[str]) -> int:
         rows.append(fn())
         rows.extend(ROWS_EXTRA)
         ROWS_EXTRA.clear()
+    if not rows:
+        print("no row matches: " + " ".join(argv), file=sys.stderr)
+        return 2
     width = max(len(r.name) for r in rows) + 2
     print(f"{'row':<{width}} {'median':>10}  {'goal':<18} {'verdict':<6} note")
     for r in rows:

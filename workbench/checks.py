@@ -13,7 +13,6 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from .lazyre import LazyRegex
 from . import catalog
 from .commitments import follow_up, is_review_chapter, review_texts
 from .figures import Figure, comparable, convert, decimals, find_mentions, format_number, normalize
@@ -353,7 +352,7 @@ def _names_for(fig: Figure) -> list[str]:
     return sorted((n for n in names if n), key=len, reverse=True)
 
 
-_CLAUSE_END = LazyRegex(r"[；。;！？\n]")
+_CLAUSE_END = re.compile(r"[；。;！？\n]")
 
 
 def _name_pattern(figs: list[Figure]) -> tuple[re.Pattern[str] | None, dict[str, Figure]]:
@@ -412,8 +411,8 @@ def _contradiction(m, fig: Figure) -> tuple[str, str] | None:
 
 
 _ORDINAL = "一二三四五六七八九十"
-_ORDINAL_RE = LazyRegex(r"([一二三四五六七八九十])是")
-_INLINE_SECTION_RE = LazyRegex(r"[（(]([一二三四五六七八九十])[）)]")
+_ORDINAL_RE = re.compile(r"([一二三四五六七八九十])是")
+_INLINE_SECTION_RE = re.compile(r"[（(]([一二三四五六七八九十])[）)]")
 
 
 @rule
@@ -437,7 +436,7 @@ def w402_numbering(report: Report, previous: Report | None, s: Settings):
 
 
 _CJK_CHAR = r"[\u3400-\u9fff，。；：“”、（）]"
-_HALF_PUNCT = LazyRegex(rf"(?<={_CJK_CHAR})[,;:()\"?!]|[,;:()\"?!](?={_CJK_CHAR})")
+_HALF_PUNCT = re.compile(rf"(?<={_CJK_CHAR})[,;:()\"?!]|[,;:()\"?!](?={_CJK_CHAR})")
 
 
 def _paragraph_texts(report: Report):
@@ -491,8 +490,8 @@ def w404_unbalanced(report: Report, previous: Report | None, s: Settings):
             yield Finding("W404", WARNING, "引号不配对：半角引号 \" 个数为奇数", _para_where(ci, si, pi))
 
 
-_YEAR_RE = LazyRegex(r"(?<![0-9])((?:19|20|21)[0-9]{2})年")
-_LEADING_YEAR = LazyRegex(r"^((?:19|20|21)[0-9]{2})年(?:[，,]|是|以来|全年)")
+_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})年")
+_LEADING_YEAR = re.compile(r"^((?:19|20|21)[0-9]{2})年(?:[，,]|是|以来|全年)")
 
 
 @rule

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lazyre import LazyRegex
 from .catalog import lookup
@@ -26,6 +27,7 @@ _FILLER = LazyRegex(
 _UNIT_CHARS = LazyRegex(r"^(个|家|项|亩|所|座|套|间|宗件|处|条|台|辆|张|栋|场|批|期|人|户|名|吨|米|元)")
 
 
+@lru_cache(maxsize=1024)
 def is_review_chapter(title: str | None) -> bool:
     return bool(title and _REVIEW_TITLE.search(title))
 

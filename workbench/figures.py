@@ -198,10 +198,16 @@ def read_number(s: str, i: int) -> tuple[float, int] | None:
     return None
 
 
+_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _name in ["个百分点", *_UNIT_NAMES]:
+    _UNITS_BY_FIRST[_name[0]] = _UNITS_BY_FIRST.get(_name[0], ()) + (_name,)
+
+
 def _unit_at(s: str, i: int) -> str | None:
-    if s.startswith("个百分点", i):
-        return "个百分点"
-    for name in _UNIT_NAMES:
+    """The longest unit name at s[i], or None."""
+    if i >= len(s):
+        return None
+    for name in _UNITS_BY_FIRST.get(s[i], ()):
         if s.startswith(name, i):
             return name
     return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lazyre import LazyRegex
 from .catalog import lookup
 from .commitments import is_review_chapter, sync
 from .figures import Figure, FigureError, parse_figure
@@ -31,7 +30,7 @@ class Line:
 
 # ------------------------------------------------------------ noise
 
-_NOISE_LINE = LazyRegex(
+_NOISE_LINE = re.compile(
     r"^(来源|来源于|发布时间|发布日期|发布机构|信息来源|作者|编辑|责任编辑|浏览次数|阅读次数|访问量|字号|【字体|"
     r"分享到|分享|扫一扫|打印本页|打印|关闭窗口|关闭|返回顶部|上一篇|下一篇|上一页|下一页|相关链接|"
     r"索引号|主题分类|文号|网站地图|版权所有|主办单位|承办|技术支持|联系我们|ICP)[:：\s]?.{0,80}$"
@@ -39,8 +38,8 @@ _NOISE_LINE = LazyRegex(
     r"|^[【\[]?(打印|关闭|收藏|纠错)[】\]]?(\s*[【\[]?(打印|关闭|收藏|纠错)[】\]]?)*$"
     r"|^.{0,20}(人民政府网|门户网站|政府网站|融媒体中心)$"
 )
-_FOOTNOTE = LazyRegex(r"\[\d{1,3}\]|〔注\d{1,3}〕")
-_SPACES = LazyRegex(r"[ \t\u3000\u00a0]+")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]|〔注\d{1,3}〕")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 
 def clean_lines(raw: list[Line]) -> list[Line]:
@@ -59,14 +58,14 @@ def clean_lines(raw: list[Line]) -> list[Line]:
 
 # ------------------------------------------------------------ report boundaries
 
-_TITLE = LazyRegex(r"^(?:(?P<year>(?:19|20)\d\d)年)?(?P<place>[\u4e00-\u9fff]{0,20}?)"
+_TITLE = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年)?(?P<place>[\u4e00-\u9fff]{0,20}?)"
                     r"(?:人民政府)?政府工作报告$")
-_MEETING = LazyRegex(r"^[—\-─]{1,3}.{0,80}(人民代表大会|人大|代表大会|议事会|代表会议).{0,30}上?$")
-_MEETING_DATE = LazyRegex(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
-_MEETING_PLACE = LazyRegex(r"在(.{1,20}?)第?[一二三四五六七八九十百\d]+届")
-_SPEAKER = LazyRegex(r"^(.{0,24}?)(镇长|乡长|办事处主任|主任|县长|区长|市长|州长|省长|总理|代县长|代区长|代市长|代镇长)"
+_MEETING = re.compile(r"^[—\-─]{1,3}.{0,80}(人民代表大会|人大|代表大会|议事会|代表会议).{0,30}上?$")
+_MEETING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+_MEETING_PLACE = re.compile(r"在(.{1,20}?)第?[一二三四五六七八九十百\d]+届")
+_SPEAKER = re.compile(r"^(.{0,24}?)(镇长|乡长|办事处主任|主任|县长|区长|市长|州长|省长|总理|代县长|代区长|代市长|代镇长)"
                       r"[\s　]*[\u4e00-\u9fff·]{1,5}$")
-_SALUTATION = LazyRegex(r"^各位代表[：:，,]?$|^各位代表、各位同志[：:]?$")
+_SALUTATION = re.compile(r"^各位代表[：:，,]?$|^各位代表、各位同志[：:]?$")
 
 
 def _is_title(line: Line) -> bool:
@@ -88,13 +87,13 @@ def split_reports(lines: list[Line]) -> list[list[Line]]:
 # ------------------------------------------------------------ structure
 
 _CN_NUM = "一二三四五六七八九十"
-_CHAPTER_NUM = LazyRegex(rf"^([{_CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
-_SECTION_NUM = LazyRegex(rf"^[（(]([{_CN_NUM}]{{1,3}})[）)]\s*(.+)$")
-_UNNUMBERED_CHAPTER = LazyRegex(
+_CHAPTER_NUM = re.compile(rf"^([{_CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
+_SECTION_NUM = re.compile(rf"^[（(]([{_CN_NUM}]{{1,3}})[）)]\s*(.+)$")
+_UNNUMBERED_CHAPTER = re.compile(
     r"^((?:19|20)\d\d年|过去一年|过去五年|今年|过去的一年)?.{0,12}(工作回顾|工作安排|工作总结|重点工作|主要任务|"
     r"目标任务|总体要求|政府自身建设)$")
-_SENTENCE = LazyRegex(r"^(.+?[。！？])")
-_ORDINAL_LEAD = LazyRegex(rf"^(?:[{_CN_NUM}]是|第[{_CN_NUM}]，)")
+_SENTENCE = re.compile(r"^(.+?[。！？])")
+_ORDINAL_LEAD = re.compile(rf"^(?:[{_CN_NUM}]是|第[{_CN_NUM}]，)")
 
 
 def _chapter_title(line: Line) -> str | None:
@@ -145,10 +144,10 @@ def split_lead(text: str, *, in_section: bool) -> tuple[str | None, str]:
 
 # ------------------------------------------------------------ figures in text
 
-_TARGETS_MARK = LazyRegex(r"主要预期目标|主要目标|预期目标")
+_TARGETS_MARK = re.compile(r"主要预期目标|主要目标|预期目标")
 _STOP_WORDS = ("等", "其中")
-_NAME_START = LazyRegex(r"^[\u4e00-\u9fffA-Z]")
-_SCOPE = LazyRegex(r"^(全镇|全街|全乡|全县|全区|全市|全省|全国|全年|今年)")
+_NAME_START = re.compile(r"^[\u4e00-\u9fffA-Z]")
+_SCOPE = re.compile(r"^(全镇|全街|全乡|全县|全区|全市|全省|全国|全年|今年)")
 _CONT = ("增长", "增速", "同比增长", "下降", "降低", "减少", "提高", "上升", "力争", "左右", "以上",
          "以内", "与", "同步", "涨幅")
 
@@ -166,8 +165,8 @@ def _pieces(clause: str) -> list[str]:
     return chunks
 
 
-_LEADING_WORDS = LazyRegex(r"^(全镇|全街|全乡|全县|全区|全市|全省|全国|全年|今年|累计|完成|实现|其中|力争|确保|预计)+")
-_RESPECTIVELY = LazyRegex(r"^(?P<names>.+?)分别(?P<verb>增长|下降|提高|达到)(?P<values>.+)$")
+_LEADING_WORDS = re.compile(r"^(全镇|全街|全乡|全县|全区|全市|全省|全国|全年|今年|累计|完成|实现|其中|力争|确保|预计)+")
+_RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?P<verb>增长|下降|提高|达到)(?P<values>.+)$")
 
 
 def _respectively(chunk: str) -> list[Figure] | None:
