@@ -321,3 +321,38 @@ async def test_title_block_and_status_edited(store_path):
         await settle(pilot, app)
     r = stored(store_path)
     assert r.meta.date == "2024年1月18日" and r.status == "final" and "1月18日" in r.meta.meeting
+
+
+async def test_undo_and_redo_a_deleted_figure_and_paragraph(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#results", FiguresTable)
+        table.move_cursor(row=0, column=0)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("enter")  # confirm
+        await settle(pilot, app)
+        assert [f.name for f in screen.report.results][0] == "固定资产投资总额"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.report.results[0].name == "地区生产总值" and table.row_count == 6
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert len(screen.report.results) == 5
+        await pilot.press("ctrl+z")
+        await pilot.press("f3")
+        tree = screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((2, None, 0)))
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert screen.report.chapters[2].paragraphs[0].lead == "坚持为民务实。"
+        tree.focus()
+        await pilot.press("ctrl+z")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    r = stored(store_path)
+    assert r.chapters[2].paragraphs[0].lead == "坚持依法行政。" and len(r.results) == 6

@@ -152,7 +152,7 @@ BINDING = {
     "figures": "指标", "sections": "章节", "checks": "核对", "preview": "预览",
     "edit": "编辑", "add": "新增", "remove": "删除", "move_up": "上移", "move_down": "下移",
     "lead": "设段首句", "add_section": "新增一节", "add_chapter": "新增一章",
-    "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新", "compare": "对比上年", "meta": "标题信息",
+    "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新", "compare": "对比上年", "meta": "标题信息", "undo": "撤销", "redo": "重做",
 }
 IMPORT_EMPTY = "{path} 是空文件"
 IMPORT_BINARY = "{path} 不是文本文件（像是二进制或其他格式），请导入 .txt、.docx 或 .json"
@@ -217,3 +217,7 @@ CMP_SPAN = "{place} {first}—{last}年主要指标"
 SHOW_RESULTS = "【{year}年完成】"
 SHOW_TARGETS = "【{year}年目标】"
 SHOW_STATUS = "（{place} {year}年 · {status}）"
+UNDONE = "已撤销上一步（指标或章节结构的改动）"
+REDONE = "已重做"
+UNDO_NOTHING = "没有可撤销的改动"
+REDO_NOTHING = "没有可重做的改动"

@@ -41,7 +41,10 @@ class ReportScreen(Screen):
         Binding("f5", "tab('preview')", S.BINDING["preview"], id="report.preview"),
         Binding("f6", "compare", S.BINDING["compare"], id="report.compare"),
         Binding("f7", "edit_meta", S.BINDING["meta"], id="report.meta"),
+        Binding("ctrl+z", "undo", S.BINDING["undo"], id="report.undo", show=False),
+        Binding("ctrl+y", "redo", S.BINDING["redo"], id="report.redo", show=False),
     ]
+    UNDO_DEPTH = 100
 
     def __init__(self, report: Report, previous: Report | None, *, readonly: bool = False):
         super().__init__()
@@ -56,6 +59,8 @@ class ReportScreen(Screen):
         self.saved_at: str | None = None
         self.save_error: str | None = None
         self.export_path: Path | None = None
+        self.undo_stack: list[Report] = []
+        self.redo_stack: list[Report] = []
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -156,6 +161,43 @@ class ReportScreen(Screen):
         tab.label = f"{S.TAB_CHECKS} {c[ERROR]}/{c[WARNING]}"
         self.refresh_preview()
 
+    # ------------------------------------------------------------ undo
+    def remember(self, before: Report | None = None) -> None:
+        """Keep the report as it is before a figure or structure edit (text edits undo in
+        the editor itself)."""
+        self.undo_stack.append(before if before is not None else E.snapshot(self.report))
+        del self.undo_stack[:-self.UNDO_DEPTH]
+        self.redo_stack.clear()
+
+    def _restore(self, report: Report) -> None:
+        self.report = report
+        self.refresh_figures()
+        self.query_one(OutlineTree).fill(report, self.address)
+        addr = self.address
+        try:
+            if addr is not None:
+                E.get_paragraph(report, addr) if addr[2] is not None else report.chapters[addr[0]]
+        except (IndexError, E.EditError):
+            addr = None
+        self._show_editor(addr)
+        self.mark_dirty()
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify(S.UNDO_NOTHING, timeout=2)
+            return
+        self.redo_stack.append(E.snapshot(self.report))
+        self._restore(self.undo_stack.pop())
+        self.notify(S.UNDONE, timeout=2)
+
+    def action_redo(self) -> None:
+        if not self.redo_stack:
+            self.notify(S.REDO_NOTHING, timeout=2)
+            return
+        self.undo_stack.append(E.snapshot(self.report))
+        self._restore(self.redo_stack.pop())
+        self.notify(S.REDONE, timeout=2)
+
     # ------------------------------------------------------------ figures
     def refresh_figures(self) -> None:
         for table in self.query(FiguresTable):
@@ -187,6 +229,7 @@ class ReportScreen(Screen):
         def done(text: str | None) -> None:
             if text is None:
                 return
+            self.remember()
             new = E.set_figure_cell(self.report, kind, row, field, text)
             self.refresh_figures()
             self.notify(S.FIG_SAVED_ROW.format(raw=new.raw), timeout=3)
@@ -218,6 +261,7 @@ class ReportScreen(Screen):
         def done(name: str | None) -> None:
             if not name:
                 return
+            self.remember()
             at = E.add_figure(self.report, kind, name, after)
             self.refresh_figures()
             self.query_one(f"#{kind}", FiguresTable).move_cursor(row=at, column=1)
@@ -235,6 +279,7 @@ class ReportScreen(Screen):
 
         def done(yes: bool) -> None:
             if yes:
+                self.remember()
                 E.remove_figure(self.report, kind, row)
                 self.refresh_figures()
                 self.mark_dirty()
@@ -242,6 +287,7 @@ class ReportScreen(Screen):
         self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=figs[row].name)), done)
 
     def move_figure(self, kind: str, row: int, delta: int) -> None:
+        self.remember()
         new = E.move_item(self._figures(kind), row, delta)
         if new != row:
             self.refresh_figures()
@@ -341,15 +387,18 @@ class ReportScreen(Screen):
         addr = self.address
         if addr is None:
             if not self.report.chapters:
+                self.remember()
                 self._structure_changed(E.add_chapter(self.report, S.SEC_NEW_CHAPTER))
             return
         ci, si, pi = addr
+        self.remember()
         self._structure_changed(E.add_paragraph(self.report, ci, si, pi))
 
     def action_add_section(self) -> None:
         if self.address is None:
             return
         ci, si, _ = self.address
+        self.remember()
         self._structure_changed(E.add_section(self.report, ci, S.SEC_NEW_SECTION, si))
 
     def action_delete_item(self) -> None:
@@ -364,6 +413,7 @@ class ReportScreen(Screen):
 
         def done(yes: bool) -> None:
             if yes:
+                self.remember()
                 E.delete(self.report, addr)
                 self._structure_changed(None)
 
@@ -376,6 +426,7 @@ class ReportScreen(Screen):
     def action_move_item(self, delta: int) -> None:
         if self.address is None:
             return
+        self.remember()
         new = E.move(self.report, self.address, delta)
         if new != self.address:
             self._structure_changed(new)
@@ -385,7 +436,9 @@ class ReportScreen(Screen):
             self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
             return
         try:
+            before = E.snapshot(self.report)
             lead = E.promote_lead(self.report, self.address)
+            self.remember(before)
         except E.EditError as exc:
             self.notify(str(exc), severity="warning")
             return
@@ -442,6 +495,7 @@ class ReportScreen(Screen):
         def done(result: dict | None) -> None:
             if not result:
                 return
+            self.remember()
             m.title, m.meeting, m.date, m.speaker = (result[k] for k in ("title", "meeting", "date", "speaker"))
             self.report.status = result["status"]
             r = self.report
