@@ -8,6 +8,7 @@ One grammar, two directions: `parse_figure` reads a target clause into a `Figure
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .lazyre import LazyRegex
 from . import strings as S
@@ -53,8 +54,7 @@ LINK_WORDS = ("稳定在", "保持在", "达到", "完成", "实现", "突破", 
 SCOPE_PREFIXES = ("全镇", "全街", "全县", "全区", "全市", "全省", "全国", "全年")
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A unit of measure: its family and its scale within the family."""
 
     name: str
@@ -614,8 +614,7 @@ def with_raw(fig: Figure) -> Figure:
     return replace(fig, raw=format_figure(fig))
 
 
-@dataclass
-class Mention:
+class Mention(NamedTuple):
     """A number with its unit found inside running text."""
 
     start: int
