@@ -19,8 +19,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workbench import docx_xml as X  # noqa: E402
+import docx_xml as X  # noqa: E402  (beside this script)
 from workbench import layout as L  # noqa: E402
 
 HERE = Path(__file__).resolve().parent

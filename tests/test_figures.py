@@ -151,3 +151,22 @@ def test_parse_print_round_trip(f):
     text = format_figure(f)
     back = parse_figure(text)
     assert back == replace(f, raw=text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(figures())
+def test_each_printed_part_reads_back_in_its_cell(f):
+    """What the figures screen puts in the edit field reads back to the same figure."""
+    import copy
+
+    from workbench.editing import GROWTH, VALUE, set_figure_cell
+    from workbench.figures import format_parts
+    from workbench.model import Report
+
+    value_part, growth_part = format_parts(f)
+    r = Report(place="狮岭镇", year=2024, targets=[copy.deepcopy(f)])
+    if value_part:
+        set_figure_cell(r, "targets", 0, VALUE, value_part)
+    if growth_part:
+        set_figure_cell(r, "targets", 0, GROWTH, growth_part)
+    assert replace(r.targets[0], raw="") == replace(f, raw="")

@@ -181,13 +181,6 @@ def promote_lead(report: Report, addr: Address) -> str:
     return para.lead
 
 
-def demote_lead(report: Report, addr: Address) -> None:
-    para = get_paragraph(report, addr)
-    if para.lead:
-        para.text = para.lead + para.text
-        para.lead = None
-
-
 def snapshot(report: Report) -> Report:
     """A deep copy to hand to a saving thread while the editor goes on."""
     return copy.deepcopy(report)

@@ -60,9 +60,6 @@ class Template:
     order: list[str]
     style_ids: dict[str, str]        # style name (as layout.py spells it) -> styleId
 
-    def has_style(self, name: str) -> bool:
-        return name in self.style_ids
-
 
 def _bad(path: Path, reason: str) -> ExportError:
     return ExportError(S.EXPORT_BAD_TEMPLATE.format(path=path, reason=reason))

@@ -7,7 +7,7 @@ One grammar, two directions: `parse_figure` reads a target clause into a `Figure
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from .lazyre import LazyRegex
@@ -577,25 +577,30 @@ def _apply_qualifier(text: str, q: str | None, *, growth: bool) -> str:
     return text
 
 
-def format_figure(fig: Figure, *, with_name: bool = True) -> str:
-    """Print a Figure in house phrasing; parse_figure reads it back to the same Figure."""
-    parts: list[str] = []
+def format_parts(fig: Figure) -> tuple[str, str]:
+    """The value part and the growth part as the house prints them, each with the words
+    that bind to it ("不少于300亩", "增长7%以上、力争达到8%", "增长与经济增长同步");
+    parse_figure(part, name=…) reads each back."""
     value = format_value(fig)
     growth = format_growth(fig)
     q = fig.qualifier
-    numeric_q = q if q is not None and QUALIFIER_DIRECTION.get(q) not in (IN_STEP, QUALITATIVE) else None
-    if value:
-        parts.append(_apply_qualifier(value, None if growth else numeric_q, growth=False))
-    if growth:
-        parts.append(_apply_qualifier(growth, numeric_q, growth=True))
-    body = "，".join(parts)
-    if q is not None and QUALIFIER_DIRECTION.get(q) == IN_STEP:
-        body = (body + "，" if body else "") + ("增长" if not body else "") + (
-            "与经济增长基本同步" if q == "基本同步" else "与经济增长同步")
-    elif q is not None and QUALIFIER_DIRECTION.get(q) == QUALITATIVE:
-        body = (body + "，" if body else "") + q
+    direction = QUALIFIER_DIRECTION.get(q or "")
+    numeric_q = q if q is not None and direction not in (IN_STEP, QUALITATIVE) else None
+    value_part = _apply_qualifier(value, None if growth else numeric_q, growth=False) if value else ""
+    growth_part = _apply_qualifier(growth, numeric_q, growth=True) if growth else ""
     if fig.stretch_pct is not None and growth:
-        body += "、力争达到" + format_number(fig.stretch_pct) + "%"
+        growth_part += "、力争达到" + format_number(fig.stretch_pct) + "%"
+    if direction == IN_STEP:
+        lead = growth_part + "，" if growth_part else ("" if value_part else "增长")
+        growth_part = lead + ("与经济增长基本同步" if q == "基本同步" else "与经济增长同步")
+    elif direction == QUALITATIVE:
+        growth_part = (growth_part + "，" if growth_part else "") + q
+    return value_part, growth_part
+
+
+def format_figure(fig: Figure, *, with_name: bool = True) -> str:
+    """Print a Figure in house phrasing; parse_figure reads it back to the same Figure."""
+    body = "，".join(p for p in format_parts(fig) if p)
     if not with_name:
         return body
     name = fig.name
@@ -607,11 +612,6 @@ def format_figure(fig: Figure, *, with_name: bool = True) -> str:
 def _needs_link(name: str, body: str) -> bool:
     """A name ending in a numeral character would run into the number; link it with 为."""
     return name[-1].isdigit() or name[-1] in _CN_NUMERAL_CHARS
-
-
-def with_raw(fig: Figure) -> Figure:
-    """The figure with `raw` reprinted from its fields."""
-    return replace(fig, raw=format_figure(fig))
 
 
 class Mention(NamedTuple):
@@ -667,5 +667,5 @@ def find_mentions(text: str) -> list[Mention]:
 __all__ = [
     "Figure", "FigureError", "Unit", "UNITS", "parse_figure", "format_figure", "format_value",
     "format_growth", "format_number", "convert", "comparable", "decimals", "normalize",
-    "find_mentions", "Mention", "with_raw",
+    "find_mentions", "Mention", "format_parts",
 ]

@@ -100,6 +100,8 @@ def figures_table(years: list[int], rows) -> "object":
     from rich.table import Table
     from rich.text import Text
 
+    from .compare import value_text
+
     styles = {"超额完成": "bold green", "完成": "green", "基本完成": "yellow", "未完成": "bold red"}
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False)
     table.add_column("指标", no_wrap=True)
@@ -114,8 +116,6 @@ def figures_table(years: list[int], rows) -> "object":
             if c is None:
                 cells += ["", "", ""]
                 continue
-            from .compare import value_text
-
             result = value_text(c.result)
             if c.change and c.result is not None:
                 result += f"（{c.change}）"

@@ -131,10 +131,6 @@ class StoreLock:
         _unlock(fd)
         os.close(fd)
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
 
 def _user() -> str:
     import getpass
@@ -326,10 +322,6 @@ class Store:
         q = Query()
         docs = self._table.search((q.place == place) & (q.year == year))
         return self._to_report(docs[0]) if docs else None
-
-    def get_dict(self, place: str, year: int) -> dict[str, Any] | None:
-        report = self.get(place, year)
-        return report.to_dict() if report else None
 
     def reports(self) -> Iterator[Report]:
         for doc in self._records():

@@ -59,7 +59,6 @@ CLI_CHECK_PREVIOUS = "对照 {year} 年报告的目标"
 CLI_CHECK_NO_PREVIOUS = "数据库中没有 {year} 年报告，只做本报告内部核对"
 CLI_CHECK_CLEAN = "未发现问题"
 CLI_INTERRUPTED = "已中断"
-CLI_UNEXPECTED = "出现意外错误：{reason}。数据未被改动；请把这条信息告诉维护人员"
 STATUS_NAMES = {"draft": "草稿", "final": "定稿"}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -96,7 +95,6 @@ HOME_TITLE = "报告列表"
 HOME_COLUMNS = ("地点", "年份", "状态", "错误", "警告", "目标", "标题")
 HOME_EMPTY = "数据库中还没有报告。按 n 新建，按 i 导入文件；或退出后运行 workbench demo 打开示例。"
 HOME_FILTER_PLACEHOLDER = "筛选：输入地名或年份"
-HOME_READONLY = "只读打开：{reason}"
 HOME_COUNTING = "…"
 CONFIRM_DELETE = "确定删除 {place} {year} 年的报告吗？此操作会保存到数据库（上一版保留在 .bak 中）。"
 CONFIRM_DELETE_ITEM = "确定删除“{what}”吗？"

@@ -10,7 +10,7 @@ leaves as plain paragraphs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .catalog import lookup
 from .commitments import is_review_chapter, sync
@@ -145,9 +145,7 @@ def split_lead(text: str, *, in_section: bool) -> tuple[str | None, str]:
 # ------------------------------------------------------------ figures in text
 
 _TARGETS_MARK = re.compile(r"主要预期目标|主要目标|预期目标")
-_STOP_WORDS = ("等", "其中")
 _NAME_START = re.compile(r"^[\u4e00-\u9fffA-Z]")
-_SCOPE = re.compile(r"^(全镇|全街|全乡|全县|全区|全市|全省|全国|全年|今年)")
 _CONT = ("增长", "增速", "同比增长", "下降", "降低", "减少", "提高", "上升", "力争", "左右", "以上",
          "以内", "与", "同步", "涨幅")
 
@@ -228,12 +226,6 @@ def _unique_by_key(figs: list[Figure]) -> list[Figure]:
 
 
 # ------------------------------------------------------------ one report
-
-@dataclass
-class Found:
-    report: Report
-    warnings: list[str] = field(default_factory=list)
-
 
 def place_from(meta: Meta, title_place: str) -> str:
     if title_place:

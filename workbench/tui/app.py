@@ -35,7 +35,6 @@ class WorkbenchApp(App):
         self.open_on_start = open_report
         self.export_folder = export_folder
         self.store: Store | None = None
-        self.readonly_reason: str | None = None
         self.store_lock = threading.Lock()
         self.export_paths: dict[tuple[str, int], Path] = {}
         # Tests and snapshots switch the cursor blink off so screens are reproducible.
@@ -61,7 +60,6 @@ class WorkbenchApp(App):
             self.store = Store(self.store_path)
         except StoreLocked as exc:
             self.store = Store(self.store_path, readonly=True)
-            self.readonly_reason = str(exc)
             self.notify(S.READONLY_NOTICE.format(holder=exc), severity="warning", timeout=15)
         except StoreError as exc:
             self.exit(message=str(exc), return_code=2)

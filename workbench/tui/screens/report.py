@@ -19,7 +19,7 @@ from textual.widgets import (
 from ... import editing as E
 from ... import strings as S
 from ...checks import ERROR, INFO, WARNING, check, counts
-from ...figures import FigureError
+from ...figures import FigureError, format_parts
 from ...model import Report
 from ...phrasing import speaking_minutes
 from ..widgets.checks import ChecksPanel
@@ -58,7 +58,6 @@ class ReportScreen(Screen):
         self._check_timer: Timer | None = None
         self.saved_at: str | None = None
         self.save_error: str | None = None
-        self.export_path: Path | None = None
         self.undo_stack: list[Report] = []
         self.redo_stack: list[Report] = []
 
@@ -215,9 +214,8 @@ class ReportScreen(Screen):
             return
         fig = figs[row]
         field = column_field(column) or (E.GROWTH if fig.growth_pct is not None else E.VALUE)
-        current = {E.NAME: fig.name,
-                   E.VALUE: self._cell_text(kind, row, 1),
-                   E.GROWTH: self._cell_text(kind, row, 2)}[field]
+        value_part, growth_part = format_parts(fig)
+        current = {E.NAME: fig.name, E.VALUE: value_part, E.GROWTH: growth_part}[field]
 
         def validate(text: str) -> str | None:
             try:
@@ -240,16 +238,6 @@ class ReportScreen(Screen):
         self.app.push_screen(PromptDialog(
             S.FIG_EDIT_TITLE.format(name=fig.name, column=S.FIG_COLUMN_NAMES[field]), current,
             validate=validate, suggestions=suggest("", 200) if field == E.NAME else None), done)
-
-    def _cell_text(self, kind: str, row: int, column: int) -> str:
-        table = self.query_one(f"#{kind}", FiguresTable)
-        value = table.get_cell_at((row, column))
-        text = str(value.plain if hasattr(value, "plain") else value)
-        q = self._figures(kind)[row].qualifier
-        owner = 2 if self._figures(kind)[row].growth_pct is not None else 1
-        if q and q != "区间" and column == owner and not text.endswith(q) and q not in text:
-            text = (q + text) if q in ("不低于", "不少于", "不超过", "控制在", "力争") else (text + q)
-        return text
 
     def add_figure(self, kind: str, after: int | None) -> None:
         from ...catalog import suggest
@@ -539,5 +527,4 @@ class ReportScreen(Screen):
             self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
                                       timeout=10)
             return
-        self.export_path = out
         self.app.call_from_thread(self.notify, S.EXPORTED.format(path=out), timeout=8)

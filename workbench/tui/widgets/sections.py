@@ -35,24 +35,16 @@ class OutlineTree(Tree):
     def fill(self, report: Report, select: Address | None = None) -> None:
         self.clear()
         self.root.expand()
-        target_node = None
         numbers = chapter_numbers(report.chapters)
         for ci, ch in enumerate(report.chapters):
             cnode = self.root.add(numbers[ci] + (ch.title or S.OPENING_CHAPTER), data=(ci, None, None), expand=True)
-            if select == (ci, None, None):
-                target_node = cnode
             for pi, p in enumerate(ch.paragraphs):
-                n = cnode.add_leaf(paragraph_label(p.lead, p.text), data=(ci, None, pi))
-                if select == (ci, None, pi):
-                    target_node = n
+                cnode.add_leaf(paragraph_label(p.lead, p.text), data=(ci, None, pi))
             for si, sec in enumerate(ch.sections):
                 snode = cnode.add(section_number(si) + sec.title, data=(ci, si, None), expand=True)
-                if select == (ci, si, None):
-                    target_node = snode
                 for pi, p in enumerate(sec.paragraphs):
-                    n = snode.add_leaf(paragraph_label(p.lead, p.text), data=(ci, si, pi))
-                    if select == (ci, si, pi):
-                        target_node = n
+                    snode.add_leaf(paragraph_label(p.lead, p.text), data=(ci, si, pi))
+        target_node = self.node_for(select) if select is not None else None
         if target_node is not None:
             self.call_after_refresh(self._select, target_node)
 

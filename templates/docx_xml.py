@@ -1,8 +1,7 @@
-"""WordprocessingML that python-docx has no API for, in one place.
+"""WordprocessingML that python-docx has no API for, in one place, for the template builder.
 
 East Asian fonts (w:eastAsia), theme fonts and colours removed, the document grid,
-first-line indents in characters, exact line spacing, PAGE fields, themeFontLang,
-and the custom XML part that carries the report's figures inside the .docx.
+first-line indents in characters, exact line spacing, PAGE fields, themeFontLang.
 Every helper takes and returns lxml elements; nothing here knows about reports.
 """
 
@@ -221,10 +220,3 @@ def add_field(paragraph, instruction: str, placeholder: str = "1"):
         else:
             r.text = placeholder
     return runs
-
-
-def page_break(paragraph) -> None:
-    r = paragraph.add_run()
-    br = OxmlElement("w:br")
-    br.set(qn("w:type"), "page")
-    r._r.append(br)
