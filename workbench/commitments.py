@@ -13,7 +13,7 @@ from functools import lru_cache
 from .lazyre import LazyRegex
 from .catalog import lookup
 from .figures import find_mentions
-from .model import Commitment, Report
+from .model import Chapter, Commitment, Report
 from .phrasing import is_targets_paragraph
 
 _CLAUSE_SPLIT = LazyRegex(r"[，。；：、,;:！？\n]")
@@ -32,12 +32,20 @@ def is_review_chapter(title: str | None) -> bool:
     return bool(title and _REVIEW_TITLE.search(title))
 
 
+def chapter_is_review(chapter: Chapter) -> bool:
+    """A chapter that reviews the past year: by the kind the importer read from its text,
+    else by its title."""
+    if chapter.kind:
+        return chapter.kind == "review"
+    return is_review_chapter(chapter.title)
+
+
 def derive_commitments(report: Report) -> list[Commitment]:
     """Every number-with-unit promise in the chapters that plan (not the review)."""
     found: list[Commitment] = []
     in_targets_list = False
     for ci, si, pi, para in report.paragraphs():
-        if is_review_chapter(report.chapters[ci].title):
+        if chapter_is_review(report.chapters[ci]):
             continue
         if is_targets_paragraph(para.full_text):
             in_targets_list = True
@@ -115,7 +123,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 def review_texts(later: Report) -> list[tuple[tuple[int, int | None, int], str]]:
     """The paragraphs a later report answers commitments in: its review chapters, else all."""
-    review = {i for i, ch in enumerate(later.chapters) if is_review_chapter(ch.title)}
+    review = {i for i, ch in enumerate(later.chapters) if chapter_is_review(ch)}
     return [((ci, si, pi), para.full_text) for ci, si, pi, para in later.paragraphs()
             if not review or ci in review]
 

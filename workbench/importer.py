@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lazyre import LazyRegex
@@ -21,26 +22,65 @@ class ImportFailure(Exception):
     """A file that cannot be read as reports; the message names the file and the place."""
 
 
+@dataclass
+class Imported:
+    """One report read from a file, with where its place and year came from."""
+
+    report: Report
+    place_from: str = ""
+    year_from: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
 def import_file(path: Path, *, place: str | None = None, year: int | None = None) -> list[Report]:
+    return [got.report for got in import_detailed(path, place=place, year=year)]
+
+
+def import_detailed(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
+    """Every report in the file; `place`/`year` (the drafter's) win over what the text says.
+    Raises ImportFailure naming what is missing when a place or year cannot be found."""
     suffix = path.suffix.lower()
     if suffix == ".json":
-        reports = read_json_reports(path)
+        got = [Imported(r, S.SOURCE_TITLE, S.SOURCE_TITLE) for r in read_json_reports(path)]
     elif suffix == ".docx":
-        reports = read_docx_reports(path, place=place, year=year)
+        got = read_docx_reports(path, place=place, year=year)
     elif suffix in (".txt", ".text", ".md", ""):
-        reports = read_text_reports(path)
+        got = read_text_reports(path, place=place, year=year)
     else:
         raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
-    if not reports:
+    if not got:
         raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
-    for r in reports:
+    for g in got:
+        r = g.report
         if place:
-            r.place = place
+            r.place, g.place_from = place, S.SOURCE_FLAGS
         if year:
-            r.year = year
-        if not r.place or not r.year:
+            r.year, g.year_from = year, S.SOURCE_FLAGS
+        if not r.place and not r.year:
             raise ImportFailure(S.IMPORT_NO_PLACE_YEAR.format(path=path))
-    return [sync(r) for r in reports]
+        if not r.place:
+            raise ImportFailure(S.IMPORT_NO_PLACE.format(path=path))
+        if not r.year:
+            raise ImportFailure(S.IMPORT_NO_YEAR.format(path=path))
+    for g in got:
+        sync(g.report)
+    return got
+
+
+def read_partial(path: Path) -> list[Imported]:
+    """What the file holds, place or year possibly missing (the TUI then asks for them)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        got = read_docx_reports(path)
+    elif suffix == ".json":
+        got = [Imported(r, S.SOURCE_TITLE, S.SOURCE_TITLE) for r in read_json_reports(path)]
+    elif suffix in (".txt", ".text", ".md", ""):
+        got = read_text_reports(path)
+    else:
+        raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+    if not got:
+        raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
+    return got
 
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -69,8 +109,8 @@ def decode_text(raw: bytes, path: Path) -> str:
     raise ImportFailure(S.IMPORT_ENCODING.format(path=path))
 
 
-def read_text_reports(path: Path) -> list[Report]:
-    from .textread import Line, read_lines
+def read_text_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
+    from .textread import lines_from_text, read_detailed
 
     try:
         if path.stat().st_size > MAX_TEXT_BYTES:
@@ -79,19 +119,23 @@ def read_text_reports(path: Path) -> list[Report]:
     except OSError as exc:
         raise ImportFailure(S.CLI_FILE_UNREADABLE.format(path=path, reason=exc.strerror)) from None
     text = decode_text(raw, path)
-    return read_lines([Line(t) for t in text.splitlines()])
+    return _imported(read_detailed(lines_from_text(text), name=path.name, place=place, year=year))
 
 
-def read_docx_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Report]:
+def _imported(pairs) -> list[Imported]:
+    return [Imported(r, o.place or S.SOURCE_NONE, o.year or S.SOURCE_NONE, o.warnings) for r, o in pairs]
+
+
+def read_docx_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
     """Our own .docx back into the same document; anyone else's read by style and text."""
     from .export_docx import read_attached_data
 
     doc = _open_docx(path)
     if read_attached_data(doc):
-        return [read_docx(path, place=place, year=year, doc=doc)]
-    from .textread import read_lines
+        return [Imported(read_docx(path, place=place, year=year, doc=doc), S.SOURCE_TITLE, S.SOURCE_TITLE)]
+    from .textread import read_detailed
 
-    return read_lines(docx_lines(doc))
+    return _imported(read_detailed(docx_lines(doc), name=path.name, place=place, year=year))
 
 
 _HEADING_STYLE = LazyRegex(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -121,11 +165,34 @@ def docx_lines(doc) -> list:
                 level = val + 1 if val < 9 else None
         if level is not None and level > 2:
             level = None
-        lead, _ = _split_lead(p)
+        lead, _, bold = _bold_parts(p)
         title = style.lower() in ("title", "标题") or style == "报告标题"
         lines.append(Line(text=text, level=level, lead=lead if lead and text.startswith(lead) else None,
-                          title=title))
+                          title=title, bold=bold))
     return lines
+
+
+def _bold_parts(paragraph) -> tuple[str | None, str, list[str]]:
+    """The bold first run (the lead), the rest, and the rest's own bold phrases."""
+    lead, rest = _split_lead(paragraph)
+    if lead is None:
+        return None, rest, []
+    phrases, current, past_lead = [], [], False
+    for run in paragraph.runs:
+        if not run.text:
+            continue
+        if not past_lead:
+            if run.bold:
+                continue
+            past_lead = True
+        if run.bold:
+            current.append(run.text)
+        elif current:
+            phrases.append("".join(current).strip())
+            current = []
+    if current:
+        phrases.append("".join(current).strip())
+    return lead.lstrip(), rest, [p for p in phrases if len(p) >= 4]
 
 
 def read_json_reports(path: Path) -> list[Report]:

@@ -65,7 +65,26 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 # ------------------------------------------------------------ import
 IMPORT_UNSUPPORTED = "不能导入 {path}：不支持 {suffix} 文件，请用 .json、.txt 或 .docx"
 IMPORT_NOT_UTF8 = "{path} 不是 UTF-8 编码的文本"
-IMPORT_NO_REPORT = "{path} 中没有找到报告"
+IMPORT_NO_REPORT = "{path} 中没有找到报告（没有标题、会议行、章节、目标段或分节条目），请确认这是政府工作报告的文字"
+IMPORT_NO_PLACE = "无法从 {path} 判断地点（文中没有写明是哪个地方），请用 --place 指定，如 --place 狮岭镇"
+IMPORT_NO_YEAR = "无法从 {path} 判断年份（文中没有写明报告年份），请用 --year 指定，如 --year 2024"
+IMPORT_WARN_KIND = "第{n}章“{title}”无法判断是回顾还是安排，按安排处理"
+IMPORT_UNTITLED = "（无标题）"
+IMPORT_WARN_NO_TARGETS = "没有找到主要预期目标段"
+# Where an imported report's place or year came from (import --dry-run, the TUI's dialog).
+SOURCE_TITLE = "标题"
+SOURCE_MEETING = "会议行"
+SOURCE_OPENING = "开场白"
+SOURCE_SPEAKER = "署名"
+SOURCE_HEADER = "页眉"
+SOURCE_PLAN = "安排章标题"
+SOURCE_REVIEW = "回顾章标题"
+SOURCE_TARGETS = "目标段"
+SOURCE_FILE = "文件名"
+SOURCE_FLAGS = "指定"
+SOURCE_NONE = "未找到"
+IMPORT_DRY_REPORT = "{place} {year}年：地点来自{place_from}，年份来自{year_from}；{chapters}章 {sections}节 {paragraphs}段，目标{targets}项，完成数{results}项，承诺{commitments}项"
+IMPORT_DRY_WARNING = "  注意：{warning}"
 
 # ------------------------------------------------------------ export
 EXPORT_NO_TEMPLATE = "找不到模板文件 {path}"
