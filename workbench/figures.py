@@ -7,6 +7,7 @@ One grammar, two directions: `parse_figure` reads a target clause into a `Figure
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -308,6 +309,9 @@ def _name_end(s: str) -> int:
             return i
         if c in _SEPARATORS:
             return i
+        if c == "与" and "同步" not in s[i:]:
+            i += 1  # "研究与试验发展经费": "与" stops a name only before "…同步"
+            continue
         if c in _STOP_FIRST and s.startswith(stops, i) and not s.startswith(("增加值", "增速器"), i):
             return i
         if c in _LINK_FIRST and s.startswith(LINK_WORDS, i) and read_number_after_link(s, i):
@@ -509,6 +513,10 @@ def _parse_value(cur: _Cursor, fig: Figure, clause_pre: str | None) -> None:
     if unit is not None:
         cur.i += len(unit)
         unit = "百分点" if unit == "个百分点" else unit
+        per = re.match(r"/[\u4e00-\u9fff]{1,2}?(?=左右|以上|以内|以下|[，、；;,]|$)", cur.s[cur.i:])
+        if cur.loose_units and per:
+            cur.i += len(per.group())
+            unit += per.group()  # "万元/人": a rate we keep as written
     elif cur.loose_units and (written := _unit_as_written(cur.s, cur.i)):
         cur.i += len(written)
         unit = written
@@ -533,7 +541,7 @@ def _parse_value(cur: _Cursor, fig: Figure, clause_pre: str | None) -> None:
     _merge_qualifier(fig, pre, _suffix_qualifier(cur))
 
 
-_WRITTEN_UNIT = LazyRegex(r"[万亿千百]?[\u4e00-\u9fff]{1,3}")
+_WRITTEN_UNIT = LazyRegex(r"[万亿千百]?[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?")
 _NOT_UNIT_START = tuple(SUFFIX_QUALIFIERS) + GROWTH_WORDS + ("和", "与", "及", "等", "的", "是", "其中", "同比")
 
 

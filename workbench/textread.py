@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import strings as S
 from .catalog import get as catalog_get, lookup
 from .commitments import chapter_is_review, is_review_chapter, sync
-from .figures import Figure, FigureError, parse_figure
+from .figures import UNITS, Figure, FigureError, parse_figure
 from .model import Chapter, Meta, Paragraph, Report, Section
 
 
@@ -459,7 +459,8 @@ def _docx_lead(line: Line) -> tuple[str | None, str, list[str]]:
 # ------------------------------------------------------------ figures in text
 
 _TARGETS_MARK = re.compile(r"主要预期目标|主要目标|预期目标|努力目标|奋斗目标|发展目标|目标(?:是|为)")
-_MARK_PREFIX = re.compile(r"^(?P<pre>.*?)(主要预期目标|主要目标|预期目标|努力目标|奋斗目标|发展目标|目标)(是|为)?[：:]?")
+_MARK_PREFIX = re.compile(r"^(?P<pre>.*?)(?:(?:主要预期目标|主要目标|预期目标|努力目标|奋斗目标|发展目标)(?:是|为)?[：:]?"
+                          r"|目标(?:是|为)[：:]?)")
 _NAME_START = re.compile(r"^[\u4e00-\u9fffA-Z]")
 _CONT = ("增长", "增速", "同比增长", "下降", "降低", "减少", "提高", "上升", "力争", "左右", "以上",
          "以内", "与", "同步", "涨幅")
@@ -480,7 +481,8 @@ def _pieces(clause: str) -> list[str]:
 
 _LEADING_WORDS = re.compile(r"^(全镇|全街|全乡|全县|全区|全市|全省|全国|全年|今年|明年|累计|完成|实现|其中|力争|确保|"
                             r"预计|建议|争取|努力|推动|保持|——|—)+")
-_RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?P<verb>增长|下降|提高|达到|为)(?P<values>.+)$")
+_RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?P<verb>增长|下降|提高|达到|为|控制在|降低)(?P<values>.+)$")
+_TAIL_QUALIFIER = re.compile(r"(左右|以上|以内|以下)$")
 _GDP_WORDS = {"经济", "经济增长", "生产总值"}
 
 
@@ -492,14 +494,22 @@ def _respectively(chunk: str) -> list[Figure] | None:
         return None
     names = [n for n in re.split(r"[、和及与]", m.group("names")) if n]
     values = [v for v in re.split(r"[、和及与]", m.group("values")) if v]
+    if len(names) == 1 and names[0].startswith("城乡") and len(values) == 2:
+        # "城乡居民人均可支配收入分别增长8%和10%": town first, then country.
+        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
     if len(names) != len(values) or len(names) < 2:
         return None
+    tail = _TAIL_QUALIFIER.search(values[-1])
+    if tail:
+        values = [v if _TAIL_QUALIFIER.search(v) else v + tail.group() for v in values]
     last = names[-1]
     names = [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 else n for n in names[:-1]] + [last]
     verb = m.group("verb")
     out = []
     for name, value in zip(names, values):
         text = f"{name}{verb}{value}" if verb not in ("达到", "为") else f"{name}{value}"
+        if verb == "控制在" and "%" in value and not _TAIL_QUALIFIER.search(value):
+            text = f"{name}{value}"
         try:
             out.append(parse_figure(text, loose_units=True))
         except FigureError:
@@ -507,8 +517,36 @@ def _respectively(chunk: str) -> list[Figure] | None:
     return out
 
 
+_NAME_TAIL = re.compile(r"(同口径|继续保持|继续|保持在|保持|稳定在|控制在|全年|实际|基本|在|为|达|约|共)$")
+
+
+def _chunks(clause: str) -> list[str]:
+    """One chunk per figure; a "分别" statement ("A、B分别增长8%和10%") stays one chunk."""
+    whole = _LEADING_WORDS.sub("", clause)
+    if "分别" in whole and "，" not in whole and "," not in whole:
+        return [whole]
+    out: list[str] = []
+    plain: list[str] = []
+    for part in re.split(r"[，,]", clause):
+        if "分别" in part:
+            if plain:
+                out.extend(_pieces("，".join(plain)))
+                plain = []
+            out.append(part.strip())
+        else:
+            plain.append(part)
+    if plain:
+        out.extend(_pieces("，".join(plain)))
+    return out
+
+
 def _named(fig: Figure) -> Figure:
-    """"经济增长7%左右" names the economy: give it the catalogue's name for GDP."""
+    """Names as the catalogue knows them: "居民消费价格指数涨幅在" loses its "在", and
+    "经济增长7%左右" names the economy, so it gets the catalogue's name for GDP."""
+    trimmed = _NAME_TAIL.sub("", fig.name)
+    if trimmed != fig.name and len(trimmed) >= 2:
+        fig.name = trimmed
+        fig.key = fig.key or lookup(trimmed)
     if fig.name in _GDP_WORDS:
         ind = catalog_get("gdp")
         fig.key = "gdp"
@@ -530,13 +568,9 @@ def figures_in(passage: str, *, need_key: bool = False) -> list[Figure]:
             if re.match(r"^[\d.]+", rest) and pre:
                 rest = pre + rest
             clause = rest
-        whole = _respectively(_LEADING_WORDS.sub("", clause)) if "，" not in clause.split("分别")[0] else None
-        if whole is not None:
-            found.extend(_named(f) for f in whole if f.key or not need_key)
-            continue
-        for chunk in _pieces(clause):
+        for chunk in _chunks(clause):
             chunk = _LEADING_WORDS.sub("", chunk)
-            resp = _respectively(chunk)
+            resp = _respectively(chunk) if "分别" in chunk else None
             if resp is not None:
                 found.extend(_named(f) for f in resp if f.key or not need_key)
                 continue
@@ -602,7 +636,8 @@ def classify_chapters(report: Report, origin: Origin) -> None:
             continue
         kind = _classify(ch, report.year or None)
         ch.kind = kind
-        if kind is None and (ch.paragraphs or ch.sections):
+        opening = n == 1 and not ch.title and len(report.chapters) > 1
+        if kind is None and (ch.paragraphs or ch.sections) and not opening:
             origin.warnings.append(S.IMPORT_WARN_KIND.format(n=n, title=ch.title or S.IMPORT_UNTITLED))
 
 
@@ -839,26 +874,41 @@ def _is_targets_lead(text: str) -> bool:
     return bool(_TARGETS_MARK.search(text))
 
 
+_STRONG_MARK = re.compile(r"主要预期目标|主要目标|预期目标|努力目标|奋斗目标")
+
+
 def _targets(report: Report) -> list[Figure]:
-    """The main-expected-targets passage: one sentence, several, or a lead-in and a list."""
+    """The main-expected-targets passage: one sentence, several, or a lead-in and a list.
+    The named marks ("主要预期目标") are looked for first, a bare "目标是" only after."""
+    for mark in (_STRONG_MARK, _TARGETS_MARK):
+        figs = _targets_by(report, mark)
+        if figs:
+            return figs
+    return []
+
+
+def _targets_by(report: Report, mark: re.Pattern[str]) -> list[Figure]:
     for ci, si, pi, para in report.paragraphs():
         text = para.full_text
-        m = _TARGETS_MARK.search(text)
+        m = mark.search(text)
         if not m or chapter_is_review(report.chapters[ci]):
             continue
+        if ci == 0 and report.chapters[0].title is None and len(report.chapters) > 1:
+            continue  # the opening before the first chapter states no targets
         passage = text[max(0, text.rfind("。", 0, m.start()) + 1):]
         figs = figures_in(passage)
         # A lead-in line followed by a list: read on while the next paragraphs open with figures.
         paras = report.chapters[ci].paragraphs if si is None else report.chapters[ci].sections[si].paragraphs
         lead_in = not figs or passage.rstrip().endswith(("：", ":"))
         for nxt in paras[pi + 1:]:
-            first = re.split(r"[。；;]", nxt.full_text, maxsplit=1)[0]
+            first = nxt.full_text.split("。", 1)[0]
             more = figures_in(first if lead_in else nxt.full_text)
             if not more or (not lead_in and len(nxt.full_text) > 120):
                 break
             figs.extend(more)
         keyed = [f for f in figs if f.key]
-        if keyed or len(figs) >= 2:
+        known = [f for f in figs if f.growth_pct is not None or f.unit in UNITS]
+        if keyed or len(known) >= 2:
             return _unique_by_key(figs)
     return []
 
