@@ -393,7 +393,8 @@ def _chapter_title(line: Line) -> str | None:
     if m and len(m.group(2)) <= 60 and not _SENTENCE_END.search(m.group(2).rstrip("。")) \
             and not m.group(2).endswith(("；", "：")):
         return m.group(2).strip().rstrip("。")
-    if len(line.text) <= 30 and not _SENTENCE_END.search(line.text) and _UNNUMBERED_CHAPTER.match(line.text):
+    if len(line.text) <= 30 and not _SENTENCE_END.search(line.text) and not _SECTION_NUM.match(line.text) \
+            and _UNNUMBERED_CHAPTER.match(line.text):
         return line.text
     return None
 
@@ -517,7 +518,7 @@ def _respectively(chunk: str) -> list[Figure] | None:
     return out
 
 
-_NAME_TAIL = re.compile(r"(同口径|继续保持|继续|保持在|保持|稳定在|控制在|全年|实际|基本|在|为|达|约|共)$")
+_NAME_TAIL = re.compile(r"(同口径|调控|继续保持|继续|保持在|保持|稳定在|控制在|全年|实际|基本|在|为|达|约|共)$")
 
 
 def _chunks(clause: str) -> list[str]:
@@ -547,6 +548,8 @@ def _named(fig: Figure) -> Figure:
     if trimmed != fig.name and len(trimmed) >= 2:
         fig.name = trimmed
         fig.key = fig.key or lookup(trimmed)
+    if fig.qualifier is None and fig.value is not None and re.search(r"(突破|超过)[\d.]", fig.raw):
+        fig.qualifier = "以上"  # "财政收入突破6800万元": at least
     if fig.name in _GDP_WORDS:
         ind = catalog_get("gdp")
         fig.key = "gdp"
