@@ -17,6 +17,8 @@ from .model import Chapter, Commitment, Report
 from .phrasing import is_targets_paragraph
 
 _CLAUSE_SPLIT = LazyRegex(r"[，。；：、,;:！？\n]")
+# A targets passage in any of its wordings ("努力目标为：", "经济增长预期目标为6%左右"): targets, not promises.
+_TARGETS_PASSAGE = LazyRegex(r"(主要预期目标|主要目标|预期目标|努力目标|奋斗目标)(是|为|：)")
 _REVIEW_TITLE = LazyRegex(r"回顾|过去|总结|工作情况|取得的成绩|主要成绩")
 # Verbs and markers that carry no meaning for matching a promise to a later mention.
 _FILLER = LazyRegex(
@@ -47,7 +49,7 @@ def derive_commitments(report: Report) -> list[Commitment]:
     for ci, si, pi, para in report.paragraphs():
         if chapter_is_review(report.chapters[ci]):
             continue
-        if is_targets_paragraph(para.full_text):
+        if is_targets_paragraph(para.full_text) or _TARGETS_PASSAGE.search(para.full_text):
             in_targets_list = True
             continue
         if in_targets_list and pi > 0 and _is_target_item(para.full_text):

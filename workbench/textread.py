@@ -616,7 +616,7 @@ def _classify(ch: Chapter, year: int | None) -> str | None:
     text += "".join(p.full_text for s in ch.sections for p in s.paragraphs)[:6000]
     if not text:
         return None
-    if _TARGETS_MARK.search(text) and "：" in text:
+    if _STRONG_MARK.search(text):
         return "plan"
     past = len(_PAST.findall(text))
     future = len(_FUTURE.findall(text))
@@ -910,7 +910,7 @@ def _targets_by(report: Report, mark: re.Pattern[str]) -> list[Figure]:
                 break
             figs.extend(more)
         keyed = [f for f in figs if f.key]
-        known = [f for f in figs if f.growth_pct is not None or f.unit in UNITS]
+        known = [f for f in figs if f.growth_pct is not None or f.value is not None]
         if keyed or len(known) >= 2:
             return _unique_by_key(figs)
     return []
