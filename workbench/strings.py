@@ -85,6 +85,12 @@ SOURCE_FLAGS = "指定"
 SOURCE_NONE = "未找到"
 IMPORT_DRY_REPORT = "{place} {year}年：地点来自{place_from}，年份来自{year_from}；{chapters}章 {sections}节 {paragraphs}段，目标{targets}项，完成数{results}项，承诺{commitments}项"
 IMPORT_DRY_WARNING = "  注意：{warning}"
+IMPORT_ASK_TITLE = "导入 {name}：文中没有写明地点或年份，请补上"
+IMPORT_ASK_FOUND = "已读到：地点 {place}（{place_from}），年份 {year}（{year_from}）"
+IMPORT_ASK_PLACE = "地点"
+IMPORT_ASK_YEAR = "年份"
+IMPORT_ASK_KEYS = "Enter 导入  Esc 取消"
+IMPORT_WARNINGS = "导入时注意：{warnings}"
 
 # ------------------------------------------------------------ export
 EXPORT_NO_TEMPLATE = "找不到模板文件 {path}"

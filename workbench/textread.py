@@ -664,8 +664,8 @@ class _Found:
 
 _PLACE_ORDER = (S.SOURCE_TITLE, S.SOURCE_MEETING, S.SOURCE_OPENING, S.SOURCE_SPEAKER, S.SOURCE_HEADER,
                 S.SOURCE_FILE)
-_YEAR_ORDER = (S.SOURCE_TITLE, S.SOURCE_MEETING, S.SOURCE_HEADER, S.SOURCE_PLAN, S.SOURCE_REVIEW,
-               S.SOURCE_TARGETS, S.SOURCE_FILE)
+_YEAR_ORDER = (S.SOURCE_TITLE, S.SOURCE_MEETING, S.SOURCE_PLAN, S.SOURCE_REVIEW, S.SOURCE_TARGETS,
+               S.SOURCE_HEADER, S.SOURCE_FILE)
 
 
 def _choose(cands: list, order: tuple[str, ...]):
@@ -786,6 +786,8 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
         text = lines[i].text
         if _is_title(lines[i]) and not meta.title:
             _title_parts(text, found, meta)
+        elif _is_title(lines[i]):
+            pass  # the page repeats its title ("在**县…会议上的政府工作报告")
         elif _MEETING.match(text) and not meta.meeting and len(text) <= 120 and not _SENTENCE_END.search(
                 text.rstrip("。")):
             _meeting_parts(text, meta, found)
