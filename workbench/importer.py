@@ -174,19 +174,20 @@ def docx_lines(doc) -> list:
 
 def _bold_parts(paragraph) -> tuple[str | None, str, list[str]]:
     """The bold first run (the lead), the rest, and the rest's own bold phrases."""
-    lead, rest = _split_lead(paragraph)
+    parts = _run_parts(paragraph)
+    lead, rest = _split_lead(paragraph, parts)
     if lead is None:
         return None, rest, []
     phrases, current, past_lead = [], [], False
-    for run in paragraph.runs:
-        if not run.text:
+    for text, bold in parts:
+        if not text:
             continue
         if not past_lead:
-            if run.bold:
+            if bold:
                 continue
             past_lead = True
-        if run.bold:
-            current.append(run.text)
+        if bold:
+            current.append(text)
         elif current:
             phrases.append("".join(current).strip())
             current = []
@@ -270,35 +271,85 @@ def _open_docx(path: Path):
         raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason=type(exc).__name__)) from None
 
 
-def _style_name(paragraph) -> str:
+def _style_names(part) -> dict:
+    """Style id -> name for a document part, read once (python-docx looks each up by scanning)."""
+    cached = getattr(part, "_wb_style_names", None)
+    if cached is not None:
+        return cached
+    from docx.oxml.ns import qn
+
+    cached = {}
     try:
-        return paragraph.style.name if paragraph.style is not None else ""
+        for el in part.styles.element.findall(qn("w:style")):
+            sid = el.get(qn("w:styleId"))
+            name_el = el.find(qn("w:name"))
+            name = name_el.get(qn("w:val")) if name_el is not None else sid
+            name = _BUILTIN_NAMES.get((name or "").lower(), name or "")
+            if sid:
+                cached[sid] = name
+            if el.get(qn("w:type")) == "paragraph" and el.get(qn("w:default")) in ("1", "true", "on"):
+                cached[None] = name
+    except Exception:  # a damaged styles part: no names, no headings by style
+        cached = {}
+    part._wb_style_names = cached
+    return cached
+
+
+# Word stores built-in style names in lower case ("heading 1"); python-docx shows them capitalised.
+_BUILTIN_NAMES = {"heading 1": "Heading 1", "heading 2": "Heading 2", "heading 3": "Heading 3",
+                  "title": "Title", "normal": "Normal"}
+
+
+def _style_name(paragraph) -> str:
+    from docx.oxml.ns import qn
+
+    try:
+        names = _style_names(paragraph.part)
+        ppr = paragraph._p.pPr
+        pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        sid = pstyle.get(qn("w:val")) if pstyle is not None else None
+        return names.get(sid, names.get(None, "")) or ""
     except (KeyError, AttributeError):
         return ""
 
 
-def _split_lead(paragraph) -> tuple[str | None, str]:
-    """A leading run in the 段首句 style, or bold, is the bullet's lead."""
+def _run_parts(paragraph) -> list[tuple[str, bool]]:
+    """(text, is lead-like) per run: bold by direct formatting or in the 段首句 style."""
+    from docx.oxml.ns import qn
+
     from .layout import LEAD
 
+    names = _style_names(paragraph.part)
+    out = []
+    for r in paragraph._p.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        rpr = r.find(qn("w:rPr"))
+        bold = False
+        if rpr is not None:
+            b = rpr.find(qn("w:b"))
+            bold = b is not None and b.get(qn("w:val"), "true") not in ("0", "false", "off")
+            rs = rpr.find(qn("w:rStyle"))
+            if rs is not None and names.get(rs.get(qn("w:val"))) == LEAD:
+                bold = True
+        out.append((text, bold))
+    return out
+
+
+def _split_lead(paragraph, parts: list[tuple[str, bool]] | None = None) -> tuple[str | None, str]:
+    """A leading run in the 段首句 style, or bold, is the bullet's lead."""
+    parts = parts if parts is not None else _run_parts(paragraph)
     lead, rest, in_lead = [], [], True
-    for run in paragraph.runs:
-        try:
-            style = run.style.name if run.style is not None else ""
-        except (KeyError, AttributeError):
-            style = ""
-        is_lead = style == LEAD or bool(run.bold)
-        if in_lead and is_lead and run.text:
-            lead.append(run.text)
+    for text, is_lead in parts:
+        if in_lead and is_lead and text:
+            lead.append(text)
         else:
-            if run.text:
+            if text:
                 in_lead = False
-            rest.append(run.text)
+            rest.append(text)
     lead_text = "".join(lead).strip()
-    text = "".join(rest)
     if not lead_text:
         return None, paragraph.text
-    return lead_text, text
+    return lead_text, "".join(rest)
 
 
 def read_docx(path: Path, *, place: str | None = None, year: int | None = None, doc=None) -> Report:

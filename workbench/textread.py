@@ -557,6 +557,9 @@ def _named(fig: Figure) -> Figure:
     return fig
 
 
+_MAY_HOLD_FIGURE = re.compile(r"\d|同步|平衡|稳定")
+
+
 def figures_in(passage: str, *, need_key: bool = False) -> list[Figure]:
     """Every figure stated in a passage of targets or results."""
     found: list[Figure] = []
@@ -577,7 +580,7 @@ def figures_in(passage: str, *, need_key: bool = False) -> list[Figure]:
             if resp is not None:
                 found.extend(_named(f) for f in resp if f.key or not need_key)
                 continue
-            if len(chunk) < 4:
+            if len(chunk) < 4 or not _MAY_HOLD_FIGURE.search(chunk):
                 continue
             try:
                 fig = _named(parse_figure(chunk, loose_units=True))
