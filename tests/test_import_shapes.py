@@ -171,3 +171,46 @@ def test_bold_phrases_round_trip_through_json():
     back = Report.from_dict(r.to_dict())
     assert back == r and back.chapters[0].kind == "plan"
     assert "bold" not in Report.from_dict({**r.to_dict(), "chapters": []}).to_dict()
+
+
+def test_docx_with_tracked_changes_imports_accepted(tmp_path):
+    """Word writes an insertion as w:ins around runs and a deletion as w:del with w:delText;
+    python-docx's paragraph text drops the inserted runs, the importer must not."""
+    import copy
+
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    doc.add_paragraph("2025年宁陵县政府工作报告")
+    doc.add_paragraph("一、2024年工作回顾")
+    p = doc.add_paragraph()
+    p.add_run("全年完成地区生产总值")
+    ins = OxmlElement("w:ins")
+    ins.set(qn("w:id"), "1")
+    ins.set(qn("w:author"), "张主任")
+    ins.set(qn("w:date"), "2025-01-05T10:00:00Z")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "320亿元，"
+    r.append(t)
+    ins.append(r)
+    p._p.append(ins)
+    dele = OxmlElement("w:del")
+    dele.set(qn("w:id"), "2")
+    dele.set(qn("w:author"), "张主任")
+    r2 = OxmlElement("w:r")
+    dt = OxmlElement("w:delText")
+    dt.text = "约300亿元，"
+    r2.append(dt)
+    dele.append(r2)
+    p._p.append(dele)
+    p.add_run("增长6.2%，经济运行稳中有进。")
+    path = tmp_path / "修订稿.docx"
+    doc.save(str(path))
+    [got] = read_partial(path)
+    text = got.report.chapters[-1].paragraphs[0].full_text
+    assert text == "全年完成地区生产总值320亿元，增长6.2%，经济运行稳中有进。"
+    assert got.warnings[0] == "此文件含有 2 处未处理的修订，已按“全部接受”后的文字导入"
+    assert [f.value for f in got.report.results] == [320]

@@ -688,6 +688,7 @@ def _title_parts(text: str, found: _Found, meta: Meta) -> None:
         if not meta.meeting:
             _meeting_parts(pre.rstrip("的"), meta, found)
         return
+    pre = re.sub(r"人民$", "", pre)  # "重庆市人民政府工作报告"
     y = re.match(r"^.*?((?:19|20)\d\d)年(?:度)?", pre)
     if y:
         found.year(int(y.group(1)), S.SOURCE_TITLE)
