@@ -214,3 +214,9 @@ def test_docx_with_tracked_changes_imports_accepted(tmp_path):
     assert text == "全年完成地区生产总值320亿元，增长6.2%，经济运行稳中有进。"
     assert got.warnings[0] == "此文件含有 2 处未处理的修订，已按“全部接受”后的文字导入"
     assert [f.value for f in got.report.results] == [320]
+
+
+def test_plain_title_split_and_meeting_without_dashes(tmp_path):
+    got = _one(_txt(tmp_path, "政府工作报\n告\n2024年1月8日在交城县第十七届人民代表大会第三次会议上\n各位代表：\n"
+                              "一、2023年工作回顾\n" + BODY))
+    assert (got.report.place, got.report.year, got.report.meta.title) == ("交城县", 2024, "政府工作报告")

@@ -158,9 +158,18 @@ def _leftover_is_furniture(text: str) -> bool:
     return not rest or (len(rest) <= 4 and not _SENTENCE_END.search(text))
 
 
+_FURNITURE_WORDS = re.compile(
+    r"扫一扫|在手机(上)?(打开|阅读|查看)|当前页|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|纠错|举报|"
+    r"相关文章|相关阅读|相关链接|相关推荐|推荐阅读|热门文章|分享到|分享|字体|字号|默认|[大中小]|"
+    r"返回顶部|返回首页|返回列表|上一篇|下一篇|微信|微博|QQ空间|QQ|下载|全文|附件|点赞|评论|")
+
+
 def is_furniture(text: str) -> bool:
     """A whole line of page furniture: site name, breadcrumbs, metadata, counters, share lines."""
     if _NOISE_LINE.match(text):
+        return True
+    if not _SENTENCE_END.search(text) and len(text) <= 40 and \
+            not re.sub(r"[\s【】\[\]|｜/：:，,、·•]", "", _FURNITURE_WORDS.sub("", text)):
         return True
     if _BREADCRUMB.search(text) and not _SENTENCE_END.search(text):
         return True
