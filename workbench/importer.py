@@ -30,6 +30,8 @@ class Imported:
     place_from: str = ""
     year_from: str = ""
     warnings: list[str] = field(default_factory=list)
+    # (changes, comments) when the file is a .docx of ours that someone reviewed in Word.
+    review: tuple[list, list] | None = None
 
 
 def import_file(path: Path, *, place: str | None = None, year: int | None = None) -> list[Report]:
@@ -134,8 +136,16 @@ def read_docx_reports(path: Path, *, place: str | None = None, year: int | None 
     revisions = count_revisions(doc)
     said = [S.IMPORT_REVISIONS_ACCEPTED.format(n=revisions)] if revisions else []
     if read_attached_data(doc):
-        return [Imported(read_docx(path, place=place, year=year, doc=doc), S.SOURCE_TITLE, S.SOURCE_TITLE,
-                         said)]
+        from .revisions import locate, read_revisions
+
+        report = read_docx(path, place=place, year=year, doc=doc)
+        changes, comments = read_revisions(doc)
+        review = None
+        if changes or comments:
+            locate(changes, report)
+            locate(comments, report)
+            review = (changes, comments)
+        return [Imported(report, S.SOURCE_TITLE, S.SOURCE_TITLE, said, review)]
     from .textread import read_detailed
 
     got = _imported(read_detailed(docx_lines(doc), name=path.name, place=place, year=year))
