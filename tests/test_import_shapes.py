@@ -220,3 +220,61 @@ def test_plain_title_split_and_meeting_without_dashes(tmp_path):
     got = _one(_txt(tmp_path, "政府工作报\n告\n2024年1月8日在交城县第十七届人民代表大会第三次会议上\n各位代表：\n"
                               "一、2023年工作回顾\n" + BODY))
     assert (got.report.place, got.report.year, got.report.meta.title) == ("交城县", 2024, "政府工作报告")
+
+
+def test_drafter_found_furniture_and_gaps(tmp_path):
+    text = ("清溪县2024年政府工作报告\n来源：清溪日报 发布时间：2024-01-10 浏览次数：312\n各位代表：\n"
+            "一、2023年工作回顾\n全年实现地区生产总值182亿元，增长6%。来源：清溪日报\n- 2 -\n第2页 共3页\n"
+            "扫一扫在手机打开当前页\n全年新增规上企业12家……(某某网省略512字，正式会员可完整阅读)……城乡面貌焕然一新。\n")
+    r = _one(_txt(tmp_path, text)).report
+    body = [p.full_text for *_, p in r.paragraphs()]
+    assert body == ["全年实现地区生产总值182亿元，增长6%。", "全年新增规上企业12家……城乡面貌焕然一新。"]
+
+
+def test_meeting_split_after_the_congress_and_speaker(tmp_path):
+    text = ("政府工作报告\n——2024年1月12日在清溪镇第十九届人民代表大会\n第四次会议上\n镇长 陈立新\n各位代表：\n"
+            "一、2023年工作回顾\n" + BODY)
+    r = _one(_txt(tmp_path, text)).report
+    assert r.meta.meeting == "——2024年1月12日在清溪镇第十九届人民代表大会第四次会议上"
+    assert r.meta.speaker == "镇长 陈立新" and r.place == "清溪镇"
+    assert [p.full_text for *_, p in r.paragraphs()] == [BODY.strip()]
+
+
+def test_opening_sentence_is_never_the_meeting_line(tmp_path):
+    text = ("各位代表：\n现在我代表县人民政府向清溪县第十九届人民代表大会第四次会议报告工作，请予审议。\n"
+            "一、2023年工作回顾\n" + BODY)
+    r = _one(_txt(tmp_path, text), place="清溪县", year=2024).report
+    assert r.meta.meeting == ""
+    assert r.chapters[0].paragraphs[0].full_text.startswith("现在我代表")
+
+
+def test_zero_width_line_does_not_split_a_paragraph(tmp_path):
+    text = ("各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n一、2016年工作回顾\n\n"
+            "——经济运行缓中趋稳。国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n\n" + "过去一年，我们砥砺前行。\n\n" * 6)
+    r = _one(_txt(tmp_path, text, "2017年国务院政府工作报告.txt")).report
+    texts = [p.full_text for *_, p in r.paragraphs()]
+    assert "——经济运行缓中趋稳。国内生产总值达到74.4万亿元，增长6.7%。" in texts
+
+
+def test_a_notice_is_no_report(tmp_path):
+    text = ("关于做好春节期间安全生产工作的通知\n各村（社区）、各单位：\n春节将至，为确保节日期间安全稳定，现就有关事项通知如下。\n"
+            "一、加强组织领导\n各单位要高度重视，落实主体责任。\n二、开展隐患排查\n对重点场所开展拉网式排查。\n"
+            "三、严格值班值守\n节日期间实行24小时值班。\n特此通知。\n")
+    path = _txt(tmp_path, text, "通知.txt")
+    with pytest.raises(ImportFailure, match="没有找到报告"):
+        import_detailed(path, place="清溪镇", year=2024)
+
+
+def test_target_wordings_kept_and_bounds_read():
+    assert _targets("主要预期目标是：城镇登记失业率低于4.6%，一般公共预算收入同口径增长4%以上，"
+                    "地区生产总值增长6%。") == [
+        ("urban_unemployment", 4.6, "%", None, "以下"), ("general_budget_revenue", None, None, 4, "以上"),
+        ("gdp", None, None, 6, None)]
+    [(r, _)] = read_detailed([Line("今年经济增长预期目标为5%左右。")], place="全国", year=2024)
+    assert [t.name for t in r.targets] == ["国内生产总值"]
+
+
+def test_full_place_name_from_the_meeting_line(tmp_path):
+    got = _one(_txt(tmp_path, "2025年广西政府工作报告\n2025年1月13日在广西壮族自治区第十四届人民代表大会第三次会议上\n"
+                              "各位代表：\n一、2024年工作回顾\n" + BODY))
+    assert got.report.place == "广西壮族自治区"

@@ -265,16 +265,38 @@ def read_imported(path: Path, place: str | None = None, year: int | None = None)
 
 def _print_origin(got) -> None:
     r = got.report
+    place_from = (S.IMPORT_PLACE_FROM.format(source=got.place_from) if got.place_from != S.SOURCE_NONE
+                  else S.IMPORT_PLACE_NONE)
+    year_from = (S.IMPORT_YEAR_FROM.format(source=got.year_from) if got.year_from != S.SOURCE_NONE
+                 else S.IMPORT_YEAR_NONE)
     print(S.IMPORT_DRY_REPORT.format(
-        place=r.place, year=r.year, place_from=got.place_from, year_from=got.year_from,
+        place=r.place, year=r.year or "？", place_from=place_from, year_from=year_from,
         paragraphs=sum(1 for _ in r.paragraphs()), results=len(r.results), **counts(r)))
     for w in got.warnings:
         print(S.IMPORT_DRY_WARNING.format(warning=w))
 
 
+def _print_partial(path: Path) -> None:
+    """What a file holds though its place or year is missing (dry-run shows it, then the error)."""
+    from .importer import ImportFailure, read_partial
+
+    try:
+        got = read_partial(path)
+    except (ImportFailure, OSError):
+        return
+    for g in got:
+        g.report.place = g.report.place or "？"
+        _print_origin(g)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     year = _year(args.year) if args.year else None
-    imported = read_imported(Path(args.file), place=args.place, year=year)
+    try:
+        imported = read_imported(Path(args.file), place=args.place, year=year)
+    except CliError:
+        if args.dry_run and not args.json:
+            _print_partial(Path(args.file))
+        raise
     reports = [g.report for g in imported]
     if args.dry_run:
         if args.json:

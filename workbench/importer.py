@@ -49,7 +49,7 @@ def import_detailed(path: Path, *, place: str | None = None, year: int | None = 
     elif suffix in (".txt", ".text", ".md", ""):
         got = read_text_reports(path, place=place, year=year)
     else:
-        raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+        raise _unsupported(path, suffix)
     if not got:
         raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
     for g in got:
@@ -69,6 +69,12 @@ def import_detailed(path: Path, *, place: str | None = None, year: int | None = 
     return got
 
 
+def _unsupported(path: Path, suffix: str) -> ImportFailure:
+    if suffix in (".doc", ".wps", ".rtf"):
+        return ImportFailure(S.IMPORT_OLD_DOC.format(path=path))
+    return ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+
+
 def read_partial(path: Path) -> list[Imported]:
     """What the file holds, place or year possibly missing (the TUI then asks for them)."""
     suffix = path.suffix.lower()
@@ -79,7 +85,7 @@ def read_partial(path: Path) -> list[Imported]:
     elif suffix in (".txt", ".text", ".md", ""):
         got = read_text_reports(path)
     else:
-        raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+        raise _unsupported(path, suffix)
     if not got:
         raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
     return got
