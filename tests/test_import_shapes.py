@@ -278,3 +278,14 @@ def test_full_place_name_from_the_meeting_line(tmp_path):
     got = _one(_txt(tmp_path, "2025年广西政府工作报告\n2025年1月13日在广西壮族自治区第十四届人民代表大会第三次会议上\n"
                               "各位代表：\n一、2024年工作回顾\n" + BODY))
     assert got.report.place == "广西壮族自治区"
+
+
+def test_ordinal_heading_lines_are_sections():
+    lines = ["三、2025年重点工作", "一是聚焦全方位扩大内需，着力提消费促投资",
+             "实施提振消费专项行动。全年新建城市一刻钟便民生活圈20个。",
+             "二是大力推进新型工业化，加快构建现代化产业体系",
+             "一是抓龙头企业，支持骨干企业扩产增效，力争新增规上企业60家。"]
+    [(r, _)] = read_detailed([Line(t) for t in lines], place="某省", year=2025)
+    ch = r.chapters[0]
+    assert [s.title for s in ch.sections] == ["聚焦全方位扩大内需，着力提消费促投资", "大力推进新型工业化，加快构建现代化产业体系"]
+    assert ch.sections[1].paragraphs[0].full_text.startswith("一是抓龙头企业")  # a sentence, not a heading

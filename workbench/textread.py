@@ -408,6 +408,7 @@ _UNNUMBERED_CHAPTER = re.compile(
     r"(工作回顾|的回顾|工作安排|工作安排建议|安排建议|工作建议|工作总结|重点工作|主要工作|主要任务|目标任务|"
     r"工作任务|总体要求|政府自身建设|工作思路)$")
 _SENTENCE = re.compile(r"^(.+?[。！？])")
+_ORDINAL_HEADING = re.compile(rf"^[{_CN_NUM}]{{1,3}}是(.{{4,}})$")
 _ORDINAL_LEAD = re.compile(rf"^(?:[{_CN_NUM}]是|第[{_CN_NUM}]，)")
 _LEAD_OPENERS = "，。、；：！？）》”’"
 
@@ -437,6 +438,9 @@ def _section_title(line: Line) -> tuple[str, str] | None:
         return None
     m = _SECTION_NUM.match(line.text)
     if not m:
+        o = _ORDINAL_HEADING.match(line.text)
+        if o and len(line.text) <= 50 and not _SENTENCE_END.search(line.text):
+            return o.group(1).strip(), ""  # "一是聚焦全方位扩大内需，着力提消费促投资" alone on its line
         return None
     body = m.group(2).strip()
     if line.lead:
