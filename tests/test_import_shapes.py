@@ -289,3 +289,12 @@ def test_ordinal_heading_lines_are_sections():
     ch = r.chapters[0]
     assert [s.title for s in ch.sections] == ["聚焦全方位扩大内需，着力提消费促投资", "大力推进新型工业化，加快构建现代化产业体系"]
     assert ch.sections[1].paragraphs[0].full_text.startswith("一是抓龙头企业")  # a sentence, not a heading
+
+
+@pytest.mark.parametrize("head", ["汉滨区2025年政府工作报告 | 汉滨区人民政府", "汉滨区2025年政府工作报告_汉滨区人民政府网",
+                                  "汉滨区2025年政府工作报告 - 安康市汉滨区人民政府", "汉滨区2025年政府工作报告 |"])
+def test_page_headers_with_site_names(head):
+    [(r, o)] = read_detailed([Line(head), Line("各位代表："), Line("全年完成各项工作任务，经济运行稳中有进。"),
+                              Line("二、2025年工作安排"), Line("今年要力争地区生产总值增长6%。")])
+    assert (r.place, r.year, o.place) == ("汉滨区", 2025, "页眉")
+    assert not any("汉滨区人民政府" in p.full_text for *_, p in r.paragraphs())

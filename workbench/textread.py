@@ -189,7 +189,11 @@ def is_furniture(text: str) -> bool:
 def _page_header(text: str) -> tuple[str, int] | None:
     """"汉滨区2025年政府工作报告 |", "乡镇2023年政府工作报告-35篇（第27/65页）" -> (place, year)."""
     m = _PAGE_HEADER.match(text)
-    if not m or not m.group("tail").strip() or not _HEADER_TAIL.match(m.group("tail")):
+    if not m or not m.group("tail").strip():
+        return None
+    tail = m.group("tail").strip()
+    if not (_HEADER_TAIL.match(tail) or (tail[0] in "|｜_-—–" and len(tail) <= 40
+                                          and not _SENTENCE_END.search(tail))):
         return None
     pre = re.sub(r"人民政府$", "", m.group("pre").strip())
     return (pre if valid_place(pre) else ""), int(m.group("year"))
