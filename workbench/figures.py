@@ -21,7 +21,7 @@ RANGE = "range"
 IN_STEP = "in_step"
 QUALITATIVE = "qualitative"
 
-QUALIFIER_DIRECTION: dict[str, str] = {
+QUALIFIER_DIRECTION: dict[str, str | None] = {
     "左右": ABOUT,
     "以上": AT_LEAST,
     "不低于": AT_LEAST,
@@ -34,6 +34,8 @@ QUALIFIER_DIRECTION: dict[str, str] = {
     "区间": RANGE,
     "同步": IN_STEP,
     "基本同步": IN_STEP,
+    "超过": AT_LEAST,
+    "平均": None,
     "基本平衡": QUALITATIVE,
     "收支平衡": QUALITATIVE,
     "稳定": QUALITATIVE,
@@ -41,7 +43,7 @@ QUALIFIER_DIRECTION: dict[str, str] = {
 }
 SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下")
 # Written directly before the number: "不少于300亩", "控制在5.5%".
-NUMBER_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "控制在")
+NUMBER_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "控制在", "超过", "平均")
 # Written before the growth word or the value: "力争增长8%", "力争3000万美元".
 CLAUSE_PREFIX_QUALIFIERS = ("力争",)
 QUALITATIVE_QUALIFIERS = ("基本平衡", "收支平衡", "保持稳定", "稳定")
@@ -72,6 +74,8 @@ _UNIT_LIST = [
     Unit("亩", "area", 1), Unit("万亩", "area", 1e4), Unit("公顷", "area", 15),
     Unit("平方米", "sqm", 1), Unit("万平方米", "sqm", 1e4), Unit("平方公里", "sqkm", 1),
     Unit("吨", "mass", 1), Unit("万吨", "mass", 1e4),
+    Unit("公斤", "mass", 1e-3), Unit("斤", "mass", 5e-4), Unit("万斤", "mass", 5),
+    Unit("亿斤", "mass", 5e4), Unit("万亿斤", "mass", 5e8),
     Unit("公里", "length", 1000), Unit("千米", "length", 1000), Unit("米", "length", 1),
     Unit("千瓦", "power", 1), Unit("万千瓦", "power", 1e4),
     Unit("千瓦时", "energy", 1), Unit("万千瓦时", "energy", 1e4), Unit("亿千瓦时", "energy", 1e8),
@@ -282,7 +286,7 @@ class _Cursor:
         return FigureError(self.original, self.i, expected)
 
 
-_STOPS = GROWTH_WORDS + NUMBER_PREFIX_QUALIFIERS + CLAUSE_PREFIX_QUALIFIERS + (
+_STOPS = GROWTH_WORDS + tuple(q for q in NUMBER_PREFIX_QUALIFIERS if q != "平均") + CLAUSE_PREFIX_QUALIFIERS + (
     "与", "同步") + QUALITATIVE_QUALIFIERS
 _STOP_FIRST = {w[0] for w in _STOPS}
 _LINK_FIRST = {w[0] for w in LINK_WORDS}
@@ -303,6 +307,8 @@ def _name_end(s: str) -> int:
                 continue
             return i
         if c in _SEPARATORS:
+            return i
+        if c == "平" and s.startswith("平均", i) and s[i + 2:i + 3].isdigit():  # "失业率平均5.2%"
             return i
         if c in _STOP_FIRST and s.startswith(stops, i) and not s.startswith(("增加值", "增速器"), i):
             return i

@@ -342,12 +342,8 @@ def _targets(report: Report) -> list[Figure]:
 
 
 def _results(report: Report) -> list[Figure]:
-    figs: list[Figure] = []
-    for ci, si, pi, para in report.paragraphs():
-        if not is_review_chapter(report.chapters[ci].title):
-            continue
-        figs.extend(figures_in(para.full_text, need_key=True))
-    return _unique_by_key(figs)
+    from .review import results_from  # the review chapter's reader lives with the checks
+    return results_from(report)
 
 
 def read_lines(lines: list[Line]) -> list[Report]:
