@@ -32,8 +32,30 @@ def is_review_chapter(title: str | None) -> bool:
     return bool(title and _REVIEW_TITLE.search(title))
 
 
+# Units of things or money done or built; a rate (%, 百分点) is a target's business, not a promise's.
+_RATE_UNITS = ("%", "‰", "百分点")
+# A Chinese-numeral count is a promise only right after a verb of doing ("办好十件民生实事");
+# elsewhere it is a slogan's numeral ("两个毫不动摇", "统筹两个大局", "八项规定").
+_ACTION_BEFORE = LazyRegex(
+    r"(?:办好|办成|新建|新增|建成|建设|完成|引进|培育|改造|打造|创建|新开工|开工|举办|招引|签约|落地|"
+    r"实施|推进|争创|新培育|新认定|新改建|改建|扩建|修缮|提升|整治|实现)$")
+_ORDINAL_BEFORE = LazyRegex(r"(?:第|前|后|近|每|逐)$")
+_LEGAL_REFERENCE = LazyRegex(r"第[一二三四五六七八九十百0-9]+[条款项章节]|》")
+_FORECAST = LazyRegex(r"预计|预期|预测|估计|^今年[^，]{0,12}?(?:超过|将达|约)")
+# Budget and fiscal lines: promises of a different kind, kept apart and not followed up.
+_FISCAL = LazyRegex(
+    r"赤字|专项债|国债|预算|转移支付|财政|减税|退税|降费|缓税|缓费|税收|应纳税|所得税|增值税|加计扣除|"
+    r"税率|债券|债务|再贷款|贷款|利率|基金|支出规模|中央本级|比上年增加|比上年年初")
+_SENTENCE_SPLIT = LazyRegex(r"[。；;！？\n]")
+ACTION = "action"
+FISCAL = "fiscal"
+
+
 def derive_commitments(report: Report) -> list[Commitment]:
-    """Every number-with-unit promise in the chapters that plan (not the review)."""
+    """Every countable promise in the chapters that plan (not the review): a number with a
+    unit of things or money done or built, never a slogan's numeral, a quotation, an ordinal
+    or legal reference, a rate or a targets-passage figure. Budget lines stay in the list and
+    are told apart by `kind`."""
     found: list[Commitment] = []
     in_targets_list = False
     for ci, si, pi, para in report.paragraphs():
@@ -45,19 +67,92 @@ def derive_commitments(report: Report) -> list[Commitment]:
         if in_targets_list and pi > 0 and _is_target_item(para.full_text):
             continue  # a lead-in line followed by a list of targets
         in_targets_list = False
-        for clause in _CLAUSE_SPLIT.split(para.full_text):
-            clause = clause.strip()
-            if not clause:
+        text = para.full_text
+        quoted = _quoted_spans(text)
+        pos = 0
+        for clause in _CLAUSE_SPLIT.split(text):
+            start = text.find(clause, pos)
+            pos = start + len(clause)
+            stripped = clause.strip()
+            if not stripped or _FORECAST.search(stripped) or _LEGAL_REFERENCE.search(stripped):
                 continue
-            for m in find_mentions(clause):
-                if m.unit is None or (m.value == 1 and not clause[m.start].isdigit()):
+            offset = start + (len(clause) - len(clause.lstrip()))
+            for m in find_mentions(stripped):
+                if not _is_promise(stripped, m, offset, quoted):
                     continue
-                q = m.qualifier or ("力争" if "力争" in clause[: m.start] else None)
+                q = m.qualifier or ("力争" if "力争" in stripped[: m.start] else None)
                 found.append(Commitment(
-                    raw=clause, value=m.value, unit=m.unit, qualifier=q,
+                    raw=stripped, value=m.value, unit=m.unit, qualifier=q,
                     chapter=ci, section=si, paragraph=pi,
                 ))
+                break  # one commitment per clause
     return found
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_promise(clause: str, m, offset: int, quoted: list[tuple[int, int]]) -> bool:
+    if m.unit is None or m.unit in _RATE_UNITS or m.growth:
+        return False
+    at = offset + m.start
+    if any(a <= at <= b for a, b in quoted):
+        return False
+    before = clause[: m.start]
+    if _ORDINAL_BEFORE.search(before):
+        return False
+    if not any(ch.isdigit() for ch in clause[m.start:m.end]):
+        if m.value == 1 or not _ACTION_BEFORE.search(before):
+            return False
+    return True
+
+
+def commitment_kind(commitment: Commitment, report: Report | None = None) -> str:
+    """"fiscal" for a budget or fiscal line (赤字率, 专项债券, 比上年增加…), else "action";
+    the sentence around the clause decides when the report is at hand."""
+    text = commitment.raw
+    if report is not None:
+        para = _paragraph(report, commitment)
+        if para is not None:
+            for sentence in _SENTENCE_SPLIT.split(para):
+                if commitment.raw in sentence:
+                    text = sentence
+                    break
+    return FISCAL if _FISCAL.search(text) else ACTION
+
+
+def is_action_promise(commitment: Commitment, report: Report | None = None) -> bool:
+    """A promise next year's review should answer: countable, not a budget line, and (for a
+    commitment stored before these rules) not a slogan, a quotation, an ordinal or a rate."""
+    if commitment_kind(commitment, report) != ACTION:
+        return False
+    raw = commitment.raw
+    if _FORECAST.search(raw) or _LEGAL_REFERENCE.search(raw):
+        return False
+    quoted = _quoted_spans(raw)
+    return any(_is_promise(raw, m, 0, quoted) for m in find_mentions(raw))
+
+
+def _paragraph(report: Report, c: Commitment) -> str | None:
+    try:
+        ch = report.chapters[c.chapter]
+        paras = ch.paragraphs if c.section is None else ch.sections[c.section].paragraphs
+        return paras[c.paragraph].full_text
+    except (IndexError, TypeError):
+        return None
 
 
 def _is_target_item(text: str) -> bool:

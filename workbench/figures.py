@@ -353,7 +353,7 @@ def parse_figure(text: str, *, name: str | None = None) -> Figure:
         start = cur.i
         end = start + _name_end(cur.s[start:])
         fig_name = raw[start:end].strip()
-        for verb in ("实现", "保持", "完成", "达到"):
+        for verb in ("实现", "保持", "完成", "达到", "全年"):
             if fig_name.endswith(verb) and len(fig_name) > len(verb):
                 fig_name = fig_name[: -len(verb)]
         cur.i = end
