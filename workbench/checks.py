@@ -19,7 +19,7 @@ from .figures import (
     AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, Figure, comparable, convert,
     decimals, find_mentions, format_number, normalize,
 )
-from .review import year_paragraphs
+from .review import value_is_edge, year_paragraphs
 from .model import Report
 from .phrasing import (
     ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED, NO_DATA, NOT_COMPARABLE,
@@ -301,21 +301,29 @@ def attainment_rules(report: Report, previous: Report | None, s: Settings):
 
 
 _STATE_WORDS = {IN_STEP: ("同步",), QUALITATIVE: ("平衡", "稳定")}
-_QUAL_CLAUSE = re.compile(r"[，。；;！？、\n]")
+_QUAL_SENTENCE = re.compile(r"[。；;！？\n]")
+_DENIED = re.compile(r"不(?:同步|平衡|稳定)|失衡|未(?:能|实现)")
 
 
 def _statement(report: Report, target: Figure) -> Figure | None:
-    """The review's own words that a qualitative target was reached ("国际收支基本平衡")."""
+    """The review's own words that a qualitative target was reached ("国际收支基本平衡",
+    "一般公共预算收入2.11亿元，增长2.9%，收支平衡"): the name, then the state word soon after."""
     words = _STATE_WORDS.get(target.direction or "", ())
     names = _names_for(target)
     for *_, text in year_paragraphs(report):
         if not any(n in text for n in names):
             continue
-        for clause in _QUAL_CLAUSE.split(text):
-            if any(n in clause for n in names) and any(w in clause for w in words) \
-                    and not re.search(r"不(?:同步|平衡|稳定)|失衡", clause):
-                return Figure(name=target.name, key=target.key, qualifier=target.qualifier,
-                              raw=clause.strip().lstrip("—"))
+        for sentence in _QUAL_SENTENCE.split(text):
+            for n in names:
+                at = sentence.find(n)
+                if at < 0:
+                    continue
+                window = sentence[at:at + len(n) + 24]
+                hits = [window.find(w) for w in words if w in window]
+                if hits and not _DENIED.search(window):
+                    end = at + len(n) + min(hits) + 2
+                    return Figure(name=target.name, key=target.key, qualifier=target.qualifier,
+                                  raw=sentence[at:end].strip())
     return None
 
 
@@ -329,6 +337,8 @@ def _implied_growth_range(value: float, value_dec: int, base: float, base_dec: i
 def _arithmetic(fig: Figure, base: Figure, where: dict, label: str) -> Finding | None:
     if fig.value is None or fig.growth_pct is None or base.value is None:
         return None
+    if value_is_edge(fig) or value_is_edge(base):
+        return None  # "超过88亿元" is an edge, not a value to work growth out from
     ind = catalog.get(fig.key)
     if ind is None or ind.basis != catalog.CURRENT:
         return None

@@ -123,6 +123,7 @@ def read_result(clause: str) -> Figure | None:
     text = _REAL.sub("", text)
     text = _FROM.sub("", text)
     text = _TO_LEVEL.sub("达到", text)
+    text = _OVER.sub("超过", text)
     written: str | None = None
     fall = _FALL.search(text)
     if fall:
@@ -159,6 +160,15 @@ def read_result(clause: str) -> Figure | None:
     return fig
 
 
+_EDGE_VALUE = re.compile(r"(?:超过|突破|跃上|迈上|站上|跨上|高于|逾|近|约|接近|将近)[0-9０-９]")
+
+
+def value_is_edge(fig: Figure) -> bool:
+    """Whether the figure's value was written as an edge or a round figure ("超过126万亿元",
+    "近9.8万亿元"), too loose for arithmetic against its growth."""
+    return bool(_EDGE_VALUE.search(fig.raw or ""))
+
+
 _NUMBER_OR_VERB = re.compile(r"[0-9０-９]|超过|突破|增长|增速|下降|降低|减少|提高|上升|上涨|涨幅|达到|为|达|"
                              r"保持|稳定在|基本平衡|同步|平衡")
 
@@ -175,4 +185,4 @@ def _key_for(name: str) -> str | None:
     return lookup(name) or _RESULT_ALIASES.get(name)
 
 
-__all__ = ["results_from", "results_in", "read_result", "year_paragraphs"]
+__all__ = ["results_from", "results_in", "read_result", "value_is_edge", "year_paragraphs"]
