@@ -470,10 +470,10 @@ _SCOPE_BEFORE = re.compile(
     r"(?:脱贫地区|脱贫县|脱贫人口|城镇|农村|城市|乡村|农民|规上|规模以上|限上|限额以上|高技术|高新技术|民间|"
     r"制造业|基础设施|工业|外资|外商|中央|地方|国有|民营|服务业|第[一二三]产业|重点|新兴)$")
 _PIECE_BREAK = re.compile(r"[，,、]")
-_FIGURE_GOES_ON = re.compile(r"^(?:同比|比上年|较上年|实际|名义)?(?:增长|增速|增幅|下降|降低|减少|降幅|提高|上升|上涨|"
+_FIGURE_GOES_ON = re.compile(r"(?:同比|比上年|较上年|实际|名义)?(?:增长|增速|增幅|下降|降低|减少|降幅|提高|上升|上涨|"
                              r"涨幅|左右|以上|以内|力争|[0-9０-９])")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|十年")
-_BASE_BEFORE = re.compile(r"[从由比较]$")
+_BASE_BEFORE = "从由比较"
 
 
 def _another_indicator(text: str, start: int, fig: Figure) -> bool:
@@ -492,46 +492,52 @@ def _another_indicator(text: str, start: int, fig: Figure) -> bool:
     return False
 
 
-def _figure_span(text: str, b: int, stop: int) -> str:
-    """The text after a name that still speaks of it: its piece and the pieces that go on
+def _figure_end(text: str, b: int, stop: int) -> int:
+    """Where the text after a name stops speaking of it: its piece and the pieces that go on
     with the figure ("超过126万亿元，增长5.2%"), not the next subject ("五年年均增长5.2%")."""
-    tail = text[b:stop]
-    pieces = _PIECE_BREAK.split(tail)
-    kept = [pieces[0]]
-    for p in pieces[1:]:
-        if not _FIGURE_GOES_ON.match(p.strip()):
-            break
-        kept.append(p)
-    return "，".join(kept)
+    m = _PIECE_BREAK.search(text, b, stop)
+    while m is not None:
+        if not _FIGURE_GOES_ON.match(text, m.end(), stop):
+            return m.start()
+        m = _PIECE_BREAK.search(text, m.end(), stop)
+    return stop
 
 
 @rule
 def w401_text_contradicts_table(report: Report, previous: Report | None, s: Settings):
     """W401 a figure named in the text contradicts the figures table."""
     patterns = {True: _name_pattern(report.results), False: _name_pattern(report.targets)}
-    year_of_review = {(ci, si, pi) for ci, si, pi, _ in year_paragraphs(report)}
+    year_of_review = None
     for ci, si, pi, para in report.paragraphs():
         review = is_review_chapter(report.chapters[ci].title)
-        if review and (ci, si, pi) not in year_of_review:
-            continue  # a five-year part: its figures are not the year's results
         pattern, by_name = patterns[review]
         if pattern is None:
             continue
-        text = normalize(para.full_text)
+        raw = para.full_text
+        if pattern.search(raw) is None:
+            continue  # names hold no character that normalising changes
+        if review:
+            if year_of_review is None:
+                year_of_review = {(a, b, c) for a, b, c, _ in year_paragraphs(report)}
+            if (ci, si, pi) not in year_of_review:
+                continue  # a five-year part: its figures are not the year's results
+        text = normalize(raw)
         spans = [(m.start(), m.end(), by_name[m.group()]) for m in pattern.finditer(text)]
+        mentions = find_mentions(text)
         for n, (a, b, fig) in enumerate(spans):
             if _another_indicator(text, a, fig):
                 continue
             nxt = spans[n + 1][0] if n + 1 < len(spans) else len(text)
             end_m = _CLAUSE_END.search(text, b)
-            stop = min(nxt, end_m.start() if end_m else len(text))
-            span = _figure_span(text, b, stop)
-            if _MULTI_YEAR.search(span):
+            stop = _figure_end(text, b, min(nxt, end_m.start() if end_m else len(text)))
+            if _MULTI_YEAR.search(text, b, stop):
                 continue
             seen_growth = seen_value = False
-            for m in find_mentions(span):
-                if _BASE_BEFORE.search(span[:m.start]):
+            for m in mentions:
+                if m.start < b or m.end > stop:
                     continue
+                if m.start > b and text[m.start - 1] in _BASE_BEFORE:
+                    continue  # "由62亿元增长到90亿元": the base, not the figure
                 if (m.growth and seen_growth) or (not m.growth and seen_value):
                     continue
                 seen_growth, seen_value = seen_growth or m.growth, seen_value or not m.growth
@@ -642,16 +648,21 @@ def w403_half_width_punctuation(report: Report, previous: Report | None, s: Sett
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("(", ")"))
 
 
+@lru_cache(maxsize=16)
+def _pair_re(open_: str, close: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(open_)}{re.escape(close)}]")
+
+
 def _imbalance(text: str, open_: str, close: str) -> tuple[int, int | None]:
     """(openers left unclosed at the end, index of the first closer with no opener or None)."""
     depth = 0
-    for i, ch in enumerate(text):
-        if ch == open_:
+    for m in _pair_re(open_, close).finditer(text):
+        if m.group() == open_:
             depth += 1
-        elif ch == close:
+        else:
             depth -= 1
             if depth < 0:
-                return depth, i
+                return depth, m.start()
     return depth, None
 
 
@@ -663,6 +674,8 @@ def w404_unbalanced(report: Report, previous: Report | None, s: Settings):
     joined: set[tuple[int, int]] = set()  # (paragraph position, pair) closed across paragraphs
     for n, (*_, text) in enumerate(texts):
         for k, (open_, close) in enumerate(_PAIRS):
+            if open_ not in text:
+                continue
             depth, bad = _imbalance(text, open_, close)
             if depth <= 0 or bad is not None or not text.rstrip().endswith(open_) and \
                     text.rfind(open_) < len(text.rstrip()) - 30:

@@ -137,9 +137,11 @@ def commitment_kind(commitment: Commitment, report: Report | None = None) -> str
 def is_action_promise(commitment: Commitment, report: Report | None = None) -> bool:
     """A promise next year's review should answer: countable, not a budget line, and (for a
     commitment stored before these rules) not a slogan, a quotation, an ordinal or a rate."""
-    if commitment_kind(commitment, report) != ACTION:
-        return False
-    raw = commitment.raw
+    return _reads_as_promise(commitment.raw) and commitment_kind(commitment, report) == ACTION
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_promise(raw: str) -> bool:
     if _FORECAST.search(raw) or _LEGAL_REFERENCE.search(raw):
         return False
     quoted = _quoted_spans(raw)
