@@ -222,7 +222,7 @@ def attainment(target: Figure, result: Figure | None,
         # "超过126万亿元", "降幅超过3%": the number is an edge and the truth lies beyond it.
         open_side = 1.0 if (bound == AT_LEAST) == (r >= 0) else -1.0
         towards_better = open_side == sign
-        if (towards_better and state == MISSED) or (not towards_better and state != MISSED):
+        if (towards_better and state not in (MET, EXCEEDED)) or (not towards_better and state != MISSED):
             return Attainment(NOT_COMPARABLE, basis, t, r, gap, unit, reason="bound",
                               bound=result.qualifier)
     return Attainment(state, basis, t, r, gap, unit, bound=result.qualifier if bound else None)
@@ -474,6 +474,7 @@ _FIGURE_GOES_ON = re.compile(r"(?:同比|比上年|较上年|实际|名义)?(?:�
                              r"涨幅|左右|以上|以内|力争|[0-9０-９])")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|十年")
 _BASE_BEFORE = "从由比较"
+_EDGE_BEFORE = re.compile(r"(?:超过|突破|跃上|迈上|站上|逾)$")
 
 
 def _another_indicator(text: str, start: int, fig: Figure) -> bool:
@@ -541,6 +542,8 @@ def w401_text_contradicts_table(report: Report, previous: Report | None, s: Sett
                 if (m.growth and seen_growth) or (not m.growth and seen_value):
                     continue
                 seen_growth, seen_value = seen_growth or m.growth, seen_value or not m.growth
+                if m.qualifier is None and _EDGE_BEFORE.search(text, max(b, m.start - 3), m.start):
+                    m = m._replace(qualifier="超过")  # "超过126万亿元": an edge, not the value
                 problem = _contradiction(m, fig, bounds=review)
                 if problem:
                     table = "完成数" if review else "目标"

@@ -62,7 +62,8 @@ def derive_commitments(report: Report) -> list[Commitment]:
         if is_review_chapter(report.chapters[ci].title):
             continue
         if is_targets_paragraph(para.full_text):
-            in_targets_list = True
+            # A lead-in ending in "：" is followed by a list of targets; a full passage is not.
+            in_targets_list = para.full_text.rstrip().endswith(("：", ":"))
             continue
         if in_targets_list and pi > 0 and _is_target_item(para.full_text):
             continue  # a lead-in line followed by a list of targets
