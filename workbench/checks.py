@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from . import catalog
-from .commitments import follow_up, is_action_promise, is_review_chapter, review_texts
+from .commitments import is_action_promise, is_mentioned, is_review_chapter, review_texts
 from .figures import (
     AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, Figure, comparable, convert,
     decimals, find_mentions, format_number, normalize,
@@ -477,17 +478,21 @@ _BASE_BEFORE = "从由比较"
 _EDGE_BEFORE = re.compile(r"(?:超过|突破|跃上|迈上|站上|逾)$")
 
 
-def _another_indicator(text: str, start: int, fig: Figure) -> bool:
+_CLAUSE_MARK = re.compile(r"[，。；：、,;:！？（(“]")
+
+
+def _another_indicator(text: str, start: int, fig: Figure, marks: list[int]) -> bool:
     """Whether the words just before a name make it another indicator ("农村" + 居民收入)."""
-    left = max(text.rfind(c, 0, start) for c in "，。；：、,;:！？（(“") + 1
+    i = bisect_left(marks, start)
+    left = marks[i - 1] + 1 if i else 0
     before = text[left:start]
     if not before:
         return False
     if _SCOPE_BEFORE.search(before):
         return True
-    name = text[start:]
-    for k in range(1, min(len(before), 6) + 1):
-        key = catalog.lookup(before[-k:] + name[:12]) or None
+    name = text[start:start + 12]
+    for k in range(2, min(len(before), 4) + 1):
+        key = catalog.lookup(before[-k:] + name)
         if key is not None and key != fig.key:
             return True
     return False
@@ -524,15 +529,22 @@ def w401_text_contradicts_table(report: Report, previous: Report | None, s: Sett
                 continue  # a five-year part: its figures are not the year's results
         text = normalize(raw)
         spans = [(m.start(), m.end(), by_name[m.group()]) for m in pattern.finditer(text)]
-        mentions = find_mentions(text)
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        todo = []
         for n, (a, b, fig) in enumerate(spans):
-            if _another_indicator(text, a, fig):
+            if _another_indicator(text, a, fig, marks):
                 continue
             nxt = spans[n + 1][0] if n + 1 < len(spans) else len(text)
             end_m = _CLAUSE_END.search(text, b)
             stop = _figure_end(text, b, min(nxt, end_m.start() if end_m else len(text)))
-            if _MULTI_YEAR.search(text, b, stop):
-                continue
+            if not _MULTI_YEAR.search(text, b, stop):
+                todo.append((b, stop, fig))
+        if not todo:
+            continue
+        lo = todo[0][0]
+        mentions = [m._replace(start=m.start + lo, end=m.end + lo)
+                    for m in find_mentions(text[lo:max(t[1] for t in todo)])]
+        for b, stop, fig in todo:
             seen_growth = seen_value = False
             for m in mentions:
                 if m.start < b or m.end > stop:
@@ -674,34 +686,37 @@ def w404_unbalanced(report: Report, previous: Report | None, s: Settings):
     """W404 unbalanced quotes or brackets (a pair split over consecutive paragraphs by a
     line break, "根据《" / "…法" / "》第五条", is one pair)."""
     texts = list(_paragraph_texts(report))
+    states: list[list[tuple[int, int | None] | None]] = []
+    for *_, text in texts:
+        states.append([_imbalance(text, o, c) if (o in text or c in text) else None
+                       for o, c in _PAIRS])
     joined: set[tuple[int, int]] = set()  # (paragraph position, pair) closed across paragraphs
-    for n, (*_, text) in enumerate(texts):
-        for k, (open_, close) in enumerate(_PAIRS):
-            if open_ not in text:
+    for n, row in enumerate(states):
+        for k, st in enumerate(row):
+            if st is None or st[0] <= 0 or st[1] is not None:
                 continue
-            depth, bad = _imbalance(text, open_, close)
-            if depth <= 0 or bad is not None or not text.rstrip().endswith(open_) and \
-                    text.rfind(open_) < len(text.rstrip()) - 30:
-                continue
+            text = texts[n][3].rstrip()
+            if text.rfind(_PAIRS[k][0]) < len(text) - 30:
+                continue  # the opener is not at the paragraph's end: a real stray
             for m in range(n + 1, min(n + 3, len(texts))):
-                later = texts[m][3]
-                d2, bad2 = _imbalance(later, open_, close)
-                if bad2 is not None and d2 == -depth:
-                    joined.update({(n, k), (m, k)} | {(j, k) for j in range(n + 1, m)})
+                later = states[m][k]
+                if later is not None and later[1] is not None and later[0] == -st[0]:
+                    joined.update((j, k) for j in range(n, m + 1))
                     break
-                if open_ in later or close in later:
+                if later is not None:
                     break
     for n, (ci, si, pi, text) in enumerate(texts):
         for k, (open_, close) in enumerate(_PAIRS):
-            if open_ not in text and close not in text or (n, k) in joined:
+            st = states[n][k]
+            if st is None or (n, k) in joined:
                 continue
-            depth, bad_at = _imbalance(text, open_, close)
+            depth, bad_at = st
             if depth != 0 or bad_at is not None:
                 which = f"多了“{close}”（第{bad_at + 1}个字符）" if bad_at is not None else (
                     f"“{open_}”没有配对的“{close}”")
                 yield Finding("W404", WARNING, f"引号或括号不配对：{which}", _para_where(ci, si, pi))
                 break
-        if text.count('"') % 2:
+        if '"' in text and text.count('"') % 2:
             yield Finding("W404", WARNING, "引号不配对：半角引号 \" 个数为奇数", _para_where(ci, si, pi))
 
 
@@ -757,7 +772,7 @@ def i501_commitment_not_followed(report: Report, previous: Report | None, s: Set
     for c in previous.commitments:
         if not is_action_promise(c, previous):
             continue  # a budget line, or a slogan's numeral stored by an older reader
-        if follow_up(c, report, texts).state == "not_mentioned":
+        if not is_mentioned(c, texts):
             yield Finding("I501", INFO, f"{previous.year}年承诺“{c.raw}”在本报告中未见下文",
                           {"commitment": c.raw, "chapter": c.chapter, "section": c.section,
                            "paragraph": c.paragraph, "previous": True})

@@ -124,14 +124,17 @@ def _is_promise(clause: str, m, offset: int, quoted: list[tuple[int, int]]) -> b
 def commitment_kind(commitment: Commitment, report: Report | None = None) -> str:
     """"fiscal" for a budget or fiscal line (赤字率, 专项债券, 比上年增加…), else "action";
     the sentence around the clause decides when the report is at hand."""
-    text = commitment.raw
-    if report is not None:
-        para = _paragraph(report, commitment)
-        if para is not None:
-            for sentence in _SENTENCE_SPLIT.split(para):
-                if commitment.raw in sentence:
-                    text = sentence
-                    break
+    para = _paragraph(report, commitment) if report is not None else None
+    return _kind_in(commitment.raw, para or "")
+
+
+@lru_cache(maxsize=4096)
+def _kind_in(raw: str, para: str) -> str:
+    text = raw
+    for sentence in _SENTENCE_SPLIT.split(para):
+        if raw in sentence:
+            text = sentence
+            break
     return FISCAL if _FISCAL.search(text) else ACTION
 
 
@@ -180,6 +183,7 @@ def sync(report: Report) -> Report:
     return report
 
 
+@lru_cache(maxsize=4096)
 def subject(raw: str) -> str:
     """What a commitment is about, for finding it again: "新增规上企业8家" -> "规上企业"."""
     text = _FILLER.sub(" ", raw)
@@ -218,23 +222,42 @@ def review_texts(later: Report) -> list[tuple[tuple[int, int | None, int], str]]
             if not review or ci in review]
 
 
+def _unit_written(unit: str | None, window: str) -> bool:
+    """A cheap necessary test: a mention in this unit needs the unit's characters in the text."""
+    if not unit:
+        return False
+    return unit in window or (unit == "%" and "％" in window)
+
+
+def _keys(raw: str) -> tuple[str, ...]:
+    """The subject, then its head and tail ("口袋公园" for "新建口袋公园")."""
+    subj = subject(raw)
+    if not subj:
+        return ()
+    return (subj, subj[-4:], subj[:4]) if len(subj) >= 4 else (subj,)
+
+
+def is_mentioned(commitment: Commitment, texts: list[tuple[tuple[int, int | None, int], str]]) -> bool:
+    """Whether a later report's texts speak of a commitment at all (follow_up's state is
+    "not_mentioned" exactly when this is False)."""
+    keys = _keys(commitment.raw)
+    return any(key in text for _, text in texts for key in keys)
+
+
 def follow_up(commitment: Commitment, later: Report,
               texts: list[tuple[tuple[int, int | None, int], str]] | None = None) -> FollowUp:
     """Find a commitment in a later report's text: with its number, without one, or not at all."""
-    subj = subject(commitment.raw)
-    if not subj:
+    keys = _keys(commitment.raw)
+    if not keys:
         return FollowUp(commitment, "not_mentioned")
-    # Try the whole subject, then its head and tail ("口袋公园" for "新建口袋公园").
-    keys = [subj]
-    if len(subj) >= 4:
-        keys += [subj[-4:], subj[:4]]
     mentioned = None
     for where, text in (texts if texts is not None else review_texts(later)):
         for key in keys:
             pos = text.find(key)
             while pos >= 0:
                 window = _clause_around(text, pos, pos + len(key))
-                if any(m.unit == commitment.unit for m in find_mentions(window)):
+                if _unit_written(commitment.unit, window) and \
+                        any(m.unit == commitment.unit for m in find_mentions(window)):
                     return FollowUp(commitment, "with_number", where, window)
                 if mentioned is None:
                     mentioned = FollowUp(commitment, "mentioned", where, window)
