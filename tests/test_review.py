@@ -177,3 +177,32 @@ def test_qualitative_target_stated_in_the_review_is_met_and_unstated_is_i203():
     assert ("I203", "居民收入") in found and ("I202", "居民收入") not in found
     r.chapters[0].paragraphs[0].text = "国际收支失衡加剧。"
     assert not any(f.code == "I202" and f.where["figure"] == "国际收支" for f in check(r, prev))
+
+
+# ------------------------------------------------------------ grammar additions the results need
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("国内生产总值超过126万亿元", 126, "万亿元", "超过"),
+    ("城镇调查失业率平均5.2%", 5.2, "%", "平均"),
+    ("粮食产量1.39万亿斤", 1.39, "万亿斤", None),
+    ("粮食产量6500万斤以上", 6500, "万斤", "以上"),
+])
+def test_grammar_reads_and_prints_result_qualifiers_and_grain_units(text, value, unit, qualifier):
+    from workbench.figures import format_figure
+
+    fig = parse_figure(text)
+    assert (fig.value, fig.unit, fig.qualifier) == (value, unit, qualifier)
+    assert parse_figure(format_figure(fig)) == parse_figure(text)
+
+
+def test_grain_units_convert_by_weight():
+    from workbench.figures import FigureError, convert
+
+    assert convert(1.39, "万亿斤", "万吨") == pytest.approx(69500)
+    assert convert(2, "公斤", "斤") == pytest.approx(4)
+    with pytest.raises(FigureError):
+        parse_figure("粮食产量650亿公斤以上")  # 亿公斤 is no unit: refused, never misread
+
+
+def test_a_scope_word_after_the_name_is_not_part_of_it():
+    assert parse_figure("城镇调查失业率全年控制在5.5%以内").name == "城镇调查失业率"
