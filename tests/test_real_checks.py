@@ -151,3 +151,17 @@ def test_dash_led_paragraphs_raise_nothing():
                                      "——民生保障有力有效。居民人均可支配收入增长6.1%。"],
               results=["国内生产总值超过126万亿元，增长5.2%", "居民人均可支配收入增长6.1%"])
     assert [f.code for f in check(r) if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "开发区工业投资预计增长9%。",                         # a narrower indicator (山西 2025)
+    "全省海洋生产总值增长6.5%左右。",                      # another economy (浙江 2025)
+    "单位地区生产总值能耗预计下降3.2%。",                  # energy intensity, not GDP (黑龙江 2025)
+    "生产总值超200亿元县（区）达26个。",                   # a count of counties (陕西 2025)
+])
+def test_w401_provincial_sentences_tie_no_figure_to_the_wrong_indicator(sentence):
+    r = _plan(review=["全省地区生产总值35538亿元，增长5.3%；工业投资增长7.7%。" + sentence],
+              results=["地区生产总值35538亿元，增长5.3%", "工业投资增长7.7%"])
+    assert w401(r) == []
+    r.chapters[0].paragraphs[0].text = "全省地区生产总值35538亿元，增长5.1%；工业投资增长7.7%。"
+    assert w401(r) == ["正文写地区生产总值增长5.1%，完成数表中为增长5.3%"]

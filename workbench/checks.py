@@ -18,10 +18,11 @@ from . import catalog
 from .commitments import is_action_promise, is_mentioned, is_review_chapter, review_texts
 from .figures import (
     AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, Figure, comparable, convert,
-    decimals, find_mentions, format_number, normalize,
+    decimals, find_mentions, format_number, normalize, parse_cn_numeral,
 )
 from .review import value_is_edge, year_paragraphs
 from .model import Report
+from .phrasing import chinese_ordinal
 from .phrasing import (
     ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED, NO_DATA, NOT_COMPARABLE,
 )
@@ -466,16 +467,19 @@ def _compiled_names(idents: tuple[tuple[str, str | None], ...]):
     return re.compile("|".join(re.escape(n) for n in names)), owners
 
 
-# Words of scope that make another indicator of a name: 农村居民收入 is not 居民收入.
-_SCOPE_BEFORE = re.compile(
-    r"(?:脱贫地区|脱贫县|脱贫人口|城镇|农村|城市|乡村|农民|规上|规模以上|限上|限额以上|高技术|高新技术|民间|"
-    r"制造业|基础设施|工业|外资|外商|中央|地方|国有|民营|服务业|第[一二三]产业|重点|新兴)$")
+# What may stand between a clause's start and an indicator's name without changing what it
+# names; anything else ("农村", "脱贫地区", "开发区", "海洋", "单位") makes another indicator.
+_NEUTRAL_BEFORE = re.compile(
+    r"(?:全镇|全街|全乡|全县|全区|全市|全州|全省|全国|全年|全口径|我镇|我街|我乡|我县|我区|我市|我州|我省|我国|"
+    r"本镇|本县|本区|本市|今年|去年|当年|年末|年底|上半年|前三季度|(?:19|20)\d\d年|其中|累计|共|"
+    r"实现了?|完成了?|达到|带动|推动|拉动|促进|预计|预期|力争|确保|争取|初步核算|据初步核算|经初步核算|"
+    r"——|—|\s)*")
 _PIECE_BREAK = re.compile(r"[，,、]")
 _FIGURE_GOES_ON = re.compile(r"(?:同比|比上年|较上年|实际|名义)?(?:增长|增速|增幅|下降|降低|减少|降幅|提高|上升|上涨|"
                              r"涨幅|左右|以上|以内|力争|[0-9０-９])")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|十年")
 _BASE_BEFORE = "从由比较"
-_EDGE_BEFORE = re.compile(r"(?:超过|突破|跃上|迈上|站上|逾)$")
+_EDGE_BEFORE = re.compile(r"(?:超过|突破|跃上|迈上|站上|逾|超)$")
 
 
 _CLAUSE_MARK = re.compile(r"[，。；：、,;:！？（(“]")
@@ -485,17 +489,7 @@ def _another_indicator(text: str, start: int, fig: Figure, marks: list[int]) -> 
     """Whether the words just before a name make it another indicator ("农村" + 居民收入)."""
     i = bisect_left(marks, start)
     left = marks[i - 1] + 1 if i else 0
-    before = text[left:start]
-    if not before:
-        return False
-    if _SCOPE_BEFORE.search(before):
-        return True
-    name = text[start:start + 12]
-    for k in range(2, min(len(before), 4) + 1):
-        key = catalog.lookup(before[-k:] + name)
-        if key is not None and key != fig.key:
-            return True
-    return False
+    return _NEUTRAL_BEFORE.fullmatch(text, left, start) is None
 
 
 def _figure_end(text: str, b: int, stop: int) -> int:
@@ -608,26 +602,26 @@ def _contradiction(m, fig: Figure, bounds: bool = True) -> tuple[str, str] | Non
     return None
 
 
-_ORDINAL = "一二三四五六七八九十"
-_ORDINAL_RE = re.compile(r"([一二三四五六七八九十])是")
-_INLINE_SECTION_RE = re.compile(r"[（(]([一二三四五六七八九十])[）)]")
+_ORDINAL_RE = re.compile(r"(?:^|(?<=[，。；：,;:！？\s“]))([一二三四五六七八九十]{1,3})是")
+_INLINE_SECTION_RE = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
 
 
 @rule
 def w402_numbering(report: Report, previous: Report | None, s: Settings):
-    """W402 numbering in the text out of order (一是…三是, （一）…（三）)."""
+    """W402 numbering in the text out of order (一是…三是, （一）…（三）; 十一是 follows 十是)."""
     for ci, si, pi, para in report.paragraphs():
         for regex, shape in ((_ORDINAL_RE, "{}是"), (_INLINE_SECTION_RE, "（{}）")):
-            seen = [m.group(1) for m in regex.finditer(para.full_text)]
-            if len(seen) < 2 or seen[0] != "一":
+            seen = [(m.group(1), parse_cn_numeral(m.group(1))) for m in regex.finditer(para.full_text)]
+            if len(seen) < 2 or seen[0][1] != 1:
                 continue
             expected = 1
-            for label in seen:
-                n = _ORDINAL.index(label) + 1
+            for label, n in seen:
+                if n == 1 and expected > 2:
+                    expected = 1  # a second list in the same paragraph
                 if n != expected:
                     yield Finding("W402", WARNING,
-                                  f"编号顺序不对：“{shape.format(_ORDINAL[expected - 2])}”之后"
-                                  f"应为“{shape.format(_ORDINAL[expected - 1])}”，实为"
+                                  f"编号顺序不对：“{shape.format(chinese_ordinal(expected - 1))}”之后"
+                                  f"应为“{shape.format(chinese_ordinal(expected))}”，实为"
                                   f"“{shape.format(label)}”", _para_where(ci, si, pi))
                     break
                 expected += 1
