@@ -43,6 +43,9 @@ def raws(report):
     ("》第五条第一项，本作品不适用于该法。", []),
     ("按照《预算法》第四十九条的规定，做好预算公开。", []),
     ("召开第三届皮具文化节。", []),
+    # an indicator's figure is a target's or a result's business
+    ("规模以上工业总产值23.55亿元，全镇一般公共预算收入3512万元。", []),
+    ("固定资产投资达到25亿元。", []),
     # rates and forecasts are not countable promises
     ("经济增长预期目标为5%左右。", []),
     ("赤字率拟按3%安排。", []),
@@ -165,3 +168,16 @@ def test_w401_provincial_sentences_tie_no_figure_to_the_wrong_indicator(sentence
     assert w401(r) == []
     r.chapters[0].paragraphs[0].text = "全省地区生产总值35538亿元，增长5.1%；工业投资增长7.7%。"
     assert w401(r) == ["正文写地区生产总值增长5.1%，完成数表中为增长5.3%"]
+
+
+def w402(report):
+    return [f.message for f in check(report) if f.code == "W402"]
+
+
+def test_w402_reads_numbering_past_ten_and_second_lists():
+    items = "".join(f"{n}是抓第{i}项工作。" for i, n in enumerate(
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"], 1))
+    assert w402(_plan(items)) == []
+    assert w402(_plan("一是抓龙头企业，二是抓配套企业。另有三项：一是稳投资，二是促消费。")) == []
+    assert w402(_plan(items.replace("十一是", "十三是"))) == ["编号顺序不对：“十是”之后应为“十一是”，实为“十三是”"]
+    assert w402(_plan("唯一是从不是编号，统一是口号。")) == []

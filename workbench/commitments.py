@@ -46,6 +46,7 @@ _FORECAST = LazyRegex(r"预计|预期|预测|估计|^今年[^，]{0,12}?(?:超�
 _FISCAL = LazyRegex(
     r"赤字|专项债|国债|预算|转移支付|财政|减税|退税|降费|缓税|缓费|税收|应纳税|所得税|增值税|加计扣除|"
     r"税率|债券|债务|再贷款|贷款|利率|基金|支出规模|中央本级|比上年增加|比上年年初")
+_LINK_AT_END = LazyRegex(r"(?:达到|达|为|超过|突破|增加到|提高到|控制在|保持在|稳定在)$")
 _SENTENCE_SPLIT = LazyRegex(r"[。；;！？\n]")
 ACTION = "action"
 FISCAL = "fiscal"
@@ -115,6 +116,9 @@ def _is_promise(clause: str, m, offset: int, quoted: list[tuple[int, int]]) -> b
     before = clause[: m.start]
     if _ORDINAL_BEFORE.search(before):
         return False
+    name = _LINK_AT_END.sub("", before.strip())
+    if len(name) >= 2 and lookup(name) is not None:
+        return False  # "规模以上工业总产值23.55亿元": an indicator's figure, a target's business
     if not any(ch.isdigit() for ch in clause[m.start:m.end]):
         if m.value == 1 or not _ACTION_BEFORE.search(before):
             return False
