@@ -206,3 +206,10 @@ def test_grain_units_convert_by_weight():
 
 def test_a_scope_word_after_the_name_is_not_part_of_it():
     assert parse_figure("城镇调查失业率全年控制在5.5%以内").name == "城镇调查失业率"
+
+
+def test_a_five_year_chapter_that_never_turns_to_the_year_is_read_whole():
+    r = _review("五年来，国内生产总值年均增长6.6%。", "全年国内生产总值增长6.9%，城镇新增就业1351万人。",
+                title="过去五年工作回顾")
+    assert [(f.key, f.growth_pct, f.value) for f in results_from(r)] == [
+        ("gdp", 6.9, None), ("new_urban_jobs", None, 1351)]

@@ -47,25 +47,33 @@ _RESULT_ALIASES = {"能耗": "energy_intensity", "单位GDP能耗": "energy_inte
 
 
 def year_paragraphs(report: Report) -> Iterator[tuple[int, int | None, int, str]]:
-    """Review-chapter paragraphs that speak of the year under review, not of five years."""
+    """Review-chapter paragraphs that speak of the year under review, not of five years.
+
+    A chapter titled for five years alone ("过去五年工作回顾") that never turns to the single
+    year is read whole: its year-by-year figures are all a drafter has written."""
     for ci, ch in enumerate(report.chapters):
         if not is_review_chapter(ch.title):
             continue
         title = ch.title or ""
-        multi = bool(re.search(r"五年|十年|三年", title)) and not re.search(r"一年|(?:19|20)\d\d年", title)
-        for pi, para in enumerate(ch.paragraphs):
-            text = para.full_text.strip()
-            if _MULTI_YEAR_PARA.match(text):
-                multi = True
-            elif _ONE_YEAR_PARA.match(text):
-                multi = False
-            if not multi:
-                yield ci, None, pi, para.full_text
-        for si, sec in enumerate(ch.sections):
-            sec_multi = multi or bool(_MULTI_YEAR_PARA.match(sec.title or ""))
-            for pi, para in enumerate(sec.paragraphs):
-                if not sec_multi:
-                    yield ci, si, pi, para.full_text
+        multi_title = bool(re.search(r"五年|十年|三年", title)) and not re.search(r"一年|(?:19|20)\d\d年", title)
+        chosen = list(_year_part(ci, ch, multi_title))
+        yield from chosen if chosen or not multi_title else _year_part(ci, ch, False, switch=False)
+
+
+def _year_part(ci: int, ch, multi: bool, switch: bool = True):
+    for pi, para in enumerate(ch.paragraphs):
+        text = para.full_text.strip()
+        if switch and _MULTI_YEAR_PARA.match(text):
+            multi = True
+        elif switch and _ONE_YEAR_PARA.match(text):
+            multi = False
+        if not multi:
+            yield ci, None, pi, para.full_text
+    for si, sec in enumerate(ch.sections):
+        sec_multi = multi or (switch and bool(_MULTI_YEAR_PARA.match(sec.title or "")))
+        for pi, para in enumerate(sec.paragraphs):
+            if not sec_multi:
+                yield ci, si, pi, para.full_text
 
 
 def results_from(report: Report) -> list[Figure]:
