@@ -42,8 +42,7 @@ _ONE_YEAR_PARA = re.compile(r"^(?:过去一年|一年来|(?:19|20)\d\d年[，,�
 # Indicators whose target is itself a rate of change written as a level ("涨幅3%左右").
 _CHANGE_AS_LEVEL = {"cpi"}
 # Short wordings reviews use for catalogue indicators that the catalogue does not list.
-_RESULT_ALIASES = {"能耗": "energy_intensity", "单位GDP能耗": "energy_intensity",
-                   "城镇调查失业率平均": "urban_unemployment"}
+_RESULT_ALIASES = {"能耗": "energy_intensity"}
 
 
 def year_paragraphs(report: Report) -> Iterator[tuple[int, int | None, int, str]]:
