@@ -157,7 +157,8 @@ def test_result_edge_phrasing_in_the_message():
     att = attainment(t, _res("单位国内生产总值能耗降幅超过3%"))
     assert att.reason == "bound" and "界限" in att.describe(t)
     att = attainment(parse_figure("城镇调查失业率5.5%左右"), _res("城镇调查失业率平均为5.2%"))
-    assert "低于目标0.3个百分点" in att.describe(parse_figure("城镇调查失业率5.5%左右"))
+    text = att.describe(parse_figure("城镇调查失业率5.5%左右"))
+    assert text.startswith("完成平均5.2%，目标5.5%左右，低于目标0.3个百分点"), text
 
 
 def test_tolerance_setting_applies_to_results_read_from_text():

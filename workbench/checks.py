@@ -82,7 +82,7 @@ class Attainment:
     gap: float | None = None        # points for growth, percent for value; + is better
     unit: str | None = None
     reason: str | None = None       # why not comparable: "units" | "bound" | "qualitative"
-    bound: str | None = None        # the result's own qualifier when it bounds the compared part
+    bound: str | None = None        # the result's own qualifier on the compared part (超过, 平均)
 
     @property
     def word(self) -> str:
@@ -227,7 +227,8 @@ def attainment(target: Figure, result: Figure | None,
         if (towards_better and state not in (MET, EXCEEDED)) or (not towards_better and state != MISSED):
             return Attainment(NOT_COMPARABLE, basis, t, r, gap, unit, reason="bound",
                               bound=result.qualifier)
-    return Attainment(state, basis, t, r, gap, unit, bound=result.qualifier if bound else None)
+    written = result.qualifier if bound or (result.qualifier == "平均" and basis == "value") else None
+    return Attainment(state, basis, t, r, gap, unit, bound=written)
 
 
 def match(figures: list[Figure], fig: Figure) -> Figure | None:
