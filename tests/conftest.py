@@ -49,3 +49,9 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep("-", "fuzzing and fault-injection cases tried")
         for name, n in sorted(COUNTS.items()):
             terminalreporter.write_line(f"{name}: {n}")
+    from precisioncount import COUNTS as PRECISION
+
+    if PRECISION:
+        terminalreporter.write_sep("-", "check precision on real reports")
+        for name, n in PRECISION.items():
+            terminalreporter.write_line(f"{name}: {n}")

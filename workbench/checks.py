@@ -9,19 +9,26 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from . import catalog
-from .commitments import chapter_is_review, follow_up, review_texts
-from .figures import Figure, comparable, convert, decimals, find_mentions, format_number, normalize
+from .commitments import is_action_promise, is_mentioned, chapter_is_review, review_texts
+from .figures import (
+    AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, Figure, comparable, convert,
+    decimals, find_mentions, format_number, normalize, parse_cn_numeral,
+)
+from .review import value_is_edge, year_paragraphs
 from .model import Report
+from .phrasing import chinese_ordinal
 from .phrasing import (
     ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED, NO_DATA, NOT_COMPARABLE,
 )
 
 ERROR, WARNING, INFO = "error", "warning", "info"
+_RATE_UNITS = ("%", "‰", "百分点")
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
 
@@ -74,6 +81,8 @@ class Attainment:
     result: float | None = None
     gap: float | None = None        # points for growth, percent for value; + is better
     unit: str | None = None
+    reason: str | None = None       # why not comparable: "units" | "bound" | "qualitative"
+    bound: str | None = None        # the result's own qualifier on the compared part (超过, 平均)
 
     @property
     def word(self) -> str:
@@ -83,13 +92,16 @@ class Attainment:
         if self.state == NO_DATA:
             return "无完成数"
         if self.state == NOT_COMPARABLE:
-            return "单位无法比较"
+            return {"bound": "完成数只给出界限，无法判断是否达到目标",
+                    "qualitative": "定性目标，报告未写明是否达到"}.get(self.reason or "", "单位无法比较")
+        if self.basis is None:
+            return f"报告写明“{target.name}{target.qualifier or ''}”"
         qual = target.qualifier if target.qualifier not in (None, "区间") else ""
         if self.basis == "growth":
-            text = (f"增速{format_number(_r(self.result))}%，目标{_target_growth(target)}{qual}")
+            text = (f"增速{self.bound or ''}{format_number(_r(self.result))}%，目标{_target_growth(target)}{qual}")
             gap_unit = "个百分点"
         else:
-            text = (f"完成{format_number(_r(self.result))}{self.unit or ''}，"
+            text = (f"完成{self.bound or ''}{format_number(_r(self.result))}{self.unit or ''}，"
                     f"目标{format_number(_r(self.target))}{self.unit or ''}{qual}")
             gap_unit = "%"
         if self.gap is not None and abs(self.gap) >= 0.005:
@@ -98,6 +110,10 @@ class Attainment:
                 diff = (self.result or 0) - (self.target or 0)
                 side = "高于" if diff > 0 else "低于"
                 text += f"，{side}目标{format_number(_r(abs(diff)))}{gap_unit}"
+            elif self.unit in _RATE_UNITS:
+                diff = (self.result or 0) - (self.target or 0)
+                side = "高于" if diff > 0 else "低于"
+                text += f"，{side}目标{format_number(_r(abs(diff)))}个百分点"
             else:
                 diff = ((self.result or 0) - (self.target or 0)) / abs(self.target or 1) * 100
                 side = "高于" if diff > 0 else "低于"
@@ -122,9 +138,35 @@ def _has_numbers(f: Figure | None) -> bool:
     return f is not None and (f.value is not None or f.growth_pct is not None)
 
 
+_QUALITATIVE_WORDS = {IN_STEP: ("同步",), QUALITATIVE: ("平衡", "稳定")}
+
+
+def _qualitative_attainment(target: Figure, result: Figure | None) -> Attainment | None:
+    """同步 / 基本平衡: met when the result states it, else not comparable (no number to judge by)."""
+    if result is None:
+        return None
+    kind = target.direction
+    if result.direction == kind or (result.qualifier and any(
+            w in result.qualifier for w in _QUALITATIVE_WORDS.get(kind or "", ()))):
+        return Attainment(MET)
+    return Attainment(NOT_COMPARABLE, reason="qualitative")
+
+
+def _result_bound(result: Figure, basis: str) -> str | None:
+    """The direction of the result's own qualifier (超过, 以上, 以内) on the part compared."""
+    direction = QUALIFIER_DIRECTION.get(result.qualifier or "")
+    if direction not in (AT_LEAST, AT_MOST):
+        return None
+    if basis == "value" and result.growth_pct is not None:
+        return None  # in the figure model a qualifier binds the growth when there is one
+    return direction
+
+
 def attainment(target: Figure, result: Figure | None,
                settings: Settings = DEFAULT_SETTINGS) -> Attainment | None:
-    """Compare a result with a target; None for a target with no number to compare."""
+    """Compare a result with a target; None for a target with no number and no statement."""
+    if target.direction in (IN_STEP, QUALITATIVE) and not _has_numbers(target):
+        return _qualitative_attainment(target, result)
     if not _has_numbers(target):
         return None
     if not _has_numbers(result):
@@ -142,7 +184,8 @@ def attainment(target: Figure, result: Figure | None,
     elif target.value is not None and result.value is not None:
         r_conv = convert(result.value, result.unit, target.unit)
         if r_conv is None:
-            return Attainment(NOT_COMPARABLE, "value", target.value, result.value, None, target.unit)
+            return Attainment(NOT_COMPARABLE, "value", target.value, result.value, None, target.unit,
+                              reason="units")
         basis, t, r, unit = "value", target.value, r_conv, target.unit
         lo, hi = t, target.growth_pct_max if target.unit == "%" and target.growth_pct is None else None
         # Rates and point changes compare in points; amounts in percent of the target.
@@ -152,7 +195,7 @@ def attainment(target: Figure, result: Figure | None,
             tol, scale = settings.value_tolerance_pct, 100.0 / abs(t) if t else math.inf
         diff = r - t
     else:
-        return Attainment(NOT_COMPARABLE)
+        return Attainment(NOT_COMPARABLE, reason="units")
     sign = -1.0 if (direction == "at_most" or lower_better) else 1.0
     better = round(sign * diff * (scale if math.isfinite(scale) else 1.0), 9)
     gap = better
@@ -176,7 +219,16 @@ def attainment(target: Figure, result: Figure | None,
         state = EXCEEDED if better > 0 else (MET if better == 0 else MISSED)
     if basis == "growth" and target.stretch_pct is not None and sign * (r - target.stretch_pct) >= 0:
         state = EXCEEDED
-    return Attainment(state, basis, t, r, gap, unit)
+    bound = _result_bound(result, basis)
+    if bound is not None:
+        # "超过126万亿元", "降幅超过3%": the number is an edge and the truth lies beyond it.
+        open_side = 1.0 if (bound == AT_LEAST) == (r >= 0) else -1.0
+        towards_better = open_side == sign
+        if (towards_better and state not in (MET, EXCEEDED)) or (not towards_better and state != MISSED):
+            return Attainment(NOT_COMPARABLE, basis, t, r, gap, unit, reason="bound",
+                              bound=result.qualifier)
+    written = result.qualifier if bound or (result.qualifier == "平均" and basis == "value") else None
+    return Attainment(state, basis, t, r, gap, unit, bound=written)
 
 
 def match(figures: list[Figure], fig: Figure) -> Figure | None:
@@ -220,23 +272,62 @@ def e101_missing_result(report: Report, previous: Report | None, s: Settings):
 
 @rule
 def attainment_rules(report: Report, previous: Report | None, s: Settings):
-    """E102 units cannot compare; W201 target missed; I202 target met or exceeded."""
+    """E102 units cannot compare; W201 target missed; I202 target met or exceeded;
+    I203 a result that cannot settle its target (a qualitative target the text does not
+    speak to, or a result given only as an edge, "超过…")."""
     if previous is None:
         return
     for t in previous.targets:
         res = match(report.results, t)
-        att = attainment(t, res, s)
-        if att is None or att.state == NO_DATA or res is None:
+        qualitative = t.direction in (IN_STEP, QUALITATIVE) and not _has_numbers(t)
+        stated = _statement(report, t) if qualitative else None
+        att = attainment(t, stated or res, s)
+        if qualitative and att is None:
+            att = Attainment(NOT_COMPARABLE, reason="qualitative")
+        if att is None or att.state == NO_DATA:
             continue
-        where = _fig_where("results", report.results.index(res), res)
-        if att.state == NOT_COMPARABLE:
+        index = report.results.index(res) if res is not None and res in report.results else None
+        where = {"figure": t.name, "list": "results", "index": index}
+        if att.state == NOT_COMPARABLE and att.reason == "units":
             yield Finding("E102", ERROR,
                           f"{t.name}：目标“{t.raw or t.name}”与完成数“{res.raw or res.name}”"
                           f"单位无法比较", where)
+        elif att.state == NOT_COMPARABLE:
+            yield Finding("I203", INFO, f"{t.name}无法比较：目标“{t.raw or t.name}”，{att.describe(t)}",
+                          where)
         elif att.state == MISSED:
             yield Finding("W201", WARNING, f"{t.name}未完成：{att.describe(t)}", where)
+        elif stated is not None:
+            yield Finding("I202", INFO, f"{t.name}{att.word}：报告写明“{stated.raw}”", where)
         else:
             yield Finding("I202", INFO, f"{t.name}{att.word}：{att.describe(t)}", where)
+
+
+_STATE_WORDS = {IN_STEP: ("同步",), QUALITATIVE: ("平衡", "稳定")}
+_QUAL_SENTENCE = re.compile(r"[。；;！？\n]")
+_DENIED = re.compile(r"不(?:同步|平衡|稳定)|失衡|未(?:能|实现)")
+
+
+def _statement(report: Report, target: Figure) -> Figure | None:
+    """The review's own words that a qualitative target was reached ("国际收支基本平衡",
+    "一般公共预算收入2.11亿元，增长2.9%，收支平衡"): the name, then the state word soon after."""
+    words = _STATE_WORDS.get(target.direction or "", ())
+    names = _names_for(target)
+    for *_, text in year_paragraphs(report):
+        if not any(n in text for n in names):
+            continue
+        for sentence in _QUAL_SENTENCE.split(text):
+            for n in names:
+                at = sentence.find(n)
+                if at < 0:
+                    continue
+                window = sentence[at:at + len(n) + 24]
+                hits = [window.find(w) for w in words if w in window]
+                if hits and not _DENIED.search(window):
+                    end = at + len(n) + min(hits) + 2
+                    return Figure(name=target.name, key=target.key, qualifier=target.qualifier,
+                                  raw=sentence[at:end].strip())
+    return None
 
 
 def _implied_growth_range(value: float, value_dec: int, base: float, base_dec: int):
@@ -249,6 +340,8 @@ def _implied_growth_range(value: float, value_dec: int, base: float, base_dec: i
 def _arithmetic(fig: Figure, base: Figure, where: dict, label: str) -> Finding | None:
     if fig.value is None or fig.growth_pct is None or base.value is None:
         return None
+    if value_is_edge(fig) or value_is_edge(base):
+        return None  # "超过88亿元" is an edge, not a value to work growth out from
     ind = catalog.get(fig.key)
     if ind is None or ind.basis != catalog.CURRENT:
         return None
@@ -295,6 +388,8 @@ def w301_arithmetic(report: Report, previous: Report | None, s: Settings):
 def _slip(fig: Figure, base: Figure, where: dict, label: str, s: Settings) -> Finding | None:
     if fig.value is None or base.value is None or fig.value == 0 or base.value == 0:
         return None
+    if fig.unit in _RATE_UNITS or base.unit in _RATE_UNITS:
+        return None  # a rate (CPI 3% against 0.2%) has no 万元/亿元 to slip
     base_value = convert(base.value, base.unit, fig.unit)
     if base_value is None or base_value == 0:
         return None
@@ -373,23 +468,90 @@ def _compiled_names(idents: tuple[tuple[str, str | None], ...]):
     return re.compile("|".join(re.escape(n) for n in names)), owners
 
 
+# What may stand between a clause's start and an indicator's name without changing what it
+# names; anything else ("农村", "脱贫地区", "开发区", "海洋", "单位") makes another indicator.
+_NEUTRAL_BEFORE = re.compile(
+    r"(?:全镇|全街|全乡|全县|全区|全市|全州|全省|全国|全年|全口径|我镇|我街|我乡|我县|我区|我市|我州|我省|我国|"
+    r"本镇|本县|本区|本市|今年|去年|当年|年末|年底|上半年|前三季度|(?:19|20)\d\d年|其中|累计|共|"
+    r"实现了?|完成了?|达到|带动|推动|拉动|促进|预计|预期|力争|确保|争取|全力|努力|持续|初步核算|据初步核算|经初步核算|"
+    r"——|—|\s)*")
+_PIECE_BREAK = re.compile(r"[，,、]")
+_FIGURE_GOES_ON = re.compile(r"(?:同比|比上年|较上年|实际|名义)?(?:增长|增速|增幅|下降|降低|减少|降幅|提高|上升|上涨|"
+                             r"涨幅|左右|以上|以内|力争|[0-9０-９])")
+_MULTI_YEAR = re.compile(r"年均|平均每年|五年|十年")
+_BASE_BEFORE = "从由比较"
+_EDGE_BEFORE = re.compile(r"(?:超过|突破|跃上|迈上|站上|逾|超)$")
+
+
+_CLAUSE_MARK = re.compile(r"[，。；：、,;:！？（(“]")
+
+
+def _another_indicator(text: str, start: int, fig: Figure, marks: list[int]) -> bool:
+    """Whether the words just before a name make it another indicator ("农村" + 居民收入)."""
+    i = bisect_left(marks, start)
+    left = marks[i - 1] + 1 if i else 0
+    return _NEUTRAL_BEFORE.fullmatch(text, left, start) is None
+
+
+def _figure_end(text: str, b: int, stop: int) -> int:
+    """Where the text after a name stops speaking of it: its piece and the pieces that go on
+    with the figure ("超过126万亿元，增长5.2%"), not the next subject ("五年年均增长5.2%")."""
+    m = _PIECE_BREAK.search(text, b, stop)
+    while m is not None:
+        if not _FIGURE_GOES_ON.match(text, m.end(), stop):
+            return m.start()
+        m = _PIECE_BREAK.search(text, m.end(), stop)
+    return stop
+
+
 @rule
 def w401_text_contradicts_table(report: Report, previous: Report | None, s: Settings):
     """W401 a figure named in the text contradicts the figures table."""
     patterns = {True: _name_pattern(report.results), False: _name_pattern(report.targets)}
+    year_of_review = None
     for ci, si, pi, para in report.paragraphs():
         review = chapter_is_review(report.chapters[ci])
         pattern, by_name = patterns[review]
         if pattern is None:
             continue
-        text = normalize(para.full_text)
+        raw = para.full_text
+        if pattern.search(raw) is None:
+            continue  # names hold no character that normalising changes
+        if review:
+            if year_of_review is None:
+                year_of_review = {(a, b, c) for a, b, c, _ in year_paragraphs(report)}
+            if (ci, si, pi) not in year_of_review:
+                continue  # a five-year part: its figures are not the year's results
+        text = normalize(raw)
         spans = [(m.start(), m.end(), by_name[m.group()]) for m in pattern.finditer(text)]
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        todo = []
         for n, (a, b, fig) in enumerate(spans):
+            if _another_indicator(text, a, fig, marks):
+                continue
             nxt = spans[n + 1][0] if n + 1 < len(spans) else len(text)
             end_m = _CLAUSE_END.search(text, b)
-            stop = min(nxt, end_m.start() if end_m else len(text))
-            for m in find_mentions(text[b:stop]):
-                problem = _contradiction(m, fig)
+            stop = _figure_end(text, b, min(nxt, end_m.start() if end_m else len(text)))
+            if not _MULTI_YEAR.search(text, b, stop):
+                todo.append((b, stop, fig))
+        if not todo:
+            continue
+        lo = todo[0][0]
+        mentions = [m._replace(start=m.start + lo, end=m.end + lo)
+                    for m in find_mentions(text[lo:max(t[1] for t in todo)])]
+        for b, stop, fig in todo:
+            seen_growth = seen_value = False
+            for m in mentions:
+                if m.start < b or m.end > stop:
+                    continue
+                if m.start > b and text[m.start - 1] in _BASE_BEFORE:
+                    continue  # "由62亿元增长到90亿元": the base, not the figure
+                if (m.growth and seen_growth) or (not m.growth and seen_value):
+                    continue
+                seen_growth, seen_value = seen_growth or m.growth, seen_value or not m.growth
+                if m.qualifier is None and _EDGE_BEFORE.search(text, max(b, m.start - 3), m.start):
+                    m = m._replace(qualifier="超过")  # "超过126万亿元": an edge, not the value
+                problem = _contradiction(m, fig, bounds=review)
                 if problem:
                     table = "完成数" if review else "目标"
                     yield Finding("W401", WARNING,
@@ -397,39 +559,70 @@ def w401_text_contradicts_table(report: Report, previous: Report | None, s: Sett
                                   _para_where(ci, si, pi))
 
 
-def _contradiction(m, fig: Figure) -> tuple[str, str] | None:
-    if m.growth and fig.growth_pct is not None and m.qualifier is None:
+def _agrees(said: float, q: str | None, lo: float, hi: float, bounds: bool = True) -> bool:
+    """Whether a number written with qualifier q fits a table range [lo, hi]; with bounds,
+    an edge in the text ("5%以上") agrees with any table figure beyond it."""
+    lo, hi = min(lo, hi), max(lo, hi)
+    if lo - 1e-9 <= said <= hi + 1e-9:
+        return True
+    if not bounds:
+        return False
+    direction = QUALIFIER_DIRECTION.get(q or "")
+    # "增长5%以上" agrees with a table's 5.2%; "下降3%以上" with a table's -3.4%.
+    if direction == AT_LEAST:
+        return hi >= said - 1e-9 if said >= 0 else lo <= said + 1e-9
+    if direction == AT_MOST:
+        return lo <= said + 1e-9 if said >= 0 else hi >= said - 1e-9
+    return False
+
+
+def _said(word: str, value: float, unit: str, q: str | None) -> str:
+    if q in ("不低于", "不少于", "不超过", "控制在"):
+        return f"{word}{q}{format_number(abs(value) if word else value)}{unit}"
+    return f"{word}{format_number(abs(value) if word else value)}{unit}{q or ''}"
+
+
+def _contradiction(m, fig: Figure, bounds: bool = True) -> tuple[str, str] | None:
+    if m.growth and fig.growth_pct is not None:
         lo = fig.growth_pct
         hi = fig.growth_pct_max if fig.growth_pct_max is not None else lo
-        if not (min(lo, hi) - 1e-9 <= m.value <= max(lo, hi) + 1e-9):
-            return f"增长{format_number(m.value)}%", f"增长{format_number(fig.growth_pct)}%"
+        if not _agrees(m.value, m.qualifier, lo, hi, bounds):
+            word = "下降" if m.value < 0 else "增长"
+            table_word = "下降" if fig.growth_pct < 0 else "增长"
+            table_q = fig.qualifier if fig.qualifier in ("左右", "以上", "以内", "以下") else ""
+            return (_said(word, m.value, "%", m.qualifier),
+                    f"{table_word}{format_number(abs(fig.growth_pct))}%{table_q}")
     elif not m.growth and fig.value is not None and m.unit and comparable(m.unit, fig.unit):
         conv = convert(m.value, m.unit, fig.unit)
-        if conv is not None and abs(conv - fig.value) > 1e-9 * max(1, abs(fig.value)):
-            return f"{format_number(m.value)}{m.unit}", f"{format_number(fig.value)}{fig.unit or ''}"
+        if conv is None:
+            return None
+        hi = fig.growth_pct_max if (fig.unit == "%" and fig.growth_pct_max is not None) else fig.value
+        if not _agrees(conv, m.qualifier, fig.value, hi, bounds) and \
+                abs(conv - fig.value) > 1e-9 * max(1, abs(fig.value)):
+            return _said("", m.value, m.unit, m.qualifier), f"{format_number(fig.value)}{fig.unit or ''}"
     return None
 
 
-_ORDINAL = "一二三四五六七八九十"
-_ORDINAL_RE = re.compile(r"([一二三四五六七八九十])是")
-_INLINE_SECTION_RE = re.compile(r"[（(]([一二三四五六七八九十])[）)]")
+_ORDINAL_RE = re.compile(r"(?:^|(?<=[，。；：,;:！？\s“]))([一二三四五六七八九十]{1,3})是")
+_INLINE_SECTION_RE = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
 
 
 @rule
 def w402_numbering(report: Report, previous: Report | None, s: Settings):
-    """W402 numbering in the text out of order (一是…三是, （一）…（三）)."""
+    """W402 numbering in the text out of order (一是…三是, （一）…（三）; 十一是 follows 十是)."""
     for ci, si, pi, para in report.paragraphs():
         for regex, shape in ((_ORDINAL_RE, "{}是"), (_INLINE_SECTION_RE, "（{}）")):
-            seen = [m.group(1) for m in regex.finditer(para.full_text)]
-            if len(seen) < 2 or seen[0] != "一":
+            seen = [(m.group(1), parse_cn_numeral(m.group(1))) for m in regex.finditer(para.full_text)]
+            if len(seen) < 2 or seen[0][1] != 1:
                 continue
             expected = 1
-            for label in seen:
-                n = _ORDINAL.index(label) + 1
+            for label, n in seen:
+                if n == 1 and expected > 2:
+                    expected = 1  # a second list in the same paragraph
                 if n != expected:
                     yield Finding("W402", WARNING,
-                                  f"编号顺序不对：“{shape.format(_ORDINAL[expected - 2])}”之后"
-                                  f"应为“{shape.format(_ORDINAL[expected - 1])}”，实为"
+                                  f"编号顺序不对：“{shape.format(chinese_ordinal(expected - 1))}”之后"
+                                  f"应为“{shape.format(chinese_ordinal(expected))}”，实为"
                                   f"“{shape.format(label)}”", _para_where(ci, si, pi))
                     break
                 expected += 1
@@ -465,28 +658,60 @@ def w403_half_width_punctuation(report: Report, previous: Report | None, s: Sett
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("(", ")"))
 
 
+@lru_cache(maxsize=16)
+def _pair_re(open_: str, close: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(open_)}{re.escape(close)}]")
+
+
+def _imbalance(text: str, open_: str, close: str) -> tuple[int, int | None]:
+    """(openers left unclosed at the end, index of the first closer with no opener or None)."""
+    depth = 0
+    for m in _pair_re(open_, close).finditer(text):
+        if m.group() == open_:
+            depth += 1
+        else:
+            depth -= 1
+            if depth < 0:
+                return depth, m.start()
+    return depth, None
+
+
 @rule
 def w404_unbalanced(report: Report, previous: Report | None, s: Settings):
-    """W404 unbalanced quotes or brackets."""
-    for ci, si, pi, text in _paragraph_texts(report):
-        for open_, close in _PAIRS:
-            if open_ not in text and close not in text:
+    """W404 unbalanced quotes or brackets (a pair split over consecutive paragraphs by a
+    line break, "根据《" / "…法" / "》第五条", is one pair)."""
+    texts = list(_paragraph_texts(report))
+    states: list[list[tuple[int, int | None] | None]] = []
+    for *_, text in texts:
+        states.append([_imbalance(text, o, c) if (o in text or c in text) else None
+                       for o, c in _PAIRS])
+    joined: set[tuple[int, int]] = set()  # (paragraph position, pair) closed across paragraphs
+    for n, row in enumerate(states):
+        for k, st in enumerate(row):
+            if st is None or st[0] <= 0 or st[1] is not None:
                 continue
-            depth, bad_at = 0, None
-            for i, ch in enumerate(text):
-                if ch == open_:
-                    depth += 1
-                elif ch == close:
-                    depth -= 1
-                    if depth < 0:
-                        bad_at = i
-                        break
+            text = texts[n][3].rstrip()
+            if text.rfind(_PAIRS[k][0]) < len(text) - 30:
+                continue  # the opener is not at the paragraph's end: a real stray
+            for m in range(n + 1, min(n + 3, len(texts))):
+                later = states[m][k]
+                if later is not None and later[1] is not None and later[0] == -st[0]:
+                    joined.update((j, k) for j in range(n, m + 1))
+                    break
+                if later is not None:
+                    break
+    for n, (ci, si, pi, text) in enumerate(texts):
+        for k, (open_, close) in enumerate(_PAIRS):
+            st = states[n][k]
+            if st is None or (n, k) in joined:
+                continue
+            depth, bad_at = st
             if depth != 0 or bad_at is not None:
                 which = f"多了“{close}”（第{bad_at + 1}个字符）" if bad_at is not None else (
                     f"“{open_}”没有配对的“{close}”")
                 yield Finding("W404", WARNING, f"引号或括号不配对：{which}", _para_where(ci, si, pi))
                 break
-        if text.count('"') % 2:
+        if '"' in text and text.count('"') % 2:
             yield Finding("W404", WARNING, "引号不配对：半角引号 \" 个数为奇数", _para_where(ci, si, pi))
 
 
@@ -540,7 +765,9 @@ def i501_commitment_not_followed(report: Report, previous: Report | None, s: Set
         return
     texts = review_texts(report)
     for c in previous.commitments:
-        if follow_up(c, report, texts).state == "not_mentioned":
+        if not is_action_promise(c, previous):
+            continue  # a budget line, or a slogan's numeral stored by an older reader
+        if not is_mentioned(c, texts):
             yield Finding("I501", INFO, f"{previous.year}年承诺“{c.raw}”在本报告中未见下文",
                           {"commitment": c.raw, "chapter": c.chapter, "section": c.section,
                            "paragraph": c.paragraph, "previous": True})

@@ -42,32 +42,137 @@ def chapter_is_review(chapter: Chapter) -> bool:
     return is_review_chapter(chapter.title)
 
 
+# Units of things or money done or built; a rate (%, 百分点) is a target's business, not a promise's.
+_RATE_UNITS = ("%", "‰", "百分点")
+# A Chinese-numeral count is a promise only right after a verb of doing ("办好十件民生实事");
+# elsewhere it is a slogan's numeral ("两个毫不动摇", "统筹两个大局", "八项规定").
+_ACTION_BEFORE = LazyRegex(
+    r"(?:办好|办成|新建|新增|建成|建设|完成|引进|培育|改造|打造|创建|新开工|开工|举办|招引|签约|落地|"
+    r"实施|推进|争创|新培育|新认定|新改建|改建|扩建|修缮|提升|整治|实现)$")
+_ORDINAL_BEFORE = LazyRegex(r"(?:第|前|后|近|每|逐)$")
+_LEGAL_REFERENCE = LazyRegex(r"第[一二三四五六七八九十百0-9]+[条款项章节]|》")
+_FORECAST = LazyRegex(r"预计|预期|预测|估计|^今年[^，]{0,12}?(?:超过|将达|约)")
+# Budget and fiscal lines: promises of a different kind, kept apart and not followed up.
+_FISCAL = LazyRegex(
+    r"赤字|专项债|国债|预算|转移支付|财政|减税|退税|降费|缓税|缓费|税收|应纳税|所得税|增值税|加计扣除|"
+    r"税率|债券|债务|再贷款|贷款|利率|基金|支出规模|中央本级|比上年增加|比上年年初")
+_LINK_AT_END = LazyRegex(r"(?:达到|达|为|超过|突破|增加到|提高到|控制在|保持在|稳定在)$")
+_SENTENCE_SPLIT = LazyRegex(r"[。；;！？\n]")
+ACTION = "action"
+FISCAL = "fiscal"
+
+
 def derive_commitments(report: Report) -> list[Commitment]:
-    """Every number-with-unit promise in the chapters that plan (not the review)."""
+    """Every countable promise in the chapters that plan (not the review): a number with a
+    unit of things or money done or built, never a slogan's numeral, a quotation, an ordinal
+    or legal reference, a rate or a targets-passage figure. Budget lines stay in the list and
+    are told apart by `kind`."""
     found: list[Commitment] = []
     in_targets_list = False
     for ci, si, pi, para in report.paragraphs():
         if chapter_is_review(report.chapters[ci]):
             continue
         if is_targets_paragraph(para.full_text) or _TARGETS_PASSAGE.search(para.full_text):
-            in_targets_list = True
+            # A lead-in ending in "：" is followed by a list of targets; a full passage is not.
+            in_targets_list = para.full_text.rstrip().endswith(("：", ":"))
             continue
         if in_targets_list and pi > 0 and _is_target_item(para.full_text):
             continue  # a lead-in line followed by a list of targets
         in_targets_list = False
-        for clause in _CLAUSE_SPLIT.split(para.full_text):
-            clause = clause.strip()
-            if not clause:
+        text = para.full_text
+        quoted = _quoted_spans(text)
+        pos = 0
+        for clause in _CLAUSE_SPLIT.split(text):
+            start = text.find(clause, pos)
+            pos = start + len(clause)
+            stripped = clause.strip()
+            if not stripped or _FORECAST.search(stripped) or _LEGAL_REFERENCE.search(stripped):
                 continue
-            for m in find_mentions(clause):
-                if m.unit is None or (m.value == 1 and not clause[m.start].isdigit()):
+            offset = start + (len(clause) - len(clause.lstrip()))
+            for m in find_mentions(stripped):
+                if not _is_promise(stripped, m, offset, quoted):
                     continue
-                q = m.qualifier or ("力争" if "力争" in clause[: m.start] else None)
+                q = m.qualifier or ("力争" if "力争" in stripped[: m.start] else None)
                 found.append(Commitment(
-                    raw=clause, value=m.value, unit=m.unit, qualifier=q,
+                    raw=stripped, value=m.value, unit=m.unit, qualifier=q,
                     chapter=ci, section=si, paragraph=pi,
                 ))
+                break  # one commitment per clause
     return found
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_promise(clause: str, m, offset: int, quoted: list[tuple[int, int]]) -> bool:
+    if m.unit is None or m.unit in _RATE_UNITS or m.growth:
+        return False
+    at = offset + m.start
+    if any(a <= at <= b for a, b in quoted):
+        return False
+    before = clause[: m.start]
+    if _ORDINAL_BEFORE.search(before):
+        return False
+    name = _LINK_AT_END.sub("", before.strip())
+    if len(name) >= 2 and lookup(name) is not None:
+        return False  # "规模以上工业总产值23.55亿元": an indicator's figure, a target's business
+    if not any(ch.isdigit() for ch in clause[m.start:m.end]):
+        if m.value == 1 or not _ACTION_BEFORE.search(before):
+            return False
+    return True
+
+
+def commitment_kind(commitment: Commitment, report: Report | None = None) -> str:
+    """"fiscal" for a budget or fiscal line (赤字率, 专项债券, 比上年增加…), else "action";
+    the sentence around the clause decides when the report is at hand."""
+    para = _paragraph(report, commitment) if report is not None else None
+    return _kind_in(commitment.raw, para or "")
+
+
+@lru_cache(maxsize=4096)
+def _kind_in(raw: str, para: str) -> str:
+    text = raw
+    for sentence in _SENTENCE_SPLIT.split(para):
+        if raw in sentence:
+            text = sentence
+            break
+    return FISCAL if _FISCAL.search(text) else ACTION
+
+
+def is_action_promise(commitment: Commitment, report: Report | None = None) -> bool:
+    """A promise next year's review should answer: countable, not a budget line, and (for a
+    commitment stored before these rules) not a slogan, a quotation, an ordinal or a rate."""
+    return _reads_as_promise(commitment.raw) and commitment_kind(commitment, report) == ACTION
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_promise(raw: str) -> bool:
+    if _FORECAST.search(raw) or _LEGAL_REFERENCE.search(raw):
+        return False
+    quoted = _quoted_spans(raw)
+    return any(_is_promise(raw, m, 0, quoted) for m in find_mentions(raw))
+
+
+def _paragraph(report: Report, c: Commitment) -> str | None:
+    try:
+        ch = report.chapters[c.chapter]
+        paras = ch.paragraphs if c.section is None else ch.sections[c.section].paragraphs
+        return paras[c.paragraph].full_text
+    except (IndexError, TypeError):
+        return None
 
 
 def _is_target_item(text: str) -> bool:
@@ -92,6 +197,7 @@ def sync(report: Report) -> Report:
     return report
 
 
+@lru_cache(maxsize=4096)
 def subject(raw: str) -> str:
     """What a commitment is about, for finding it again: "新增规上企业8家" -> "规上企业"."""
     text = _FILLER.sub(" ", raw)
@@ -130,23 +236,42 @@ def review_texts(later: Report) -> list[tuple[tuple[int, int | None, int], str]]
             if not review or ci in review]
 
 
+def _unit_written(unit: str | None, window: str) -> bool:
+    """A cheap necessary test: a mention in this unit needs the unit's characters in the text."""
+    if not unit:
+        return False
+    return unit in window or (unit == "%" and "％" in window)
+
+
+def _keys(raw: str) -> tuple[str, ...]:
+    """The subject, then its head and tail ("口袋公园" for "新建口袋公园")."""
+    subj = subject(raw)
+    if not subj:
+        return ()
+    return (subj, subj[-4:], subj[:4]) if len(subj) >= 4 else (subj,)
+
+
+def is_mentioned(commitment: Commitment, texts: list[tuple[tuple[int, int | None, int], str]]) -> bool:
+    """Whether a later report's texts speak of a commitment at all (follow_up's state is
+    "not_mentioned" exactly when this is False)."""
+    keys = _keys(commitment.raw)
+    return any(key in text for _, text in texts for key in keys)
+
+
 def follow_up(commitment: Commitment, later: Report,
               texts: list[tuple[tuple[int, int | None, int], str]] | None = None) -> FollowUp:
     """Find a commitment in a later report's text: with its number, without one, or not at all."""
-    subj = subject(commitment.raw)
-    if not subj:
+    keys = _keys(commitment.raw)
+    if not keys:
         return FollowUp(commitment, "not_mentioned")
-    # Try the whole subject, then its head and tail ("口袋公园" for "新建口袋公园").
-    keys = [subj]
-    if len(subj) >= 4:
-        keys += [subj[-4:], subj[:4]]
     mentioned = None
     for where, text in (texts if texts is not None else review_texts(later)):
         for key in keys:
             pos = text.find(key)
             while pos >= 0:
                 window = _clause_around(text, pos, pos + len(key))
-                if any(m.unit == commitment.unit for m in find_mentions(window)):
+                if _unit_written(commitment.unit, window) and \
+                        any(m.unit == commitment.unit for m in find_mentions(window)):
                     return FollowUp(commitment, "with_number", where, window)
                 if mentioned is None:
                     mentioned = FollowUp(commitment, "mentioned", where, window)

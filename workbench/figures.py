@@ -22,7 +22,7 @@ RANGE = "range"
 IN_STEP = "in_step"
 QUALITATIVE = "qualitative"
 
-QUALIFIER_DIRECTION: dict[str, str] = {
+QUALIFIER_DIRECTION: dict[str, str | None] = {
     "左右": ABOUT,
     "以上": AT_LEAST,
     "不低于": AT_LEAST,
@@ -35,6 +35,8 @@ QUALIFIER_DIRECTION: dict[str, str] = {
     "区间": RANGE,
     "同步": IN_STEP,
     "基本同步": IN_STEP,
+    "超过": AT_LEAST,
+    "平均": None,
     "基本平衡": QUALITATIVE,
     "收支平衡": QUALITATIVE,
     "稳定": QUALITATIVE,
@@ -42,7 +44,7 @@ QUALIFIER_DIRECTION: dict[str, str] = {
 }
 SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下")
 # Written directly before the number: "不少于300亩", "控制在5.5%".
-NUMBER_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "控制在")
+NUMBER_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "控制在", "超过", "平均")
 # Written before the growth word or the value: "力争增长8%", "力争3000万美元".
 CLAUSE_PREFIX_QUALIFIERS = ("力争",)
 QUALITATIVE_QUALIFIERS = ("基本平衡", "收支平衡", "保持稳定", "稳定")
@@ -287,7 +289,7 @@ class _Cursor:
         return FigureError(self.original, self.i, expected)
 
 
-_STOPS = GROWTH_WORDS + NUMBER_PREFIX_QUALIFIERS + CLAUSE_PREFIX_QUALIFIERS + (
+_STOPS = GROWTH_WORDS + tuple(q for q in NUMBER_PREFIX_QUALIFIERS if q != "平均") + CLAUSE_PREFIX_QUALIFIERS + (
     "与", "同步") + QUALITATIVE_QUALIFIERS
 _STOP_FIRST = {w[0] for w in _STOPS}
 _LINK_FIRST = {w[0] for w in LINK_WORDS}
@@ -312,6 +314,8 @@ def _name_end(s: str) -> int:
         if c == "与" and "同步" not in s[i:]:
             i += 1  # "研究与试验发展经费": "与" stops a name only before "…同步"
             continue
+        if c == "平" and s.startswith("平均", i) and s[i + 2:i + 3].isdigit():  # "失业率平均5.2%"
+            return i
         if c in _STOP_FIRST and s.startswith(stops, i) and not s.startswith(("增加值", "增速器"), i):
             return i
         if c in _LINK_FIRST and s.startswith(LINK_WORDS, i) and read_number_after_link(s, i):
@@ -355,7 +359,7 @@ def parse_figure(text: str, *, name: str | None = None, loose_units: bool = Fals
         start = cur.i
         end = start + _name_end(cur.s[start:])
         fig_name = raw[start:end].strip()
-        for verb in ("实现", "保持", "完成", "达到"):
+        for verb in ("实现", "保持", "完成", "达到", "全年"):
             if fig_name.endswith(verb) and len(fig_name) > len(verb):
                 fig_name = fig_name[: -len(verb)]
         cur.i = end

@@ -994,12 +994,8 @@ def _targets_by(report: Report, mark: re.Pattern[str]) -> list[Figure]:
 
 
 def _results(report: Report) -> list[Figure]:
-    figs: list[Figure] = []
-    for ci, si, pi, para in report.paragraphs():
-        if not chapter_is_review(report.chapters[ci]):
-            continue
-        figs.extend(figures_in(para.full_text, need_key=True))
-    return _unique_by_key(figs)
+    from .review import results_from  # the review chapter's reader lives with the checks
+    return results_from(report)
 
 
 def read_detailed(lines: list[Line], *, name: str = "", place: str | None = None,
