@@ -532,6 +532,9 @@ def w401_text_contradicts_table(report: Report, previous: Report | None, s: Sett
             nxt = spans[n + 1][0] if n + 1 < len(spans) else len(text)
             end_m = _CLAUSE_END.search(text, b)
             stop = _figure_end(text, b, min(nxt, end_m.start() if end_m else len(text)))
+            clause_end = end_m.start() if end_m else len(text)
+            if "分别" in text[a:clause_end]:
+                continue  # "A、B分别控制在5%和3%以内": figures pair by order, not by position
             if not _MULTI_YEAR.search(text, b, stop):
                 todo.append((b, stop, fig))
         if not todo:
