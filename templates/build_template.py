@@ -51,7 +51,7 @@ def _para_style(doc, name: str, base: str | None = "Normal"):
 
 def _format(style, *, font: str, size: float, bold: bool = False, jc: str = "both",
             first_line: bool = True, outline: int | None = None, latin: str | None = None,
-            keep_next: bool = False, spacing: int = L.LINE_TWIPS, before: int = 0,
+            keep_next: bool = False, spacing: int = L.LINE_TWIPS, before: int = 0, after: int = 0,
             right_chars: int | None = None, left_chars: int | None = None,
             hanging_chars: int | None = None, widow: bool = False, grid: bool = True,
             page_break: bool = False) -> None:
@@ -68,7 +68,7 @@ def _format(style, *, font: str, size: float, bold: bool = False, jc: str = "bot
     if not grid:
         X.ppr_child(ppr, "w:snapToGrid").set(qn("w:val"), "0")
     if spacing:
-        X.set_exact_spacing(ppr, spacing, before=before)
+        X.set_exact_spacing(ppr, spacing, before=before, after=after)
     else:
         X.set_single_spacing(ppr)
     if hanging_chars is not None:
@@ -130,9 +130,10 @@ def build(out: Path, font_set: str = "gbt") -> Path:
     # §8: "附件" 3号黑体 at the top left of a new page; the title centred on the third line.
     _format(_para_style(doc, L.ATTACHMENT_LABEL), font=hei, size=L.BODY_PT, jc="left",
             first_line=False, keep_next=True, page_break=True)
+    # Off the grid, so a title that wraps keeps 1.5 lines of its own size, not two grid lines.
     _format(_para_style(doc, L.APPENDIX_TITLE), font=title, size=L.TITLE_PT, jc="center",
             first_line=False, spacing=int(L.TITLE_PT * 20 * 1.5), before=L.LINE_TWIPS,
-            keep_next=True)
+            after=L.LINE_TWIPS // 2, keep_next=True, grid=False)
     for name in ("Header", "Footer", "Title", "Subtitle", "Heading 4"):
         style = doc.styles[name]
         X.reset_style_formatting(style.element)

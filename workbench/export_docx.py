@@ -373,13 +373,13 @@ def _resolve(folder: str, target: str) -> str:
 
 
 def app_xml(*, company: str, pages: int, words: int, characters: int, paragraphs: int = 0,
-            lines: int = 0, title: str = "") -> bytes:
+            lines: int = 0, template: str = L.DEFAULT_TEMPLATE_NAME) -> bytes:
     """docProps/app.xml: our application name, the government as company, the counts."""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<Template>{_x(L.DEFAULT_TEMPLATE_NAME)}</Template><TotalTime>0</TotalTime>"
+        f"<Template>{_x(template)}</Template><TotalTime>0</TotalTime>"
         f"<Pages>{pages}</Pages><Words>{words}</Words><Characters>{characters}</Characters>"
         f"<Application>{_x(S.EXPORT_APPLICATION)}</Application><DocSecurity>0</DocSecurity>"
         f"<Lines>{lines}</Lines><Paragraphs>{paragraphs}</Paragraphs><ScaleCrop>false</ScaleCrop>"
@@ -490,7 +490,7 @@ def build_package(report: Report, *, template: Path | None = None, previous: Rep
     pages, words, chars, lines = _counts(body.texts)
     parts["docProps/app.xml"] = app_xml(company=government_of(report.place), pages=pages + len(items),
                                         words=words, characters=chars, paragraphs=len(body.texts),
-                                        lines=lines)
+                                        lines=lines, template=tpl.path.name)
     if DATA_PART not in parts:
         order.append(DATA_PART)
     parts[DATA_PART] = _data_xml(report)
