@@ -125,8 +125,9 @@ def build(out: Path, font_set: str = "gbt") -> Path:
     _format(_para_style(doc, L.TABLE_NUMBER), font=fang, size=L.TABLE_PT, jc="right",
             first_line=False, spacing=0, grid=False)
     # GB/T 9704 §7.3.5: 附件说明 two characters in, a long name wraps under its first character.
-    _format(_para_style(doc, L.ATTACHMENT_NOTE), font=fang, size=L.BODY_PT, jc="left",
-            left_chars=500, hanging_chars=300)
+    # Based on no style: a hanging indent must not meet Normal's inherited firstLineChars.
+    _format(_para_style(doc, L.ATTACHMENT_NOTE, None), font=fang, size=L.BODY_PT, jc="left",
+            left_chars=500, hanging_chars=300, widow=True)
     # §8: "附件" 3号黑体 at the top left of a new page; the title centred on the third line.
     _format(_para_style(doc, L.ATTACHMENT_LABEL), font=hei, size=L.BODY_PT, jc="left",
             first_line=False, keep_next=True, page_break=True)

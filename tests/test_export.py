@@ -482,6 +482,10 @@ def test_several_attachments_are_numbered(tmp_path, r2023, r2024):
     note, label = _sid(out, L.ATTACHMENT_NOTE), _sid(out, L.ATTACHMENT_LABEL)
     assert [t for sid, t in paras if sid == note] == ["附件：1．2023年主要预期目标完成情况", "2．2024年重点项目表"]
     assert [t for sid, t in paras if sid == label] == ["附件1", "附件2"]
+    notes = [p for p in xml(out, "word/document.xml").iter(q("p")) if attr(p, "w:pPr/w:pStyle", "val") == note]
+    # wrapped names line up past "1．"; the second number sits under the first
+    assert [attr(p, "w:pPr/w:ind", "leftChars") for p in notes] == ["650", "650"]
+    assert [attr(p, "w:pPr/w:ind", "hangingChars") for p in notes] == ["450", "150"]
     assert len(Document(str(out)).tables) == 2
 
 

@@ -191,8 +191,15 @@ class _Body:
         self.out.append("".join(xml))
 
 
-# A second attachment line starts where the first one's number does ("附件：" hangs).
-_NOTE_CONTINUED = '<w:ind w:leftChars="500" w:left="1600" w:hangingChars="0" w:hanging="0"/>'
+# Numbered 附件说明 lines: a wrapped name lines up under its first character, past "1．"
+# (one and a half characters); the second line's number sits under the first's.
+def _note_ind(hanging_chars: int) -> str:
+    left_chars = 650
+    return (f'<w:ind w:leftChars="{left_chars}" w:left="{left_chars * 16 // 5}" '
+            f'w:hangingChars="{hanging_chars}" w:hanging="{hanging_chars * 16 // 5}"/>')
+
+
+_NOTE_FIRST, _NOTE_CONTINUED = _note_ind(450), _note_ind(150)
 
 
 def _body_xml(report: Report, ids: dict[str, str], attachments: list[Attachment]) -> _Body:
@@ -227,7 +234,7 @@ def _attachments(body: _Body, attachments: list[Attachment]) -> None:
     for n, att in enumerate(attachments, 1):
         item = S.EXPORT_ATTACHMENT_ITEM.format(n=n, title=att.title) if many else att.title
         if n == 1:
-            body.para(L.ATTACHMENT_NOTE, S.EXPORT_ATTACHMENT_NOTE + item)
+            body.para(L.ATTACHMENT_NOTE, S.EXPORT_ATTACHMENT_NOTE + item, ind=_NOTE_FIRST if many else "")
         else:
             body.para(L.ATTACHMENT_NOTE, item, ind=_NOTE_CONTINUED)
     for n, att in enumerate(attachments, 1):
