@@ -406,6 +406,31 @@ def _import_compilation() -> Row:
                goal(t, 0.5))
 
 
+@bench("import the shared corpus")
+def _import_corpus() -> Row:
+    from workbench.importer import ImportFailure, read_partial
+
+    corpus = ROOT.parent / "shared" / "corpus"
+    files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.name != "README.md")
+    if not files:
+        return Row("import the shared corpus (../shared/corpus missing)", 0.0, "", "", "skipped")
+
+    def run() -> int:
+        n = 0
+        for f in files:
+            try:
+                n += len(read_partial(f))
+            except ImportFailure:
+                pass
+        return n
+
+    run()  # warm: the first OpenCC load and regex compiles are not per-file costs
+    t = median_time(run, runs=3)
+    size = sum(f.stat().st_size for f in files) / 1e6
+    return Row(f"import the shared corpus: {len(files)} files, {size:.1f} MB, one process", t, "",
+               "", f"{len(files) / t:.0f} files/s")
+
+
 @bench("diff two 30,000-character reports")
 def _diff() -> Row:
     import difflib

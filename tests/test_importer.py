@@ -236,7 +236,9 @@ def test_cli_import_compilation_and_summary(tmp_path, capsys):
     assert main(["--db", str(db), "import", str(DATA / "compilation.txt")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "已导入 石角镇 2024 年报告：2章 1节 2项目标 1项承诺"
-    assert len(out) == 3
+    assert len([line for line in out if line.startswith("已导入")]) == 3
+    # Each report says where its place and year came from.
+    assert out[1].startswith("石角镇 2024年：地点来自") and "年份来自" in out[1]
     assert main(["--db", str(db), "import", str(DATA / "compilation.txt")]) == 2
     assert "--replace" in capsys.readouterr().err
     assert main(["--db", str(db), "import", "--dry-run", "--json", str(DATA / "compilation.txt")]) == 0

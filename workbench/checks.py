@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from . import catalog
-from .commitments import follow_up, is_review_chapter, review_texts
+from .commitments import chapter_is_review, follow_up, review_texts
 from .figures import Figure, comparable, convert, decimals, find_mentions, format_number, normalize
 from .model import Report
 from .phrasing import (
@@ -378,7 +378,7 @@ def w401_text_contradicts_table(report: Report, previous: Report | None, s: Sett
     """W401 a figure named in the text contradicts the figures table."""
     patterns = {True: _name_pattern(report.results), False: _name_pattern(report.targets)}
     for ci, si, pi, para in report.paragraphs():
-        review = is_review_chapter(report.chapters[ci].title)
+        review = chapter_is_review(report.chapters[ci])
         pattern, by_name = patterns[review]
         if pattern is None:
             continue
@@ -498,7 +498,7 @@ _LEADING_YEAR = re.compile(r"^((?:19|20|21)[0-9]{2})年(?:[，,]|是|以来|全�
 def w405_year_out_of_place(report: Report, previous: Report | None, s: Settings):
     """W405 a year in the text that cannot belong to this report."""
     for ci, ch in enumerate(report.chapters):
-        review = is_review_chapter(ch.title)
+        review = chapter_is_review(ch)
         expected = report.year - 1 if review else report.year
         if ch.title:
             m = _YEAR_RE.search(ch.title)
@@ -506,7 +506,7 @@ def w405_year_out_of_place(report: Report, previous: Report | None, s: Settings)
                 yield Finding("W405", WARNING,
                               f"章标题“{ch.title}”的年份应为{expected}年", _para_where(ci, None))
     for ci, si, pi, para in report.paragraphs():
-        review = is_review_chapter(report.chapters[ci].title)
+        review = chapter_is_review(report.chapters[ci])
         expected = report.year - 1 if review else report.year
         text = para.full_text
         m = _LEADING_YEAR.match(text)

@@ -239,16 +239,39 @@ def read_documents(path: Path, place: str | None = None, year: int | None = None
         raise CliError(str(exc)) from None
 
 
+def read_imported(path: Path, place: str | None = None, year: int | None = None) -> list:
+    """`read_documents` with where each report's place and year came from."""
+    if not path.exists():
+        raise CliError(S.CLI_FILE_MISSING.format(path=path))
+    from .importer import ImportFailure, import_detailed
+
+    try:
+        return import_detailed(path, place=place, year=year)
+    except ImportFailure as exc:
+        raise CliError(str(exc)) from None
+
+
+def _print_origin(got) -> None:
+    r = got.report
+    print(S.IMPORT_DRY_REPORT.format(
+        place=r.place, year=r.year, place_from=got.place_from, year_from=got.year_from,
+        paragraphs=sum(1 for _ in r.paragraphs()), results=len(r.results), **counts(r)))
+    for w in got.warnings:
+        print(S.IMPORT_DRY_WARNING.format(warning=w))
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     year = _year(args.year) if args.year else None
-    reports = read_documents(Path(args.file), place=args.place, year=year)
+    imported = read_imported(Path(args.file), place=args.place, year=year)
+    reports = [g.report for g in imported]
     if args.dry_run:
         if args.json:
             docs = [r.to_dict() for r in reports]
             emit_json(docs[0] if len(docs) == 1 else docs)
         else:
-            for r in reports:
-                print(S.CLI_IMPORTED.format(place=r.place, year=r.year, **counts(r)) + S.CLI_DRY_RUN)
+            for g in imported:
+                _print_origin(g)
+            print(S.CLI_DRY_RUN)
         return EXIT_OK
     with open_store(args, write=True) as store:
         if not args.replace:
@@ -261,8 +284,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         docs = [r.to_dict() for r in reports]
         emit_json(docs[0] if len(docs) == 1 else docs)
     else:
-        for r in reports:
+        for g in imported:
+            r = g.report
             print(S.CLI_IMPORTED.format(place=r.place, year=r.year, **counts(r)))
+            _print_origin(g)
     return EXIT_OK
 
 

@@ -13,10 +13,12 @@ from functools import lru_cache
 from .lazyre import LazyRegex
 from .catalog import lookup
 from .figures import find_mentions
-from .model import Commitment, Report
+from .model import Chapter, Commitment, Report
 from .phrasing import is_targets_paragraph
 
 _CLAUSE_SPLIT = LazyRegex(r"[，。；：、,;:！？\n]")
+# A targets passage in any of its wordings ("努力目标为：", "经济增长预期目标为6%左右"): targets, not promises.
+_TARGETS_PASSAGE = LazyRegex(r"(主要预期目标|主要目标|预期目标|努力目标|奋斗目标)(是|为|：)")
 _REVIEW_TITLE = LazyRegex(r"回顾|过去|总结|工作情况|取得的成绩|主要成绩")
 # Verbs and markers that carry no meaning for matching a promise to a later mention.
 _FILLER = LazyRegex(
@@ -32,14 +34,22 @@ def is_review_chapter(title: str | None) -> bool:
     return bool(title and _REVIEW_TITLE.search(title))
 
 
+def chapter_is_review(chapter: Chapter) -> bool:
+    """A chapter that reviews the past year: by the kind the importer read from its text,
+    else by its title."""
+    if chapter.kind:
+        return chapter.kind == "review"
+    return is_review_chapter(chapter.title)
+
+
 def derive_commitments(report: Report) -> list[Commitment]:
     """Every number-with-unit promise in the chapters that plan (not the review)."""
     found: list[Commitment] = []
     in_targets_list = False
     for ci, si, pi, para in report.paragraphs():
-        if is_review_chapter(report.chapters[ci].title):
+        if chapter_is_review(report.chapters[ci]):
             continue
-        if is_targets_paragraph(para.full_text):
+        if is_targets_paragraph(para.full_text) or _TARGETS_PASSAGE.search(para.full_text):
             in_targets_list = True
             continue
         if in_targets_list and pi > 0 and _is_target_item(para.full_text):
@@ -115,7 +125,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 def review_texts(later: Report) -> list[tuple[tuple[int, int | None, int], str]]:
     """The paragraphs a later report answers commitments in: its review chapters, else all."""
-    review = {i for i, ch in enumerate(later.chapters) if is_review_chapter(ch.title)}
+    review = {i for i, ch in enumerate(later.chapters) if chapter_is_review(ch)}
     return [((ci, si, pi), para.full_text) for ci, si, pi, para in later.paragraphs()
             if not review or ci in review]
 

@@ -7,6 +7,7 @@ One grammar, two directions: `parse_figure` reads a target clause into a `Figure
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -71,7 +72,9 @@ _UNIT_LIST = [
     Unit("户", "household", 1), Unit("万户", "household", 1e4),
     Unit("亩", "area", 1), Unit("万亩", "area", 1e4), Unit("公顷", "area", 15),
     Unit("平方米", "sqm", 1), Unit("万平方米", "sqm", 1e4), Unit("平方公里", "sqkm", 1),
-    Unit("吨", "mass", 1), Unit("万吨", "mass", 1e4),
+    Unit("吨", "mass", 1), Unit("万吨", "mass", 1e4), Unit("亿吨", "mass", 1e8),
+    Unit("公斤", "mass", 1e-3), Unit("万公斤", "mass", 10), Unit("斤", "mass", 5e-4),
+    Unit("万斤", "mass", 5), Unit("亿斤", "mass", 5e4), Unit("万亿斤", "mass", 5e8),
     Unit("公里", "length", 1000), Unit("千米", "length", 1000), Unit("米", "length", 1),
     Unit("千瓦", "power", 1), Unit("万千瓦", "power", 1e4),
     Unit("千瓦时", "energy", 1), Unit("万千瓦时", "energy", 1e4), Unit("亿千瓦时", "energy", 1e8),
@@ -259,10 +262,12 @@ _RANGE_DASHES = ("——", "—", "－", "-", "~", "～", "至", "到")
 
 
 class _Cursor:
-    def __init__(self, original: str):
+    def __init__(self, original: str, *, loose_units: bool = False):
         self.original = original
         self.s = normalize(original)
         self.i = 0
+        # Reading other people's text: a unit we do not know is kept as written ("10万头").
+        self.loose_units = loose_units
 
     def at_end(self) -> bool:
         return self.i >= len(self.s)
@@ -304,6 +309,9 @@ def _name_end(s: str) -> int:
             return i
         if c in _SEPARATORS:
             return i
+        if c == "与" and "同步" not in s[i:]:
+            i += 1  # "研究与试验发展经费": "与" stops a name only before "…同步"
+            continue
         if c in _STOP_FIRST and s.startswith(stops, i) and not s.startswith(("增加值", "增速器"), i):
             return i
         if c in _LINK_FIRST and s.startswith(LINK_WORDS, i) and read_number_after_link(s, i):
@@ -326,7 +334,7 @@ def read_number_after_link(s: str, i: int) -> bool:
     return False
 
 
-def parse_figure(text: str, *, name: str | None = None) -> Figure:
+def parse_figure(text: str, *, name: str | None = None, loose_units: bool = False) -> Figure:
     """Read a target or result clause into a Figure.
 
     "固定资产投资总额21.2亿元，增长46.9%左右" gives name, value, unit, growth and qualifier.
@@ -338,7 +346,7 @@ def parse_figure(text: str, *, name: str | None = None) -> Figure:
     raw = text.strip().rstrip("。；;，,")
     if not raw:
         raise FigureError(text, 0, S.EXPECT_FIGURE)
-    cur = _Cursor(raw)
+    cur = _Cursor(raw, loose_units=loose_units)
     if name is None:
         for prefix in SCOPE_PREFIXES:
             if cur.s.startswith(prefix) and len(cur.s) > len(prefix):
@@ -505,6 +513,13 @@ def _parse_value(cur: _Cursor, fig: Figure, clause_pre: str | None) -> None:
     if unit is not None:
         cur.i += len(unit)
         unit = "百分点" if unit == "个百分点" else unit
+        per = re.match(r"/[\u4e00-\u9fff]{1,2}?(?=左右|以上|以内|以下|[，、；;,]|$)", cur.s[cur.i:])
+        if cur.loose_units and per:
+            cur.i += len(per.group())
+            unit += per.group()  # "万元/人": a rate we keep as written
+    elif cur.loose_units and (written := _unit_as_written(cur.s, cur.i)):
+        cur.i += len(written)
+        unit = written
     else:
         cur.skip_space()
         if not (cur.at_end() or cur.s[cur.i] in _SEPARATORS
@@ -524,6 +539,27 @@ def _parse_value(cur: _Cursor, fig: Figure, clause_pre: str | None) -> None:
     if dash is not None:
         raise FigureError(cur.original, cur.i - len(dash), S.EXPECT_SEPARATOR)
     _merge_qualifier(fig, pre, _suffix_qualifier(cur))
+
+
+_WRITTEN_UNIT = LazyRegex(r"[万亿千百]?[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?")
+_NOT_UNIT_START = tuple(SUFFIX_QUALIFIERS) + GROWTH_WORDS + ("和", "与", "及", "等", "的", "是", "其中", "同比")
+
+
+def _unit_as_written(s: str, i: int) -> str | None:
+    """A unit the table lacks, read up to the next separator or qualifier ("10万头", "3艘")."""
+    m = _WRITTEN_UNIT.match(s, i)
+    if not m:
+        return None
+    text = m.group()
+    for j in range(1, len(text) + 1):
+        if s.startswith(_NOT_UNIT_START, i + j) or i + j == len(s) or s[i + j] in _SEPARATORS:
+            text = text[:j]
+            break
+    else:
+        return None
+    if text in ("万", "亿", "千", "百") or s.startswith(_NOT_UNIT_START, i):
+        return None
+    return text
 
 
 def _signed(sign: int, x: float) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lazyre import LazyRegex
@@ -21,26 +22,65 @@ class ImportFailure(Exception):
     """A file that cannot be read as reports; the message names the file and the place."""
 
 
+@dataclass
+class Imported:
+    """One report read from a file, with where its place and year came from."""
+
+    report: Report
+    place_from: str = ""
+    year_from: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
 def import_file(path: Path, *, place: str | None = None, year: int | None = None) -> list[Report]:
+    return [got.report for got in import_detailed(path, place=place, year=year)]
+
+
+def import_detailed(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
+    """Every report in the file; `place`/`year` (the drafter's) win over what the text says.
+    Raises ImportFailure naming what is missing when a place or year cannot be found."""
     suffix = path.suffix.lower()
     if suffix == ".json":
-        reports = read_json_reports(path)
+        got = [Imported(r, S.SOURCE_TITLE, S.SOURCE_TITLE) for r in read_json_reports(path)]
     elif suffix == ".docx":
-        reports = read_docx_reports(path, place=place, year=year)
+        got = read_docx_reports(path, place=place, year=year)
     elif suffix in (".txt", ".text", ".md", ""):
-        reports = read_text_reports(path)
+        got = read_text_reports(path, place=place, year=year)
     else:
         raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
-    if not reports:
+    if not got:
         raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
-    for r in reports:
+    for g in got:
+        r = g.report
         if place:
-            r.place = place
+            r.place, g.place_from = place, S.SOURCE_FLAGS
         if year:
-            r.year = year
-        if not r.place or not r.year:
+            r.year, g.year_from = year, S.SOURCE_FLAGS
+        if not r.place and not r.year:
             raise ImportFailure(S.IMPORT_NO_PLACE_YEAR.format(path=path))
-    return [sync(r) for r in reports]
+        if not r.place:
+            raise ImportFailure(S.IMPORT_NO_PLACE.format(path=path))
+        if not r.year:
+            raise ImportFailure(S.IMPORT_NO_YEAR.format(path=path))
+    for g in got:
+        sync(g.report)
+    return got
+
+
+def read_partial(path: Path) -> list[Imported]:
+    """What the file holds, place or year possibly missing (the TUI then asks for them)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        got = read_docx_reports(path)
+    elif suffix == ".json":
+        got = [Imported(r, S.SOURCE_TITLE, S.SOURCE_TITLE) for r in read_json_reports(path)]
+    elif suffix in (".txt", ".text", ".md", ""):
+        got = read_text_reports(path)
+    else:
+        raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+    if not got:
+        raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
+    return got
 
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -69,8 +109,8 @@ def decode_text(raw: bytes, path: Path) -> str:
     raise ImportFailure(S.IMPORT_ENCODING.format(path=path))
 
 
-def read_text_reports(path: Path) -> list[Report]:
-    from .textread import Line, read_lines
+def read_text_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
+    from .textread import lines_from_text, read_detailed
 
     try:
         if path.stat().st_size > MAX_TEXT_BYTES:
@@ -79,19 +119,23 @@ def read_text_reports(path: Path) -> list[Report]:
     except OSError as exc:
         raise ImportFailure(S.CLI_FILE_UNREADABLE.format(path=path, reason=exc.strerror)) from None
     text = decode_text(raw, path)
-    return read_lines([Line(t) for t in text.splitlines()])
+    return _imported(read_detailed(lines_from_text(text), name=path.name, place=place, year=year))
 
 
-def read_docx_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Report]:
+def _imported(pairs) -> list[Imported]:
+    return [Imported(r, o.place or S.SOURCE_NONE, o.year or S.SOURCE_NONE, o.warnings) for r, o in pairs]
+
+
+def read_docx_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
     """Our own .docx back into the same document; anyone else's read by style and text."""
     from .export_docx import read_attached_data
 
     doc = _open_docx(path)
     if read_attached_data(doc):
-        return [read_docx(path, place=place, year=year, doc=doc)]
-    from .textread import read_lines
+        return [Imported(read_docx(path, place=place, year=year, doc=doc), S.SOURCE_TITLE, S.SOURCE_TITLE)]
+    from .textread import read_detailed
 
-    return read_lines(docx_lines(doc))
+    return _imported(read_detailed(docx_lines(doc), name=path.name, place=place, year=year))
 
 
 _HEADING_STYLE = LazyRegex(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -121,11 +165,35 @@ def docx_lines(doc) -> list:
                 level = val + 1 if val < 9 else None
         if level is not None and level > 2:
             level = None
-        lead, _ = _split_lead(p)
+        lead, _, bold = _bold_parts(p)
         title = style.lower() in ("title", "标题") or style == "报告标题"
         lines.append(Line(text=text, level=level, lead=lead if lead and text.startswith(lead) else None,
-                          title=title))
+                          title=title, bold=bold))
     return lines
+
+
+def _bold_parts(paragraph) -> tuple[str | None, str, list[str]]:
+    """The bold first run (the lead), the rest, and the rest's own bold phrases."""
+    parts = _run_parts(paragraph)
+    lead, rest = _split_lead(paragraph, parts)
+    if lead is None:
+        return None, rest, []
+    phrases, current, past_lead = [], [], False
+    for text, bold in parts:
+        if not text:
+            continue
+        if not past_lead:
+            if bold:
+                continue
+            past_lead = True
+        if bold:
+            current.append(text)
+        elif current:
+            phrases.append("".join(current).strip())
+            current = []
+    if current:
+        phrases.append("".join(current).strip())
+    return lead.lstrip(), rest, [p for p in phrases if len(p) >= 4]
 
 
 def read_json_reports(path: Path) -> list[Report]:
@@ -203,35 +271,85 @@ def _open_docx(path: Path):
         raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason=type(exc).__name__)) from None
 
 
-def _style_name(paragraph) -> str:
+def _style_names(part) -> dict:
+    """Style id -> name for a document part, read once (python-docx looks each up by scanning)."""
+    cached = getattr(part, "_wb_style_names", None)
+    if cached is not None:
+        return cached
+    from docx.oxml.ns import qn
+
+    cached = {}
     try:
-        return paragraph.style.name if paragraph.style is not None else ""
+        for el in part.styles.element.findall(qn("w:style")):
+            sid = el.get(qn("w:styleId"))
+            name_el = el.find(qn("w:name"))
+            name = name_el.get(qn("w:val")) if name_el is not None else sid
+            name = _BUILTIN_NAMES.get((name or "").lower(), name or "")
+            if sid:
+                cached[sid] = name
+            if el.get(qn("w:type")) == "paragraph" and el.get(qn("w:default")) in ("1", "true", "on"):
+                cached[None] = name
+    except Exception:  # a damaged styles part: no names, no headings by style
+        cached = {}
+    part._wb_style_names = cached
+    return cached
+
+
+# Word stores built-in style names in lower case ("heading 1"); python-docx shows them capitalised.
+_BUILTIN_NAMES = {"heading 1": "Heading 1", "heading 2": "Heading 2", "heading 3": "Heading 3",
+                  "title": "Title", "normal": "Normal"}
+
+
+def _style_name(paragraph) -> str:
+    from docx.oxml.ns import qn
+
+    try:
+        names = _style_names(paragraph.part)
+        ppr = paragraph._p.pPr
+        pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        sid = pstyle.get(qn("w:val")) if pstyle is not None else None
+        return names.get(sid, names.get(None, "")) or ""
     except (KeyError, AttributeError):
         return ""
 
 
-def _split_lead(paragraph) -> tuple[str | None, str]:
-    """A leading run in the 段首句 style, or bold, is the bullet's lead."""
+def _run_parts(paragraph) -> list[tuple[str, bool]]:
+    """(text, is lead-like) per run: bold by direct formatting or in the 段首句 style."""
+    from docx.oxml.ns import qn
+
     from .layout import LEAD
 
+    names = _style_names(paragraph.part)
+    out = []
+    for r in paragraph._p.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        rpr = r.find(qn("w:rPr"))
+        bold = False
+        if rpr is not None:
+            b = rpr.find(qn("w:b"))
+            bold = b is not None and b.get(qn("w:val"), "true") not in ("0", "false", "off")
+            rs = rpr.find(qn("w:rStyle"))
+            if rs is not None and names.get(rs.get(qn("w:val"))) == LEAD:
+                bold = True
+        out.append((text, bold))
+    return out
+
+
+def _split_lead(paragraph, parts: list[tuple[str, bool]] | None = None) -> tuple[str | None, str]:
+    """A leading run in the 段首句 style, or bold, is the bullet's lead."""
+    parts = parts if parts is not None else _run_parts(paragraph)
     lead, rest, in_lead = [], [], True
-    for run in paragraph.runs:
-        try:
-            style = run.style.name if run.style is not None else ""
-        except (KeyError, AttributeError):
-            style = ""
-        is_lead = style == LEAD or bool(run.bold)
-        if in_lead and is_lead and run.text:
-            lead.append(run.text)
+    for text, is_lead in parts:
+        if in_lead and is_lead and text:
+            lead.append(text)
         else:
-            if run.text:
+            if text:
                 in_lead = False
-            rest.append(run.text)
+            rest.append(text)
     lead_text = "".join(lead).strip()
-    text = "".join(rest)
     if not lead_text:
         return None, paragraph.text
-    return lead_text, text
+    return lead_text, "".join(rest)
 
 
 def read_docx(path: Path, *, place: str | None = None, year: int | None = None, doc=None) -> Report:

@@ -37,6 +37,9 @@ class Meta:
 class Paragraph:
     text: str = ""
     lead: str | None = None
+    # Further bold phrases inside `text` (a paragraph with several bold sentences); stored
+    # only when present, printed bold wherever the phrase still occurs in the text.
+    bold: list[str] = field(default_factory=list)
 
     @property
     def full_text(self) -> str:
@@ -54,6 +57,12 @@ class Chapter:
     title: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    # "review" | "plan" when decided from what the chapter says rather than its title;
+    # stored only when set, so older documents are unchanged.
+    kind: str | None = None
+
+
+CHAPTER_KINDS = ("review", "plan")
 
 
 @dataclass
@@ -185,16 +194,22 @@ def figure_from_reader(r: _Reader) -> Figure:
 
 
 def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
-    return {"lead": p.lead, "text": p.text}
+    d: dict[str, Any] = {"lead": p.lead, "text": p.text}
+    if p.bold:
+        d["bold"] = list(p.bold)
+    return d
 
 
 def _chapter_to_dict(c: Chapter) -> dict[str, Any]:
-    return {
+    d: dict[str, Any] = {
         "title": c.title,
         "paragraphs": [_paragraph_to_dict(p) for p in c.paragraphs],
         "sections": [{"title": s.title, "paragraphs": [_paragraph_to_dict(p) for p in s.paragraphs]}
                      for s in c.sections],
     }
+    if c.kind:
+        d["kind"] = c.kind
+    return d
 
 
 def _commitment_to_dict(c: Commitment) -> dict[str, Any]:
@@ -204,7 +219,13 @@ def _commitment_to_dict(c: Commitment) -> dict[str, Any]:
 
 def _paragraph_from_reader(r: _Reader) -> Paragraph:
     r.require_dict()
-    return Paragraph(lead=r.get("lead", str, optional=True), text=r.get("text", str, default=""))
+    bold = []
+    for b in r.items("bold"):
+        if not isinstance(b.data, str):
+            raise _bad(b.path, S.TYPE_NAMES.get("str", "str"), b.data)
+        bold.append(b.data)
+    return Paragraph(lead=r.get("lead", str, optional=True), text=r.get("text", str, default=""),
+                     bold=bold)
 
 
 def _chapter_from_reader(r: _Reader) -> Chapter:
@@ -214,9 +235,12 @@ def _chapter_from_reader(r: _Reader) -> Chapter:
         s.require_dict()
         sections.append(Section(title=s.get("title", str, default=""),
                                 paragraphs=[_paragraph_from_reader(p) for p in s.items("paragraphs")]))
+    kind = r.get("kind", str, optional=True)
+    if kind is not None and kind not in CHAPTER_KINDS:
+        kind = None
     return Chapter(title=r.get("title", str, optional=True),
                    paragraphs=[_paragraph_from_reader(p) for p in r.items("paragraphs")],
-                   sections=sections)
+                   sections=sections, kind=kind)
 
 
 def _commitment_from_reader(r: _Reader) -> Commitment:

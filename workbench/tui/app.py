@@ -158,8 +158,8 @@ class WorkbenchApp(App):
             return
         self.open_report(place, year)
 
-    def import_file(self, path: Path) -> None:
-        from ..importer import ImportFailure, import_file
+    def import_file(self, path: Path, place: str | None = None, year: int | None = None) -> None:
+        from ..importer import ImportFailure, import_detailed, read_partial
 
         if self.readonly:
             self.notify(S.STORE_READONLY, severity="error")
@@ -168,10 +168,17 @@ class WorkbenchApp(App):
             self.notify(S.CLI_FILE_MISSING.format(path=path), severity="error")
             return
         try:
-            reports = import_file(path)
+            if place is None and year is None:
+                partial = read_partial(path)
+                lacking = next((g for g in partial if not g.report.place or not g.report.year), None)
+                if lacking is not None and len(partial) == 1:
+                    self._ask_place_year(path, lacking)
+                    return
+            imported = import_detailed(path, place=place, year=year)
         except ImportFailure as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
+        reports = [g.report for g in imported]
         with self.store_lock:
             for r in reports:
                 if self.store.exists(r.place, r.year):
@@ -183,7 +190,20 @@ class WorkbenchApp(App):
                 self.notify(error, severity="error")
                 return
         self.notify(S.IMPORT_DONE.format(names="、".join(f"{r.place}{r.year}" for r in reports)))
+        warnings = [w for g in imported for w in g.warnings]
+        if warnings:
+            self.notify(S.IMPORT_WARNINGS.format(warnings="；".join(warnings)), severity="warning", timeout=10)
         self._refresh_home()
+
+    def _ask_place_year(self, path: Path, got) -> None:
+        from .dialogs import ImportPlaceYearDialog
+
+        def done(result) -> None:
+            if result:
+                self.import_file(path, place=result[0], year=result[1])
+
+        self.push_screen(ImportPlaceYearDialog(path.name, got.report.place, got.report.year,
+                                               got.place_from, got.year_from), done)
 
     def delete_report(self, place: str, year: int) -> None:
         try:

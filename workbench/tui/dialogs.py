@@ -167,3 +167,45 @@ class HelpDialog(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class ImportPlaceYearDialog(ModalScreen[tuple[str, int] | None]):
+    """Asks for the place and year an imported file does not state; shows what it read
+    and where from, labels each field, and says what Enter does."""
+
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
+
+    def __init__(self, file_name: str, place: str, year: int | None, place_from: str, year_from: str):
+        super().__init__()
+        self.file_name = file_name
+        self.defaults = (place, "" if not year else str(year))
+        self.sources = (place_from, year_from)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(S.IMPORT_ASK_TITLE.format(name=self.file_name), classes="question")
+            yield Static(S.IMPORT_ASK_FOUND.format(
+                place=self.defaults[0] or S.SOURCE_NONE, place_from=self.sources[0],
+                year=self.defaults[1] or S.SOURCE_NONE, year_from=self.sources[1]), id="import-found")
+            yield Label(S.IMPORT_ASK_PLACE)
+            yield Input(self.defaults[0], placeholder=S.NEW_PLACE, id="import-place")
+            yield Label(S.IMPORT_ASK_YEAR)
+            yield Input(self.defaults[1], placeholder=S.NEW_YEAR, id="import-year")
+            yield Static(S.IMPORT_ASK_KEYS, classes="hint")
+            yield Static("", id="import-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.app.apply_blink(self)
+        self.query_one("#import-year" if self.defaults[0] else "#import-place", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        place = self.query_one("#import-place", Input).value.strip()
+        year = self.query_one("#import-year", Input).value.strip()
+        if not place or not (year.isdigit() and len(year) == 4):
+            self.query_one("#import-error", Static).update(S.NEW_BAD)
+            return
+        self.dismiss((place, int(year)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,173 @@
+"""Import shapes real texts use (issue 11), each written here in our own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.importer import ImportFailure, import_detailed, read_partial
+from workbench.textread import Line, read_detailed, valid_place
+
+BODY = "全年完成各项工作任务，经济运行稳中有进。\n"
+
+
+def _txt(tmp_path: Path, text: str, name: str = "报告.txt") -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _one(path: Path, **kw):
+    [got] = read_partial(path) if not kw else import_detailed(path, **kw)
+    return got
+
+
+def test_opening_and_meeting_give_place(tmp_path):
+    got = _one(_txt(tmp_path, "政府工作报告\n——2024年1月10日在交城县第十七届人民代表大会第三次会议上\n各位代表：\n"
+                              "现在，我代表县人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n" + BODY))
+    assert (got.report.place, got.report.year) == ("交城县", 2024)
+    assert (got.place_from, got.year_from) == ("会议行", "会议行")
+
+
+def test_meeting_split_over_two_lines_and_without_dashes(tmp_path):
+    got = _one(_txt(tmp_path, "政府工作报告\n2025年1月20日在白沙黎族自治县第十六届\n人民代表大会第五次会议上\n"
+                              "各位代表：\n一、2024年工作回顾\n" + BODY))
+    r = got.report
+    assert (r.place, r.year) == ("白沙黎族自治县", 2025)
+    assert r.meta.meeting == "——2025年1月20日在白沙黎族自治县第十六届人民代表大会第五次会议上"
+
+
+def test_title_split_over_lines_and_traditional_characters(tmp_path):
+    got = _one(_txt(tmp_path, "2024年某某县政府工作報\n告\n各位代表：\n現在，我代表甘泉縣人民政府，向大會報告工作。\n"
+                              "一、2023年工作回顧\n全年完成各項工作任務，經濟運行穩中有進，人民生活持續改善。\n"))
+    r = got.report
+    assert r.year == 2024 and got.year_from == "标题"
+    assert r.place == "甘泉县"  # "某某县" is no place; the opening names it
+    assert r.chapters[-1].title == "2023年工作回顾"
+    assert "经济运行稳中有进" in r.chapters[-1].paragraphs[0].full_text
+
+
+def test_page_header_review_and_plan_chapters_and_file_name(tmp_path):
+    got = _one(_txt(tmp_path, "汉滨区2025年政府工作报告 |\n各位代表：\n一、2024年工作回顾\n" + BODY))
+    assert (got.report.place, got.report.year) == ("汉滨区", 2025)
+    got = _one(_txt(tmp_path, "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2011年工作回顾\n" + BODY, "a.txt"))
+    assert (got.report.place, got.report.year, got.year_from) == ("全国", 2012, "回顾章标题")
+    got = _one(_txt(tmp_path, "2025年工作安排建议\n今年要着力稳增长、促转型，力争地区生产总值增长6%。\n", "b.txt"))
+    assert got.report.year == 2025 and got.year_from == "安排章标题"
+    got = _one(_txt(tmp_path, "一、工作回顾\n" + BODY, "2025年四川省政府工作报告.txt"))
+    assert (got.report.place, got.report.year, got.place_from, got.year_from) == ("四川省", 2025, "文件名", "文件名")
+
+
+@pytest.mark.parametrize("place,ok", [
+    ("交城县", True), ("白沙黎族自治县", True), ("全国", True), ("广西", True), ("狮岭镇", True),
+    ("县", False), ("某县", False), ("**县", False), ("在县第十八届人民代表大会第三次会议上的", False),
+    ("自治区", False), ("乡镇", False), ("全县", False),
+])
+def test_valid_place(place, ok):
+    assert valid_place(place) is ok
+
+
+def test_meeting_title_without_a_place_is_never_a_place(tmp_path):
+    path = _txt(tmp_path, "在县第十八届人民代表大会第三次会议上的政府工作报告\n各位代表：\n一、2023年工作回顾\n" + BODY, "x.txt")
+    got = _one(path)
+    assert got.report.place == "" and got.report.year == 2024
+    with pytest.raises(ImportFailure, match="判断地点.*--place"):
+        import_detailed(path)
+    assert _one(path, place="某某县").report.place == "某某县"
+
+
+def _targets(text: str):
+    [(r, _)] = read_detailed([Line(t) for t in text.splitlines()], place="某县", year=2025)
+    return [(t.key or t.name, t.value, t.unit, t.growth_pct, t.qualifier) for t in r.targets]
+
+
+def test_targets_marks_units_and_names():
+    assert _targets("今年的努力目标为：粮食产量282亿斤以上，全县生产总值增长7%。") == [
+        ("grain_output", 282, "亿斤", None, "以上"), ("gdp", None, None, 7, None)]
+    assert _targets("今年经济增长预期目标为6%左右。") == [("gdp", None, None, 6, "左右")]
+    assert _targets("我们的目标是：生猪出栏10万头以上，新增耕地500万亩。") == [
+        ("生猪出栏", 10, "万头", None, "以上"), ("新增耕地", 500, "万亩", None, None)]
+    assert _targets("主要目标：地区生产总值增长6%，城镇和农村常住居民人均可支配收入分别增长5.5%左右和7%左右，"
+                    "粮食产量稳定在1.4万亿斤以上。") == [
+        ("gdp", None, None, 6, None), ("urban_income", None, None, 5.5, "左右"),
+        ("rural_income", None, None, 7, "左右"), ("grain_output", 1.4, "万亿斤", None, "以上")]
+
+
+def test_lead_in_then_a_list_of_long_paragraphs():
+    lines = ["二、2025年工作安排", "今年经济社会发展的主要预期目标是：",
+             "地区生产总值增长6%左右。这一目标兼顾了需要与可能，与“十四五”规划相衔接，也为应对不确定因素留有余地，"
+             "我们将在实际工作中努力争取更好的结果，推动经济实现质的有效提升和量的合理增长。",
+             "城镇新增就业1.2万人以上。就业是最基本的民生，要落实落细就业优先政策，确保零就业家庭动态清零，"
+             "持续做好高校毕业生、退役军人和农民工等重点群体就业工作，稳定和扩大就业容量。",
+             "（一）着力扩大有效需求", "实施重点项目攻坚行动。全年新开工项目50个以上。"]
+    assert _targets("\n".join(lines)) == [("gdp", None, None, 6, "左右"), ("new_urban_jobs", 1.2, "万人", None, "以上")]
+
+
+def test_slogan_chapter_title_is_a_review_by_what_it_says():
+    lines = ["各位代表：", "一、牢记殷殷嘱托，奋力谱写新篇章",
+             "过去一年，我们坚持稳中求进，全年实现地区生产总值320亿元，比上年增长6.2%；一年来取得了新的成绩。",
+             "一年来，新增规上企业21家，完成了年初确定的目标任务，累计建成高标准农田3万亩。",
+             "二、2025年工作安排", "今年要力争地区生产总值增长6%，新增规上企业10家。"]
+    [(r, origin)] = read_detailed([Line(t) for t in lines], place="某县", year=2025)
+    assert r.chapters[0].kind == "review"
+    assert [f.key for f in r.results] == ["gdp"]
+    assert all(c.chapter == 1 for c in r.commitments)
+    assert origin.warnings == []
+
+
+def test_unplaceable_chapter_gets_a_warning(tmp_path):
+    path = _txt(tmp_path, "各位代表：\n一、关于几个问题\n这里谈谈对若干问题的认识和看法，供各位代表参考。\n"
+                          "二、2025年工作安排\n今年要力争地区生产总值增长6%。\n")
+    got = _one(path, place="某县", year=2025)
+    assert got.warnings == ["第1章“关于几个问题”无法判断是回顾还是安排，按安排处理"]
+
+
+def _docx(tmp_path: Path, paragraphs: list[list[tuple[str, bool]]]) -> Path:
+    from docx import Document
+
+    doc = Document()
+    for runs in paragraphs:
+        p = doc.add_paragraph()
+        for text, bold in runs:
+            p.add_run(text).bold = bold
+    path = tmp_path / "2025年某某县政府工作报告.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_docx_leads(tmp_path):
+    long_title = "（一）在全方位扩大内需上持续加力，切实巩固经济稳中向好发展态势并不断增强发展的后劲"
+    path = _docx(tmp_path, [
+        [("2025年宁陵县政府工作报告", True)],
+        [("各位代表！", True)],
+        [("二、2025年工作安排", True)],
+        [(long_title, True), ("。坚持供需两端协同发力，让内需成为拉动增长的主动力。", False)],
+        [("着力稳住工业基本盘", True), ("。支持骨干企业扩产增效，", False), ("力争新增规上企业8家。", True),
+         ("推动产业链上下游协同。", False)],
+        [("题。", True), ("这是上一段在换行处被切开的残句，不能当作段首句来处理。", False)],
+    ])
+    got = _one(path)
+    r = got.report
+    assert (r.place, r.year) == ("宁陵县", 2025)
+    ch = r.chapters[-1]
+    assert ch.title == "2025年工作安排"
+    assert [s.title for s in ch.sections] == [long_title[3:]]
+    paras = ch.sections[0].paragraphs
+    assert paras[0].lead is None or not paras[0].lead.startswith("。")
+    bullet = paras[1]
+    assert bullet.lead == "着力稳住工业基本盘。"
+    assert bullet.text.startswith("支持骨干企业")
+    assert bullet.bold == ["力争新增规上企业8家。"]
+    assert paras[2].lead is None
+    assert not any(p.lead and p.lead.startswith("各位代表") for *_, p in r.paragraphs())
+
+
+def test_bold_phrases_round_trip_through_json():
+    from workbench.model import Paragraph, Report, Chapter
+
+    r = Report(place="某县", year=2025, chapters=[Chapter(title="x", paragraphs=[
+        Paragraph(lead="着力稳增长。", text="支持企业。力争新增8家。", bold=["力争新增8家。"])], kind="plan")])
+    back = Report.from_dict(r.to_dict())
+    assert back == r and back.chapters[0].kind == "plan"
+    assert "bold" not in Report.from_dict({**r.to_dict(), "chapters": []}).to_dict()
