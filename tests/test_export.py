@@ -587,6 +587,9 @@ def test_libreoffice_renders_the_example(tmp_path, r2023, r2024, monkeypatch):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
     assert 4 <= pages <= 7
+    ns = {"a": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+    estimated = int(xml(out, "docProps/app.xml").findtext("a:Pages", namespaces=ns))
+    assert abs(estimated - pages) <= 1  # app.xml's page count is the grid estimate
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "政府工作报告" in text and re.search(r"—\s*1\s*—", text) and re.search(r"—\s*2\s*—", text)
     line = next(ln for ln in text.splitlines() if ln.strip().startswith("全年实现地区生产总值"))

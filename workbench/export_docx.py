@@ -143,7 +143,8 @@ class _Body:
     def __init__(self, style_ids: dict[str, str]):
         self.ids = style_ids
         self.out: list[str] = []
-        self.texts: list[str] = []
+        self.texts: list[str] = []       # body paragraphs, for the counts in app.xml
+        self.cells: list[str] = []       # table rows, counted as words but not as body lines
 
     def para(self, style: str, text: str = "", lead: str | None = None, *,
              lines: list[str] | None = None, ind: str = "") -> None:
@@ -186,7 +187,7 @@ class _Body:
                            f'<w:p><w:pPr><w:pStyle w:val="{sid}"/></w:pPr>'
                            f'<w:r>{bold}<w:t xml:space="preserve">{_x(value)}</w:t></w:r></w:p></w:tc>')
             xml.append("</w:tr>")
-            self.texts.append("".join(row))
+            self.cells.append("".join(row))
         xml.append("</w:tbl>")
         self.out.append("".join(xml))
 
@@ -400,15 +401,16 @@ def app_xml(*, company: str, pages: int, words: int, characters: int, paragraphs
 _APP_VERSION = "16.0000"  # the Word version whose features the package uses (Word 2016+)
 
 
-def _counts(paragraph_texts: list[str]) -> tuple[int, int, int, int]:
-    """Pages, words (each Chinese character one word, as Word counts), characters and
-    lines of the body, the pages estimated on the 22 × 28 grid."""
+def _counts(paragraph_texts: list[str], cells: list[str]) -> tuple[int, int, int, int]:
+    """Pages of the body (estimated on the 22 × 28 grid), words (each Chinese character one
+    word, as Word counts), characters and body lines."""
     words = chars = lines = 0
-    for text in paragraph_texts:
+    for text in paragraph_texts + cells:
         stripped = "".join(text.split())
         chars += len(stripped)
         cjk = sum(1 for c in stripped if ord(c) > 0x2E80)
         words += cjk + len(re.findall(r"[A-Za-z0-9.%]+", text))
+    for text in paragraph_texts:
         lines += max(1, -(-(len(text) + 2) // 28))
     return max(1, -(-lines // 22)), words, chars, lines
 
@@ -494,7 +496,7 @@ def build_package(report: Report, *, template: Path | None = None, previous: Rep
                                                  "docProps/app.xml", "rIdWorkbenchApp")
         parts["[Content_Types].xml"] = _ensure_content_type(parts["[Content_Types].xml"],
                                                             "docProps/app.xml", CT_APP)
-    pages, words, chars, lines = _counts(body.texts)
+    pages, words, chars, lines = _counts(body.texts, body.cells)
     parts["docProps/app.xml"] = app_xml(company=government_of(report.place), pages=pages + len(items),
                                         words=words, characters=chars, paragraphs=len(body.texts),
                                         lines=lines, template=tpl.path.name)
