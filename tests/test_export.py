@@ -580,6 +580,15 @@ def test_libreoffice_renders_the_example(tmp_path, r2023, r2024, monkeypatch):
         if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
             pytest.fail("WORKBENCH_REQUIRE_LIBREOFFICE is set but LibreOffice or poppler is missing")
         pytest.skip("LibreOffice (soffice) and poppler (pdftoppm, pdffonts) are not installed")
+    from workbench.export_pdf import FONTCONFIG
+
+    found = subprocess.run(["fc-match", "-f", "%{family}", "仿宋_GB2312"], capture_output=True, text=True,
+                           env=dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))).stdout
+    if "FandolFang" not in found:
+        message = "the Fandol faces are not installed (apt-get install texlive-lang-chinese)"
+        if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
+            pytest.fail(message)
+        pytest.skip(message)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # a private LibreOffice profile
     out = export_report(r2024, tmp_path / "shiling-2024.docx", previous=r2023, appendix=True)
     pdf = convert_to_pdf(out)
