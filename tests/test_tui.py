@@ -409,3 +409,22 @@ async def test_f8_exports_a_pdf_or_says_why_not(store_path, tmp_path, monkeypatc
         assert (tmp_path / "狮岭镇2024年政府工作报告.docx").exists()
         assert any("LibreOffice" in m for m in messages)
         assert not (tmp_path / "狮岭镇2024年政府工作报告.pdf").exists()
+
+
+async def test_f8_makes_the_pdf_with_libreoffice(store_path, tmp_path, monkeypatch):
+    import shutil
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
+            pytest.fail("WORKBENCH_REQUIRE_LIBREOFFICE is set but LibreOffice is missing")
+        pytest.skip("LibreOffice is not installed")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("f8")
+        await settle(pilot, app)
+        pdf = tmp_path / "狮岭镇2024年政府工作报告.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF")
+        assert any(f"已导出 PDF：{pdf}" in str(n.message) for n in app._notifications)
