@@ -401,18 +401,19 @@ def app_xml(*, company: str, pages: int, words: int, characters: int, paragraphs
 _APP_VERSION = "16.0000"  # the Word version whose features the package uses (Word 2016+)
 
 
+_SPACE_RE = re.compile(r"\s+")
+_NOT_CJK_RE = re.compile(r"[\x00-\u2e7f]+")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z0-9.%]+")
+
+
 def _counts(paragraph_texts: list[str], cells: list[str]) -> tuple[int, int, int, int]:
     """Pages of the body (estimated on the 22 × 28 grid), words (each Chinese character one
     word, as Word counts), characters and body lines."""
-    words = chars = lines = 0
-    for text in paragraph_texts + cells:
-        stripped = "".join(text.split())
-        chars += len(stripped)
-        cjk = sum(1 for c in stripped if ord(c) > 0x2E80)
-        words += cjk + len(re.findall(r"[A-Za-z0-9.%]+", text))
-    for text in paragraph_texts:
-        lines += max(1, -(-(len(text) + 2) // 28))
-    return max(1, -(-lines // 22)), words, chars, lines
+    everything = _SPACE_RE.sub("", "".join(paragraph_texts) + "".join(cells))
+    latin_words = sum(len(_LATIN_WORD_RE.findall(t)) for t in (*paragraph_texts, *cells))
+    words = len(_NOT_CJK_RE.sub("", everything)) + latin_words
+    lines = sum(max(1, -(-(len(text) + 2) // 28)) for text in paragraph_texts)
+    return max(1, -(-lines // 22)), words, len(everything), lines
 
 
 # ------------------------------------------------------------ properties and data
