@@ -53,7 +53,7 @@ EXPECTED = {
     ]),
     'national-txt/1954年国务院政府工作报告.txt': ('全国', 1954, 1, [
     ]),
-    'national-txt/1956年国务院政府工作报告.txt': ('全国', 1956, 3, [
+    'national-txt/1956年国务院政府工作报告.txt': ('全国', 1956, 4, [
     ]),
     'national-txt/1958年国务院政府工作报告.txt': ('全国', 1958, 1, [
     ]),
@@ -61,7 +61,7 @@ EXPECTED = {
     ]),
     'national-txt/1975年国务院政府工作报告.txt': ('全国', 1975, 1, [
     ]),
-    'national-txt/1979年国务院政府工作报告.txt': ('全国', 1979, 4, [
+    'national-txt/1979年国务院政府工作报告.txt': ('全国', 1979, 5, [
     ]),
     'national-txt/1981年国务院政府工作报告.txt': ('全国', 1981, 12, [
     ]),
@@ -84,7 +84,7 @@ EXPECTED = {
     'national-txt/2001年国务院政府工作报告.txt': ('全国', 2001, 11, [
     ]),
     'national-txt/2003年国务院政府工作报告.txt': ('全国', 2003, 3, [
-        ('地区生产总值', None, None, 7, '左右'),
+        ('国内生产总值', None, None, 7, '左右'),
     ]),
     'national-txt/2005年国务院政府工作报告.txt': ('全国', 2005, 8, [
         ('国内生产总值', None, None, 8, '左右'),
@@ -117,7 +117,7 @@ EXPECTED = {
         ('国内生产总值', None, None, 7.5, '左右'),
         ('居民消费价格涨幅', 3.5, '%', None, '左右'),
         ('城镇新增就业', 900, '万人', None, '以上'),
-        ('城镇登记失业率低于', 4.6, '%', None, None),
+        ('城镇登记失业率', 4.6, '%', None, '以下'),
         ('城乡居民人均收入', None, None, None, '同步'),
         ('劳动报酬', None, None, None, '同步'),
     ]),
@@ -190,7 +190,7 @@ EXPECTED = {
         ('地区生产总值', None, None, 6, '左右'),
         ('规模以上工业增加值', None, None, 7, '左右'),
         ('固定资产投资', None, None, 10, '左右'),
-        ('一般公共预算收入', None, None, 4, '以上'),
+        ('一般公共预算收入同口径', None, None, 4, '以上'),
         ('城镇新增就业', 18, '万人', None, '以上'),
         ('城镇调查失业率', 5.5, '%', None, '左右'),
         ('居民收入', None, None, None, '基本同步'),
@@ -237,7 +237,7 @@ EXPECTED = {
         ('城镇调查失业率', 5.5, '%', None, '左右'),
         ('居民消费价格涨幅', 2, '%', None, '左右'),
     ]),
-    'provincial-docx/2025年广西政府工作报告.docx': ('广西', 2025, 3, [
+    'provincial-docx/2025年广西政府工作报告.docx': ('广西壮族自治区', 2025, 3, [
         ('地区生产总值', None, None, 5, '左右'),
         ('城镇调查失业率', 5.5, '%', None, '左右'),
         ('城镇新增就业', 32, '万人', None, '以上'),
@@ -287,14 +287,14 @@ EXPECTED = {
         ('固定资产投资', None, None, 5, '左右'),
         ('社会消费品零售总额', None, None, 5, '左右'),
         ('外贸进出口总额', None, None, 10, '左右'),
-        ('一般公共预算收入', None, None, 5.5, '左右'),
+        ('一般公共预算收入同口径', None, None, 5.5, '左右'),
         ('居民消费价格涨幅', 2, '%', None, '左右'),
         ('城镇调查失业率', 5.5, '%', None, '左右'),
         ('城镇居民人均可支配收入', None, None, 5, '左右'),
         ('农村居民人均可支配收入', None, None, 7, '左右'),
         ('粮食产量', 252, '亿斤', None, '以上'),
     ]),
-    'provincial-docx/2025年西藏政府工作报告.docx': ('西藏', 2025, 3, [
+    'provincial-docx/2025年西藏政府工作报告.docx': ('西藏自治区', 2025, 3, [
         ('地区生产总值', None, None, 7, '以上'),
         ('全社会固定资产投资', None, None, 15, '以上'),
         ('社会消费品零售总额', None, None, 8, '以上'),
@@ -395,6 +395,7 @@ def test_corpus_file(rel):
     for piece in FURNITURE.get(rel, []):
         assert not any(piece in text for text in _all_text(r)), piece
     assert not any(re.fullmatch(r"\d+", text) for text in _all_text(r) if text)
+    assert not any("Public domain" in text for text in _all_text(r))  # wikisource's licence line
 
 
 @pytest.mark.parametrize("rel", sorted(EXPECTED))
@@ -471,6 +472,11 @@ def test_text_without_a_report_is_one_line_and_exit_2(tmp_path):
 @pytest.mark.parametrize("line", [
     "文似观山不喜平 — — 观山文库◆记住我，来上我~", "您的位置：新文秘网>>政府报告>>正文", "221381",
     "索引号 | 发文字号 | 发布机构 | 成文日期", "微信扫码分享", "来源：解放日报",
+    "扫一扫在手机打开当前页", "索引号：11410000-2024-00123  发文字号：豫政〔2024〕1号",
+    "发布日期：2024-01-05 浏览次数：1234", "【字体：大 中 小】 【打印】 【关闭】", "【打印本页】【关闭窗口】",
+    "分享到：微信 微博 QQ空间", "当前位置：首页 > 政务公开 > 政府工作报告", "首页 | 政务公开 | 政府工作报告",
+    "责任编辑：王小明", "上一篇：关于2023年预算执行情况的报告", "本文共计5236个字，预计阅读时长18分钟",
+    "汉滨区人民政府门户网站", "相关文章",
 ])
 def test_furniture_lines(line):
     assert clean_lines([Line(line)]) == []
@@ -478,7 +484,8 @@ def test_furniture_lines(line):
 
 @pytest.mark.parametrize("line", [
     "分享经济蓬勃发展，新业态新模式不断涌现。", "来源于群众的意见建议，我们逐条研究落实。",
-    "首页设计、公文写作等服务外包产业加快发展。",
+    "首页设计、公文写作等服务外包产业加快发展。", "中小企业发展", "大力发展",
+    "坚持“两个毫不动摇”，分享发展成果。",
 ])
 def test_report_lines_are_not_furniture(line):
     assert not is_furniture(line)

@@ -171,3 +171,130 @@ def test_bold_phrases_round_trip_through_json():
     back = Report.from_dict(r.to_dict())
     assert back == r and back.chapters[0].kind == "plan"
     assert "bold" not in Report.from_dict({**r.to_dict(), "chapters": []}).to_dict()
+
+
+def test_docx_with_tracked_changes_imports_accepted(tmp_path):
+    """Word writes an insertion as w:ins around runs and a deletion as w:del with w:delText;
+    python-docx's paragraph text drops the inserted runs, the importer must not."""
+    import copy
+
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    doc.add_paragraph("2025年宁陵县政府工作报告")
+    doc.add_paragraph("一、2024年工作回顾")
+    p = doc.add_paragraph()
+    p.add_run("全年完成地区生产总值")
+    ins = OxmlElement("w:ins")
+    ins.set(qn("w:id"), "1")
+    ins.set(qn("w:author"), "张主任")
+    ins.set(qn("w:date"), "2025-01-05T10:00:00Z")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "320亿元，"
+    r.append(t)
+    ins.append(r)
+    p._p.append(ins)
+    dele = OxmlElement("w:del")
+    dele.set(qn("w:id"), "2")
+    dele.set(qn("w:author"), "张主任")
+    r2 = OxmlElement("w:r")
+    dt = OxmlElement("w:delText")
+    dt.text = "约300亿元，"
+    r2.append(dt)
+    dele.append(r2)
+    p._p.append(dele)
+    p.add_run("增长6.2%，经济运行稳中有进。")
+    path = tmp_path / "修订稿.docx"
+    doc.save(str(path))
+    [got] = read_partial(path)
+    text = got.report.chapters[-1].paragraphs[0].full_text
+    assert text == "全年完成地区生产总值320亿元，增长6.2%，经济运行稳中有进。"
+    assert got.warnings[0] == "此文件含有 2 处未处理的修订，已按“全部接受”后的文字导入"
+    assert [f.value for f in got.report.results] == [320]
+
+
+def test_plain_title_split_and_meeting_without_dashes(tmp_path):
+    got = _one(_txt(tmp_path, "政府工作报\n告\n2024年1月8日在交城县第十七届人民代表大会第三次会议上\n各位代表：\n"
+                              "一、2023年工作回顾\n" + BODY))
+    assert (got.report.place, got.report.year, got.report.meta.title) == ("交城县", 2024, "政府工作报告")
+
+
+def test_drafter_found_furniture_and_gaps(tmp_path):
+    text = ("清溪县2024年政府工作报告\n来源：清溪日报 发布时间：2024-01-10 浏览次数：312\n各位代表：\n"
+            "一、2023年工作回顾\n全年实现地区生产总值182亿元，增长6%。来源：清溪日报\n- 2 -\n第2页 共3页\n"
+            "扫一扫在手机打开当前页\n全年新增规上企业12家……(某某网省略512字，正式会员可完整阅读)……城乡面貌焕然一新。\n")
+    r = _one(_txt(tmp_path, text)).report
+    body = [p.full_text for *_, p in r.paragraphs()]
+    assert body == ["全年实现地区生产总值182亿元，增长6%。", "全年新增规上企业12家……城乡面貌焕然一新。"]
+
+
+def test_meeting_split_after_the_congress_and_speaker(tmp_path):
+    text = ("政府工作报告\n——2024年1月12日在清溪镇第十九届人民代表大会\n第四次会议上\n镇长 陈立新\n各位代表：\n"
+            "一、2023年工作回顾\n" + BODY)
+    r = _one(_txt(tmp_path, text)).report
+    assert r.meta.meeting == "——2024年1月12日在清溪镇第十九届人民代表大会第四次会议上"
+    assert r.meta.speaker == "镇长 陈立新" and r.place == "清溪镇"
+    assert [p.full_text for *_, p in r.paragraphs()] == [BODY.strip()]
+
+
+def test_opening_sentence_is_never_the_meeting_line(tmp_path):
+    text = ("各位代表：\n现在我代表县人民政府向清溪县第十九届人民代表大会第四次会议报告工作，请予审议。\n"
+            "一、2023年工作回顾\n" + BODY)
+    r = _one(_txt(tmp_path, text), place="清溪县", year=2024).report
+    assert r.meta.meeting == ""
+    assert r.chapters[0].paragraphs[0].full_text.startswith("现在我代表")
+
+
+def test_zero_width_line_does_not_split_a_paragraph(tmp_path):
+    text = ("各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n一、2016年工作回顾\n\n"
+            "——经济运行缓中趋稳。国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n\n" + "过去一年，我们砥砺前行。\n\n" * 6)
+    r = _one(_txt(tmp_path, text, "2017年国务院政府工作报告.txt")).report
+    texts = [p.full_text for *_, p in r.paragraphs()]
+    assert "——经济运行缓中趋稳。国内生产总值达到74.4万亿元，增长6.7%。" in texts
+
+
+def test_a_notice_is_no_report(tmp_path):
+    text = ("关于做好春节期间安全生产工作的通知\n各村（社区）、各单位：\n春节将至，为确保节日期间安全稳定，现就有关事项通知如下。\n"
+            "一、加强组织领导\n各单位要高度重视，落实主体责任。\n二、开展隐患排查\n对重点场所开展拉网式排查。\n"
+            "三、严格值班值守\n节日期间实行24小时值班。\n特此通知。\n")
+    path = _txt(tmp_path, text, "通知.txt")
+    with pytest.raises(ImportFailure, match="没有找到报告"):
+        import_detailed(path, place="清溪镇", year=2024)
+
+
+def test_target_wordings_kept_and_bounds_read():
+    assert _targets("主要预期目标是：城镇登记失业率低于4.6%，一般公共预算收入同口径增长4%以上，"
+                    "地区生产总值增长6%。") == [
+        ("urban_unemployment", 4.6, "%", None, "以下"), ("general_budget_revenue", None, None, 4, "以上"),
+        ("gdp", None, None, 6, None)]
+    [(r, _)] = read_detailed([Line("今年经济增长预期目标为5%左右。")], place="全国", year=2024)
+    assert [t.name for t in r.targets] == ["国内生产总值"]
+
+
+def test_full_place_name_from_the_meeting_line(tmp_path):
+    got = _one(_txt(tmp_path, "2025年广西政府工作报告\n2025年1月13日在广西壮族自治区第十四届人民代表大会第三次会议上\n"
+                              "各位代表：\n一、2024年工作回顾\n" + BODY))
+    assert got.report.place == "广西壮族自治区"
+
+
+def test_ordinal_heading_lines_are_sections():
+    lines = ["三、2025年重点工作", "一是聚焦全方位扩大内需，着力提消费促投资",
+             "实施提振消费专项行动。全年新建城市一刻钟便民生活圈20个。",
+             "二是大力推进新型工业化，加快构建现代化产业体系",
+             "一是抓龙头企业，支持骨干企业扩产增效，力争新增规上企业60家。"]
+    [(r, _)] = read_detailed([Line(t) for t in lines], place="某省", year=2025)
+    ch = r.chapters[0]
+    assert [s.title for s in ch.sections] == ["聚焦全方位扩大内需，着力提消费促投资", "大力推进新型工业化，加快构建现代化产业体系"]
+    assert ch.sections[1].paragraphs[0].full_text.startswith("一是抓龙头企业")  # a sentence, not a heading
+
+
+@pytest.mark.parametrize("head", ["汉滨区2025年政府工作报告 | 汉滨区人民政府", "汉滨区2025年政府工作报告_汉滨区人民政府网",
+                                  "汉滨区2025年政府工作报告 - 安康市汉滨区人民政府", "汉滨区2025年政府工作报告 |"])
+def test_page_headers_with_site_names(head):
+    [(r, o)] = read_detailed([Line(head), Line("各位代表："), Line("全年完成各项工作任务，经济运行稳中有进。"),
+                              Line("二、2025年工作安排"), Line("今年要力争地区生产总值增长6%。")])
+    assert (r.place, r.year, o.place) == ("汉滨区", 2025, "页眉")
+    assert not any("汉滨区人民政府" in p.full_text for *_, p in r.paragraphs())

@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--appendix", action="store_true", help="附上年目标完成情况表")
     s.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF（与 .docx 同名）")
     s.add_argument("--strict", action="store_true", help="核对有错误时不导出（退出码 1）")
+    from .cli_versions import add_parser as add_version_parser
+
+    add_version_parser(sub)
     return p
 
 
@@ -152,6 +155,17 @@ def need_report(store: Store, place: str, year: int) -> Report:
     if report is None:
         raise CliError(S.CLI_NO_REPORT.format(place=place, year=year))
     return report
+
+
+def report_ref(store: Store, place: str, ref: str) -> Report:
+    """A report by year ("2025") or a named version of it ("2025@征求意见稿")."""
+    from .cli_versions import need_version, split_ref
+
+    year_text, name = split_ref(ref)
+    year = _year(year_text)
+    if name:
+        return need_version(store, place, year, name)[0]
+    return need_report(store, place, year)
 
 
 def emit_json(value: Any) -> None:
@@ -253,16 +267,38 @@ def read_imported(path: Path, place: str | None = None, year: int | None = None)
 
 def _print_origin(got) -> None:
     r = got.report
+    place_from = (S.IMPORT_PLACE_FROM.format(source=got.place_from) if got.place_from != S.SOURCE_NONE
+                  else S.IMPORT_PLACE_NONE)
+    year_from = (S.IMPORT_YEAR_FROM.format(source=got.year_from) if got.year_from != S.SOURCE_NONE
+                 else S.IMPORT_YEAR_NONE)
     print(S.IMPORT_DRY_REPORT.format(
-        place=r.place, year=r.year, place_from=got.place_from, year_from=got.year_from,
+        place=r.place, year=r.year or "？", place_from=place_from, year_from=year_from,
         paragraphs=sum(1 for _ in r.paragraphs()), results=len(r.results), **counts(r)))
     for w in got.warnings:
         print(S.IMPORT_DRY_WARNING.format(warning=w))
 
 
+def _print_partial(path: Path) -> None:
+    """What a file holds though its place or year is missing (dry-run shows it, then the error)."""
+    from .importer import ImportFailure, read_partial
+
+    try:
+        got = read_partial(path)
+    except (ImportFailure, OSError):
+        return
+    for g in got:
+        g.report.place = g.report.place or "？"
+        _print_origin(g)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     year = _year(args.year) if args.year else None
-    imported = read_imported(Path(args.file), place=args.place, year=year)
+    try:
+        imported = read_imported(Path(args.file), place=args.place, year=year)
+    except CliError:
+        if args.dry_run and not args.json:
+            _print_partial(Path(args.file))
+        raise
     reports = [g.report for g in imported]
     if args.dry_run:
         if args.json:
@@ -274,6 +310,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(S.CLI_DRY_RUN)
         return EXIT_OK
     with open_store(args, write=True) as store:
+        from .cli_versions import store_review_round
+
+        if len(imported) == 1 and store_review_round(store, imported[0], Path(args.file)):
+            return EXIT_OK
         if not args.replace:
             for r in reports:
                 if store.exists(r.place, r.year):
@@ -335,10 +375,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .render import render_findings
 
     year = _year(args.year)
+    from .cli_versions import latest_review_comments
+
     with open_store(args) as store:
         report = need_report(store, args.place, year)
         previous = store.get(args.place, year - 1)
-    findings = check(report, previous)
+        comments = latest_review_comments(store, args.place, year)
+    findings = check(report, previous) + comments
     if args.json:
         emit_json([f.to_dict() for f in findings])
     else:
@@ -411,10 +454,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.year_a or not args.year_b:
         raise CliError(S.CLI_USAGE_ERROR.format(reason=S.CLI_COMPARE_NEEDS))
-    ya, yb = _year(args.year_a), _year(args.year_b)
     with open_store(args) as store:
-        a = need_report(store, args.place, ya)
-        b = need_report(store, args.place, yb)
+        a = report_ref(store, args.place, args.year_a)
+        b = report_ref(store, args.place, args.year_b)
     cmp = compare(a, b)
     if args.output:
         from .export_docx import ExportError
@@ -433,7 +475,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_version(args: argparse.Namespace) -> int:
+    from .cli_versions import cmd_version as run
+
+    return run(args)
+
+
 COMMANDS = {
+    "version": cmd_version,
     "tui": cmd_tui,
     "demo": cmd_demo,
     "list": cmd_list,

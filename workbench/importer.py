@@ -30,6 +30,8 @@ class Imported:
     place_from: str = ""
     year_from: str = ""
     warnings: list[str] = field(default_factory=list)
+    # (changes, comments) when the file is a .docx of ours that someone reviewed in Word.
+    review: tuple[list, list] | None = None
 
 
 def import_file(path: Path, *, place: str | None = None, year: int | None = None) -> list[Report]:
@@ -47,7 +49,7 @@ def import_detailed(path: Path, *, place: str | None = None, year: int | None = 
     elif suffix in (".txt", ".text", ".md", ""):
         got = read_text_reports(path, place=place, year=year)
     else:
-        raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+        raise _unsupported(path, suffix)
     if not got:
         raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
     for g in got:
@@ -67,6 +69,12 @@ def import_detailed(path: Path, *, place: str | None = None, year: int | None = 
     return got
 
 
+def _unsupported(path: Path, suffix: str) -> ImportFailure:
+    if suffix in (".doc", ".wps", ".rtf"):
+        return ImportFailure(S.IMPORT_OLD_DOC.format(path=path))
+    return ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+
+
 def read_partial(path: Path) -> list[Imported]:
     """What the file holds, place or year possibly missing (the TUI then asks for them)."""
     suffix = path.suffix.lower()
@@ -77,7 +85,7 @@ def read_partial(path: Path) -> list[Imported]:
     elif suffix in (".txt", ".text", ".md", ""):
         got = read_text_reports(path)
     else:
-        raise ImportFailure(S.IMPORT_UNSUPPORTED.format(path=path, suffix=suffix or "（无扩展名）"))
+        raise _unsupported(path, suffix)
     if not got:
         raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
     return got
@@ -131,11 +139,25 @@ def read_docx_reports(path: Path, *, place: str | None = None, year: int | None 
     from .export_docx import read_attached_data
 
     doc = _open_docx(path)
+    revisions = count_revisions(doc)
+    said = [S.IMPORT_REVISIONS_ACCEPTED.format(n=revisions)] if revisions else []
     if read_attached_data(doc):
-        return [Imported(read_docx(path, place=place, year=year, doc=doc), S.SOURCE_TITLE, S.SOURCE_TITLE)]
+        from .revisions import locate, read_revisions
+
+        report = read_docx(path, place=place, year=year, doc=doc)
+        changes, comments = read_revisions(doc)
+        review = None
+        if changes or comments:
+            locate(changes, report)
+            locate(comments, report)
+            review = (changes, comments)
+        return [Imported(report, S.SOURCE_TITLE, S.SOURCE_TITLE, said, review)]
     from .textread import read_detailed
 
-    return _imported(read_detailed(docx_lines(doc), name=path.name, place=place, year=year))
+    got = _imported(read_detailed(docx_lines(doc), name=path.name, place=place, year=year))
+    for g in got:
+        g.warnings[:0] = said
+    return got
 
 
 _HEADING_STYLE = LazyRegex(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -149,7 +171,7 @@ def docx_lines(doc) -> list:
 
     lines = []
     for p in doc.paragraphs:
-        text = p.text.strip()
+        text = accepted_text(p).strip()
         if not text:
             continue
         style = _style_name(p)
@@ -321,8 +343,13 @@ def _run_parts(paragraph) -> list[tuple[str, bool]]:
 
     names = _style_names(paragraph.part)
     out = []
+    gone = (qn("w:del"), qn("w:moveFrom"))
+    t_tag, tab_tag, br_tag = qn("w:t"), qn("w:tab"), qn("w:br")
     for r in paragraph._p.iter(qn("w:r")):
-        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        if any(a.tag in gone for a in r.iterancestors()):
+            continue  # deleted or moved away: not in the text once all changes are accepted
+        text = "".join(c.text or "" if c.tag == t_tag else "\t" if c.tag == tab_tag else "\n"
+                       for c in r if c.tag in (t_tag, tab_tag, br_tag))
         rpr = r.find(qn("w:rPr"))
         bold = False
         if rpr is not None:
@@ -348,8 +375,22 @@ def _split_lead(paragraph, parts: list[tuple[str, bool]] | None = None) -> tuple
             rest.append(text)
     lead_text = "".join(lead).strip()
     if not lead_text:
-        return None, paragraph.text
+        return None, "".join(rest)
     return lead_text, "".join(rest)
+
+
+def accepted_text(paragraph) -> str:
+    """The paragraph's text with every tracked change accepted (python-docx's `text` leaves
+    out runs inside w:ins)."""
+    return "".join(text for text, _ in _run_parts(paragraph))
+
+
+def count_revisions(doc) -> int:
+    """Tracked insertions, deletions and moves pending in the document body."""
+    from docx.oxml.ns import qn
+
+    body = doc.element.body
+    return sum(1 for tag in ("w:ins", "w:del", "w:moveFrom", "w:moveTo") for _ in body.iter(qn(tag)))
 
 
 def read_docx(path: Path, *, place: str | None = None, year: int | None = None, doc=None) -> Report:
@@ -367,7 +408,7 @@ def read_docx(path: Path, *, place: str | None = None, year: int | None = None, 
     chapters: list[Chapter] = []
     for p in doc.paragraphs:
         style = _style_name(p)
-        text = p.text.strip()
+        text = accepted_text(p).strip()
         if style in (L.APPENDIX_TITLE, L.ATTACHMENT_NOTE, L.ATTACHMENT_LABEL):
             break
         if not text:

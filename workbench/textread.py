@@ -120,12 +120,15 @@ def normalise(text: str) -> str:
 
 # ------------------------------------------------------------ web-page furniture
 
+# A site's "……(…省略912字…)……": the text has a gap there, so the gap stays marked.
+_ELISION = re.compile(r"……[（(][^）)]{0,80}(省略|会员|登录)[^）)]{0,80}[）)]……")
 # Pieces of page furniture that can sit anywhere in a line.
 _INLINE_FURNITURE = re.compile(
     r"……[（(][^）)]{0,80}(省略|会员|登录)[^）)]{0,80}[）)]……"
     r"|[（(][^）)]{0,40}(阅读全部|全文阅读|需要先登录|登录后|开通会员|正式会员)[^）)]{0,40}[）)]"
     r"|共计?\s*\d+\s*个?字[，,。]?|预计阅读时长\s*\d+\s*分钟[。.]?|阅读时长[:：]?\s*\d+\s*分钟[。.]?"
-    r"|[（(]第\s*\d+\s*/\s*\d+\s*页[）)]|第\s*\d+\s*/\s*\d+\s*页"
+    r"|[（(]第\s*\d+\s*/\s*\d+\s*页[）)]|第\s*\d+\s*/\s*\d+\s*页|第\s*\d+\s*页\s*[，,]?\s*共\s*\d+\s*页"
+    r"|(?<![\u4e00-\u9fff])(来源|稿源|信息来源)[:：]\s*[\u4e00-\u9fff\w—\-·]{2,20}?(?=\s|$|[|｜]|发布|作者|编辑|浏览)"
     r"|(网络|转载|原创|投稿)?\s*分享\s*时间[:：]?|加入收藏|微信扫码\S{0,10}|扫码(分享|领取|关注)\S{0,10}"
     r"|(发表|发布|更新)(时间|日期)[:：]\s*[\d/\-年月日:： ]{6,25}"
     r"|浏览(次数|量)?[:：]\s*\d+|阅读(次数|量)?[:：]\s*\d+|点击(次数|量)?[:：]\s*\d+"
@@ -138,7 +141,7 @@ _NOISE_LINE = re.compile(
     r"您的位置|当前位置|所在位置|首页)\s*[:：>》|｜]"
     r"|^(分享|打印|关闭|收藏|纠错|举报|点赞|评论|领取福利|下载全文|下载文档|返回列表|返回首页|猜你喜欢|热门推荐|"
     r"相关推荐|推荐阅读|扫一扫|网络|转载)$"
-    r"|^\d+$|^\d+\s*/\s*\d+$|^【\s*(大|中|小)"
+    r"|^\d+$|^\d+\s*/\s*\d+$|^【\s*(大|中|小)|^[—\-－]\s*\d{1,4}\s*[—\-－]$"
     r"|^[【\[]?(打印|关闭|收藏|纠错)[】\]]?(\s*[【\[]?(打印|关闭|收藏|纠错)[】\]]?)*$"
     r"|^.{0,20}(人民政府网|门户网站|政府网站|融媒体中心)$"
 )
@@ -158,9 +161,20 @@ def _leftover_is_furniture(text: str) -> bool:
     return not rest or (len(rest) <= 4 and not _SENTENCE_END.search(text))
 
 
+_FURNITURE_WORDS = re.compile(
+    r"扫一扫|在手机(上)?(打开|阅读|查看)|当前页|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|纠错|举报|"
+    r"相关文章|相关阅读|相关链接|相关推荐|推荐阅读|热门文章|分享到|分享|字体|字号|默认|[大中小]|"
+    r"返回顶部|返回首页|返回列表|上一篇|下一篇|微信|微博|QQ空间|QQ|下载|全文|附件|点赞|评论|")
+
+
 def is_furniture(text: str) -> bool:
     """A whole line of page furniture: site name, breadcrumbs, metadata, counters, share lines."""
     if _NOISE_LINE.match(text):
+        return True
+    if not _CJK_CHAR.search(text):
+        return True  # "Public domain", "Copyright …", a lone number: no Chinese, no report text
+    if not _SENTENCE_END.search(text) and len(text) <= 40 and \
+            not re.sub(r"[\s【】\[\]|｜/：:，,、·•]", "", _FURNITURE_WORDS.sub("", text)):
         return True
     if _BREADCRUMB.search(text) and not _SENTENCE_END.search(text):
         return True
@@ -175,7 +189,11 @@ def is_furniture(text: str) -> bool:
 def _page_header(text: str) -> tuple[str, int] | None:
     """"汉滨区2025年政府工作报告 |", "乡镇2023年政府工作报告-35篇（第27/65页）" -> (place, year)."""
     m = _PAGE_HEADER.match(text)
-    if not m or not m.group("tail").strip() or not _HEADER_TAIL.match(m.group("tail")):
+    if not m or not m.group("tail").strip():
+        return None
+    tail = m.group("tail").strip()
+    if not (_HEADER_TAIL.match(tail) or (tail[0] in "|｜_-—–" and len(tail) <= 40
+                                          and not _SENTENCE_END.search(tail))):
         return None
     pre = re.sub(r"人民政府$", "", m.group("pre").strip())
     return (pre if valid_place(pre) else ""), int(m.group("year"))
@@ -208,7 +226,8 @@ def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
             hints.header_year = hints.header_year or year
             pending_blank = True
             continue
-        stripped = _INLINE_FURNITURE.sub("", text).strip()
+        stripped = _ELISION.sub("……", text)
+        stripped = _INLINE_FURNITURE.sub("", stripped).strip()
         if stripped != text:
             if _leftover_is_furniture(stripped):
                 pending_blank = True
@@ -233,7 +252,9 @@ def lines_from_text(text: str) -> list[Line]:
     """A text file's lines, blank lines remembered, ready for `clean_lines`."""
     lines, blank = [], False
     for raw in text.splitlines():
-        if not raw.strip(" \t\u3000\u00a0\u200b"):
+        if not _ZERO_WIDTH.sub("", raw).strip(" \t\u3000\u00a0"):
+            if raw.strip(" \t\u3000\u00a0"):
+                continue  # a line of zero-width characters only: an artefact, not a break
             blank = True
             lines.append(Line(""))
             continue
@@ -303,7 +324,7 @@ def hints_from_name(name: str, hints: Hints | None = None) -> Hints:
 _TITLE = re.compile(r"^(?P<pre>[^，。；：！？、]{0,40}?)政府工作报告(?:[（(](?:全文|摘要|摘登|文字实录)[）)])?$")
 _MEETING = re.compile(r"^[—\-─－]*\s*(?P<body>.{0,40}在.{0,40}?(人民代表大会|人大|代表大会|议事会|代表会议)"
                       r".{0,40})$")
-_MEETING_HEAD = re.compile(r"^[—\-─－]*\s*.{0,30}在.{1,30}第[一二三四五六七八九十\d]+届$")
+_MEETING_HEAD = re.compile(r"^[—\-─－]*\s*.{0,30}在.{1,30}第[一二三四五六七八九十\d]+届(人民代表大会|代表大会)?$")
 _MEETING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _MEETING_PLACE = re.compile(r"在(.{1,20}?)第?[一二三四五六七八九十百\d]+届")
 _MEETING_REST = re.compile(r"^(?P<meeting>.*?会议上(?:的(?:讲话|报告|政府工作报告))?)(?P<rest>.*)$")
@@ -312,8 +333,15 @@ _ROLES = (r"镇长|乡长|街道办事处主任|办事处主任|主任|县长|�
 _SPEAKER = re.compile(rf"^(.{{0,30}}?)(?:{_ROLES})[\s　]*[{_CJK}·]{{2,5}}(?:同志)?$")
 _SPEAKER_IN_MEETING = re.compile(rf"^(?P<who>.{{0,30}}?(?:{_ROLES})\s*[{_CJK}·]{{2,4}}?)(?:同志)?"
                                  r"(?:作|所作的?)?(?:政府工作)?报告[。]?$")
+_ROLE_END = re.compile(rf"^.{{0,30}}?(?:{_ROLES})$")
 _SALUTATION = re.compile(r"^(各位代表|各位代表、各位同志|各位代表、同志们)[：:，,！!]?$")
 _OPENING = re.compile(r"我(?:代表|受)(?P<who>[^，,。；向]{1,24}?)(?:的委托)?[，,]?\s*(?:向|就|作)")
+
+
+def _is_meeting(text: str) -> bool:
+    """"——2024年1月12日在狮岭镇第十七届人民代表大会第四次会议上", never the opening sentence."""
+    return (bool(_MEETING.match(text)) and len(text) <= 120 and not _SENTENCE_END.search(text.rstrip("。"))
+            and not re.match(r"^(现在|我|受|根据)", text) and "我代表" not in text and "委托" not in text)
 
 
 def _is_title(line: Line) -> bool:
@@ -337,7 +365,12 @@ def _join_split_titles(lines: list[Line]) -> list[Line]:
                 out.append(Line(joined, level=line.level, title=True, blank_before=line.blank_before))
                 i += 2
                 continue
-            if _MEETING_HEAD.match(line.text) and re.match(r"^(人民代表大会|代表大会|人大)", nxt.text):
+            if _ROLE_END.match(line.text.strip()) and re.fullmatch(f"[{_CJK}·\\s　]{{2,8}}", nxt.text.strip()):
+                out.append(Line(line.text.strip() + "　" + nxt.text.strip(), blank_before=line.blank_before))
+                i += 2
+                continue
+            if _MEETING_HEAD.match(line.text) and re.match(r"^(人民代表大会|代表大会|人大|第[一二三四五六七八九十\d]+次)",
+                                                           nxt.text) and len(nxt.text) <= 30:
                 out.append(Line(line.text + nxt.text, blank_before=line.blank_before))
                 i += 2
                 continue
@@ -379,6 +412,7 @@ _UNNUMBERED_CHAPTER = re.compile(
     r"(工作回顾|的回顾|工作安排|工作安排建议|安排建议|工作建议|工作总结|重点工作|主要工作|主要任务|目标任务|"
     r"工作任务|总体要求|政府自身建设|工作思路)$")
 _SENTENCE = re.compile(r"^(.+?[。！？])")
+_ORDINAL_HEADING = re.compile(rf"^[{_CN_NUM}]{{1,3}}是(.{{4,}})$")
 _ORDINAL_LEAD = re.compile(rf"^(?:[{_CN_NUM}]是|第[{_CN_NUM}]，)")
 _LEAD_OPENERS = "，。、；：！？）》”’"
 
@@ -408,6 +442,9 @@ def _section_title(line: Line) -> tuple[str, str] | None:
         return None
     m = _SECTION_NUM.match(line.text)
     if not m:
+        o = _ORDINAL_HEADING.match(line.text)
+        if o and len(line.text) <= 50 and not _SENTENCE_END.search(line.text):
+            return o.group(1).strip(), ""  # "一是聚焦全方位扩大内需，着力提消费促投资" alone on its line
         return None
     body = m.group(2).strip()
     if line.lead:
@@ -518,7 +555,7 @@ def _respectively(chunk: str) -> list[Figure] | None:
     return out
 
 
-_NAME_TAIL = re.compile(r"(同口径|调控|继续保持|继续|保持在|保持|稳定在|控制在|全年|实际|基本|在|为|达|约|共)$")
+_NAME_TAIL = re.compile(r"(调控|继续保持|继续|保持在|保持|稳定在|控制在|全年|实际|基本|在|为|达|约|共)$")
 
 
 def _chunks(clause: str) -> list[str]:
@@ -548,6 +585,14 @@ def _named(fig: Figure) -> Figure:
     if trimmed != fig.name and len(trimmed) >= 2:
         fig.name = trimmed
         fig.key = fig.key or lookup(trimmed)
+    bound = re.search(r"(低于|高于|不高于)$", fig.name)
+    if bound and fig.qualifier is None and len(fig.name) > 4:
+        # "城镇登记失业率低于4.6%": a ceiling; "高于": a floor.
+        fig.name = fig.name[: bound.start()]
+        fig.qualifier = "以上" if bound.group(1) == "高于" else "以下"
+        fig.key = fig.key or lookup(fig.name)
+    if fig.key is None and fig.name.endswith("同口径"):
+        fig.key = lookup(fig.name[:-3])  # "一般公共预算收入同口径增长4%": the name keeps its words
     if fig.qualifier is None and fig.value is not None and re.search(r"(突破|超过)[\d.]", fig.raw):
         fig.qualifier = "以上"  # "财政收入突破6800万元": at least
     if fig.name in _GDP_WORDS:
@@ -688,6 +733,7 @@ def _title_parts(text: str, found: _Found, meta: Meta) -> None:
         if not meta.meeting:
             _meeting_parts(pre.rstrip("的"), meta, found)
         return
+    pre = re.sub(r"人民$", "", pre)  # "重庆市人民政府工作报告"
     y = re.match(r"^.*?((?:19|20)\d\d)年(?:度)?", pre)
     if y:
         found.year(int(y.group(1)), S.SOURCE_TITLE)
@@ -767,7 +813,7 @@ def _join_paragraph_lines(lines: list[Line]) -> list[Line]:
 
 def _is_heading(line: Line) -> bool:
     return (_is_title(line) or _chapter_title(line) is not None or _section_title_line(line)
-            or bool(_MEETING.match(line.text) and len(line.text) < 90))
+            or _is_meeting(line.text))
 
 
 def _section_title_line(line: Line) -> bool:
@@ -790,9 +836,10 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
         if _is_title(lines[i]) and not meta.title:
             _title_parts(text, found, meta)
         elif _is_title(lines[i]):
-            pass  # the page repeats its title ("在**县…会议上的政府工作报告")
-        elif _MEETING.match(text) and not meta.meeting and len(text) <= 120 and not _SENTENCE_END.search(
-                text.rstrip("。")):
+            if not meta.meeting and ("会议" in text or "届" in text):
+                _meeting_parts(re.sub(r"的?政府工作报告$", "", text), meta, found)
+            # else: the page repeats its title ("在**县…会议上的政府工作报告")
+        elif _is_meeting(text) and not meta.meeting:
             _meeting_parts(text, meta, found)
         elif _SPEAKER.match(text.replace(" ", "").replace("　", "")) and not meta.speaker and len(text) <= 34:
             meta.speaker = text
@@ -840,8 +887,15 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
     report = Report(place="", year=0, meta=meta, chapters=chapters, status="final")
     report.targets = _targets(report)
     has_sections = any(s.paragraphs for c in chapters for s in c.sections)
-    if not chapters or not (meta.title or meta.meeting or opening or report.targets or has_sections
-                            or any(ch.title for ch in chapters)):
+    salutation = any(_SALUTATION.match(ln.text) for ln in lines[:40])
+    report_chapters = any(is_review_chapter(ch.title) or (ch.title and _PLAN_TITLE.search(ch.title))
+                          for ch in chapters)
+    leads = sum(1 for *_, p in report.paragraphs() if p.lead)
+    other_document = any(_OTHER_DOCUMENT.search(ln.text) for ln in lines[-12:])
+    if not chapters or other_document and not (meta.title or meta.meeting or report.targets):
+        return None
+    if not (meta.title or meta.meeting or opening or report.targets or salutation or report_chapters
+            or (has_sections and leads >= 2) or (any(ch.title for ch in chapters) and _review_like(chapters))):
         return None
     # Years the chapters and the targets passage state.
     for ch in chapters:
@@ -867,6 +921,11 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
         chosen_place, origin.place = place, S.SOURCE_FLAGS
     if year:
         chosen_year, origin.year = year, S.SOURCE_FLAGS
+    if chosen_place and origin.place != S.SOURCE_FLAGS:
+        # "广西" in the title, "广西壮族自治区" in the meeting line: the full name wins.
+        longer = [p for p, _ in found.places if p.startswith(chosen_place) and len(p) > len(chosen_place)]
+        if longer:
+            chosen_place = longer[0]
     report.place = chosen_place or ""
     report.year = chosen_year or 0
     if not meta.date and meta.meeting:
@@ -875,7 +934,20 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
     classify_chapters(report, origin)
     report.targets = _targets(report)
     report.results = _results(report)
+    if report.place == "全国":
+        for f in (*report.targets, *report.results):
+            if f.key == "gdp" and f.name == "地区生产总值" and "地区" not in f.raw:
+                f.name = "国内生产总值"
     return report, origin
+
+
+# The closing formula of a notice, a letter or a request: such a text is no work report.
+_OTHER_DOCUMENT = re.compile(r"^(特此通知|特此公告|特此通报|特此函告|特此报告|特此批复|此复|妥否，请批示)[。！]?$")
+
+
+def _review_like(chapters: list[Chapter]) -> bool:
+    """Slogan-titled chapters that read as a report's review (figures of a past year)."""
+    return any(_classify(ch, None) == "review" for ch in chapters if ch.title)
 
 
 def _is_targets_lead(text: str) -> bool:

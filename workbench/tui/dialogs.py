@@ -183,10 +183,13 @@ class ImportPlaceYearDialog(ModalScreen[tuple[str, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(S.IMPORT_ASK_TITLE.format(name=self.file_name), classes="question")
-            yield Static(S.IMPORT_ASK_FOUND.format(
-                place=self.defaults[0] or S.SOURCE_NONE, place_from=self.sources[0],
-                year=self.defaults[1] or S.SOURCE_NONE, year_from=self.sources[1]), id="import-found")
+            yield Label(S.IMPORT_ASK_TITLE, classes="question")
+            place = self.defaults[0] + S.IMPORT_ASK_FROM.format(source=self.sources[0]) if self.defaults[0] \
+                else S.SOURCE_NONE
+            year = self.defaults[1] + S.IMPORT_ASK_FROM.format(source=self.sources[1]) if self.defaults[1] \
+                else S.SOURCE_NONE
+            yield Static(S.IMPORT_ASK_FOUND.format(name=self.file_name, place=place, year=year),
+                         id="import-found")
             yield Label(S.IMPORT_ASK_PLACE)
             yield Input(self.defaults[0], placeholder=S.NEW_PLACE, id="import-place")
             yield Label(S.IMPORT_ASK_YEAR)

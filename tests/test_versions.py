@@ -1,0 +1,163 @@
+"""Drafting rounds (issue 17): named versions, and a reviewed .docx of ours back in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+from workbench.store import Store
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    path = tmp_path / "s.json"
+    root = Path(__file__).resolve().parents[1]
+    assert main(["--db", str(path), "import", str(root / "examples" / "shiling-2023.json")]) == 0
+    assert main(["--db", str(path), "import", str(root / "examples" / "shiling-2024.json")]) == 0
+    return path
+
+
+def test_version_round_trip(db, capsys):
+    assert main(["--db", str(db), "version", "save", "狮岭镇", "2024", "征求意见稿"]) == 0
+    with Store(db) as s:
+        r = s.get("狮岭镇", 2024)
+        original = r.to_dict()
+        r.chapters[0].paragraphs[0].text += "（修改后加的一句。）"
+        s.put(r)
+    assert main(["--db", str(db), "version", "save", "狮岭镇", "2024", "征求意见稿"]) == 2
+    assert "已有名为“征求意见稿”" in capsys.readouterr().err
+    assert main(["--db", str(db), "version", "restore", "狮岭镇", "2024", "征求意见稿"]) == 0
+    with Store(db, readonly=True) as s:
+        back = s.get("狮岭镇", 2024).to_dict()
+        rows = s.versions("狮岭镇", 2024)
+        kept = s.get_version("狮岭镇", 2024, rows[-1]["name"])[0]
+    assert back == original
+    assert [r["kind"] for r in rows] == ["manual", "before-restore"]
+    assert kept.chapters[0].paragraphs[0].text.endswith("（修改后加的一句。）")
+    assert main(["--db", str(db), "version", "delete", "狮岭镇", "2024", "征求意见稿"]) == 0
+    assert main(["--db", str(db), "version", "show", "狮岭镇", "2024", "征求意见稿"]) == 2
+
+
+def test_old_store_without_versions_opens(tmp_path):
+    path = tmp_path / "old.json"
+    doc = json.loads((Path(__file__).resolve().parents[1] / "examples" / "shiling-2024.json").read_text("utf-8"))
+    path.write_text(json.dumps({"reports": {"1": doc}}, ensure_ascii=False), encoding="utf-8")
+    with Store(path, readonly=True) as s:
+        assert s.versions("狮岭镇", 2024) == []
+        assert s.get("狮岭镇", 2024) is not None
+
+
+def _w(tag):
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _revise(path: Path, out: Path) -> dict:
+    """Edit an exported draft the way Word's 修订 does: an insertion and a deletion that cross
+    a run boundary in a body paragraph, a change inside the appendix table, and a comment."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+
+    doc = Document(str(path))
+    body_p = next(p for p in doc.paragraphs if p.text.startswith("持续") or len(p.text) > 60)
+    runs = body_p.runs
+    first = runs[-1]
+    old_text = first.text
+    cut = old_text[:6]
+    # The deletion covers the first six characters of the last run; the insertion follows it.
+    first.text = old_text[6:]
+    dele = OxmlElement("w:del")
+    dele.set(_w("w:id"), "901")
+    dele.set(_w("w:author"), "李局长")
+    dele.set(_w("w:date"), "2025-01-05T09:00:00Z")
+    r = OxmlElement("w:r")
+    dt = OxmlElement("w:delText")
+    dt.text = cut
+    r.append(dt)
+    dele.append(r)
+    ins = OxmlElement("w:ins")
+    ins.set(_w("w:id"), "902")
+    ins.set(_w("w:author"), "李局长")
+    ins.set(_w("w:date"), "2025-01-05T09:01:00Z")
+    r2 = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "全力以赴"
+    r2.append(t)
+    ins.append(r2)
+    first._r.addprevious(dele)
+    first._r.addprevious(ins)
+    doc.add_comment(runs[0], text="这一段的数字请与统计局再核一遍", author="王主任", initials="王")
+    cell_p = None
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if any(ch.isdigit() for ch in cell.text):
+                    cell_p = cell.paragraphs[0]
+                    break
+            if cell_p is not None:
+                break
+    table_change = None
+    if cell_p is not None:
+        ins2 = OxmlElement("w:ins")
+        ins2.set(_w("w:id"), "903")
+        ins2.set(_w("w:author"), "统计局")
+        r3 = OxmlElement("w:r")
+        t3 = OxmlElement("w:t")
+        t3.text = "（快报数）"
+        r3.append(t3)
+        ins2.append(r3)
+        cell_p._p.append(ins2)
+        table_change = cell_p.text
+    doc.save(str(out))
+    return {"accepted": body_p.text.replace(cut, "", 0), "cut": cut, "table": table_change,
+            "before": "".join(x for x in [old_text])}
+
+
+def test_reviewed_docx_comes_back_as_a_version(db, tmp_path, capsys):
+    draft = tmp_path / "狮岭镇2024年政府工作报告.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "--appendix", "-o", str(draft)]) == 0
+    reviewed = tmp_path / "狮岭镇2024（李局长修改）.docx"
+    info = _revise(draft, reviewed)
+    with Store(db, readonly=True) as s:
+        before = s.get("狮岭镇", 2024).to_dict()
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(reviewed)]) == 0
+    out = capsys.readouterr().out
+    assert "新版本“狮岭镇2024（李局长修改）”" in out and "修订" in out and "批注1条" in out
+    with Store(db, readonly=True) as s:
+        assert s.get("狮岭镇", 2024).to_dict() == before  # never overwrites the working state
+        report, record = s.get_version("狮岭镇", 2024, "狮岭镇2024（李局长修改）")
+    changes, comments = record["changes"], record["comments"]
+    kinds = [(c["kind"], c["author"], c["text"]) for c in changes if not c["in_table"]]
+    assert ("del", "李局长", info["cut"]) in kinds and ("ins", "李局长", "全力以赴") in kinds
+    body = [p.full_text for *_, p in report.paragraphs()]
+    assert any("全力以赴" in t and info["cut"] not in t.split("全力以赴")[0][-6:] for t in body)
+    assert any(c["in_table"] and c["text"] == "（快报数）" for c in changes) == (info["table"] is not None)
+    [comment] = comments
+    assert comment["author"] == "王主任" and comment["text"] == "这一段的数字请与统计局再核一遍"
+    assert comment["anchor"] and comment.get("chapter") is not None
+    # check lists the open comment of the latest round, adopted or not.
+    main(["--db", str(db), "check", "狮岭镇", "2024"])
+    out = capsys.readouterr().out
+    assert "R601" in out and "王主任" in out and "这一段的数字请与统计局再核一遍" in out
+    assert main(["--db", str(db), "version", "done", "狮岭镇", "2024", "狮岭镇2024（李局长修改）",
+                 comment["id"]]) == 0
+    main(["--db", str(db), "check", "狮岭镇", "2024"])
+    assert "R601" not in capsys.readouterr().out
+    # Adopting it: the working state becomes the reviewed text.
+    assert main(["--db", str(db), "version", "restore", "狮岭镇", "2024", "狮岭镇2024（李局长修改）"]) == 0
+    with Store(db, readonly=True) as s:
+        assert any("全力以赴" in p.full_text for *_, p in s.get("狮岭镇", 2024).paragraphs())
+
+
+def test_compare_a_version_with_the_working_state(db, capsys):
+    assert main(["--db", str(db), "version", "save", "狮岭镇", "2024", "送审稿"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "compare", "狮岭镇", "2024@送审稿", "2024", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+    assert main(["--db", str(db), "compare", "狮岭镇", "2024@没有这个", "2024"]) == 2
+    assert "没有名为“没有这个”的版本" in capsys.readouterr().err
