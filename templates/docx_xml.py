@@ -114,6 +114,34 @@ def set_exact_spacing(ppr, twips: int, before: int = 0, after: int = 0) -> None:
     sp.set(qn("w:lineRule"), "exact")
 
 
+def set_single_spacing(ppr) -> None:
+    """Single line spacing (auto 240), no space before or after."""
+    sp = ppr_child(ppr, "w:spacing")
+    for attr in list(sp.attrib):
+        del sp.attrib[attr]
+    sp.set(qn("w:before"), "0")
+    sp.set(qn("w:after"), "0")
+    sp.set(qn("w:line"), "240")
+    sp.set(qn("w:lineRule"), "auto")
+
+
+def set_widow_control(ppr, on: bool) -> None:
+    """Widow/orphan control: a paragraph never leaves one line alone at a page's top or foot."""
+    ppr_child(ppr, "w:widowControl").set(qn("w:val"), "1" if on else "0")
+
+
+def set_hanging_chars(ppr, left_chars: int, hanging_chars: int, size_pt: float) -> None:
+    """Left indent and hanging indent in hundredths of a character, twips beside them."""
+    ind = ppr_child(ppr, "w:ind")
+    for attr in list(ind.attrib):
+        del ind.attrib[attr]
+    twips_per_char = int(size_pt * 20)
+    ind.set(qn("w:leftChars"), str(left_chars))
+    ind.set(qn("w:left"), str(left_chars * twips_per_char // 100))
+    ind.set(qn("w:hangingChars"), str(hanging_chars))
+    ind.set(qn("w:hanging"), str(hanging_chars * twips_per_char // 100))
+
+
 def set_indent_chars(ppr, first_line_chars: int = 0, first_line_twips: int = 0,
                      left_chars: int | None = None, right_chars: int | None = None,
                      left_twips: int = 0, right_twips: int = 0) -> None:
@@ -166,6 +194,20 @@ def strip_theme(styles_el, keep_table_styles: tuple[str, ...] = ("TableNormal", 
         for attr in [a for a in el.attrib if a.startswith(f"{{{W_NS}}}theme")
                      or a in {qn(t) for t in _THEME_FONT_ATTRS}]:
             del el.attrib[attr]
+
+
+def strip_numbering(styles_el) -> None:
+    """Drop list numbering from styles, so the package needs no numbering.xml."""
+    for num in list(styles_el.iter(qn("w:numPr"))):
+        num.getparent().remove(num)
+
+
+def all_black(styles_el) -> None:
+    """Every colour a style sets becomes black: no blue headings left from a default theme."""
+    for color in styles_el.iter(qn("w:color")):
+        for attr in list(color.attrib):
+            del color.attrib[attr]
+        color.set(qn("w:val"), "000000")
 
 
 def doc_defaults_rpr(styles_el):

@@ -221,3 +221,25 @@ def test_findings_are_ordered_and_serialisable(r2023, r2024):
     assert [order[f.severity] for f in findings] == sorted(order[f.severity] for f in findings)
     d = findings[0].to_dict()
     assert set(d) == {"code", "severity", "message", "where"}
+
+
+def test_w407_opening_sentence_missing(r2024):
+    from workbench.model import Chapter, Paragraph
+
+    found = codes(check(r2024), "W407")
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "向大会报告政府工作" in found[0].message
+    assert found[0].where == {"chapter": 0, "section": None, "paragraph": 0}
+    r2024.chapters.insert(0, Chapter(title=None, paragraphs=[Paragraph(
+        lead=None, text="现在，我代表镇人民政府，向大会报告政府工作，请予审议。")]))
+    assert not codes(check(r2024), "W407")
+
+
+def test_w407_opening_in_the_first_chapter_counts(r2024):
+    from workbench.model import Paragraph
+
+    r2024.chapters[0].paragraphs.insert(0, Paragraph(
+        lead=None, text="各位代表：现在，我代表狮岭镇人民政府向大会作工作报告，请予审议。"))
+    assert not codes(check(r2024), "W407")
+    r2024.chapters[0].paragraphs[0].text = "2023年是全面贯彻党的二十大精神的开局之年。"
+    assert codes(check(r2024), "W407")

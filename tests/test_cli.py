@@ -100,7 +100,7 @@ def test_check_on_the_example(db, capsys):
     _load_examples(db, capsys)
     code, out, _ = run(capsys, "--db", str(db), "check", "狮岭镇", "2024")
     assert code == 0  # warnings only
-    assert "警告（5）" in out and "规上工业总产值未完成" in out and "对照 2023 年" in out
+    assert "警告（6）" in out and "规上工业总产值未完成" in out and "对照 2023 年" in out
     code, out, _ = run(capsys, "--db", str(db), "check", "狮岭镇", "2024", "--json")
     findings = json.loads(out)
     assert {f["code"] for f in findings} >= {"W201", "I202", "W301", "W401", "I501"}

@@ -15,7 +15,11 @@ from lxml import etree
 
 from workbench import layout as L
 from workbench.commitments import sync
-from workbench.export_docx import DEFAULT_TEMPLATE, ExportError, export_report
+from workbench.cli import main
+from workbench.export_docx import (
+    BLOCK_TWIPS, DEFAULT_TEMPLATE, Attachment, ExportError, export_report, fit_columns,
+)
+from workbench.export_pdf import convert_to_pdf
 from workbench.importer import read_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -242,30 +246,399 @@ def test_failed_write_keeps_the_old_file(tmp_path, r2024, monkeypatch):
     assert out.read_bytes() == before
 
 
+# ------------------------------------------------------------ fonts that survive
+
+ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"}
+
+
+def _font_table(path: Path) -> dict[str, etree._Element]:
+    return {f.get(q("name")): f for f in xml(path, "word/fontTable.xml").iterfind("w:font", NS)}
+
+
+def _style_fonts(path: Path) -> set[str]:
+    styles = xml(path, "word/styles.xml")
+    return {f.get(q(slot)) for f in styles.iter(q("rFonts"))
+            for slot in ("ascii", "hAnsi", "eastAsia", "cs") if f.get(q(slot))}
+
+
+def test_font_table_declares_every_style_font_with_charset_panose_and_alt_name(exported):
+    table = _font_table(exported)
+    used = _style_fonts(exported)
+    assert {"仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "黑体", "宋体"} <= used
+    assert used <= set(table), f"undeclared: {used - set(table)}"
+    for name in ("仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "黑体", "宋体"):
+        font = table[name]
+        assert attr(font, "w:charset", "val") == "86", name  # GB2312
+        assert re.fullmatch(r"[0-9A-F]{20}", attr(font, "w:panose1", "val")), name
+        assert attr(font, "w:altName", "val"), name
+        assert font.find("w:sig", NS) is not None
+    for name, alt in ALT_NAMES.items():
+        assert attr(table[name], "w:altName", "val") == alt
+    # nothing left over from the template python-docx started from
+    assert not {"ＭＳ 明朝", "ＭＳ ゴシック", "Cambria", "Calibri", "Symbol"} & set(table)
+
+
+def test_windows_font_set_is_a_template_choice(tmp_path, r2024):
+    out = export_report(r2024, tmp_path / "r.docx", template=DEFAULT_TEMPLATE.with_name("gbt9704-windows.docx"))
+    styles = xml(out, "word/styles.xml")
+    assert attr(style(styles, "Normal"), "w:rPr/w:rFonts", "eastAsia") == "仿宋"
+    assert attr(style(styles, L.TITLE), "w:rPr/w:rFonts", "eastAsia") == "华文中宋"
+    assert attr(style(styles, "Heading 2"), "w:rPr/w:rFonts", "eastAsia") == "楷体"
+    table = _font_table(out)
+    assert {"仿宋", "楷体", "华文中宋", "黑体"} <= set(table) and "仿宋_GB2312" not in table
+    assert attr(table["华文中宋"], "w:altName", "val") == "宋体"
+
+
+def test_a_font_chosen_in_word_is_declared_at_export(tmp_path, r2024):
+    doc = Document(str(DEFAULT_TEMPLATE))
+    fonts = doc.styles["Heading 1"].element.find(f"{q('rPr')}/{q('rFonts')}")
+    fonts.set(q("eastAsia"), "华文中宋")
+    custom = tmp_path / "office.docx"
+    doc.save(str(custom))
+    out = export_report(r2024, tmp_path / "r.docx", template=custom)
+    table = _font_table(out)
+    assert attr(table["华文中宋"], "w:charset", "val") == "86"
+    assert attr(table["华文中宋"], "w:altName", "val") == "宋体"
+
+
+# ------------------------------------------------------------ a clean package
+
+def _resolve(source: str, target: str) -> str:
+    folder = source.rsplit("/", 1)[0].split("/") if "/" in source else []
+    parts = [] if target.startswith("/") else [p for p in folder if p]
+    for piece in target.lstrip("/").split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def test_every_part_is_referenced_and_every_reference_exists(exported):
+    zf = zipfile.ZipFile(exported)
+    names = set(zf.namelist())
+    parts = {n for n in names if n != "[Content_Types].xml" and not n.endswith(".rels")}
+    reached: set[str] = set()
+    todo = [""]  # the package itself
+    while todo:
+        source = todo.pop()
+        rels = ("_rels/.rels" if source == "" else
+                (f"{source.rsplit('/', 1)[0]}/_rels/{source.rsplit('/', 1)[1]}.rels" if "/" in source
+                 else f"_rels/{source}.rels"))
+        if rels not in names:
+            continue
+        for rel in etree.fromstring(zf.read(rels)):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = _resolve(rels.replace("_rels/", "").removesuffix(".rels"), rel.get("Target"))
+            assert target in names, f"{rels} points at a missing part {target}"
+            if target not in reached:
+                reached.add(target)
+                todo.append(target)
+    assert parts - reached == set(), "parts nothing references"
+    types = etree.fromstring(zf.read("[Content_Types].xml"))
+    overrides = {o.get("PartName").lstrip("/") for o in types if o.get("PartName")}
+    defaults = {d.get("Extension") for d in types if d.get("Extension")}
+    for part in parts:
+        assert part in overrides or part.rsplit(".", 1)[-1] in defaults, part
+    assert overrides <= names, f"content types for missing parts: {overrides - names}"
+    for leftover in ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "word/numbering.xml"):
+        assert leftover not in names
+
+
+def test_app_properties_are_ours(exported):
+    ns = {"a": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+    app = xml(exported, "docProps/app.xml")
+    assert app.findtext("a:Application", namespaces=ns) == "报告工作台"
+    assert app.findtext("a:Company", namespaces=ns) == "狮岭镇人民政府"
+    assert int(app.findtext("a:Pages", namespaces=ns)) >= 4
+    assert int(app.findtext("a:Words", namespaces=ns)) > 1000
+    assert int(app.findtext("a:Characters", namespaces=ns)) > 1000
+    assert "Macintosh" not in zipfile.ZipFile(exported).read("docProps/app.xml").decode()
+
+
+def test_heading_character_styles_match_their_paragraph_styles(exported):
+    styles = xml(exported, "word/styles.xml")
+    by_id = {s.get(q("styleId")): s for s in styles.iterfind("w:style", NS)}
+    linked = [s for s in by_id.values() if s.get(q("type")) == "character" and s.find("w:link", NS) is not None]
+    assert any(s.find("w:name", NS).get(q("val")) == "Heading 1 Char" for s in linked)
+    for char in linked:
+        para = by_id[attr(char, "w:link", "val")]
+        for path in ("w:rPr/w:rFonts", "w:rPr/w:b", "w:rPr/w:sz", "w:rPr/w:color"):
+            for slot in ("eastAsia", "val"):
+                assert attr(char, path, slot) == attr(para, path, slot), (char.get(q("styleId")), path)
+    colours = {c.get(q("val")) for c in styles.iter(q("color"))}
+    assert colours <= {"000000"}, colours
+
+
+# ------------------------------------------------------------ page 1 and pagination
+
+def test_keep_with_next_on_headings_and_widow_control_on_body(exported):
+    styles = xml(exported, "word/styles.xml")
+    normal = style(styles, "Normal")
+    assert attr(normal, "w:pPr/w:widowControl", "val") == "1"
+    for name in ("Heading 1", "Heading 2", "Heading 3", L.TITLE, L.SUBTITLE, L.SPEAKER, L.ATTACHMENT_LABEL):
+        s = style(styles, name)
+        assert s.find("w:pPr/w:keepNext", NS) is not None, name
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        assert style(styles, name).find("w:pPr/w:keepLines", NS) is not None, name
+
+
+def test_blank_line_between_title_block_and_salutation(exported):
+    s = style(xml(exported, "word/styles.xml"), L.SALUTATION)
+    assert attr(s, "w:pPr/w:spacing", "before") == str(L.LINE_TWIPS)
+
+
+def test_meeting_line_breaks_before_zai(exported):
+    doc = Document(str(exported))
+    meeting = next(p for p in doc.paragraphs if p.style.name == L.SUBTITLE)
+    assert meeting.text == "——2024年1月12日\n在狮岭镇第十七届人民代表大会第四次会议上"
+    assert len(list(meeting._p.iter(q("br")))) == 1
+
+
+@pytest.mark.parametrize("meeting, lines", [
+    ("——2024年1月12日在狮岭镇第十七届人民代表大会第四次会议上",
+     ["——2024年1月12日", "在狮岭镇第十七届人民代表大会第四次会议上"]),
+    ("——2024年1月12日在镇人大会议上", ["——2024年1月12日在镇人大会议上"]),   # fits: one line
+    ("——在狮岭镇第十七届人民代表大会第四次会议上的报告全文及其说明", None),     # nothing before 在
+])
+def test_meeting_lines(meeting, lines):
+    assert L.meeting_lines(meeting) == (lines or [meeting])
+
+
+# ------------------------------------------------------------ GB/T 9704 §8 attachments
+
+def _body_paragraphs(path: Path):
+    body = xml(path, "word/document.xml").find("w:body", NS)
+    out = []
+    for el in body:
+        if el.tag == q("p"):
+            sid = attr(el, "w:pPr/w:pStyle", "val")
+            out.append((sid, "".join(t.text or "" for t in el.iter(q("t")))))
+        elif el.tag == q("tbl"):
+            out.append(("<table>", ""))
+    return out
+
+
+def _sid(path: Path, name: str) -> str:
+    return style(xml(path, "word/styles.xml"), name).get(q("styleId"))
+
+
+def test_attachment_note_after_the_body_and_attachment_on_its_own_page(exported):
+    paras = _body_paragraphs(exported)
+    note = _sid(exported, L.ATTACHMENT_NOTE)
+    label = _sid(exported, L.ATTACHMENT_LABEL)
+    i = next(i for i, (sid, _) in enumerate(paras) if sid == note)
+    assert paras[i][1] == "附件：2023年主要预期目标完成情况"
+    assert paras[i - 1][1] == "" and "奋力开创狮岭高质量发展新局面" in paras[i - 2][1]  # a line below the body
+    assert paras[i + 1] == (label, "附件")
+    assert paras[i + 2] == (_sid(exported, L.APPENDIX_TITLE), "2023年主要预期目标完成情况")
+    assert paras[i + 3] == ("<table>", "")
+    styles = xml(exported, "word/styles.xml")
+    lab = style(styles, L.ATTACHMENT_LABEL)
+    assert lab.find("w:pPr/w:pageBreakBefore", NS) is not None
+    assert attr(lab, "w:rPr/w:rFonts", "eastAsia") == "黑体" and attr(lab, "w:pPr/w:jc", "val") == "left"
+    assert attr(lab, "w:pPr/w:ind", "firstLine") == "0"
+    title = style(styles, L.APPENDIX_TITLE)
+    assert attr(title, "w:pPr/w:jc", "val") == "center"
+    assert attr(title, "w:pPr/w:spacing", "before") == str(L.LINE_TWIPS)  # the third line
+    n = style(styles, L.ATTACHMENT_NOTE)
+    assert attr(n, "w:pPr/w:ind", "leftChars") == "500" and attr(n, "w:pPr/w:ind", "hangingChars") == "300"
+
+
+def test_attachment_table_single_spaced_off_the_grid_smaller_numbers_right(exported):
+    styles = xml(exported, "word/styles.xml")
+    for name, jc in ((L.TABLE_TEXT, "center"), (L.TABLE_NUMBER, "right")):
+        s = style(styles, name)
+        assert attr(s, "w:pPr/w:snapToGrid", "val") == "0", name
+        assert attr(s, "w:pPr/w:spacing", "lineRule") == "auto" and attr(s, "w:pPr/w:spacing", "line") == "240"
+        assert int(attr(s, "w:rPr/w:sz", "val")) < 32
+        assert attr(s, "w:pPr/w:jc", "val") == jc
+    table = xml(exported, "word/document.xml").find(".//w:tbl", NS)
+    number = _sid(exported, L.TABLE_NUMBER)
+    rows = table.findall("w:tr", NS)
+    assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
+    cells = [[attr(tc, "w:p/w:pPr/w:pStyle", "val") for tc in tr.findall("w:tc", NS)] for tr in rows[1:]]
+    assert all(c[1] == number and c[2] == number and c[0] != number for c in cells)
+    widths = [int(g.get(q("w"))) for g in table.iterfind("w:tblGrid/w:gridCol", NS)]
+    assert sum(widths) == BLOCK_TWIPS
+
+
+def test_fit_columns_keeps_figures_on_one_line():
+    rows = [("指标", "2023年目标", "2023年完成", "完成情况"),
+            ("限额以上社会消费品零售总额", "21.2亿元，增长46.9%左右", "22.5亿元，增长55.9%", "超额完成")]
+    widths = fit_columns(rows)
+    char = L.TABLE_PT * 20
+    assert sum(widths) == BLOCK_TWIPS
+    assert widths[1] >= L.text_width(rows[1][1]) * char and widths[2] >= L.text_width(rows[1][2]) * char
+    assert widths[0] >= 6 * char
+
+
+def test_several_attachments_are_numbered(tmp_path, r2023, r2024):
+    extra = Attachment("2024年重点项目表", [("项目", "投资（亿元）"), ("合成村产业园二期", "3.2")], [5000, 3844],
+                       numeric=(1,))
+    out = export_report(r2024, tmp_path / "r.docx", previous=r2023, appendix=True, attachments=[extra])
+    paras = _body_paragraphs(out)
+    note, label = _sid(out, L.ATTACHMENT_NOTE), _sid(out, L.ATTACHMENT_LABEL)
+    assert [t for sid, t in paras if sid == note] == ["附件：1．2023年主要预期目标完成情况", "2．2024年重点项目表"]
+    assert [t for sid, t in paras if sid == label] == ["附件1", "附件2"]
+    notes = [p for p in xml(out, "word/document.xml").iter(q("p")) if attr(p, "w:pPr/w:pStyle", "val") == note]
+    # wrapped names line up past "1．"; the second number sits under the first
+    assert [attr(p, "w:pPr/w:ind", "leftChars") for p in notes] == ["650", "650"]
+    assert [attr(p, "w:pPr/w:ind", "hangingChars") for p in notes] == ["450", "150"]
+    assert len(Document(str(out)).tables) == 2
+
+
+def test_export_with_attachment_imports_back_to_the_same_document(tmp_path, r2023, r2024):
+    out = export_report(r2024, tmp_path / "r.docx", previous=r2023, appendix=True)
+    assert sync(read_docx(out)).to_dict() == r2024.to_dict()
+
+
+def test_old_template_without_the_new_styles_still_exports(tmp_path, r2023, r2024):
+    doc = Document(str(DEFAULT_TEMPLATE))
+    for name in (L.ATTACHMENT_NOTE, L.ATTACHMENT_LABEL, L.TABLE_NUMBER):
+        el = doc.styles[name].element
+        el.getparent().remove(el)
+    old = tmp_path / "old.docx"
+    doc.save(str(old))
+    out = export_report(r2024, tmp_path / "r.docx", template=old, previous=r2023, appendix=True)
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "附件：2023年主要预期目标完成情况" in texts and "附件" in texts
+
+
+# ------------------------------------------------------------ export tells (CLI)
+
+@pytest.fixture
+def db(tmp_path, capsys) -> Path:
+    db = tmp_path / "s.json"
+    for y in (2023, 2024):
+        assert main(["--db", str(db), "import", str(Path(__file__).parent.parent / "examples" / f"shiling-{y}.json")]) == 0
+    capsys.readouterr()
+    return db
+
+
+def test_export_prints_the_check_summary(db, tmp_path, capsys):
+    out = tmp_path / "r.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "核对：错误 0 条，警告 6 条" in printed
+    assert "W401 正文写规上工业总产值增长5.8%" in printed and "W407" in printed
+    assert out.exists()
+
+
+def test_strict_refuses_while_errors_remain(db, tmp_path, capsys):
+    from workbench.store import Store
+
+    with Store(db) as s:
+        r = s.get("狮岭镇", 2024)
+        del r.results[0]  # 地区生产总值: E101, last year's target has no result
+        s.put(r)
+    out = tmp_path / "r.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out), "--strict"]) == 1
+    captured = capsys.readouterr()
+    assert "错误 1 条" in captured.out and "E101" in captured.out
+    assert "--strict" in captured.err and "未导出" in captured.err
+    assert not out.exists()
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out)]) == 0  # without: written
+    assert out.exists()
+
+
+def test_pdf_without_libreoffice_says_so_and_keeps_the_docx(db, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("workbench.export_pdf.shutil.which", lambda name: None)
+    out = tmp_path / "r.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out), "--pdf"]) == 2
+    err = capsys.readouterr().err
+    assert "LibreOffice" in err and "Word 文稿已导出" in err
+    assert out.exists() and not out.with_suffix(".pdf").exists()
+
+
+def test_pdf_name_must_end_in_pdf(tmp_path, r2024):
+    out = export_report(r2024, tmp_path / "r.docx")
+    with pytest.raises(ExportError, match=".pdf"):
+        convert_to_pdf(out, tmp_path / "r.txt")
+
+
+# ------------------------------------------------------------ the PDF, rendered by LibreOffice
+
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def test_libreoffice_renders_the_example(tmp_path, r2023, r2024):
-    soffice = _soffice()
-    if soffice is None or shutil.which("pdftoppm") is None:
+def _pdffonts(pdf: Path) -> list[str]:
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+    return sorted({ln.split()[0].split("+", 1)[-1] for ln in lines[2:] if ln.strip()})
+
+
+def _fonts_on(pdf: Path, page: int) -> list[str]:
+    lines = subprocess.run(["pdffonts", "-f", str(page), "-l", str(page), str(pdf)],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    return sorted({ln.split()[0].split("+", 1)[-1] for ln in lines[2:] if ln.strip()})
+
+
+def test_libreoffice_renders_the_example(tmp_path, r2023, r2024, monkeypatch):
+    if _soffice() is None or shutil.which("pdftoppm") is None or shutil.which("pdffonts") is None:
         if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
-            pytest.fail("WORKBENCH_REQUIRE_LIBREOFFICE is set but LibreOffice or pdftoppm is missing")
-        pytest.skip("LibreOffice (soffice) and poppler's pdftoppm are not installed")
+            pytest.fail("WORKBENCH_REQUIRE_LIBREOFFICE is set but LibreOffice or poppler is missing")
+        pytest.skip("LibreOffice (soffice) and poppler (pdftoppm, pdffonts) are not installed")
+    from workbench.export_pdf import FONTCONFIG
+
+    found = subprocess.run(["fc-match", "-f", "%{family}", "仿宋_GB2312"], capture_output=True, text=True,
+                           env=dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))).stdout \
+        if shutil.which("fc-match") else "FandolFang"  # no fc-match: pdffonts below will tell
+    if "FandolFang" not in found:
+        message = "the Fandol faces are not installed (apt-get install texlive-lang-chinese)"
+        if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
+            pytest.fail(message)
+        pytest.skip(message)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # a private LibreOffice profile
     out = export_report(r2024, tmp_path / "shiling-2024.docx", previous=r2023, appendix=True)
-    env = dict(os.environ, HOME=str(tmp_path))  # a private LibreOffice profile
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=900, env=env)
-    pdf = tmp_path / "shiling-2024.pdf"
-    assert pdf.exists()
+    pdf = convert_to_pdf(out)
+    assert pdf == tmp_path / "shiling-2024.pdf" and pdf.exists()
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
-    assert 3 <= pages <= 8
+    assert 4 <= pages <= 7
+    ns = {"a": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+    estimated = int(xml(out, "docProps/app.xml").findtext("a:Pages", namespaces=ns))
+    assert abs(estimated - pages) <= 1  # app.xml's page count is the grid estimate
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "政府工作报告" in text and re.search(r"—\s*1\s*—", text) and re.search(r"—\s*2\s*—", text)
     line = next(ln for ln in text.splitlines() if ln.strip().startswith("全年实现地区生产总值"))
     assert len(line.strip()) >= 24  # about 28 characters a line, not 14
+    squeezed = ["".join(ln.split()) for ln in text.splitlines()]
+    # the meeting line broken before 在
+    i = squeezed.index("——2024年1月12日")
+    assert squeezed[i + 1] == "在狮岭镇第十七届人民代表大会第四次会议上"
+    # 附件说明 on the last body page, "附件" first on the next (the last) page
+    page_texts = text.split("\f")[:pages]
+    note_page = next(n for n, t in enumerate(page_texts) if "附件：2023年主要预期目标完成情况" in "".join(t.split()))
+    assert note_page == pages - 2
+    last = [ln.strip() for ln in page_texts[-1].splitlines() if ln.strip()]
+    assert last[0] == "附件" and "".join(last[1].split()) == "2023年主要预期目标完成情况"
+    assert any("".join(ln.split()).startswith("地区生产总值") for ln in last)
+    # distinct faces: title, 黑体 and 楷体 headings, 仿宋 body; no sans face stands in for 仿宋
+    fonts = _pdffonts(pdf)
+    body = _fonts_on(pdf, 2)
+    assert any("Fang" in f for f in body), body
+    assert not any("Sans" in f for f in fonts), fonts
+    families = {re.sub(r"[-,].*", "", f) for f in fonts}
+    assert len(families) >= 4, fonts
+    assert any("Hei" in f for f in fonts) and any("Kai" in f for f in fonts), fonts
     OUTPUT.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf),
                     str(OUTPUT / "shiling-2024-page")], check=True, timeout=60)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(pages), "-l", str(pages), str(pdf),
+                    str(OUTPUT / "shiling-2024-attachment")], check=True, timeout=60)
     assert any(OUTPUT.glob("shiling-2024-page*.png"))
+
+
+def test_cli_export_pdf(db, tmp_path, capsys, monkeypatch):
+    if _soffice() is None:
+        if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
+            pytest.fail("WORKBENCH_REQUIRE_LIBREOFFICE is set but LibreOffice is missing")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    out = tmp_path / "报告.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out), "--pdf", "--appendix"]) == 0
+    printed = capsys.readouterr().out
+    assert f"已导出 PDF：{out.with_suffix('.pdf')}" in printed
+    assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")

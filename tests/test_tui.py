@@ -63,7 +63,7 @@ async def test_home_lists_reports_with_counts(store_path):
         table = app.screen.query_one(ReportTable)
         assert table.row_count == 2
         first = [str(c) for c in table.get_row_at(0)]
-        assert first[:5] == ["狮岭镇", "2024", "草稿", "0", "5"]
+        assert first[:5] == ["狮岭镇", "2024", "草稿", "0", "6"]
         await pilot.press("slash")
         await pilot.press(*"2023")
         assert table.row_count == 1
@@ -356,3 +356,75 @@ async def test_undo_and_redo_a_deleted_figure_and_paragraph(store_path):
         await settle(pilot, app)
     r = stored(store_path)
     assert r.chapters[2].paragraphs[0].lead == "坚持依法行政。" and len(r.results) == 6
+
+
+async def test_export_with_errors_asks_first_and_shows_the_summary(store_path, tmp_path):
+    from workbench.tui.dialogs import ConfirmDialog
+
+    with Store(store_path) as s:
+        r = s.get("狮岭镇", 2024)
+        del r.results[0]  # last year's 地区生产总值 target now has no result: E101
+        s.put(r)
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    out = tmp_path / "狮岭镇2024年政府工作报告.docx"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "错误 1 条" in app.screen.question and "E101" in app.screen.question
+        assert not out.exists()
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert not out.exists()
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert out.exists()
+
+
+async def test_export_without_errors_notes_the_warnings(store_path, tmp_path):
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("核对：错误 0 条，警告 6 条" in m and "W401" in m for m in messages)
+        assert (tmp_path / "狮岭镇2024年政府工作报告.docx").exists()
+
+
+async def test_f8_exports_a_pdf_or_says_why_not(store_path, tmp_path, monkeypatch):
+    monkeypatch.setattr("workbench.export_pdf.shutil.which", lambda name: None)
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("f8")
+        await settle(pilot, app)
+        messages = [str(n.message) for n in app._notifications]
+        assert (tmp_path / "狮岭镇2024年政府工作报告.docx").exists()
+        assert any("LibreOffice" in m for m in messages)
+        assert not (tmp_path / "狮岭镇2024年政府工作报告.pdf").exists()
+
+
+async def test_f8_makes_the_pdf_with_libreoffice(store_path, tmp_path, monkeypatch):
+    import shutil
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
+            pytest.fail("WORKBENCH_REQUIRE_LIBREOFFICE is set but LibreOffice is missing")
+        pytest.skip("LibreOffice is not installed")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("f8")
+        await settle(pilot, app)
+        pdf = tmp_path / "狮岭镇2024年政府工作报告.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF")
+        assert any(f"已导出 PDF：{pdf}" in str(n.message) for n in app._notifications)

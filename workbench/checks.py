@@ -776,6 +776,23 @@ def i501_commitment_not_followed(report: Report, previous: Report | None, s: Set
                            "paragraph": c.paragraph, "previous": True})
 
 
+_OPENING_RE = re.compile(r"向(?:大会|全会|会议)报告|我代表.{0,24}(?:人民政府|政府|办事处|公所)")
+_OPENING_LOOKAHEAD = 3  # the opening comes right after the salutation: the first few paragraphs
+
+
+@rule
+def w407_opening_missing(report: Report, previous: Report | None, s: Settings):
+    """W407 no opening sentence after the salutation ("现在，我代表…向大会报告政府工作，请予审议")."""
+    if not report.chapters:
+        return
+    first = [para for _, (*_, para) in zip(range(_OPENING_LOOKAHEAD), report.paragraphs())]
+    if any(_OPENING_RE.search(p.full_text) for p in first):
+        return
+    yield Finding("W407", WARNING,
+                  "开头缺少“现在，我代表……向大会报告政府工作，请予审议”一句（称谓之后、第一章之前）",
+                  _para_where(0, None, 0))
+
+
 def check(report: Report, previous: Report | None = None,
           settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
     """Every finding for a report, errors first, then warnings, then notes."""

@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", metavar="FILE.docx")
     s.add_argument("--template", metavar="FILE.docx")
     s.add_argument("--appendix", action="store_true", help="附上年目标完成情况表")
+    s.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF（与 .docx 同名）")
+    s.add_argument("--strict", action="store_true", help="核对有错误时不导出（退出码 1）")
     from .cli_versions import add_parser as add_version_parser
 
     add_version_parser(sub)
@@ -388,7 +390,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .checks import check, counts
     from .export_docx import ExportError, export_report
+    from .render import render_export_summary
 
     year = _year(args.year)
     with open_store(args) as store:
@@ -396,11 +400,26 @@ def cmd_export(args: argparse.Namespace) -> int:
         previous = store.get(args.place, year - 1)
     out = Path(args.output) if args.output else Path(f"{report.place}{report.year}年政府工作报告.docx")
     template = Path(args.template) if args.template else None
+    findings = check(report, previous)
+    print(render_export_summary(report, findings))
+    errors = counts(findings)["error"]
+    if args.strict and errors:
+        print(S.CLI_EXPORT_STRICT.format(count=errors, place=report.place, year=report.year),
+              file=sys.stderr)
+        return EXIT_FINDINGS
     try:
         export_report(report, out, template=template, previous=previous, appendix=args.appendix)
     except ExportError as exc:
         raise CliError(str(exc)) from None
     print(S.CLI_EXPORTED.format(path=out))
+    if args.pdf:
+        from .export_pdf import convert_to_pdf
+
+        try:
+            pdf = convert_to_pdf(out)
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
+        print(S.CLI_EXPORTED_PDF.format(path=pdf))
     return EXIT_OK
 
 

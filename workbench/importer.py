@@ -409,14 +409,14 @@ def read_docx(path: Path, *, place: str | None = None, year: int | None = None, 
     for p in doc.paragraphs:
         style = _style_name(p)
         text = accepted_text(p).strip()
-        if style == L.APPENDIX_TITLE:
+        if style in (L.APPENDIX_TITLE, L.ATTACHMENT_NOTE, L.ATTACHMENT_LABEL):
             break
         if not text:
             continue
         if style == L.TITLE:
             meta.title = text
         elif style == L.SUBTITLE:
-            meta.meeting = text
+            meta.meeting = text.replace("\n", "")
         elif style == L.SPEAKER:
             meta.speaker = text
         elif style == L.SALUTATION:

@@ -85,6 +85,23 @@ def render_findings(report: Report, previous: Report | None, findings: list[Find
     return "\n".join(lines)
 
 
+EXPORT_SUMMARY_LINES = 8
+
+
+def render_export_summary(report: Report, findings: list[Finding]) -> str:
+    """What `export` prints before it writes: the counts, then the errors and warnings
+    (the first few; `check` shows them all)."""
+    c = counts(findings)
+    lines = [S.CLI_EXPORT_SUMMARY.format(error=c[ERROR], warning=c[WARNING], info=c[INFO])]
+    shown = [f for f in findings if f.severity in (ERROR, WARNING)]
+    for f in shown[:EXPORT_SUMMARY_LINES]:
+        lines.append(S.CLI_EXPORT_FINDING.format(code=f.code, message=f.message))
+    if len(shown) > EXPORT_SUMMARY_LINES:
+        lines.append(S.CLI_EXPORT_MORE.format(count=len(shown) - EXPORT_SUMMARY_LINES,
+                                              place=report.place, year=report.year))
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------ comparisons
 
 def _rich_console(plain: bool):

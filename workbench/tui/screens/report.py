@@ -35,6 +35,7 @@ class ReportScreen(Screen):
         Binding("escape", "back", S.BINDING["back"], id="report.back"),
         Binding("ctrl+s", "save", S.BINDING["save"], id="report.save"),
         Binding("ctrl+e", "export", S.BINDING["export"], id="report.export", priority=True),
+        Binding("f8", "export_pdf", S.BINDING_EXPORT_PDF, id="report.export_pdf", show=False),
         Binding("f2", "tab('figures')", S.BINDING["figures"], id="report.figures"),
         Binding("f3", "tab('sections')", S.BINDING["sections"], id="report.sections"),
         Binding("f4", "tab('checks')", S.BINDING["checks"], id="report.checks"),
@@ -508,17 +509,44 @@ class ReportScreen(Screen):
             self.save_now()
         self.app.pop_screen()
 
-    def action_export(self) -> None:
+    def action_export(self, pdf: bool = False) -> None:
+        """Check first, as `workbench export` does: errors ask before anything is written."""
+        from ...render import render_export_summary
+
+        snap = E.snapshot(self.report)
+        findings = check(snap, self.previous)
+        summary = render_export_summary(snap, findings)
         out = self.app.export_path_for(self.report)
-        self.notify(S.EXPORTING, timeout=2)
-        self._export(E.snapshot(self.report), out)
+
+        def go(confirmed: bool | None = True) -> None:
+            if confirmed:
+                self.notify(S.EXPORTING_PDF if pdf else S.EXPORTING, timeout=2)
+                self._export(snap, out, pdf)
+
+        if counts(findings)[ERROR]:
+            from ..dialogs import ConfirmDialog
+
+            self.app.push_screen(ConfirmDialog(f"{summary}\n\n{S.EXPORT_CONFIRM_GO}？"), go)
+            return
+        if findings:
+            self.notify(summary, title=S.EXPORT_CONFIRM_TITLE, timeout=8)
+        go()
+
+    def action_export_pdf(self) -> None:
+        self.action_export(pdf=True)
 
     @work(thread=True, group="export")
-    def _export(self, snap: Report, out: Path) -> None:
+    def _export(self, snap: Report, out: Path, pdf: bool = False) -> None:
         from ...export_docx import ExportError, export_report
 
         try:
             export_report(snap, out, previous=self.previous, appendix=self.previous is not None)
+            if pdf:
+                from ...export_pdf import convert_to_pdf
+
+                self.app.call_from_thread(self.notify, (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out),
+                                  timeout=8)
+                out = convert_to_pdf(out)
         except ExportError as exc:
             self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
                                       timeout=10)
@@ -527,4 +555,5 @@ class ReportScreen(Screen):
             self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
                                       timeout=10)
             return
-        self.app.call_from_thread(self.notify, S.EXPORTED.format(path=out), timeout=8)
+        self.app.call_from_thread(self.notify, (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out),
+                                  timeout=8)
