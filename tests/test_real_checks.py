@@ -153,7 +153,8 @@ def test_dash_led_paragraphs_raise_nothing():
     r = _plan("新建口袋公园2个。", review=["——经济总体回升向好。国内生产总值超过126万亿元，增长5.2%。",
                                      "——民生保障有力有效。居民人均可支配收入增长6.1%。"],
               results=["国内生产总值超过126万亿元，增长5.2%", "居民人均可支配收入增长6.1%"])
-    assert [f.code for f in check(r) if f.severity != "info"] == []
+    # W407 (no opening sentence) is about this made-up report's missing opening, not its dashes.
+    assert [f.code for f in check(r) if f.severity != "info" and f.code != "W407"] == []
 
 
 @pytest.mark.parametrize("sentence", [
