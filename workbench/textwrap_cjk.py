@@ -1,0 +1,87 @@
+"""Wrap Chinese text by display width: a Chinese character takes two columns, a line may
+break between any two of them, never inside a Latin word or a number, and never before
+a closing punctuation mark (，。；：、）” and the like)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rich.cells import cell_len
+
+NO_LINE_START = set("，。；：、！？）》」』】〕〗”’…%％·")
+NO_LINE_END = set("（《「『【〔〖“‘")
+_ATOM = re.compile(r"-*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*|\s+|.", re.S)
+
+Span = tuple[str, "str | None"]
+
+
+def _atoms(spans: Iterable[Span]) -> list[Span]:
+    out: list[Span] = []
+    for text, style in spans:
+        out += [(m.group(), style) for m in _ATOM.finditer(text)]
+    return out
+
+
+def wrap_spans(spans: Iterable[Span], width: int, indent: str = "",
+               subsequent: str | None = None) -> list[list[Span]]:
+    """Styled text into lines of at most `width` columns (indents included)."""
+    subsequent = indent if subsequent is None else subsequent
+    lines: list[list[Span]] = []
+    line: list[Span] = [(indent, None)] if indent else []
+    used = cell_len(indent)
+    avail = width
+    for atom in _atoms(spans):
+        text, style = atom
+        w = cell_len(text)
+        if text.isspace() and "\n" in text:
+            lines.append(line)
+            line, used = ([(subsequent, None)] if subsequent else []), cell_len(subsequent)
+            continue
+        if used + w > avail and len(line) > (1 if line and line[0][0] in (indent, subsequent) else 0):
+            if text.isspace():
+                continue
+            carry: list[Span] = []
+            # Keep a closing mark with the character before it, and an opening mark with the next.
+            if text[0] in NO_LINE_START and len(line) > 2:
+                carry.insert(0, line.pop())
+            while len(line) > 2 and line[-1][0] and line[-1][0][-1] in NO_LINE_END:
+                carry.insert(0, line.pop())
+            lines.append(line)
+            line = ([(subsequent, None)] if subsequent else []) + carry
+            used = cell_len(subsequent) + sum(cell_len(t) for t, _ in carry)
+            if w > avail - used and len(text) > 1 and not text.isspace():
+                # A Latin word longer than a whole line: break it by characters.
+                for ch in text:
+                    if used + cell_len(ch) > avail:
+                        lines.append(line)
+                        line, used = ([(subsequent, None)] if subsequent else []), cell_len(subsequent)
+                    line.append((ch, style))
+                    used += cell_len(ch)
+                continue
+        if text.isspace() and used == cell_len(subsequent) and lines:
+            continue
+        line.append(atom)
+        used += w
+    lines.append(line)
+    return [_merge(l) for l in lines]
+
+
+def _merge(line: list[Span]) -> list[Span]:
+    """Neighbouring atoms of one style joined, trailing spaces dropped."""
+    out: list[Span] = []
+    for text, style in line:
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        else:
+            out.append((text, style))
+    while out and out[-1][0].strip() == "" and len(out) > 1:
+        out.pop()
+    if out:
+        out[-1] = (out[-1][0].rstrip() or out[-1][0], out[-1][1])
+    return out
+
+
+def wrap_cells(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """Plain text wrapped to `width` columns."""
+    return ["".join(t for t, _ in line) for line in wrap_spans([(text, None)], width, indent, subsequent)]
