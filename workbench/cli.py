@@ -516,27 +516,46 @@ def _span(text: str) -> tuple[int, int]:
     return _year(m.group(1)), _year(m.group(2))
 
 
+def _compare_output(args: argparse.Namespace) -> tuple[int, bool]:
+    """Width and colour: the terminal's width with colour on a terminal; 100 columns (or
+    COLUMNS) and the 〔删：…〕〔增：…〕 markers when piped, with --no-color or NO_COLOR."""
+    import shutil
+
+    tty = sys.stdout.isatty()
+    color = tty and not args.no_color and not os.environ.get("NO_COLOR")
+    if tty:
+        width = shutil.get_terminal_size((100, 24)).columns
+    else:
+        try:
+            width = int(os.environ.get("COLUMNS", "100"))
+        except ValueError:
+            width = 100
+    return max(width, 40), color
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from .compare import compare, figures_across
-    from .render import print_comparison, print_figures_span
+    from .compare_text import comparison_text, span_text
 
-    plain = not sys.stdout.isatty()
+    width, color = _compare_output(args)
     if args.years:
         first, last = _span(args.years)
         with open_store(args) as store:
             reports = [r for y in range(first - 1, last + 2) if (r := store.get(args.place, y))]
-        reports_in = [r for r in reports if first <= r.year <= last]
-        if not reports_in:
-            raise CliError(S.CLI_NO_REPORTS_SPAN.format(place=args.place, first=first, last=last))
+            reports_in = [r for r in reports if first <= r.year <= last]
+            if not reports_in:
+                raise CliError(S.CLI_NO_REPORTS_SPAN.format(place=args.place, first=first, last=last)
+                               + suggestion(store, args.place))
         years, rows = figures_across(reports)
-        years = [y for y in years if first <= y <= last]
+        years = [y for y in range(first, last + 1)]
         if args.json:
             emit_json({"place": args.place, "years": years,
                        "rows": [{"key": r.key, "name": r.name,
                                  "years": {str(y): c.to_dict() for y, c in r.cells.items() if y in years}}
                                 for r in rows]})
         else:
-            print_figures_span(years, rows, args.place, plain=plain)
+            sys.stdout.write(span_text(args.place, years, rows, {r.year for r in reports},
+                                       width=width, color=color))
         return EXIT_OK
     if not args.year_a or not args.year_b:
         raise CliError(S.CLI_USAGE_ERROR.format(reason=S.CLI_COMPARE_NEEDS))
@@ -559,7 +578,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(cmp.to_dict())
     else:
-        print_comparison(cmp, plain=plain)
+        sys.stdout.write(comparison_text(cmp, width=width, color=color))
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 
 NO_LINE_START = set("，。；：、！？）》」』】〕〗”’…%％·")
 NO_LINE_END = set("（《「『【〔〖“‘")
-_ATOM = re.compile(r"-*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*|\s+|.", re.S)
+_ATOM = re.compile(r"[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*(?:个百分点)?|个百分点|\s+|.", re.S)
 
 Span = tuple[str, "str | None"]
 
