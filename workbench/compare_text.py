@@ -257,10 +257,23 @@ def _parts_present(years: list[int], rows: list[IndicatorRow], reports: set[int]
     return out
 
 
-def figures_lines(years: list[int], rows: list[IndicatorRow], reports: set[int], width: int,
-                  *, with_change: bool, shown: list[int] | None = None) -> list[list[Span]]:
-    """The figures of `years`: a table one row per indicator and short columns per year, or
-    one block per indicator when the table would not fit; a note says what the store lacks."""
+@dataclass
+class FigureTable:
+    """The figures of some years as columns, shared by the text and the .docx comparison."""
+
+    name: Column
+    columns: list[Column]
+    present: dict[int, set[str]]
+    unit: str | None
+    dashes: bool
+    notes: list[str]        # what the store lacks, year by year
+    has_change: bool
+
+
+def figure_table(years: list[int], rows: list[IndicatorRow], reports: set[int], *,
+                 with_change: bool, shown: list[int] | None = None) -> FigureTable:
+    """Columns per (year, part) for the parts the store can speak to; a column no row
+    fills is left out, and a cell a stored report leaves empty reads "—"."""
     shown = shown or years
     present = _parts_present(shown, rows, reports)
     parts: list[tuple[int, str]] = []
@@ -277,23 +290,34 @@ def figures_lines(years: list[int], rows: list[IndicatorRow], reports: set[int],
     name_col = _name_column(rows, table_unit, row_units)
     cols = _figure_columns(shown, rows, parts, table_unit, row_units)
     dashes = _dash_empty(cols)
-    lines = _table(name_col, cols, width)
-    legend = []
-    if lines is None:
-        lines = _blocks(shown, rows, present, width, with_change)
-        dashes = False
-    elif table_unit:
-        legend.append(S.CMP_LEGEND_UNIT.format(unit=table_unit))
-    if with_change and any(c.change for r in rows for y, c in r.cells.items() if y in shown):
-        legend.append(S.CMP_LEGEND_CHANGE)
-    if dashes:
-        legend.append(S.CMP_LEGEND_DASH)
+    notes = []
     for y in shown:
         if "target" not in present[y]:
-            legend.append(S.CMP_NOTE_NO_TARGETS.format(year=y))
+            notes.append(S.CMP_NOTE_NO_TARGETS.format(year=y))
         if "result" not in present[y]:
-            legend.append(S.CMP_NOTE_NO_RESULTS.format(year=y, next=y + 1))
-    for text in legend:
+            notes.append(S.CMP_NOTE_NO_RESULTS.format(year=y, next=y + 1))
+    has_change = with_change and any(c.change for r in rows for y, c in r.cells.items() if y in shown)
+    return FigureTable(name_col, cols, present, table_unit, dashes, notes, has_change)
+
+
+def figures_lines(years: list[int], rows: list[IndicatorRow], reports: set[int], width: int,
+                  *, with_change: bool, shown: list[int] | None = None) -> list[list[Span]]:
+    """The figures of `years`: a table one row per indicator and short columns per year, or
+    one block per indicator when the table would not fit; a note says what the store lacks."""
+    shown = shown or years
+    t = figure_table(years, rows, reports, with_change=with_change, shown=shown)
+    lines = _table(t.name, t.columns, width)
+    legend = []
+    if lines is None:
+        lines = _blocks(shown, rows, t.present, width, with_change)
+    else:
+        if t.unit:
+            legend.append(S.CMP_LEGEND_UNIT.format(unit=t.unit))
+        if t.dashes:
+            legend.append(S.CMP_LEGEND_DASH)
+    if t.has_change:
+        legend.insert(0 if not legend else 1, S.CMP_LEGEND_CHANGE)
+    for text in legend + t.notes:
         lines += wrap_spans([(text, "dim")], width, "  ", "    ")
     return lines
 
