@@ -274,7 +274,7 @@ def suggestion(store: Store, place: str, year: int | None = None) -> str:
     places = sorted({str(r["place"]) for r in rows})
     if place not in places:
         close = [p for p in places if place and (place in p or p in place)]
-        close += difflib.get_close_matches(place, [p for p in places if p not in close], n=1, cutoff=0.5)
+        close += difflib.get_close_matches(place, [p for p in places if p not in close], n=1, cutoff=0.3)
         if not close:
             return ""
         place_match = close[0]
