@@ -29,7 +29,8 @@ _KINDS = ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "dev
           (stat.S_ISSOCK, "socket"))
 
 
-def path_problem(path: Path, *, write: bool = False, create_parent: bool = False) -> str | None:
+def path_problem(path: Path, *, write: bool = False, create_parent: bool = False,
+                 store: bool = True) -> str | None:
     """Why `path` cannot be used as a regular file (read, or also written), in Chinese; None
     when it can. A missing file is fine when its folder exists (or may be created)."""
     text = str(path)
@@ -43,7 +44,7 @@ def path_problem(path: Path, *, write: bool = False, create_parent: bool = False
             return _missing_problem(path, write=write, create_parent=create_parent)
         return S.PATH_UNUSABLE.format(path=path, reason=os_reason(exc))
     if stat.S_ISDIR(st.st_mode):
-        return S.PATH_IS_FOLDER.format(path=path)
+        return (S.PATH_IS_FOLDER if store else S.PATH_IS_FOLDER_INPUT).format(path=path)
     for test, kind in _KINDS:
         if test(st.st_mode):
             return S.PATH_NOT_FILE.format(path=path, kind=S.FILE_KINDS[kind])

@@ -373,7 +373,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def read_documents(path: Path, place: str | None = None, year: int | None = None) -> list[Report]:
     """Report documents from a file, whatever its format; CliError with a Chinese line if not."""
-    problem = path_problem(path)
+    problem = path_problem(path, store=False)
     if problem is None and not path.exists():
         problem = S.CLI_FILE_MISSING.format(path=path)
     if problem:

@@ -80,6 +80,8 @@ def figures_across(reports: list[Report]) -> tuple[list[int], list[IndicatorRow]
         if later is None:
             continue
         for res in later.results:
+            if res.value is None and res.growth_pct is None:
+                continue  # a draft's result still to be filled in is not a result
             row_for(res).cells.setdefault(y, Cell()).result = res
     # Results a report states for the year before the first one shown.
     first = by_year[years[0]] if years else None
@@ -92,7 +94,7 @@ def figures_across(reports: list[Report]) -> tuple[list[int], list[IndicatorRow]
         for y, cell in row.cells.items():
             if cell.target is not None and (y + 1) in by_year:
                 att = attainment(cell.target, cell.result)
-                cell.attainment = ATTAINMENT_WORDS[att.state] if att else None
+                cell.attainment = ATTAINMENT_WORDS[att.state] if att and cell.result else None
             before = row.cells.get(y - 1)
             if cell.result is not None and before is not None and before.result is not None:
                 cell.change = _change(before.result, cell.result)

@@ -245,13 +245,13 @@ def _full(f: Figure | None, stated: bool) -> str:
 
 def _parts_present(years: list[int], rows: list[IndicatorRow], reports: set[int]) -> dict[int, set[str]]:
     """Which parts of each year the store can speak to: its targets when that year's report
-    is stored, its results when the next year's report is (or a row states them)."""
+    is stored, its results when some row holds one (from the next year's report)."""
     out: dict[int, set[str]] = {}
     for y in years:
         parts = set()
         if y in reports:
             parts.add("target")
-        if y + 1 in reports or any((r.cells.get(y) or Cell()).result is not None for r in rows):
+        if any((r.cells.get(y) or Cell()).result is not None for r in rows):
             parts.add("result")
         out[y] = parts
     return out
@@ -295,7 +295,8 @@ def figure_table(years: list[int], rows: list[IndicatorRow], reports: set[int], 
         if "target" not in present[y]:
             notes.append(S.CMP_NOTE_NO_TARGETS.format(year=y))
         if "result" not in present[y]:
-            notes.append(S.CMP_NOTE_NO_RESULTS.format(year=y, next=y + 1))
+            note = S.CMP_NOTE_RESULTS_EMPTY if y + 1 in reports else S.CMP_NOTE_NO_RESULTS
+            notes.append(note.format(year=y, next=y + 1))
     has_change = with_change and any(c.change for r in rows for y, c in r.cells.items() if y in shown)
     return FigureTable(name_col, cols, present, table_unit, dashes, notes, has_change)
 

@@ -380,3 +380,5 @@ CMP_DOCX_SOURCE = "资料来源：{place}{a}年、{b}年政府工作报告；{da
 CMP_DOCX_FIGURES = "一、主要指标目标与完成情况"
 CMP_DOCX_TEXT = "二、文字改动"
 CMP_DOCX_NOTE = "注："
+CMP_NOTE_RESULTS_EMPTY = "{year}年完成：{next} 年报告中还没有填写完成数。"
+PATH_IS_FOLDER_INPUT = "{path} 是一个文件夹，不是文件；请给出要导入的文件，如 {path}/报告.docx"
