@@ -417,3 +417,54 @@ def test_demo_removes_its_temporary_folder(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(cli, "cmd_tui", lambda args, path=None: seen.append(path) or 0)
     assert main(["demo", "--folder", str(tmp_path / "示例")]) == 0
     assert (tmp_path / "示例" / "reports.json").is_file()
+
+
+@pytest.mark.parametrize("kind", ["folder", "not_json", "report", "fifo"])
+def test_the_tui_is_not_started_on_a_bad_store(tmp_path, kind, monkeypatch):
+    import workbench.tui.app as tui_app
+
+    started = []
+    monkeypatch.setattr(tui_app, "run", lambda path: started.append(path))
+    db = _make_bad_path(kind, tmp_path)
+    before = _tree(tmp_path)
+    code, out, err = _run_quietly(["--db", str(db)])
+    assert code == 2 and re.match(MESSAGES[kind], err.rstrip("\n")) and not started
+    assert _tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("command", [["export", "狮岭镇", "2024"], ["compare", "狮岭镇", "2023", "2024"]])
+@pytest.mark.parametrize("target, pattern", [
+    ("/dev/null", r"^/dev/null 是设备文件，不是普通文件$"),
+    ("{tmp}/nodir/a.docx", r"^文件夹 .*/nodir 不存在，无法使用 .*/nodir/a\.docx；"),
+    ("{tmp}/" + "长" * 200 + ".docx", r"^无法使用 .*：路径或文件名太长$"),
+])
+def test_export_to_an_unusable_path_even_with_force(db, capsys, tmp_path, command, target, pattern):
+    _load_examples(db, capsys)
+    before = _tree(tmp_path)
+    code, _, err = run(capsys, "--db", str(db), *command, "-o", target.replace("{tmp}", str(tmp_path)), "--force")
+    assert code == 2 and re.match(pattern, err.rstrip("\n")) and err.count("\n") == 1
+    assert _tree(tmp_path) == before
+    assert Path("/dev/null").is_char_device()
+
+
+@pytest.mark.parametrize("make, said", [
+    (lambda d: d, "是一个文件夹；--template 要的是一个 .docx 模板文件"),
+    (lambda d: d / "none.docx", "找不到模板文件"),
+    (lambda d: (d / "t.docx").write_text("不是 zip") and d / "t.docx", "不是可用的 Word 文档（不是 .docx（zip）文件）"),
+])
+def test_bad_template_is_one_chinese_line(db, capsys, tmp_path, make, said):
+    _load_examples(db, capsys)
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    template = make(folder)
+    code, _, err = run(capsys, "--db", str(db), "export", "狮岭镇", "2024", "-o", str(tmp_path / "r.docx"),
+                       "--template", str(template))
+    assert code == 2 and said in err and err.count("\n") == 1
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_demo_folder_that_is_a_file(tmp_path, capsys):
+    f = tmp_path / "x.json"
+    f.write_text("{}")
+    code, _, err = run(capsys, "demo", "--folder", str(f))
+    assert code == 2 and err == f"{f} 不是文件夹\n" and f.read_text() == "{}"

@@ -316,15 +316,24 @@ def _print_table(rows: list[Sequence[str]]) -> None:
 # ------------------------------------------------------------ commands
 
 def cmd_tui(args: argparse.Namespace, path: Path | None = None) -> int:
+    path = path or db_path(args)
+    # The store is checked before the screen is taken: a bad path is one line, not a TUI flash.
+    Store(path, readonly=True, create_folder=not args.db).close()
     from .tui.app import run
 
-    run(path or db_path(args))
+    run(path)
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.folder:
         folder = Path(args.folder).expanduser()
+        if folder.exists() and not folder.is_dir():
+            problem = S.CLI_NOT_A_FOLDER.format(path=folder)
+        else:
+            problem = path_problem(folder / "reports.json", write=True, create_parent=True)
+        if problem:
+            raise CliError(problem)
         folder.mkdir(parents=True, exist_ok=True)
         if any(folder.iterdir()):
             raise CliError(S.CLI_DEMO_NOT_EMPTY.format(folder=folder))
@@ -431,9 +440,30 @@ def _stored_keys(args: argparse.Namespace) -> set[tuple[str, int]]:
 
 
 def _refuse_overwrite(out: Path, force: bool) -> None:
-    """Export never replaces a file the drafter has not agreed to lose."""
-    if out.exists() and not out.is_dir() and not force:
+    """Export never replaces a file the drafter has not agreed to lose, nor anything that is
+    not a plain file (a device, a pipe), and names an unusable path in Chinese."""
+    if out.is_dir():
+        return  # the exporter names a folder given for a file
+    problem = path_problem(out, write=True, store=False)
+    if problem:
+        raise CliError(problem)
+    if out.exists() and not force:
         raise CliError(S.CLI_FILE_EXISTS.format(path=out))
+
+
+def _check_template(template: Path | None) -> None:
+    """A --template that is missing, not a file, or not a .docx (zip) is named before export."""
+    if template is None:
+        return
+    import zipfile
+
+    problem = S.CLI_TEMPLATE_IS_FOLDER.format(path=template) if template.is_dir() else path_problem(template, store=False)
+    if problem is None and not template.exists():
+        problem = S.EXPORT_NO_TEMPLATE.format(path=template)
+    if problem is None and not zipfile.is_zipfile(template):
+        problem = S.EXPORT_BAD_TEMPLATE.format(path=template, reason=S.CLI_NOT_DOCX)
+    if problem:
+        raise CliError(problem)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -501,6 +531,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else Path(f"{report.place}{report.year}年政府工作报告.docx")
     template = Path(args.template) if args.template else None
     _refuse_overwrite(out, args.force)
+    _check_template(template)
     try:
         export_report(report, out, template=template, previous=previous, appendix=args.appendix)
     except ExportError as exc:
