@@ -310,6 +310,15 @@ def phrase_ops(ops: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
             for t, x, y in out]
 
 
+_DIGITS = LazyRegex(r"[0-9０-９.．,，%％]")
+
+
+def _words_before(text: str, start: int) -> str:
+    """The six characters before a number with other numbers left out, so "100亿元，增长"
+    and "107.2亿元，增长" have the same context."""
+    return _DIGITS.sub("", text[max(0, start - 10):start])[-6:]
+
+
 def _changed_figures(a: str, b: str) -> list[str]:
     """Figures in the text whose number changed, each with its full label and the value and
     growth of one indicator together: "完成固定资产投资总额14.43亿元，增长12.5% → 22.5亿元，增长55.9%"."""
@@ -317,12 +326,12 @@ def _changed_figures(a: str, b: str) -> list[str]:
     pairs = []
     used = set()
     for x in ma:
-        before_a = a[max(0, x.start - 6):x.start]
+        before_a = _words_before(a, x.start)
         best = None
         for k, y in enumerate(mb):
             if k in used or y.unit != x.unit or y.growth != x.growth:
                 continue
-            before_b = b[max(0, y.start - 6):y.start]
+            before_b = _words_before(b, y.start)
             if fuzz.ratio(before_a, before_b) >= 60:
                 best = k
                 break
