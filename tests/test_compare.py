@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import json
 
 from docx import Document
@@ -294,3 +295,32 @@ def test_compare_years_fits_100_columns_or_goes_to_blocks(tmp_path, capsys, monk
     narrow = capsys.readouterr().out
     assert max(_width(line) for line in narrow.splitlines()) <= 60
     assert "  固定资产投资总额\n    2022年  完成 14.43亿元，增长12.5%\n" in narrow
+
+
+def test_rewrite_keeps_the_sentences_both_versions_share():
+    ops = char_diff("优先发展教育。推进镇中心小学扩建工程，新增公办学位1200个。",
+                    "优先发展教育。新增公办学位800个，推进镇第二中学改扩建。")
+    assert ops == [("equal", "优先发展教育。", "优先发展教育。"),
+                   ("replace", "推进镇中心小学扩建工程，新增公办学位1200个。", "新增公办学位800个，推进镇第二中学改扩建。")]
+
+
+def test_golden_output_wraps_by_the_rules():
+    text = (GOLDEN / "compare-2023-2024.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        body = line.lstrip()
+        assert not body[:1] or body[0] not in "，。；：、）》」”", line      # no line opens with a closing mark
+        assert not re.search(r"[〔〖][删增]：$", line), line                  # a marker keeps its words
+    # A paragraph rewritten through is shown as its two versions.
+    assert "    改写前：培育新型业态。发展跨境电商和市场采购贸易，新增限额以上批零企业12家。\n" \
+           "    改写后：发展跨境电商。建设跨境电商服务中心，新增限额以上批零企业15家。\n" in text
+
+
+def test_wrap_cells_counts_two_columns_for_a_chinese_character():
+    from workbench.textwrap_cjk import wrap_cells
+
+    lines = wrap_cells("全年实现地区生产总值增长7.6%，完成固定资产投资总额22.5亿元。", 20)
+    assert lines == ["全年实现地区生产总值", "增长7.6%，完成固定资", "产投资总额22.5亿元。"]
+    # A closing mark never starts a line: the character before it moves down with it.
+    assert wrap_cells("一二三四五六七八九，十", 18) == ["一二三四五六七八", "九，十"]
+    # Numbers and Latin words are not broken; indents count.
+    assert wrap_cells("abc 123.45% xyz", 9, "  ", "  ") == ["  abc", "  123.45%", "  xyz"]

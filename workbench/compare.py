@@ -238,13 +238,40 @@ _TOKEN = LazyRegex(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％]?|[A-Za-z]+|.",
 REWRITE_BELOW = 60.0
 
 
+_SENTENCE = LazyRegex(r"[^。！？；]*[。！？；]")
+
+
+def _common_sentences(a: str, b: str) -> tuple[str, str]:
+    """Whole sentences two paragraphs begin and end with alike ("优先发展教育。")."""
+    sa, sb = _SENTENCE.findall(a), _SENTENCE.findall(b)
+    head = []
+    for x, y in zip(sa, sb):
+        if x != y:
+            break
+        head.append(x)
+    rest_a, rest_b = sa[len(head):], sb[len(head):]
+    tail = []
+    for x, y in zip(reversed(rest_a), reversed(rest_b)):
+        if x != y:
+            break
+        tail.insert(0, x)
+    h, t = "".join(head), "".join(tail)
+    if not a.endswith(t) or not b.endswith(t) or len(h) + len(t) >= min(len(a), len(b)):
+        return h if len(h) < min(len(a), len(b)) else "", ""
+    return h, t
+
+
 def char_diff(a: str, b: str) -> list[tuple[str, str, str]]:
     """Character-level diff of two paragraphs; a number is one unit ("5.5%" → "5.8%", not
     "5.[-5-]{+8+}%"), and a paragraph rewritten beyond recognition is one replacement."""
     if a == b:
         return [("equal", a, b)]
     if fuzz.ratio(a, b) < REWRITE_BELOW:
-        return [("replace", a, b)]
+        # Rewritten, but whole sentences it begins or ends with alike are kept as they are.
+        head, tail = _common_sentences(a, b)
+        ma, mb = a[len(head):len(a) - len(tail)], b[len(head):len(b) - len(tail)]
+        middle = [("replace", ma, mb)] if ma and mb else [("insert" if mb else "delete", ma, mb)]
+        return ([("equal", head, head)] if head else []) + middle + ([("equal", tail, tail)] if tail else [])
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     ops: list[tuple[str, str, str]] = []
     for op in Indel.opcodes(ta, tb):

@@ -385,6 +385,11 @@ def diff_spans(ops: list[tuple[str, str, str]], color: bool) -> list[Span]:
     return spans
 
 
+def _rewritten(ops: list[tuple[str, str, str]]) -> bool:
+    """True when nothing of the paragraph survived the rewrite."""
+    return all(tag != "equal" for tag, _, _ in ops)
+
+
 def text_lines(cmp: Comparison, width: int, color: bool) -> list[list[Span]]:
     lines: list[list[Span]] = []
     counts = {k: sum(1 for s in cmp.sections if s.state == k) for k in STATE_WORDS if k != SAME}
@@ -412,6 +417,10 @@ def text_lines(cmp: Comparison, width: int, color: bool) -> list[list[Span]]:
                 spans.append((p.text_b, "add"))
             elif p.state == REMOVED:
                 spans.append((p.text_a, "del"))
+            elif p.ops and _rewritten(p.ops):
+                # A paragraph rewritten through reads best as its two versions, one after the other.
+                lines += wrap_spans([(S.CMP_REWRITE_BEFORE, "dim"), (p.text_a, "del")], width, "    ", "      ")
+                spans = [(S.CMP_REWRITE_AFTER, "dim"), (p.text_b, "add")]
             elif p.ops:
                 spans += diff_spans(p.ops, color)
             else:

@@ -385,3 +385,5 @@ PATH_IS_FOLDER_INPUT = "{path} 是一个文件夹，不是文件；请给出要�
 CLI_NOT_A_FOLDER = "{path} 不是文件夹"
 CLI_NOT_DOCX = "不是 .docx（zip）文件"
 CLI_TEMPLATE_IS_FOLDER = "{path} 是一个文件夹；--template 要的是一个 .docx 模板文件"
+CMP_REWRITE_BEFORE = "改写前："
+CMP_REWRITE_AFTER = "改写后："

@@ -11,7 +11,9 @@ from rich.cells import cell_len
 
 NO_LINE_START = set("，。；：、！？）》」』】〕〗”’…%％·")
 NO_LINE_END = set("（《「『【〔〖“‘")
-_ATOM = re.compile(r"[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*(?:个百分点)?|个百分点|\s+|.", re.S)
+_ATOM = re.compile(r"[〔〖⦅][删增]：|[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*(?:个百分点)?|个百分点|\s+|.", re.S)
+
+_MARK_OPEN = re.compile(r"[〔〖⦅][删增]：")
 
 Span = tuple[str, "str | None"]
 
@@ -45,7 +47,8 @@ def wrap_spans(spans: Iterable[Span], width: int, indent: str = "",
             # Keep a closing mark with the character before it, and an opening mark with the next.
             if text[0] in NO_LINE_START and len(line) > 2:
                 carry.insert(0, line.pop())
-            while len(line) > 2 and line[-1][0] and line[-1][0][-1] in NO_LINE_END:
+            while len(line) > 2 and line[-1][0] and (line[-1][0][-1] in NO_LINE_END
+                                                     or _MARK_OPEN.fullmatch(line[-1][0])):
                 carry.insert(0, line.pop())
             lines.append(line)
             line = ([(subsequent, None)] if subsequent else []) + carry
