@@ -16,7 +16,7 @@ from typing import Any, NoReturn, Sequence
 from . import strings as S
 from .model import Report
 from .atomic import os_reason, path_problem
-from .store import Store, StoreError, default_path
+from .store import Store, StoreError, default_path, probe_store
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -318,7 +318,7 @@ def _print_table(rows: list[Sequence[str]]) -> None:
 def cmd_tui(args: argparse.Namespace, path: Path | None = None) -> int:
     path = path or db_path(args)
     # The store is checked before the screen is taken: a bad path is one line, not a TUI flash.
-    Store(path, readonly=True, create_folder=not args.db).close()
+    probe_store(path, create_folder=not args.db)
     from .tui.app import run
 
     run(path)

@@ -244,6 +244,23 @@ def read_json_file(path: Path) -> Any:
     raise StoreNotAStore(path, "other_json")
 
 
+def probe_store(path: Path, *, create_folder: bool = True) -> None:
+    """Refuse, cheaply, a path that cannot be a store: the path itself, then the first bytes
+    (a real store is read in full only when its beginning does not look like one)."""
+    problem = path_problem(path, create_parent=create_folder)
+    if problem:
+        raise StorePathError(problem)
+    if not path.exists():
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise StorePathError(S.PATH_UNUSABLE.format(path=path, reason=os_reason(exc))) from None
+    if not head.strip() or not _looks_like_store(head):
+        read_json_file(path)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage that never leaves a half-written file and keeps one backup."""
 
