@@ -150,6 +150,8 @@ def test_comparison_as_docx_table(tmp_path, r2023, r2024):
     # Deleted words struck through, added words underlined, as whole phrases.
     struck = [r.text for p in doc.paragraphs for r in p.runs if r.font.strike]
     assert "提升商贸载体" in struck and "完善网格化服务管理" in struck
+    assert "改写前：培育新型业态。发展跨境电商和市场采购贸易，新增限额以上批零企业12家。" in paragraphs
+    assert "改写后：发展跨境电商。建设跨境电商服务中心，新增限额以上批零企业15家。" in paragraphs
 
 
 def test_comparison_docx_goes_landscape_only_when_needed(r2023, r2024):

@@ -195,6 +195,17 @@ def build_comparison(cmp: Comparison, template: Path | None = None):
         for para in s.paragraphs:
             if para.state == SAME:
                 continue
+            if para.ops and all(tag != "equal" for tag, _, _ in para.ops):
+                # Rewritten through: the two versions one after the other read best.
+                for label, text, colour, strike in ((S.CMP_REWRITE_BEFORE, para.text_a, red, True),
+                                                    (S.CMP_REWRITE_AFTER, para.text_b, green, False)):
+                    q = doc.add_paragraph(style=st[L.BODY])
+                    q.add_run(label, style=st[L.LEAD])
+                    run = q.add_run(text)
+                    run.font.color.rgb = colour
+                    run.font.strike = strike
+                    run.font.underline = not strike
+                continue
             q = doc.add_paragraph(style=st[L.BODY])
             q.add_run(f"{S.CMP_PARA_LABEL.get(para.state, STATE_WORDS[para.state])}：", style=st[L.LEAD])
             ops = phrase_ops(para.ops) if para.ops else [
