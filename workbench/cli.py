@@ -73,6 +73,12 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         # argparse ends section titles with an ASCII colon; a Chinese title takes "：".
         return re.sub(r"^(\S[^\n]*?):$", r"\1：", super().format_help(), flags=re.M)
 
+    def _expand_help(self, action: argparse.Action) -> str:
+        # The resolved default store is looked up only when help is shown (it costs an import).
+        if action.help and "%(db_default)s" in action.help:
+            return action.help.replace("%(db_default)s", _default_path_text()).replace("%%", "%")
+        return super()._expand_help(action)
+
     def _split_lines(self, text: str, width: int) -> list[str]:
         return _wrap_cells(" ".join(text.split()), width)
 
@@ -150,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=S.CLI_VERSION.format(version=__version__),
                    help=S.CLI_VERSION_HELP)
     p.add_argument("--db", metavar=S.CLI_METAVARS["path"],
-                   help=S.CLI_ARGS["--db"].format(default=_default_path_text()).replace("%", "%%"))
+                   help=S.CLI_ARGS["--db"].replace("%", "%%").format(default="%(db_default)s"))
     sub = p.add_subparsers(dest="command", parser_class=_Parser, title=S.CLI_SECTION_COMMANDS,
                            metavar=S.CLI_COMMAND_METAVAR)
 
