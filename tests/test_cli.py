@@ -468,3 +468,11 @@ def test_demo_folder_that_is_a_file(tmp_path, capsys):
     f.write_text("{}")
     code, _, err = run(capsys, "demo", "--folder", str(f))
     assert code == 2 and err == f"{f} 不是文件夹\n" and f.read_text() == "{}"
+
+
+@pytest.mark.parametrize("command", [["new", "狮岭镇", "2025"], ["new", "狮岭镇", "2025", "--from", "2024"]])
+def test_a_failed_first_write_leaves_no_lock(tmp_path, capsys, command):
+    db = tmp_path / "fresh.json"
+    code, _, err = run(capsys, "--db", str(db), *command)
+    assert code == 2 and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

@@ -365,6 +365,7 @@ class Store:
                 raise StorePathError(S.PATH_UNUSABLE.format(path=self._lock.path,
                                                             reason=os_reason(exc))) from None
             self._sweep_leftovers()
+        self._new_lock = new_lock
         try:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
             self._table = self._db.table(TABLE, cache_size=0)
@@ -390,6 +391,8 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if getattr(self, "_new_lock", False) and not os.path.lexists(self.path):
+            unlink_quietly(self._lock.path)  # nothing was ever saved: leave no lock behind
         self._lock.release()
 
     # -------------------------------------------------------- reading
