@@ -360,6 +360,9 @@ def test_version(capsys):
     (["compare", "狮領鎮", "2023", "2024"], "；是否要找 狮岭镇 2023？"),
     (["compare", "狮岭", "--years", "2022-2024"], "；是否要找 狮岭镇？"),
     (["export", "狮岭", "2030"], "；是否要找 狮岭镇 2024？"),
+    (["compare", "狮岭镇", "--years", "2010-2012"], "；数据库中 狮岭镇 有这些年份的报告：2023、2024"),
+    (["new", "狮岭", "2025"], "；是否要找 狮岭镇 2024？"),
+    (["new", "狮岭镇", "2025", "--from", "2022"], "；数据库中 狮岭镇 有这些年份的报告：2023、2024"),
 ])
 def test_near_miss_places_and_years_are_suggested(db, capsys, args, said):
     _load_examples(db, capsys)

@@ -287,8 +287,12 @@ def suggestion(store: Store, place: str, year: int | None = None) -> str:
     else:
         place_match = place
     years = sorted(int(r["year"]) for r in rows if r["place"] == place_match and r["year"] is not None)
-    if year is None or not years:
-        return S.CLI_SUGGEST.format(what=place_match) if place_match != place else ""
+    if not years:
+        return ""
+    if year is None:
+        if place_match != place:
+            return S.CLI_SUGGEST.format(what=place_match)
+        return S.CLI_SUGGEST_YEARS.format(place=place_match, years="、".join(map(str, years)))
     if year in years:
         return S.CLI_SUGGEST.format(what=f"{place_match} {year}")
     nearest = min(years, key=lambda y: (abs(y - year), -y))
@@ -482,11 +486,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         else:
             earlier = [y for y in store.years(args.place) if y < year]
             if not earlier:
-                raise CliError(S.CLI_NEW_NO_SOURCE.format(place=args.place, year=year - 1))
+                raise CliError(S.CLI_NEW_NO_SOURCE.format(place=args.place, year=year - 1)
+                               + suggestion(store, args.place, year - 1))
             from_year = earlier[-1]
         source = store.get(args.place, from_year)
         if source is None:
-            raise CliError(S.CLI_NEW_NO_SOURCE.format(place=args.place, year=from_year))
+            raise CliError(S.CLI_NEW_NO_SOURCE.format(place=args.place, year=from_year)
+                           + suggestion(store, args.place, from_year))
         if store.exists(args.place, year) and not args.replace:
             raise CliError(S.CLI_EXISTS.format(place=args.place, year=year))
         draft = roll_over(source, year)
