@@ -479,3 +479,18 @@ def test_a_failed_first_write_leaves_no_lock(tmp_path, capsys, command):
     code, _, err = run(capsys, "--db", str(db), *command)
     assert code == 2 and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args, said", [
+    (["lst"], "命令用法有误：“lst”不是可用的命令；是否要用 list？（运行 workbench --help 查看用法）"),
+    (["x"], "命令用法有误：“x”不是可用的命令；可用的命令：demo、list、import、new、show、check、compare、export"),
+    (["list", "--jsn"], "命令用法有误：不认识的参数 --jsn；是否要用 --json？"),
+    (["show", "狮岭镇", "2024", "--json=1"], "命令用法有误：参数 --json 不带值，却给了“1”"),
+    (["--db"], "命令用法有误：参数 --db 后面缺少值"),
+])
+def test_usage_mistakes_in_chinese_with_the_closest_name(capsys, args, said):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and err.startswith(said) and err.count("\n") == 1
+    assert not re.search(r"[A-Za-z]{4,}", err.replace("workbench", "").replace("--help", "")
+                         .replace("list", "").replace("json", "").replace("demo", "").replace("import", "")
+                         .replace("show", "").replace("check", "").replace("compare", "").replace("export", ""))

@@ -107,21 +107,38 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _translate_argparse(message: str) -> str:
-    table = [
-        (r"the following arguments are required: (.*)", "缺少参数 {0}"),
-        (r"unrecognized arguments: (.*)", "不认识的参数 {0}"),
-        (r"argument (\S+): invalid choice: '?([^' ]*)'? .*", "“{1}”不是可用的命令"),
-        (r"argument (\S+): expected one argument", "参数 {0} 后面缺少值"),
-        (r"argument (\S+): invalid int value: '(.*)'", "参数 {0} 应为整数，实为“{1}”"),
-        (r"argument (\S+): ignored explicit argument '(.*)'", "参数 {0} 不带值，却给了“{1}”"),
-        (r"ambiguous option: (\S+) could match (.*)", "选项 {0} 不明确，可能是 {1}"),
-        (r"argument (\S+): not allowed with argument (\S+)", "参数 {0} 不能和 {1} 同时使用"),
-    ]
-    for pattern, template in table:
+    """argparse's English complaint in Chinese, with the closest command or option named."""
+    import difflib
+
+    for pattern, template in S.CLI_ARGPARSE_ERRORS:
         m = re.match(pattern, message)
-        if m:
-            return template.format(*m.groups())
+        if not m:
+            continue
+        text = template.format(*m.groups())
+        if pattern.startswith("argument (\\S+): invalid choice"):
+            choices = re.findall(r"'([^']+)'", message.split("choose from", 1)[-1])
+            close = difflib.get_close_matches(m.group(2), choices, n=1, cutoff=0.5)
+            text += (S.CLI_SUGGEST_USE.format(what=close[0]) if close
+                     else S.CLI_CHOICES.format(choices="、".join(choices)))
+        elif pattern.startswith("unrecognized arguments"):
+            first = m.group(1).split()[0]
+            close = difflib.get_close_matches(first, _all_options(), n=1, cutoff=0.6) if first.startswith("-") else []
+            if close:
+                text += S.CLI_SUGGEST_USE.format(what=close[0])
+        return text
     return message
+
+
+def _all_options() -> list[str]:
+    import argparse as _argparse
+
+    parser = build_parser()
+    out = list(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, _argparse._SubParsersAction):
+            for sub in action.choices.values():
+                out += list(sub._option_string_actions)
+    return sorted(set(out))
 
 
 def _year(text: str) -> int:

@@ -387,3 +387,16 @@ CLI_NOT_DOCX = "不是 .docx（zip）文件"
 CLI_TEMPLATE_IS_FOLDER = "{path} 是一个文件夹；--template 要的是一个 .docx 模板文件"
 CMP_REWRITE_BEFORE = "改写前："
 CMP_REWRITE_AFTER = "改写后："
+# argparse's messages (English) as patterns, and what the drafter reads instead.
+CLI_ARGPARSE_ERRORS = [
+    (r"the following arguments are required: (.*)", "缺少参数 {0}"),
+    (r"unrecognized arguments: (.*)", "不认识的参数 {0}"),
+    (r"argument (\S+): invalid choice: '?([^' ]*)'? .*", "“{1}”不是可用的命令"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后面缺少值"),
+    (r"argument (\S+): invalid int value: '(.*)'", "参数 {0} 应为整数，实为“{1}”"),
+    (r"argument (\S+): ignored explicit argument '(.*)'", "参数 {0} 不带值，却给了“{1}”"),
+    (r"ambiguous option: (\S+) could match (.*)", "选项 {0} 不明确，可能是 {1}"),
+    (r"argument (\S+): not allowed with argument (\S+)", "参数 {0} 不能和 {1} 同时使用"),
+]
+CLI_CHOICES = "；可用的命令：{choices}"
+CLI_SUGGEST_USE = "；是否要用 {what}？"
