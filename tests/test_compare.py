@@ -326,3 +326,25 @@ def test_wrap_cells_counts_two_columns_for_a_chinese_character():
     assert wrap_cells("一二三四五六七八九，十", 18) == ["一二三四五六七八", "九，十"]
     # Numbers and Latin words are not broken; indents count.
     assert wrap_cells("abc 123.45% xyz", 9, "  ", "  ") == ["  abc", "  123.45%", "  xyz"]
+
+
+def test_compare_years_in_either_order_and_not_the_same(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    db = _example_store(tmp_path)
+    capsys.readouterr()
+    assert main(["--db", str(db), "compare", "狮岭镇", "2024", "2023"]) == 0
+    assert capsys.readouterr().out == (GOLDEN / "compare-2023-2024.txt").read_text(encoding="utf-8")
+    assert main(["--db", str(db), "compare", "狮岭镇", "2024", "2024"]) == 2
+    assert capsys.readouterr().err == "对比需要两个不同的年份，两次都给了 2024\n"
+
+
+def test_reports_without_figures_say_so(r2023, r2024, tmp_path):
+    from workbench.compare_text import comparison_text
+
+    for r in (r2023, r2024):
+        r.targets.clear()
+        r.results.clear()
+    text = comparison_text(compare(r2023, r2024), width=100)
+    assert "一、主要指标：目标、完成与完成情况\n  （两年的报告中都没有列出主要指标）\n" in text
+    doc = Document(str(export_comparison(compare(r2023, r2024), tmp_path / "c.docx")))
+    assert not doc.tables and "（两年的报告中都没有列出主要指标）" in [p.text for p in doc.paragraphs]

@@ -619,7 +619,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.year_a or not args.year_b:
         raise CliError(S.CLI_USAGE_ERROR.format(reason=S.CLI_COMPARE_NEEDS))
-    ya, yb = _year(args.year_a), _year(args.year_b)
+    ya, yb = sorted((_year(args.year_a), _year(args.year_b)))
+    if ya == yb:
+        raise CliError(S.CLI_COMPARE_SAME_YEAR.format(year=ya))
     with open_store(args) as store:
         a = need_report(store, args.place, ya)
         b = need_report(store, args.place, yb)

@@ -306,6 +306,8 @@ def figures_lines(years: list[int], rows: list[IndicatorRow], reports: set[int],
     """The figures of `years`: a table one row per indicator and short columns per year, or
     one block per indicator when the table would not fit; a note says what the store lacks."""
     shown = shown or years
+    if not rows:
+        return [[("  " + S.CMP_NO_FIGURES, "dim")]]
     t = figure_table(years, rows, reports, with_change=with_change, shown=shown)
     lines = _table(t.name, t.columns, width)
     legend = []

@@ -166,7 +166,10 @@ def build_comparison(cmp: Comparison, template: Path | None = None):
                                style=st[L.TABLE_TEXT])
     source.runs[0].font.size = Pt(TABLE_PT)
     doc.add_paragraph(S.CMP_DOCX_FIGURES, style=st[L.HEADING_1])
-    _figures_table(doc, st, table_data, text_width)
+    if cmp.rows:
+        _figures_table(doc, st, table_data, text_width)
+    else:
+        doc.add_paragraph(S.CMP_NO_FIGURES, style=st[L.BODY])
     notes = []
     if table_data.unit:
         notes.append(S.CMP_LEGEND_UNIT.format(unit=table_data.unit))

@@ -400,3 +400,5 @@ CLI_ARGPARSE_ERRORS = [
 ]
 CLI_CHOICES = "；可用的命令：{choices}"
 CLI_SUGGEST_USE = "；是否要用 {what}？"
+CMP_NO_FIGURES = "（两年的报告中都没有列出主要指标）"
+CLI_COMPARE_SAME_YEAR = "对比需要两个不同的年份，两次都给了 {year}"
