@@ -7,6 +7,8 @@ import re
 import json
 
 from docx import Document
+from hypothesis import given, settings, strategies as st
+import pytest
 
 from workbench.cli import main
 from workbench.commitments import sync
@@ -348,3 +350,23 @@ def test_reports_without_figures_say_so(r2023, r2024, tmp_path):
     assert "一、主要指标：目标、完成与完成情况\n  （两年的报告中都没有列出主要指标）\n" in text
     doc = Document(str(export_comparison(compare(r2023, r2024), tmp_path / "c.docx")))
     assert not doc.tables and "（两年的报告中都没有列出主要指标）" in [p.text for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("width", range(40, 161, 9))
+@pytest.mark.parametrize("color", [False, True])
+def test_every_line_fits_the_width(r2023, r2024, width, color):
+    from workbench.compare_text import comparison_text
+
+    text = comparison_text(compare(r2023, r2024), width=width, color=color)
+    assert max(_width(line) for line in text.splitlines()) <= width
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="规上工业总产值增长亿元，。；：、“”（）0123456789.%abcXYZ", max_size=120),
+       width=st.integers(min_value=6, max_value=60))
+def test_wrap_loses_nothing_and_fits(text, width):
+    from workbench.textwrap_cjk import wrap_cells
+
+    lines = wrap_cells(text, width)
+    assert "".join(lines) == text
+    assert all(_width(line) <= width for line in lines)

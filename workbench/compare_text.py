@@ -396,7 +396,7 @@ def text_lines(cmp: Comparison, width: int, color: bool) -> list[list[Span]]:
     lines: list[list[Span]] = []
     counts = {k: sum(1 for s in cmp.sections if s.state == k) for k in STATE_WORDS if k != SAME}
     summary = "，".join(f"{STATE_WORDS[k]}{v}节" for k, v in counts.items() if v) or S.CMP_NO_TEXT_CHANGES
-    lines.append([(S.CMP_TEXT, "head"), (f"（{summary}）", None)])
+    lines += wrap_spans([(S.CMP_TEXT, "head"), (f"（{summary}）", None)], width, "", "  ")
     for s in cmp.sections:
         if s.state == SAME and not s.moved:
             continue
@@ -435,7 +435,7 @@ def text_lines(cmp: Comparison, width: int, color: bool) -> list[list[Span]]:
 
 
 def commitment_lines(cmp: Comparison, width: int) -> list[list[Span]]:
-    lines: list[list[Span]] = [[(S.CMP_COMMITMENTS.format(year=cmp.a.year), "head")]]
+    lines = wrap_spans([(S.CMP_COMMITMENTS.format(year=cmp.a.year), "head")], width, "", "  ")
     for f in cmp.follow_ups:
         spans: list[Span] = [(f"【{FOLLOW_WORDS[f.state]}】", FOLLOW_STYLE[f.state]), (f.commitment.raw, None)]
         if f.excerpt:
@@ -447,8 +447,9 @@ def commitment_lines(cmp: Comparison, width: int) -> list[list[Span]]:
 def comparison_text(cmp: Comparison, *, width: int = 100, color: bool = False) -> str:
     """The whole comparison of two years, every line at most `width` columns."""
     a, b = cmp.a, cmp.b
-    lines: list[list[Span]] = [[(S.CMP_HEADER.format(place=b.place, a=a.year, b=b.year), "head")], []]
-    lines.append([(S.CMP_FIGURES, "head")])
+    lines = wrap_spans([(S.CMP_HEADER.format(place=b.place, a=a.year, b=b.year), "head")], width)
+    lines.append([])
+    lines += wrap_spans([(S.CMP_FIGURES, "head")], width, "", "  ")
     shown = [y for y in cmp.years if y in (a.year, b.year)]
     lines += figures_lines(cmp.years, cmp.rows, {a.year, b.year}, width, with_change=True, shown=shown)
     lines.append([])
@@ -461,7 +462,7 @@ def comparison_text(cmp: Comparison, *, width: int = 100, color: bool = False) -
 def span_text(place: str, years: list[int], rows: list[IndicatorRow], reports: set[int], *,
               width: int = 100, color: bool = False) -> str:
     """`compare --years`: the figures of a span of years."""
-    lines: list[list[Span]] = [[(S.CMP_SPAN.format(place=place, first=years[0], last=years[-1]), "head")]]
+    lines = wrap_spans([(S.CMP_SPAN.format(place=place, first=years[0], last=years[-1]), "head")], width)
     lines += figures_lines(years, rows, reports, width, with_change=False)
     return emit(lines, color)
 
