@@ -30,39 +30,41 @@ def wrap_spans(spans: Iterable[Span], width: int, indent: str = "",
     """Styled text into lines of at most `width` columns (indents included)."""
     subsequent = indent if subsequent is None else subsequent
     lines: list[list[Span]] = []
-    line: list[Span] = [(indent, None)] if indent else []
-    used = cell_len(indent)
-    avail = width
+
+    def start(prefix: str, carry: list[Span] = ()) -> tuple[list[Span], int, int]:
+        head = [(prefix, None)] if prefix else []
+        return head + list(carry), len(head), cell_len(prefix) + sum(cell_len(t) for t, _ in carry)
+
+    line, base, used = start(indent)
     for atom in _atoms(spans):
         text, style = atom
         w = cell_len(text)
         if text.isspace() and "\n" in text:
             lines.append(line)
-            line, used = ([(subsequent, None)] if subsequent else []), cell_len(subsequent)
+            line, base, used = start(subsequent)
             continue
-        if used + w > avail and len(line) > (1 if line and line[0][0] in (indent, subsequent) else 0):
+        if used + w > width and len(line) > base:
             if text.isspace():
                 continue
             carry: list[Span] = []
             # Keep a closing mark with the character before it, and an opening mark with the next.
-            if text[0] in NO_LINE_START and len(line) > 2:
+            if text[0] in NO_LINE_START and len(line) - base > 1:
                 carry.insert(0, line.pop())
-            while len(line) > 2 and line[-1][0] and (line[-1][0][-1] in NO_LINE_END
-                                                     or _MARK_OPEN.fullmatch(line[-1][0])):
+            while len(line) - base > 1 and line[-1][0] and (line[-1][0][-1] in NO_LINE_END
+                                                            or _MARK_OPEN.fullmatch(line[-1][0])):
                 carry.insert(0, line.pop())
             lines.append(line)
-            line = ([(subsequent, None)] if subsequent else []) + carry
-            used = cell_len(subsequent) + sum(cell_len(t) for t, _ in carry)
-            if w > avail - used and len(text) > 1 and not text.isspace():
-                # A Latin word longer than a whole line: break it by characters.
-                for ch in text:
-                    if used + cell_len(ch) > avail:
-                        lines.append(line)
-                        line, used = ([(subsequent, None)] if subsequent else []), cell_len(subsequent)
-                    line.append((ch, style))
-                    used += cell_len(ch)
-                continue
-        if text.isspace() and used == cell_len(subsequent) and lines:
+            line, base, used = start(subsequent, carry)
+        if used + w > width and len(text) > 1 and not text.isspace():
+            # A word or number longer than the room left on a fresh line: break it by characters.
+            for ch in text:
+                if used + cell_len(ch) > width and len(line) > base:
+                    lines.append(line)
+                    line, base, used = start(subsequent)
+                line.append((ch, style))
+                used += cell_len(ch)
+            continue
+        if text.isspace() and len(line) == base and lines:
             continue
         line.append(atom)
         used += w
