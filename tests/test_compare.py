@@ -370,3 +370,15 @@ def test_wrap_loses_nothing_and_fits(text, width):
     lines = wrap_cells(text, width)
     assert "".join(lines) == text
     assert all(_width(line) <= width for line in lines)
+
+
+def test_compare_years_in_a_120_column_terminal(tmp_path, capsys):
+    db = _example_store(tmp_path)
+    out = _run_in_pty(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024"], 120)
+    import re as _re
+    plain = _re.sub(r"\x1b\[[0-9;]*m", "", out)
+    lines = plain.splitlines()
+    assert lines[1] == "数值单位：亿元；增速单位：%。"
+    assert "…" not in plain and max(_width(line) for line in lines) <= 100
+    row = next(line for line in lines if line.startswith("规上工业总产值")).split()
+    assert row[1:] == ["136.1", "4.1", "147", "8左右", "143.6", "5.5", "未完成", "152", "6左右"]

@@ -314,12 +314,12 @@ def figures_lines(years: list[int], rows: list[IndicatorRow], reports: set[int],
     if lines is None:
         lines = _blocks(shown, rows, t.present, width, with_change)
     else:
-        if t.unit:
-            legend.append(S.CMP_LEGEND_UNIT.format(unit=t.unit))
+        if t.unit:  # the unit said once, over the table
+            lines = wrap_spans([(S.CMP_LEGEND_UNIT.format(unit=t.unit), "dim")], width) + lines
         if t.dashes:
             legend.append(S.CMP_LEGEND_DASH)
     if t.has_change:
-        legend.insert(0 if not legend else 1, S.CMP_LEGEND_CHANGE)
+        legend.insert(0, S.CMP_LEGEND_CHANGE)
     for text in legend + t.notes:
         lines += wrap_spans([(text, "dim")], width, "  ", "    ")
     return lines
