@@ -557,7 +557,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         report = need_report(store, args.place, year)
         previous = store.get(args.place, year - 1)
-    out = Path(args.output) if args.output else Path(f"{report.place}{report.year}年政府工作报告.docx")
+    out = Path(args.output) if args.output else Path(S.EXPORT_FILE_NAME.format(place=report.place, year=report.year))
     template = Path(args.template) if args.template else None
     _refuse_overwrite(out, args.force)
     _check_template(template)

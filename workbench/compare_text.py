@@ -15,15 +15,17 @@ from rich.cells import cell_len
 
 from . import strings as S
 from .compare import (
-    ADDED, CHANGED, FOLLOW_WORDS, REMOVED, RENAMED, SAME, STATE_WORDS, Cell, Comparison,
-    IndicatorRow, phrase_ops,
+    ADDED, FOLLOW_WORDS, REMOVED, RENAMED, SAME, STATE_WORDS, Cell, Comparison, IndicatorRow,
+    phrase_ops,
 )
 from .figures import Figure, format_parts
+from .phrasing import ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED
 from .textwrap_cjk import Span, wrap_spans
 
 ANSI = {"bold": "1", "del": "9;31", "add": "32", "dim": "2", "ok": "32", "warn": "33", "bad": "31",
         "head": "1", "label": "36"}
-ATTAINMENT_STYLE = {"超额完成": "ok", "完成": "ok", "基本完成": "warn", "未完成": "bad"}
+ATTAINMENT_STYLE = {ATTAINMENT_WORDS[EXCEEDED]: "ok", ATTAINMENT_WORDS[MET]: "ok",
+                    ATTAINMENT_WORDS[BASICALLY_MET]: "warn", ATTAINMENT_WORDS[MISSED]: "bad"}
 FOLLOW_STYLE = {"with_number": "ok", "mentioned": "warn", "not_mentioned": "bad"}
 MARKERS = (("〔", "〕"), ("〖", "〗"), ("⦅", "⦆"))
 CONTEXT = 14
@@ -216,7 +218,7 @@ def _blocks(years: list[int], rows: list[IndicatorRow], present: dict[int, set[s
         lines.append([("  " + row.name, "bold")])
         for y in years:
             c = row.cells.get(y) or Cell()
-            spans: list[Span] = [(f"{y}年  ", "label")]
+            spans: list[Span] = [(S.CMP_BLOCK_YEAR.format(year=y), "label")]
             bits: list[list[Span]] = []
             if "target" in present[y]:
                 bits.append([(S.CMP_BLOCK_TARGET, "dim"), (_full(c.target, True), None)])
@@ -395,7 +397,8 @@ def _rewritten(ops: list[tuple[str, str, str]]) -> bool:
 def text_lines(cmp: Comparison, width: int, color: bool) -> list[list[Span]]:
     lines: list[list[Span]] = []
     counts = {k: sum(1 for s in cmp.sections if s.state == k) for k in STATE_WORDS if k != SAME}
-    summary = "，".join(f"{STATE_WORDS[k]}{v}节" for k, v in counts.items() if v) or S.CMP_NO_TEXT_CHANGES
+    summary = "，".join(S.COMPARE_COUNT.format(state=STATE_WORDS[k], count=v)
+                       for k, v in counts.items() if v) or S.CMP_NO_TEXT_CHANGES
     lines += wrap_spans([(S.CMP_TEXT, "head"), (f"（{summary}）", None)], width, "", "  ")
     for s in cmp.sections:
         if s.state == SAME and not s.moved:
@@ -467,4 +470,4 @@ def span_text(place: str, years: list[int], rows: list[IndicatorRow], reports: s
     return emit(lines, color)
 
 
-__all__ = ["comparison_text", "span_text", "diff_spans", "marked", "emit", "CHANGED"]
+__all__ = ["comparison_text", "span_text", "figure_table", "diff_spans", "marked", "emit"]

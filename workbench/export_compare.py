@@ -162,7 +162,7 @@ def build_comparison(cmp: Comparison, template: Path | None = None):
     title = S.CMP_DOCX_TITLE.format(place=b.place, a=a.year, b=b.year)
     doc.add_paragraph(title, style=st[L.TITLE])
     source = doc.add_paragraph(S.CMP_DOCX_SOURCE.format(place=b.place, a=a.year, b=b.year,
-                                                        date=datetime.now().strftime("%Y年%m月%d日")),
+                                                        date=S.CMP_DOCX_DATE.format(d=datetime.now())),
                                style=st[L.TABLE_TEXT])
     source.runs[0].font.size = Pt(TABLE_PT)
     doc.add_paragraph(S.CMP_DOCX_FIGURES, style=st[L.HEADING_1])

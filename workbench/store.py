@@ -226,7 +226,7 @@ def read_json_file(path: Path) -> Any:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise StoreCorrupt(path, line, col, "不是 UTF-8 编码") from None
+        raise StoreCorrupt(path, line, col, S.STORE_NOT_UTF8) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
