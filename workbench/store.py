@@ -112,7 +112,13 @@ class StoreLock:
         deadline = time.monotonic() + wait
         while True:
             if _try_lock(fd):
-                break
+                if _same_file(fd, self.path):
+                    break
+                # The holder removed the lock file as it left (it never saved): lock the new one.
+                _unlock(fd)
+                os.close(fd)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                continue
             if time.monotonic() >= deadline:
                 holder = self.read_holder()
                 os.close(fd)
@@ -148,6 +154,15 @@ class StoreLock:
             pass
         _unlock(fd)
         os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """True while `path` still names the file open as `fd`."""
+    try:
+        a, b = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
 def _user() -> str:
