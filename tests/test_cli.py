@@ -197,6 +197,7 @@ SUBCOMMANDS = [
     ["list"], ["list", "--json"], ["show", "狮岭镇", "2024"], ["check", "狮岭镇", "2024"],
     ["export", "狮岭镇", "2024", "-o", "{out}"], ["compare", "狮岭镇", "2023", "2024"],
     ["compare", "狮岭镇", "--years", "2022-2024"], ["compare", "狮岭镇", "2023", "2024", "-o", "{out}"],
+    ["compare", "狮岭镇", "--years", "2022-2024", "-o", "{out}"],
     ["new", "狮岭镇", "2025"], ["import", str(EXAMPLES / "shiling-2023.json")],
 ]
 

@@ -382,3 +382,22 @@ def test_compare_years_in_a_120_column_terminal(tmp_path, capsys):
     assert "…" not in plain and max(_width(line) for line in lines) <= 100
     row = next(line for line in lines if line.startswith("规上工业总产值")).split()
     assert row[1:] == ["136.1", "4.1", "147", "8左右", "143.6", "5.5", "未完成", "152", "6左右"]
+
+
+def test_compare_years_as_docx(tmp_path, capsys):
+    db = _example_store(tmp_path)
+    out = tmp_path / "历年.docx"
+    assert main(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024", "-o", str(out)]) == 0
+    doc = Document(str(out))
+    table = doc.tables[0]
+    # 指标; 2022 result; 2023 target, result and attainment; 2024 target.
+    assert len(table.columns) == 10
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0][1:3] == ["2022年完成", "2022年完成"] and rows[0][-1] == "2024年目标"
+    gdp = next(r for r in rows if r[0] == "规上工业总产值")
+    assert gdp[1:] == ["136.1", "4.1", "147", "8左右", "143.6", "5.5", "未完成", "152", "6左右"]
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs[0] == "狮岭镇 2022—2024年主要指标"
+    assert paragraphs[1].startswith("资料来源：狮岭镇2023年、2024年政府工作报告；")
+    assert doc.sections[0].page_width < doc.sections[0].page_height
+    assert main(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024", "-o", str(out)]) == 2

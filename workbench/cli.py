@@ -606,9 +606,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
             if not reports_in:
                 raise CliError(S.CLI_NO_REPORTS_SPAN.format(place=args.place, first=first, last=last)
                                + suggestion(store, args.place))
-        years, rows = figures_across(reports)
-        years = [y for y in range(first, last + 1)]
-        if args.json:
+        _, rows = figures_across(reports)
+        years = list(range(first, last + 1))
+        if args.output:
+            from .export_compare import export_span
+            from .export_docx import ExportError
+
+            _refuse_overwrite(Path(args.output), args.force)
+            try:
+                export_span(args.place, years, rows, {r.year for r in reports}, Path(args.output))
+            except ExportError as exc:
+                raise CliError(str(exc)) from None
+            print(S.CLI_EXPORTED.format(path=args.output))
+        elif args.json:
             emit_json({"place": args.place, "years": years,
                        "rows": [{"key": r.key, "name": r.name,
                                  "years": {str(y): c.to_dict() for y, c in r.cells.items() if y in years}}

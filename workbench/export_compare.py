@@ -9,7 +9,9 @@ from pathlib import Path
 from . import layout as L
 from . import strings as S
 from .atomic import WriteFailed, write_atomic
-from .compare import ADDED, FOLLOW_WORDS, REMOVED, SAME, STATE_WORDS, Comparison, phrase_ops
+from .compare import (
+    ADDED, FOLLOW_WORDS, REMOVED, SAME, STATE_WORDS, Comparison, IndicatorRow, phrase_ops,
+)
 from .compare_text import Column, FigureTable, figure_table
 from .export_docx import ExportError, government_of, load_template_document, to_bytes
 
@@ -18,7 +20,7 @@ from .export_docx import ExportError, government_of, load_template_document, to_
 # Latin letter, and the cell's left and right padding.
 TABLE_PT = 10.5
 CJK_MM = TABLE_PT * 0.3528
-HALF_MM = CJK_MM * 0.6
+HALF_MM = CJK_MM * 0.55
 CELL_MARGIN_TWIPS = 57          # 1 mm each side, not Word's 1.9 mm
 PAD_MM = 2 * CELL_MARGIN_TWIPS / 56.7 + 1.0
 NAME_MIN_MM = 6 * CJK_MM + PAD_MM
@@ -141,10 +143,13 @@ def needs_landscape(table_data: FigureTable) -> bool:
     return sum(widths) + NAME_MIN_MM > portrait
 
 
-def build_comparison(cmp: Comparison, template: Path | None = None):
+def _figures_document(template: Path | None, table_data: FigureTable, has_rows: bool,
+                      title: str, source: str, heading: str | None):
+    """A document on the template holding a title, a source line and the figures table with
+    its notes: portrait unless the figure columns need the width of a landscape page."""
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt, RGBColor
+    from docx.shared import Mm, Pt
 
     doc = load_template_document(template)
     body = doc.element.body
@@ -152,24 +157,20 @@ def build_comparison(cmp: Comparison, template: Path | None = None):
         if el.tag != qn("w:sectPr"):
             body.remove(el)
     section = doc.sections[0]
-    table_data = _figure_data(cmp)
-    if needs_landscape(table_data):
+    if has_rows and needs_landscape(table_data):
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(L.PAGE_HEIGHT_MM), Mm(L.PAGE_WIDTH_MM)
     text_width = section.page_width.mm - section.left_margin.mm - section.right_margin.mm
     st = {n: doc.styles[n] for n in L.REQUIRED_STYLES}
-    a, b = cmp.a, cmp.b
-    title = S.CMP_DOCX_TITLE.format(place=b.place, a=a.year, b=b.year)
     doc.add_paragraph(title, style=st[L.TITLE])
-    source = doc.add_paragraph(S.CMP_DOCX_SOURCE.format(place=b.place, a=a.year, b=b.year,
-                                                        date=S.CMP_DOCX_DATE.format(d=datetime.now())),
-                               style=st[L.TABLE_TEXT])
-    source.runs[0].font.size = Pt(TABLE_PT)
-    doc.add_paragraph(S.CMP_DOCX_FIGURES, style=st[L.HEADING_1])
-    if cmp.rows:
-        _figures_table(doc, st, table_data, text_width)
-    else:
+    line = doc.add_paragraph(source, style=st[L.TABLE_TEXT])
+    line.runs[0].font.size = Pt(TABLE_PT)
+    if heading:
+        doc.add_paragraph(heading, style=st[L.HEADING_1])
+    if not has_rows:
         doc.add_paragraph(S.CMP_NO_FIGURES, style=st[L.BODY])
+        return doc, st
+    _figures_table(doc, st, table_data, text_width)
     notes = []
     if table_data.unit:
         notes.append(S.CMP_LEGEND_UNIT.format(unit=table_data.unit))
@@ -184,6 +185,22 @@ def build_comparison(cmp: Comparison, template: Path | None = None):
         note.runs[0].font.size = Pt(TABLE_PT)
         note.paragraph_format.line_spacing = 1.0
         note.paragraph_format.first_line_indent = 0
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        note._p.get_or_add_pPr().append(parse_xml(f'<w:snapToGrid {nsdecls("w")} w:val="0"/>'))
+    return doc, st
+
+
+def build_comparison(cmp: Comparison, template: Path | None = None):
+    from docx.shared import RGBColor
+
+    a, b = cmp.a, cmp.b
+    title = S.CMP_DOCX_TITLE.format(place=b.place, a=a.year, b=b.year)
+    source = S.CMP_DOCX_SOURCE.format(place=b.place, a=a.year, b=b.year,
+                                      date=S.CMP_DOCX_DATE.format(d=datetime.now()))
+    doc, st = _figures_document(template, _figure_data(cmp), bool(cmp.rows), title, source,
+                                S.CMP_DOCX_FIGURES)
     doc.add_paragraph(S.CMP_DOCX_TEXT, style=st[L.HEADING_1])
     red, green = RGBColor(0xC0, 0x00, 0x00), RGBColor(0x00, 0x70, 0x30)
     for s in cmp.sections:
@@ -237,13 +254,36 @@ def build_comparison(cmp: Comparison, template: Path | None = None):
     return doc
 
 
+def build_span(place: str, years: list[int], rows: list[IndicatorRow], reports: set[int],
+               template: Path | None = None):
+    """`compare --years -o`: the figures of a span of years as a Word table."""
+    data = figure_table(years, rows, reports, with_change=False, shown=years)
+    title = S.CMP_SPAN.format(place=place, first=years[0], last=years[-1])
+    stored = sorted(y for y in reports if years[0] <= y <= years[-1] + 1)
+    source = S.CMP_DOCX_SPAN_SOURCE.format(place=place, years="、".join(f"{y}年" for y in stored),
+                                           date=S.CMP_DOCX_DATE.format(d=datetime.now()))
+    doc, _ = _figures_document(template, data, bool(rows), title, source, None)
+    doc.core_properties.title = title
+    doc.core_properties.author = government_of(place)
+    return doc
+
+
+def export_span(place: str, years: list[int], rows: list[IndicatorRow], reports: set[int],
+                out: Path, template: Path | None = None) -> Path:
+    return _write(out, lambda: build_span(place, years, rows, reports, template))
+
+
 def export_comparison(cmp: Comparison, out: Path, template: Path | None = None) -> Path:
+    return _write(out, lambda: build_comparison(cmp, template))
+
+
+def _write(out: Path, build) -> Path:
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise ExportError(S.EXPORT_NOT_DOCX.format(path=out))
     if not out.parent.exists():
         raise ExportError(S.EXPORT_NO_FOLDER.format(folder=out.parent))
-    payload = to_bytes(build_comparison(cmp, template))
+    payload = to_bytes(build())
     try:
         write_atomic(out, payload)
     except WriteFailed as exc:

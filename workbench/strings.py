@@ -405,3 +405,4 @@ CLI_COMPARE_SAME_YEAR = "对比需要两个不同的年份，两次都给了 {ye
 CMP_BLOCK_YEAR = "{year}年  "
 CMP_DOCX_DATE = "{d.year}年{d.month}月{d.day}日"
 STORE_NOT_UTF8 = "不是 UTF-8 编码"
+CMP_DOCX_SPAN_SOURCE = "资料来源：{place}{years}政府工作报告；{date}整理"
