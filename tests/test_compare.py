@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
+import re
 import json
 
 from docx import Document
+from hypothesis import given, settings, strategies as st
+import pytest
 
 from workbench.cli import main
 from workbench.commitments import sync
@@ -15,6 +18,7 @@ from workbench.compare import (
 from workbench.export_compare import export_comparison
 from workbench.figures import parse_figure
 from workbench.model import Paragraph, Section
+from conftest import ROOT
 
 
 def by_title(changes):
@@ -82,7 +86,8 @@ def test_figures_across_years_by_key(r2023, r2024):
     assert gdp.cells[2023].attainment == "基本完成"
     assert gdp.cells[2023].change == "增速+4.4个百分点"
     fai = next(r for r in rows if r.key == "fixed_asset_investment")
-    assert fai.cells[2023].change == "+55.9%" and fai.cells[2023].attainment == "超额完成"
+    # One meaning: both state a rate, so the rates are compared (55.9% against 12.5%).
+    assert fai.cells[2023].change == "增速+43.4个百分点" and fai.cells[2023].attainment == "超额完成"
     assert fai.cells[2024].attainment is None  # no 2025 report yet
     assert len(rows) == 6
 
@@ -103,9 +108,9 @@ def test_cli_compare_on_the_example(tmp_path, capsys):
     assert main(["--db", str(db), "compare", "狮岭镇", "2023", "2024"]) == 0
     out = capsys.readouterr().out
     assert "2023年目标" in out and "2023年完成" in out and "未完成" in out and "超额完成" in out
-    assert "[改名] 扩大有效投资，增强发展后劲 → 扩大有效投资，夯实发展基础" in out
+    assert "【改名】扩大有效投资，增强发展后劲 → 扩大有效投资，夯实发展基础" in out
     assert "数字变化：新增公办学位1200个 → 800个" in out
-    assert "[未见下文] 新增公办学位1200个" in out
+    assert "【未见下文】新增公办学位1200个" in out
     assert "\x1b[" not in out  # plain when piped
     assert main(["--db", str(db), "compare", "狮岭镇", "2023", "2024", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -118,10 +123,281 @@ def test_cli_compare_on_the_example(tmp_path, capsys):
 def test_comparison_as_docx_table(tmp_path, r2023, r2024):
     out = export_comparison(compare(r2023, r2024), tmp_path / "对照.docx")
     doc = Document(str(out))
-    rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
-    assert rows[0][:4] == ["指标", "2022年目标", "2022年完成", "完成情况"]
+    table = doc.tables[0]
+    # 指标, 2023 target (value, growth), 2023 result (value, growth), attainment, change,
+    # 2024 target (value, growth): no column for 2022 targets or 2024 results, which no
+    # stored report holds.
+    assert len(table.columns) == 9
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["指标", "2023年目标", "2023年目标", "2023年完成", "2023年完成", "完成情况",
+                       "较上年（个百分点）", "2024年目标", "2024年目标"]
+    assert rows[1][1:5] == ["数值", "增速%", "数值", "增速%"]
+    assert all(any(row[k] not in ("", "—") for row in rows[2:]) for k in range(9))
     gdp = next(r for r in rows if r[0] == "地区生产总值")
-    assert gdp[4:7] == ["增长8%左右", "增长7.6%", "基本完成"]
-    text = "\n".join(p.text for p in doc.paragraphs)
+    assert gdp[1:] == ["—", "8左右", "—", "7.6", "基本完成", "+4.4", "—", "6左右"]
+    fai = next(r for r in rows if r[0] == "固定资产投资总额")
+    assert fai[1:] == ["21.2", "46.9左右", "22.5", "55.9", "超额完成", "+43.4", "25", "11左右"]
+    # Numbers never wrap: every figure cell says so; the page stays portrait.
+    from docx.oxml.ns import qn
+    number_cells = [row.cells[k] for row in table.rows[2:] for k in range(1, 9)]
+    assert all(c._tc.tcPr.find(qn("w:noWrap")) is not None for c in number_cells)
+    assert doc.sections[0].page_width < doc.sections[0].page_height
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs[0] == "狮岭镇2023年与2024年政府工作报告对照"
+    assert paragraphs[1].startswith("资料来源：狮岭镇2023年、2024年政府工作报告")
+    text = "\n".join(paragraphs)
+    assert "数值单位：亿元" in text and "2024年完成：无数据" in text
     assert "【改名】扩大有效投资，增强发展后劲 → 扩大有效投资，夯实发展基础" in text
     assert "【未见下文】新增公办学位1200个" in text
+    # Deleted words struck through, added words underlined, as whole phrases.
+    struck = [r.text for p in doc.paragraphs for r in p.runs if r.font.strike]
+    assert "提升商贸载体" in struck and "完善网格化服务管理" in struck
+    assert "改写前：培育新型业态。发展跨境电商和市场采购贸易，新增限额以上批零企业12家。" in paragraphs
+    assert "改写后：发展跨境电商。建设跨境电商服务中心，新增限额以上批零企业15家。" in paragraphs
+
+
+def test_comparison_docx_goes_landscape_only_when_needed(r2023, r2024):
+    from workbench.export_compare import _figure_data, needs_landscape
+
+    assert not needs_landscape(_figure_data(compare(r2023, r2024)))
+    for f in r2024.targets + r2024.results:  # long figures: the columns no longer fit portrait
+        if f.value is not None:
+            f.value = f.value * 1234567.891
+    assert needs_landscape(_figure_data(compare(r2023, r2024)))
+
+
+def test_change_has_one_meaning():
+    from workbench.compare import _change
+
+    rate = _change(parse_figure("地区生产总值增长3.2%"), parse_figure("地区生产总值增长7.6%"))
+    both = _change(parse_figure("固定资产投资总额14.43亿元，增长12.5%"),
+                   parse_figure("固定资产投资总额22.5亿元，增长55.9%"))
+    amount = _change(parse_figure("固定资产投资总额14.43亿元"), parse_figure("固定资产投资总额22.5亿元"))
+    down = _change(parse_figure("外资2000万美元"), parse_figure("外资1800万美元"))
+    assert (rate, both, amount, down) == ("增速+4.4个百分点", "增速+43.4个百分点", "总量+55.9%", "总量-10.0%")
+
+
+def test_phrase_ops_join_scattered_characters():
+    from workbench.compare import phrase_ops
+
+    a = "提升商贸载体。推动皮具城商圈升级改造，举办皮具文化节等促消费活动不少于4场。"
+    b = "推动商圈升级。完成皮具城商圈改造，举办促消费活动不少于5场。"
+    ops = phrase_ops(char_diff(a, b))
+    assert ops[0] == ("replace", "提升商贸载体", "推动商圈升级")
+    assert ("equal", "皮具城商圈", "皮具城商圈") in ops
+    # Phrases still rebuild both texts exactly.
+    assert "".join(x for t, x, _ in ops if t != "insert") == a
+    assert "".join(y for t, _, y in ops if t != "delete") == b
+
+
+def test_markers_never_collide_with_the_text():
+    from workbench.compare_text import marked
+
+    assert marked("皮具文化节等", "del") == "〔删：皮具文化节等〕"
+    assert marked("新材料", "add") == "〔增：新材料〕"
+    # A document number such as 穗府〔2024〕1号 takes another bracket pair.
+    assert marked("穗府〔2024〕1号", "add") == "〖增：穗府〔2024〕1号〗"
+
+
+# ------------------------------------------------------------ golden output of the CLI
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def _example_store(tmp_path):
+    db = tmp_path / "s.json"
+    for y in (2023, 2024):
+        assert main(["--db", str(db), "import", str(ROOT / "examples" / f"shiling-{y}.json")]) == 0
+    return db
+
+
+def _run_in_pty(args, columns: int) -> str:
+    """The CLI with a terminal of `columns` columns as its stdout, as a drafter runs it."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
+    env["PYTHONPATH"] = str(ROOT)
+    proc = subprocess.Popen([sys.executable, "-m", "workbench", *args], stdout=slave,
+                            stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait() == 0, proc.stderr.read().decode()
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def _width(line: str) -> int:
+    import re as _re
+
+    from rich.cells import cell_len
+
+    return cell_len(_re.sub(r"\x1b\[[0-9;]*m", "", line))
+
+
+def test_golden_compare_piped_at_100_columns(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    db = _example_store(tmp_path)
+    capsys.readouterr()
+    assert main(["--db", str(db), "compare", "狮岭镇", "2023", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert out == (GOLDEN / "compare-2023-2024.txt").read_text(encoding="utf-8")
+    assert max(_width(line) for line in out.splitlines()) <= 100
+    assert "\x1b[" not in out and "[-" not in out and "{+" not in out
+    assert "〔删：提升商贸载体〕〔增：推动商圈升级〕" in out
+    assert "数字变化：限额以上社会消费品零售总额1.26亿元，增长6.8%左右 → 1.33亿元，增长6.5%左右" in out
+
+
+def test_golden_compare_in_a_100_column_terminal(tmp_path, capsys):
+    db = _example_store(tmp_path)
+    out = _run_in_pty(["--db", str(db), "compare", "狮岭镇", "2023", "2024"], 100)
+    assert out == (GOLDEN / "compare-2023-2024.ansi").read_text(encoding="utf-8")
+    assert max(_width(line) for line in out.splitlines()) <= 100
+    # Colour instead of markers: deleted red and struck through, added green, whole phrases.
+    assert "\x1b[9;31m提升商贸载体\x1b[0m\x1b[32m推动商圈升级\x1b[0m" in out
+    assert "〔删：" not in out
+    # --no-color on a terminal gives the plain text, at the terminal's width.
+    plain = _run_in_pty(["--db", str(db), "compare", "狮岭镇", "2023", "2024", "--no-color"], 100)
+    assert plain == (GOLDEN / "compare-2023-2024.txt").read_text(encoding="utf-8")
+
+
+def test_compare_years_fits_100_columns_or_goes_to_blocks(tmp_path, capsys, monkeypatch):
+    db = _example_store(tmp_path)
+    capsys.readouterr()
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert max(_width(line) for line in lines) <= 100
+    header = next(line for line in lines if line.startswith("指标"))
+    assert header.split() == ["指标", "数值", "增速%", "数值", "增速%", "数值", "增速%", "完成情况", "数值", "增速%"]
+    fai = next(line for line in lines if line.startswith("固定资产投资总额")).split()
+    # 2022 result, 2023 target (from 2023's report), 2023 result, attainment, 2024 target.
+    assert fai[1:] == ["14.43", "12.5", "21.2", "46.9左右", "22.5", "55.9", "超额完成", "25", "11左右"]
+    assert "…" not in out
+    # 无数据 only where the store holds nothing: 2022's targets and 2024's results.
+    assert [line.strip() for line in lines if "无数据" in line] == [
+        "2022年目标：无数据（数据库中没有 2022 年报告）。",
+        "2024年完成：无数据（完成数见 2025 年报告，数据库中没有）。"]
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024"]) == 0
+    narrow = capsys.readouterr().out
+    assert max(_width(line) for line in narrow.splitlines()) <= 60
+    assert "  固定资产投资总额\n    2022年  完成 14.43亿元，增长12.5%\n" in narrow
+
+
+def test_rewrite_keeps_the_sentences_both_versions_share():
+    ops = char_diff("优先发展教育。推进镇中心小学扩建工程，新增公办学位1200个。",
+                    "优先发展教育。新增公办学位800个，推进镇第二中学改扩建。")
+    assert ops == [("equal", "优先发展教育。", "优先发展教育。"),
+                   ("replace", "推进镇中心小学扩建工程，新增公办学位1200个。", "新增公办学位800个，推进镇第二中学改扩建。")]
+
+
+def test_golden_output_wraps_by_the_rules():
+    text = (GOLDEN / "compare-2023-2024.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        body = line.lstrip()
+        assert not body[:1] or body[0] not in "，。；：、）》」”", line      # no line opens with a closing mark
+        assert not re.search(r"[〔〖][删增]：$", line), line                  # a marker keeps its words
+    # A paragraph rewritten through is shown as its two versions.
+    assert "    改写前：培育新型业态。发展跨境电商和市场采购贸易，新增限额以上批零企业12家。\n" \
+           "    改写后：发展跨境电商。建设跨境电商服务中心，新增限额以上批零企业15家。\n" in text
+
+
+def test_wrap_cells_counts_two_columns_for_a_chinese_character():
+    from workbench.textwrap_cjk import wrap_cells
+
+    lines = wrap_cells("全年实现地区生产总值增长7.6%，完成固定资产投资总额22.5亿元。", 20)
+    assert lines == ["全年实现地区生产总值", "增长7.6%，完成固定资", "产投资总额22.5亿元。"]
+    # A closing mark never starts a line: the character before it moves down with it.
+    assert wrap_cells("一二三四五六七八九，十", 18) == ["一二三四五六七八", "九，十"]
+    # Numbers and Latin words are not broken; indents count.
+    assert wrap_cells("abc 123.45% xyz", 9, "  ", "  ") == ["  abc", "  123.45%", "  xyz"]
+
+
+def test_compare_years_in_either_order_and_not_the_same(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    db = _example_store(tmp_path)
+    capsys.readouterr()
+    assert main(["--db", str(db), "compare", "狮岭镇", "2024", "2023"]) == 0
+    assert capsys.readouterr().out == (GOLDEN / "compare-2023-2024.txt").read_text(encoding="utf-8")
+    assert main(["--db", str(db), "compare", "狮岭镇", "2024", "2024"]) == 2
+    assert capsys.readouterr().err == "对比需要两个不同的年份，两次都给了 2024\n"
+
+
+def test_reports_without_figures_say_so(r2023, r2024, tmp_path):
+    from workbench.compare_text import comparison_text
+
+    for r in (r2023, r2024):
+        r.targets.clear()
+        r.results.clear()
+    text = comparison_text(compare(r2023, r2024), width=100)
+    assert "一、主要指标：目标、完成与完成情况\n  （两年的报告中都没有列出主要指标）\n" in text
+    doc = Document(str(export_comparison(compare(r2023, r2024), tmp_path / "c.docx")))
+    assert not doc.tables and "（两年的报告中都没有列出主要指标）" in [p.text for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("width", range(40, 161, 9))
+@pytest.mark.parametrize("color", [False, True])
+def test_every_line_fits_the_width(r2023, r2024, width, color):
+    from workbench.compare_text import comparison_text
+
+    text = comparison_text(compare(r2023, r2024), width=width, color=color)
+    assert max(_width(line) for line in text.splitlines()) <= width
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="规上工业总产值增长亿元，。；：、“”（）0123456789.%abcXYZ", max_size=120),
+       width=st.integers(min_value=6, max_value=60))
+def test_wrap_loses_nothing_and_fits(text, width):
+    from workbench.textwrap_cjk import wrap_cells
+
+    lines = wrap_cells(text, width)
+    assert "".join(lines) == text
+    assert all(_width(line) <= width for line in lines)
+
+
+def test_compare_years_in_a_120_column_terminal(tmp_path, capsys):
+    db = _example_store(tmp_path)
+    out = _run_in_pty(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024"], 120)
+    import re as _re
+    plain = _re.sub(r"\x1b\[[0-9;]*m", "", out)
+    lines = plain.splitlines()
+    assert lines[1] == "数值单位：亿元；增速单位：%。"
+    assert "…" not in plain and max(_width(line) for line in lines) <= 100
+    row = next(line for line in lines if line.startswith("规上工业总产值")).split()
+    assert row[1:] == ["136.1", "4.1", "147", "8左右", "143.6", "5.5", "未完成", "152", "6左右"]
+
+
+def test_compare_years_as_docx(tmp_path, capsys):
+    db = _example_store(tmp_path)
+    out = tmp_path / "历年.docx"
+    assert main(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024", "-o", str(out)]) == 0
+    doc = Document(str(out))
+    table = doc.tables[0]
+    # 指标; 2022 result; 2023 target, result and attainment; 2024 target.
+    assert len(table.columns) == 10
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0][1:3] == ["2022年完成", "2022年完成"] and rows[0][-1] == "2024年目标"
+    gdp = next(r for r in rows if r[0] == "规上工业总产值")
+    assert gdp[1:] == ["136.1", "4.1", "147", "8左右", "143.6", "5.5", "未完成", "152", "6左右"]
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs[0] == "狮岭镇 2022—2024年主要指标"
+    assert paragraphs[1].startswith("资料来源：狮岭镇2023年、2024年政府工作报告；")
+    assert doc.sections[0].page_width < doc.sections[0].page_height
+    assert main(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024", "-o", str(out)]) == 2

@@ -228,7 +228,7 @@ def test_read_only_folder(tmp_path, r2024, monkeypatch):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr("workbench.atomic.open", denied, raising=False)
-    with pytest.raises(ExportError, match="无法写入.*Permission denied"):
+    with pytest.raises(ExportError, match="无法写入.*没有权限"):
         export_report(r2024, out)
     assert out.read_bytes() == before
 
@@ -241,7 +241,7 @@ def test_failed_write_keeps_the_old_file(tmp_path, r2024, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(ExportError, match="No space left"):
+    with pytest.raises(ExportError, match="磁盘空间已满"):
         export_report(r2024, out)
     assert out.read_bytes() == before
 

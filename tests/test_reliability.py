@@ -150,7 +150,7 @@ async def test_full_disk_during_autosave_keeps_the_edit(tmp_path, monkeypatch):
         await app.workers.wait_for_complete()
         await pilot.pause()
         state = str(screen.query_one("#save-state").render())
-        assert "保存失败" in state and "No space left" in state and "Ctrl+S" in state
+        assert "保存失败" in state and "磁盘空间已满" in state and "Ctrl+S" in state
         assert "磁盘满时写下的一句话。" in body.text  # the edit is still in the editor
         assert db.read_bytes() == before                # the previous file is intact
         count("fault injection: full-disk saves", 1)
@@ -180,7 +180,7 @@ async def test_read_only_folder_on_export_is_reported(tmp_path, monkeypatch):
         await app.workers.wait_for_complete()
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
-        assert any("导出失败" in m and "Permission denied" in m for m in messages)
+        assert any("导出失败" in m and "没有权限" in m for m in messages)
         assert isinstance(app.screen, ReportScreen)  # no traceback, still working
     assert not list(tmp_path.glob("*.docx"))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from workbench.store import (
-    Store, StoreCorrupt, StoreLocked, StoreWriteError, backup_path, default_path,
+    Store, StoreCorrupt, StoreLocked, StoreWriteError, backup_path, default_path, lock_path,
 )
 
 HELPER = Path(__file__).parent / "helpers" / "saver.py"
@@ -163,3 +163,29 @@ def test_two_writers_never_lose_an_update(db):
         rows = store.summaries()
     assert len(rows) == 30
     assert {r["place"] for r in rows} == {"写者0镇", "写者1镇"}
+
+
+def test_a_waiting_writer_relocks_when_the_holder_removes_an_unused_lock(tmp_path):
+    import threading
+
+    db = tmp_path / "fresh.json"
+    first = Store(db)                        # never saves: its lock goes with it
+    got = []
+
+    def second():
+        with Store(db, wait=5) as s:         # waits on the first one's lock file
+            got.append(os.stat(lock_path(db)).st_ino)
+            third_refused.wait(5)
+
+    third_refused = threading.Event()
+    t = threading.Thread(target=second)
+    t.start()
+    time.sleep(0.3)
+    first.close()
+    time.sleep(0.3)
+    # The second writer holds the lock file that exists now, so a third is refused.
+    with pytest.raises(StoreLocked):
+        Store(db)
+    third_refused.set()
+    t.join()
+    assert got

@@ -161,3 +161,31 @@ def test_compare_a_version_with_the_working_state(db, capsys):
     assert json.loads(capsys.readouterr().out)
     assert main(["--db", str(db), "compare", "狮岭镇", "2024@没有这个", "2024"]) == 2
     assert "没有名为“没有这个”的版本" in capsys.readouterr().err
+
+
+def test_export_changes_from_a_version(db, tmp_path, capsys):
+    from lxml import etree
+    import zipfile
+
+    assert main(["--db", str(db), "version", "save", "狮岭镇", "2024", "征求意见稿"]) == 0
+    with Store(db) as s:
+        r = s.get("狮岭镇", 2024)
+        r.chapters[0].paragraphs[0].text = r.chapters[0].paragraphs[0].text.replace("稳中求进", "稳中求进、以进促稳", 1)
+        s.put(r)
+    out = tmp_path / "修订稿.docx"
+    capsys.readouterr()
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "--changes-from", "征求意见稿",
+                 "--author", "办公室 张三", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "已导出修订稿" in printed and "插入1处" in printed
+    with zipfile.ZipFile(out) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    [ins] = list(root.iter(w + "ins"))
+    assert ins.get(w + "author") == "办公室 张三" and "".join(t.text for t in ins.iter(w + "t")) == "、以进促稳"
+    with Store(db, readonly=True) as s:
+        saved = s.versions("狮岭镇", 2024)[0]["saved_at"]
+    assert ins.get(w + "date").startswith(saved[:10])  # the version's date
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "--changes-from", "初稿", "-o",
+                 str(tmp_path / "x.docx")]) == 2
+    assert "没有这个版本" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()

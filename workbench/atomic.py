@@ -2,15 +2,78 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import stat
 import sys
 import time
 from pathlib import Path
 
+from . import strings as S
+
+
+def os_reason(exc: BaseException) -> str:
+    """The OS's complaint in Chinese (the English strerror only for an errno we have no words for)."""
+    if isinstance(exc, ValueError):
+        return S.OS_ERRORS["nul"]
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if code is not None else ""
+    if name in S.OS_ERRORS:
+        return S.OS_ERRORS[name]
+    text = getattr(exc, "strerror", None) or str(exc)
+    return S.OS_ERROR_OTHER.format(code=name or code or "?", text=text)
+
+
+_KINDS = ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
+          (stat.S_ISSOCK, "socket"))
+
+
+def path_problem(path: Path, *, write: bool = False, create_parent: bool = False,
+                 store: bool = True) -> str | None:
+    """Why `path` cannot be used as a regular file (read, or also written), in Chinese; None
+    when it can. A missing file is fine when its folder exists (or may be created)."""
+    text = str(path)
+    if "\x00" in text:
+        return S.PATH_NUL.format(path=text.replace("\x00", "\\0"))
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError) as exc:
+        code = getattr(exc, "errno", None)
+        if code == errno.ENOENT:
+            return _missing_problem(path, write=write, create_parent=create_parent)
+        return S.PATH_UNUSABLE.format(path=path, reason=os_reason(exc))
+    if stat.S_ISDIR(st.st_mode):
+        return (S.PATH_IS_FOLDER if store else S.PATH_IS_FOLDER_INPUT).format(path=path)
+    for test, kind in _KINDS:
+        if test(st.st_mode):
+            return S.PATH_NOT_FILE.format(path=path, kind=S.FILE_KINDS[kind])
+    if not os.access(path, os.R_OK):
+        return S.PATH_NO_READ.format(path=path)
+    if write and not os.access(path, os.W_OK):
+        return S.PATH_NO_WRITE.format(path=path)
+    return None
+
+
+def _missing_problem(path: Path, *, write: bool, create_parent: bool) -> str | None:
+    folder = path.parent
+    if path.is_symlink():
+        return S.PATH_DANGLING_LINK.format(path=path)
+    try:
+        st = os.stat(folder)
+    except (OSError, ValueError) as exc:
+        if getattr(exc, "errno", None) == errno.ENOENT:
+            return None if create_parent else S.PATH_NO_FOLDER.format(path=path, folder=folder)
+        return S.PATH_UNUSABLE.format(path=path, reason=os_reason(exc))
+    if not stat.S_ISDIR(st.st_mode):
+        return S.PATH_UNUSABLE.format(path=path, reason=S.OS_ERRORS["ENOTDIR"])
+    if write and not os.access(folder, os.W_OK | os.X_OK):
+        return S.PATH_NO_CREATE.format(path=path, folder=folder)
+    return None
+
 
 class WriteFailed(OSError):
-    """The disk refused; the file at `path` is as it was. `reason` is the OS's words."""
+    """The disk refused; the file at `path` is as it was. `reason` is in Chinese."""
 
     def __init__(self, path: Path, reason: str):
         self.path = path
@@ -82,4 +145,4 @@ def write_atomic(path: Path, payload: bytes, *, keep_backup: bool = False) -> No
     except OSError as exc:
         for leftover in (tmp, bak_tmp):
             unlink_quietly(leftover)
-        raise WriteFailed(path, exc.strerror or str(exc)) from exc
+        raise WriteFailed(path, os_reason(exc)) from exc

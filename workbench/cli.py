@@ -15,7 +15,8 @@ from typing import Any, NoReturn, Sequence
 
 from . import strings as S
 from .model import Report
-from .store import Store, StoreError, default_path
+from .atomic import os_reason, path_problem
+from .store import Store, StoreError, default_path, probe_store
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -31,24 +32,113 @@ class CliError(Exception):
         super().__init__(message)
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's layout with Chinese scaffolding, wrapping by display width (a Chinese
+    character takes two columns)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, S.CLI_USAGE_PREFIX if prefix is None else prefix)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        from rich.cells import cell_len
+
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            for sub in [action, *self._iter_indented_subactions(action)]:
+                width = cell_len(self._format_action_invocation(sub)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, width)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        from rich.cells import cell_len
+
+        if isinstance(action, argparse._SubParsersAction):  # the commands, without a "{a,b}" line
+            return self._join_parts([self._format_action(sub) for sub in action._get_subactions()])
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        help_width = max(self._width - help_position, 11)
+        action_width = help_position - self._current_indent - 2
+        header = self._format_action_invocation(action)
+        lines = self._split_lines(self._expand_help(action), help_width) if action.help else []
+        if not lines:
+            return " " * self._current_indent + header + "\n"
+        if cell_len(header) <= action_width:
+            pad = " " * (action_width - cell_len(header) + 2)
+            parts = [" " * self._current_indent + header + pad + lines[0] + "\n"]
+        else:
+            parts = [" " * self._current_indent + header + "\n",
+                     " " * help_position + lines[0] + "\n"]
+        parts += [" " * help_position + line + "\n" for line in lines[1:]]
+        return "".join(parts)
+
+    def format_help(self) -> str:
+        # argparse ends section titles with an ASCII colon; a Chinese title takes "：".
+        return re.sub(r"^(\S[^\n]*?):$", r"\1：", super().format_help(), flags=re.M)
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        # The resolved default store is looked up only when help is shown (it costs an import).
+        if action.help and "%(db_default)s" in action.help:
+            return action.help.replace("%(db_default)s", _default_path_text()).replace("%%", "%")
+        return super()._expand_help(action)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap_cells(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for para in text.splitlines()
+                         for line in (_wrap_cells(para, width - len(indent)) or [""]))
+
+
+def _wrap_cells(text: str, width: int) -> list[str]:
+    from .textwrap_cjk import wrap_cells
+
+    return wrap_cells(text, max(width, 20))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = S.CLI_SECTION_POSITIONALS
+        self._optionals.title = S.CLI_SECTION_OPTIONS
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=S.CLI_HELP_HELP)
+
     def error(self, message: str) -> NoReturn:
         raise CliError(S.CLI_USAGE_ERROR.format(reason=_translate_argparse(message)))
 
 
 def _translate_argparse(message: str) -> str:
-    table = [
-        (r"the following arguments are required: (.*)", "缺少参数 {0}"),
-        (r"unrecognized arguments: (.*)", "不认识的参数 {0}"),
-        (r"argument (\S+): invalid choice: '?([^' ]*)'? .*", "“{1}”不是可用的命令"),
-        (r"argument (\S+): expected one argument", "参数 {0} 后面缺少值"),
-        (r"argument (\S+): invalid int value: '(.*)'", "参数 {0} 应为整数，实为“{1}”"),
-    ]
-    for pattern, template in table:
+    """argparse's English complaint in Chinese, with the closest command or option named."""
+    import difflib
+
+    for pattern, template in S.CLI_ARGPARSE_ERRORS:
         m = re.match(pattern, message)
-        if m:
-            return template.format(*m.groups())
+        if not m:
+            continue
+        text = template.format(*m.groups())
+        if pattern.startswith("argument (\\S+): invalid choice"):
+            choices = re.findall(r"'([^']+)'", message.split("choose from", 1)[-1])
+            close = difflib.get_close_matches(m.group(2), choices, n=1, cutoff=0.5)
+            text += (S.CLI_SUGGEST_USE.format(what=close[0]) if close
+                     else S.CLI_CHOICES.format(choices="、".join(choices)))
+        elif pattern.startswith("unrecognized arguments"):
+            first = m.group(1).split()[0]
+            close = difflib.get_close_matches(first, _all_options(), n=1, cutoff=0.6) if first.startswith("-") else []
+            if close:
+                text += S.CLI_SUGGEST_USE.format(what=close[0])
+        return text
     return message
+
+
+def _all_options() -> list[str]:
+    import argparse as _argparse
+
+    parser = build_parser()
+    out = list(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, _argparse._SubParsersAction):
+            for sub in action.choices.values():
+                out += list(sub._option_string_actions)
+    return sorted(set(out))
 
 
 def _year(text: str) -> int:
@@ -57,60 +147,100 @@ def _year(text: str) -> int:
     return int(text)
 
 
+def _arg(parser: argparse.ArgumentParser, command: str, *names: str, **kw: Any) -> None:
+    """An argument whose help (and Chinese metavar, for a positional) comes from strings.py."""
+    key = names[0] if names[0].startswith("-") else kw.get("dest", names[0])
+    if "help" not in kw:
+        text = S.CLI_ARGS.get(f"{command} {key}") or S.CLI_ARGS.get(key, "")
+        if len(names) > 1 and not text:
+            text = S.CLI_ARGS.get(f"{command} {names[1]}", "")
+        kw["help"] = text.replace("%", "%%")
+    if not names[0].startswith("-") and "metavar" not in kw:
+        kw["metavar"] = S.CLI_METAVARS.get(names[0]) or S.CLI_METAVARS.get(names[0].split("_")[0], names[0])
+    parser.add_argument(*names, **kw)
+
+
+def _command(sub, name: str) -> argparse.ArgumentParser:
+    short, long = S.CLI_COMMANDS[name]
+    return sub.add_parser(name, help=short, description=long, epilog=S.CLI_EPILOGS.get(name))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="workbench", description=S.CLI_DESCRIPTION)
-    p.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据目录，或 WORKBENCH_DB）")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    """Every subcommand in its own block; every word of help comes from strings.py."""
+    from . import __version__
 
-    s = sub.add_parser("demo", help="在示例数据的新副本上打开工作台")
-    s.add_argument("--folder", help="把示例数据库放在这个（新的或空的）文件夹里，而不是临时文件夹")
-    s = sub.add_parser("list", help="列出数据库中的报告")
-    s.add_argument("--json", action="store_true")
+    p = _Parser(prog="workbench", description=S.CLI_DESCRIPTION, epilog=S.CLI_EPILOG_MAIN)
+    p.add_argument("--version", action="version", version=S.CLI_VERSION.format(version=__version__),
+                   help=S.CLI_VERSION_HELP)
+    p.add_argument("--db", metavar=S.CLI_METAVARS["path"],
+                   help=S.CLI_ARGS["--db"].replace("%", "%%").format(default="%(db_default)s"))
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, title=S.CLI_SECTION_COMMANDS,
+                           metavar=S.CLI_COMMAND_METAVAR)
 
-    s = sub.add_parser("import", help="导入报告文件（.json / .txt / .docx）")
-    s.add_argument("file")
-    s.add_argument("--place")
-    s.add_argument("--year")
-    s.add_argument("--dry-run", action="store_true")
-    s.add_argument("--json", action="store_true")
-    s.add_argument("--replace", action="store_true", help="覆盖已有的同地同年报告")
+    s = _command(sub, "demo")
+    _arg(s, "demo", "--folder", metavar=S.CLI_METAVARS["folder"])
 
-    s = sub.add_parser("new", help="以往年报告为起点起草新一年报告")
-    s.add_argument("place")
-    s.add_argument("year")
-    s.add_argument("--from", dest="from_year")
-    s.add_argument("--replace", action="store_true")
+    s = _command(sub, "list")
+    _arg(s, "list", "--json", action="store_true")
 
-    s = sub.add_parser("show", help="显示一份报告")
-    s.add_argument("place")
-    s.add_argument("year")
-    s.add_argument("--json", action="store_true")
+    s = _command(sub, "import")
+    _arg(s, "import", "file")
+    _arg(s, "import", "--place", metavar=S.CLI_METAVARS["place"])
+    _arg(s, "import", "--year", metavar=S.CLI_METAVARS["year"])
+    _arg(s, "import", "--dry-run", action="store_true")
+    _arg(s, "import", "--json", action="store_true")
+    _arg(s, "import", "--replace", action="store_true")
 
-    s = sub.add_parser("check", help="核对报告（对照上年目标）")
-    s.add_argument("place")
-    s.add_argument("year")
-    s.add_argument("--json", action="store_true")
+    s = _command(sub, "new")
+    _arg(s, "new", "place")
+    _arg(s, "new", "year")
+    _arg(s, "new", "--from", dest="from_year", metavar=S.CLI_METAVARS["year"])
+    _arg(s, "new", "--replace", action="store_true")
 
-    s = sub.add_parser("compare", help="对比两年的报告：指标、文字、承诺")
-    s.add_argument("place")
-    s.add_argument("year_a", nargs="?")
-    s.add_argument("year_b", nargs="?")
-    s.add_argument("--years", metavar="2021-2024", help="只看指标，跨多年")
-    s.add_argument("--json", action="store_true")
-    s.add_argument("-o", "--output", metavar="FILE.docx", help="把对比导出为 Word 表格")
+    s = _command(sub, "show")
+    _arg(s, "show", "place")
+    _arg(s, "show", "year")
+    _arg(s, "show", "--json", action="store_true")
 
-    s = sub.add_parser("export", help="导出 Word 文稿")
-    s.add_argument("place")
-    s.add_argument("year")
-    s.add_argument("-o", "--output", metavar="FILE.docx")
-    s.add_argument("--template", metavar="FILE.docx")
-    s.add_argument("--appendix", action="store_true", help="附上年目标完成情况表")
-    s.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF（与 .docx 同名）")
-    s.add_argument("--strict", action="store_true", help="核对有错误时不导出（退出码 1）")
+    s = _command(sub, "check")
+    _arg(s, "check", "place")
+    _arg(s, "check", "year")
+    _arg(s, "check", "--json", action="store_true")
+
+    s = _command(sub, "compare")
+    _arg(s, "compare", "place")
+    _arg(s, "compare", "year_a", nargs="?")
+    _arg(s, "compare", "year_b", nargs="?")
+    _arg(s, "compare", "--years", metavar=S.CLI_METAVARS["span"])
+    _arg(s, "compare", "--json", action="store_true")
+    _arg(s, "compare", "-o", "--output", metavar=S.CLI_METAVARS["docx"])
+    _arg(s, "compare", "--force", action="store_true")
+    _arg(s, "compare", "--no-color", action="store_true")
+
+    s = _command(sub, "export")
+    _arg(s, "export", "place")
+    _arg(s, "export", "year")
+    _arg(s, "export", "-o", "--output", metavar=S.CLI_METAVARS["docx"])
+    _arg(s, "export", "--template", metavar=S.CLI_METAVARS["docx"])
+    _arg(s, "export", "--appendix", action="store_true")
+    _arg(s, "export", "--force", action="store_true")
+    _arg(s, "export", "--pdf", action="store_true", help=S.CLI_EXPORT_PDF_HELP)
+    _arg(s, "export", "--strict", action="store_true", help=S.CLI_EXPORT_STRICT_HELP)
+    _arg(s, "export", "--changes-from", metavar=S.CLI_METAVARS.get("version", "版本或年份"),
+         help=S.CLI_EXPORT_CHANGES_HELP)
+    _arg(s, "export", "--author", metavar=S.CLI_METAVARS.get("author", "姓名"), help=S.CLI_EXPORT_AUTHOR_HELP)
+
     from .cli_versions import add_parser as add_version_parser
 
     add_version_parser(sub)
     return p
+
+
+def _default_path_text() -> str:
+    try:
+        return str(default_path())
+    except Exception:  # platformdirs on an odd system: help must still print
+        return "reports.json"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,6 +260,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except (OSError, ValueError) as exc:
+        # A last line of defence: whatever path an OS call refused, one Chinese line.
+        if isinstance(exc, ValueError) and "null" not in str(exc):
+            raise
+        name = getattr(exc, "filename", None)
+        message = (S.CLI_OS_ERROR_AT.format(path=name, reason=os_reason(exc)) if name
+                   else S.CLI_OS_ERROR.format(reason=os_reason(exc)))
+        print(message, file=sys.stderr)
+        return EXIT_USAGE
 
 
 # ------------------------------------------------------------ helpers
@@ -147,13 +286,15 @@ def lock_wait() -> float:
 
 
 def open_store(args: argparse.Namespace, *, write: bool = False) -> Store:
-    return Store(db_path(args), readonly=not write, wait=lock_wait() if write else 0.0)
+    """The store named by --db (its folder must exist) or the default one (folder made)."""
+    return Store(db_path(args), readonly=not write, wait=lock_wait() if write else 0.0,
+                 create_folder=not args.db)
 
 
 def need_report(store: Store, place: str, year: int) -> Report:
     report = store.get(place, year)
     if report is None:
-        raise CliError(S.CLI_NO_REPORT.format(place=place, year=year))
+        raise CliError(S.CLI_NO_REPORT.format(place=place, year=year) + suggestion(store, place, year))
     return report
 
 
@@ -166,6 +307,35 @@ def report_ref(store: Store, place: str, ref: str) -> Report:
     if name:
         return need_version(store, place, year, name)[0]
     return need_report(store, place, year)
+
+
+def suggestion(store: Store, place: str, year: int | None = None) -> str:
+    """"；是否要找 狮岭镇 2024？" for a near-miss place or year; "" when nothing is close."""
+    import difflib
+
+    rows = store.summaries()
+    places = sorted({str(r["place"]) for r in rows})
+    if place not in places:
+        close = [p for p in places if place and (place in p or p in place)]
+        close += difflib.get_close_matches(place, [p for p in places if p not in close], n=1, cutoff=0.3)
+        if not close:
+            return ""
+        place_match = close[0]
+    else:
+        place_match = place
+    years = sorted(int(r["year"]) for r in rows if r["place"] == place_match and r["year"] is not None)
+    if not years:
+        return ""
+    if year is None:
+        if place_match != place:
+            return S.CLI_SUGGEST.format(what=place_match)
+        return S.CLI_SUGGEST_YEARS.format(place=place_match, years="、".join(map(str, years)))
+    if year in years:
+        return S.CLI_SUGGEST.format(what=f"{place_match} {year}")
+    nearest = min(years, key=lambda y: (abs(y - year), -y))
+    if place_match != place:
+        return S.CLI_SUGGEST.format(what=f"{place_match} {nearest}")
+    return S.CLI_SUGGEST_YEARS.format(place=place_match, years="、".join(map(str, years)))
 
 
 def emit_json(value: Any) -> None:
@@ -193,26 +363,42 @@ def _print_table(rows: list[Sequence[str]]) -> None:
 # ------------------------------------------------------------ commands
 
 def cmd_tui(args: argparse.Namespace, path: Path | None = None) -> int:
+    path = path or db_path(args)
+    # The store is checked before the screen is taken: a bad path is one line, not a TUI flash.
+    probe_store(path, create_folder=not args.db)
     from .tui.app import run
 
-    run(path or db_path(args))
+    run(path)
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.folder:
         folder = Path(args.folder).expanduser()
+        if folder.exists() and not folder.is_dir():
+            problem = S.CLI_NOT_A_FOLDER.format(path=folder)
+        else:
+            problem = path_problem(folder / "reports.json", write=True, create_parent=True)
+        if problem:
+            raise CliError(problem)
         folder.mkdir(parents=True, exist_ok=True)
         if any(folder.iterdir()):
             raise CliError(S.CLI_DEMO_NOT_EMPTY.format(folder=folder))
-    else:
-        import tempfile
+        path = folder / "reports.json"
+        load_examples(path)
+        print(S.CLI_DEMO_COPY.format(path=path), file=sys.stderr)
+        return cmd_tui(args, path)
+    import shutil
+    import tempfile
 
-        folder = Path(tempfile.mkdtemp(prefix="workbench-demo-"))
-    path = folder / "reports.json"
-    load_examples(path)
-    print(S.CLI_DEMO_COPY.format(path=path), file=sys.stderr)
-    return cmd_tui(args, path)
+    folder = Path(tempfile.mkdtemp(prefix="workbench-demo-"))
+    try:
+        path = folder / "reports.json"
+        load_examples(path)
+        print(S.CLI_DEMO_COPY.format(path=path), file=sys.stderr)
+        return cmd_tui(args, path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def load_examples(path: Path) -> None:
@@ -243,8 +429,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def read_documents(path: Path, place: str | None = None, year: int | None = None) -> list[Report]:
     """Report documents from a file, whatever its format; CliError with a Chinese line if not."""
-    if not path.exists():
-        raise CliError(S.CLI_FILE_MISSING.format(path=path))
+    problem = path_problem(path, store=False)
+    if problem is None and not path.exists():
+        problem = S.CLI_FILE_MISSING.format(path=path)
+    if problem:
+        raise CliError(problem)
     from .importer import ImportFailure, import_file
 
     try:
@@ -255,8 +444,11 @@ def read_documents(path: Path, place: str | None = None, year: int | None = None
 
 def read_imported(path: Path, place: str | None = None, year: int | None = None) -> list:
     """`read_documents` with where each report's place and year came from."""
-    if not path.exists():
-        raise CliError(S.CLI_FILE_MISSING.format(path=path))
+    problem = path_problem(path, store=False)
+    if problem is None and not path.exists():
+        problem = S.CLI_FILE_MISSING.format(path=path)
+    if problem:
+        raise CliError(problem)
     from .importer import ImportFailure, import_detailed
 
     try:
@@ -305,9 +497,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             docs = [r.to_dict() for r in reports]
             emit_json(docs[0] if len(docs) == 1 else docs)
         else:
+            stored = _stored_keys(args)
+            note = S.CLI_DRY_RUN
             for g in imported:
+                r = g.report
                 _print_origin(g)
-            print(S.CLI_DRY_RUN)
+                if (r.place, r.year) in stored:
+                    note = (S.CLI_DRY_RUN_REPLACES if args.replace else S.CLI_DRY_RUN_REFUSED).format(
+                        place=r.place, year=r.year)
+            print(note)
         return EXIT_OK
     with open_store(args, write=True) as store:
         from .cli_versions import store_review_round
@@ -331,6 +529,45 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stored_keys(args: argparse.Namespace) -> set[tuple[str, int]]:
+    """(place, year) pairs already in the store, for a dry run's forecast; none if it cannot open."""
+    path = db_path(args)
+    if path_problem(path) or not path.exists():
+        return set()
+    try:
+        with Store(path, readonly=True) as store:
+            return {(r["place"], r["year"]) for r in store.summaries()}
+    except StoreError:
+        return set()
+
+
+def _refuse_overwrite(out: Path, force: bool) -> None:
+    """Export never replaces a file the drafter has not agreed to lose, nor anything that is
+    not a plain file (a device, a pipe), and names an unusable path in Chinese."""
+    if out.is_dir():
+        return  # the exporter names a folder given for a file
+    problem = path_problem(out, write=True, store=False)
+    if problem:
+        raise CliError(problem)
+    if out.exists() and not force:
+        raise CliError(S.CLI_FILE_EXISTS.format(path=out))
+
+
+def _check_template(template: Path | None) -> None:
+    """A --template that is missing, not a file, or not a .docx (zip) is named before export."""
+    if template is None:
+        return
+    import zipfile
+
+    problem = S.CLI_TEMPLATE_IS_FOLDER.format(path=template) if template.is_dir() else path_problem(template, store=False)
+    if problem is None and not template.exists():
+        problem = S.EXPORT_NO_TEMPLATE.format(path=template)
+    if problem is None and not zipfile.is_zipfile(template):
+        problem = S.EXPORT_BAD_TEMPLATE.format(path=template, reason=S.CLI_NOT_DOCX)
+    if problem:
+        raise CliError(problem)
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from .rollover import roll_over
 
@@ -341,11 +578,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         else:
             earlier = [y for y in store.years(args.place) if y < year]
             if not earlier:
-                raise CliError(S.CLI_NEW_NO_SOURCE.format(place=args.place, year=year - 1))
+                raise CliError(S.CLI_NEW_NO_SOURCE.format(place=args.place, year=year - 1)
+                               + suggestion(store, args.place, year - 1))
             from_year = earlier[-1]
         source = store.get(args.place, from_year)
         if source is None:
-            raise CliError(S.CLI_NEW_NO_SOURCE.format(place=args.place, year=from_year))
+            raise CliError(S.CLI_NEW_NO_SOURCE.format(place=args.place, year=from_year)
+                           + suggestion(store, args.place, from_year))
         if store.exists(args.place, year) and not args.replace:
             raise CliError(S.CLI_EXISTS.format(place=args.place, year=year))
         draft = roll_over(source, year)
@@ -398,8 +637,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         report = need_report(store, args.place, year)
         previous = store.get(args.place, year - 1)
-    out = Path(args.output) if args.output else Path(f"{report.place}{report.year}年政府工作报告.docx")
+    out = Path(args.output) if args.output else Path(S.EXPORT_FILE_NAME.format(place=report.place, year=report.year))
     template = Path(args.template) if args.template else None
+    _refuse_overwrite(out, args.force)
+    _check_template(template)
+    redline = None
+    if args.changes_from:
+        from .cli_versions import redline_base
+
+        with open_store(args) as store:
+            redline = redline_base(store, report, args.changes_from, args.author)
     findings = check(report, previous)
     print(render_export_summary(report, findings))
     errors = counts(findings)["error"]
@@ -408,10 +655,17 @@ def cmd_export(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_FINDINGS
     try:
-        export_report(report, out, template=template, previous=previous, appendix=args.appendix)
+        export_report(report, out, template=template, previous=previous, appendix=args.appendix,
+                      redline=redline)
     except ExportError as exc:
         raise CliError(str(exc)) from None
-    print(S.CLI_EXPORTED.format(path=out))
+    if redline is not None:
+        from .cli_versions import count_marks
+
+        ins, dels = count_marks(out)
+        print(S.CLI_REDLINE_DONE.format(path=out, base=args.changes_from, ins=ins, dels=dels))
+    else:
+        print(S.CLI_EXPORTED.format(path=out))
     if args.pdf:
         from .export_pdf import convert_to_pdf
 
@@ -430,38 +684,74 @@ def _span(text: str) -> tuple[int, int]:
     return _year(m.group(1)), _year(m.group(2))
 
 
+def _compare_output(args: argparse.Namespace) -> tuple[int, bool]:
+    """Width and colour: the terminal's width with colour on a terminal; 100 columns (or
+    COLUMNS) and the 〔删：…〕〔增：…〕 markers when piped, with --no-color or NO_COLOR."""
+    import shutil
+
+    tty = sys.stdout.isatty()
+    color = tty and not args.no_color and not os.environ.get("NO_COLOR")
+    if tty:
+        width = shutil.get_terminal_size((100, 24)).columns
+    else:
+        try:
+            width = int(os.environ.get("COLUMNS", "100"))
+        except ValueError:
+            width = 100
+    return max(width, 40), color
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from .compare import compare, figures_across
-    from .render import print_comparison, print_figures_span
+    from .compare_text import comparison_text, span_text
 
-    plain = not sys.stdout.isatty()
+    width, color = _compare_output(args)
     if args.years:
         first, last = _span(args.years)
         with open_store(args) as store:
             reports = [r for y in range(first - 1, last + 2) if (r := store.get(args.place, y))]
-        reports_in = [r for r in reports if first <= r.year <= last]
-        if not reports_in:
-            raise CliError(S.CLI_NO_REPORTS_SPAN.format(place=args.place, first=first, last=last))
-        years, rows = figures_across(reports)
-        years = [y for y in years if first <= y <= last]
-        if args.json:
+            reports_in = [r for r in reports if first <= r.year <= last]
+            if not reports_in:
+                raise CliError(S.CLI_NO_REPORTS_SPAN.format(place=args.place, first=first, last=last)
+                               + suggestion(store, args.place))
+        _, rows = figures_across(reports)
+        years = list(range(first, last + 1))
+        if args.output:
+            from .export_compare import export_span
+            from .export_docx import ExportError
+
+            _refuse_overwrite(Path(args.output), args.force)
+            try:
+                export_span(args.place, years, rows, {r.year for r in reports}, Path(args.output))
+            except ExportError as exc:
+                raise CliError(str(exc)) from None
+            print(S.CLI_EXPORTED.format(path=args.output))
+        elif args.json:
             emit_json({"place": args.place, "years": years,
                        "rows": [{"key": r.key, "name": r.name,
                                  "years": {str(y): c.to_dict() for y, c in r.cells.items() if y in years}}
                                 for r in rows]})
         else:
-            print_figures_span(years, rows, args.place, plain=plain)
+            sys.stdout.write(span_text(args.place, years, rows, {r.year for r in reports},
+                                       width=width, color=color))
         return EXIT_OK
     if not args.year_a or not args.year_b:
         raise CliError(S.CLI_USAGE_ERROR.format(reason=S.CLI_COMPARE_NEEDS))
+    refs = [args.year_a, args.year_b]
+    if not any("@" in r for r in refs):
+        ya, yb = sorted((_year(args.year_a), _year(args.year_b)))
+        if ya == yb:
+            raise CliError(S.CLI_COMPARE_SAME_YEAR.format(year=ya))
+        refs = [str(ya), str(yb)]
     with open_store(args) as store:
-        a = report_ref(store, args.place, args.year_a)
-        b = report_ref(store, args.place, args.year_b)
+        a = report_ref(store, args.place, refs[0])
+        b = report_ref(store, args.place, refs[1])
     cmp = compare(a, b)
     if args.output:
         from .export_docx import ExportError
         from .export_compare import export_comparison
 
+        _refuse_overwrite(Path(args.output), args.force)
         try:
             export_comparison(cmp, Path(args.output))
         except ExportError as exc:
@@ -471,7 +761,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(cmp.to_dict())
     else:
-        print_comparison(cmp, plain=plain)
+        sys.stdout.write(comparison_text(cmp, width=width, color=color))
     return EXIT_OK
 
 

@@ -15,25 +15,29 @@ from .store import Store
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("version", help=S.VERSION_HELP, description=S.VERSION_HELP)
-    vs = p.add_subparsers(dest="version_command")
-    for name, help_text in (("save", S.VERSION_SAVE_HELP), ("restore", S.VERSION_RESTORE_HELP),
-                            ("delete", S.VERSION_DELETE_HELP), ("show", S.VERSION_SHOW_HELP)):
+    """`version save|list|show|restore|delete|done`, help from strings.py like every command."""
+    from .cli import _Parser, _arg, _command
+
+    p = _command(sub, "version")
+    vs = p.add_subparsers(dest="version_command", parser_class=_Parser, title=S.VERSION_COMMANDS_TITLE,
+                          metavar=S.VERSION_COMMANDS_HELP, help=S.VERSION_COMMANDS_HELP)
+    for name, help_text in (("save", S.VERSION_SAVE_HELP), ("show", S.VERSION_SHOW_HELP),
+                            ("restore", S.VERSION_RESTORE_HELP), ("delete", S.VERSION_DELETE_HELP)):
         s = vs.add_parser(name, help=help_text, description=help_text)
-        s.add_argument("place", help="地点，如 狮岭镇")
-        s.add_argument("year", help="年份，如 2025")
-        s.add_argument("name", help="版本名称，如 征求意见稿")
+        _arg(s, "version", "place")
+        _arg(s, "version", "year")
+        _arg(s, "version", "name", help=S.VERSION_ARG_NAME, metavar="版本")
         if name == "show":
-            s.add_argument("--json", action="store_true", help="输出 JSON")
+            _arg(s, "version", "--json", action="store_true")
     s = vs.add_parser("list", help=S.VERSION_LIST_HELP, description=S.VERSION_LIST_HELP)
-    s.add_argument("place", help="地点，如 狮岭镇")
-    s.add_argument("year", help="年份，如 2025")
-    s.add_argument("--json", action="store_true", help="输出 JSON")
+    _arg(s, "version", "place")
+    _arg(s, "version", "year")
+    _arg(s, "version", "--json", action="store_true")
     s = vs.add_parser("done", help=S.VERSION_DONE_HELP, description=S.VERSION_DONE_HELP)
-    s.add_argument("place", help="地点，如 狮岭镇")
-    s.add_argument("year", help="年份，如 2025")
-    s.add_argument("name", help="版本名称")
-    s.add_argument("comments", nargs="+", help="批注编号（见 check 的输出）")
+    _arg(s, "version", "place")
+    _arg(s, "version", "year")
+    _arg(s, "version", "name", help=S.VERSION_ARG_NAME, metavar="版本")
+    _arg(s, "version", "comments", nargs="+", help=S.VERSION_ARG_COMMENTS, metavar="编号")
 
 
 def cmd_version(args: argparse.Namespace) -> int:
@@ -138,3 +142,34 @@ def latest_review_comments(store: Store, place: str, year: int) -> list:
     name = rounds[-1]["name"]
     got = store.get_version(place, year, name)
     return comment_findings(got[1].get("comments") or [], name) if got else []
+
+
+def redline_base(store: Store, report: Report, ref: str, author: str | None) -> tuple[Report, str, str]:
+    """(earlier report, author, date) for `export --changes-from REF`: a version of this
+    report by name, else the report of year REF; the date is the version's."""
+    import getpass
+    import os
+
+    from .cli import CliError
+    from .redline import word_date
+
+    got = store.get_version(report.place, report.year, ref)
+    if got is not None:
+        earlier, record = got
+        date = word_date(record.get("saved_at", ""))
+    elif ref.strip().isdigit() and (earlier := store.get(report.place, int(ref))) is not None:
+        date = word_date("")
+    else:
+        raise CliError(S.CLI_CHANGES_FROM_MISSING.format(ref=ref, place=report.place, year=report.year,
+                                                         prev=report.year - 1))
+    who = author or os.environ.get("WORKBENCH_AUTHOR") or getpass.getuser() or "起草人"
+    return earlier, who, date
+
+
+def count_marks(path: Path) -> tuple[int, int]:
+    """Insertions and deletions in a written .docx."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return xml.count("<w:ins "), xml.count("<w:del ")

@@ -80,6 +80,8 @@ def figures_across(reports: list[Report]) -> tuple[list[int], list[IndicatorRow]
         if later is None:
             continue
         for res in later.results:
+            if res.value is None and res.growth_pct is None:
+                continue  # a draft's result still to be filled in is not a result
             row_for(res).cells.setdefault(y, Cell()).result = res
     # Results a report states for the year before the first one shown.
     first = by_year[years[0]] if years else None
@@ -92,7 +94,7 @@ def figures_across(reports: list[Report]) -> tuple[list[int], list[IndicatorRow]
         for y, cell in row.cells.items():
             if cell.target is not None and (y + 1) in by_year:
                 att = attainment(cell.target, cell.result)
-                cell.attainment = ATTAINMENT_WORDS[att.state] if att else None
+                cell.attainment = ATTAINMENT_WORDS[att.state] if att and cell.result else None
             before = row.cells.get(y - 1)
             if cell.result is not None and before is not None and before.result is not None:
                 cell.change = _change(before.result, cell.result)
@@ -101,14 +103,16 @@ def figures_across(reports: list[Report]) -> tuple[list[int], list[IndicatorRow]
 
 
 def _change(a: Figure, b: Figure) -> str | None:
+    """This year's figure against last year's same figure, with one meaning: a rate against
+    a rate in 百分点 whenever both state one, else the amount against the amount in %."""
+    if a.growth_pct is not None and b.growth_pct is not None:
+        pts = b.growth_pct - a.growth_pct
+        return S.CMP_CHANGE_POINTS.format(sign="+" if pts >= 0 else "-", value=f"{abs(pts):.1f}")
     if a.value is not None and b.value is not None:
         conv = convert(a.value, a.unit, b.unit)
         if conv:
             pct = (b.value - conv) / abs(conv) * 100
-            return f"{'+' if pct >= 0 else ''}{pct:.1f}%"
-    if a.growth_pct is not None and b.growth_pct is not None:
-        pts = b.growth_pct - a.growth_pct
-        return f"增速{'+' if pts >= 0 else ''}{pts:.1f}个百分点"
+            return S.CMP_CHANGE_PERCENT.format(sign="+" if pct >= 0 else "-", value=f"{abs(pct):.1f}")
     return None
 
 
@@ -234,13 +238,40 @@ _TOKEN = LazyRegex(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％]?|[A-Za-z]+|.",
 REWRITE_BELOW = 60.0
 
 
+_SENTENCE = LazyRegex(r"[^。！？；]*[。！？；]")
+
+
+def _common_sentences(a: str, b: str) -> tuple[str, str]:
+    """Whole sentences two paragraphs begin and end with alike ("优先发展教育。")."""
+    sa, sb = _SENTENCE.findall(a), _SENTENCE.findall(b)
+    head = []
+    for x, y in zip(sa, sb):
+        if x != y:
+            break
+        head.append(x)
+    rest_a, rest_b = sa[len(head):], sb[len(head):]
+    tail = []
+    for x, y in zip(reversed(rest_a), reversed(rest_b)):
+        if x != y:
+            break
+        tail.insert(0, x)
+    h, t = "".join(head), "".join(tail)
+    if not a.endswith(t) or not b.endswith(t) or len(h) + len(t) >= min(len(a), len(b)):
+        return h if len(h) < min(len(a), len(b)) else "", ""
+    return h, t
+
+
 def char_diff(a: str, b: str) -> list[tuple[str, str, str]]:
     """Character-level diff of two paragraphs; a number is one unit ("5.5%" → "5.8%", not
     "5.[-5-]{+8+}%"), and a paragraph rewritten beyond recognition is one replacement."""
     if a == b:
         return [("equal", a, b)]
     if fuzz.ratio(a, b) < REWRITE_BELOW:
-        return [("replace", a, b)]
+        # Rewritten, but whole sentences it begins or ends with alike are kept as they are.
+        head, tail = _common_sentences(a, b)
+        ma, mb = a[len(head):len(a) - len(tail)], b[len(head):len(b) - len(tail)]
+        middle = [("replace", ma, mb)] if ma and mb else [("insert" if mb else "delete", ma, mb)]
+        return ([("equal", head, head)] if head else []) + middle + ([("equal", tail, tail)] if tail else [])
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     ops: list[tuple[str, str, str]] = []
     for op in Indel.opcodes(ta, tb):
@@ -262,35 +293,91 @@ def char_diff(a: str, b: str) -> list[tuple[str, str, str]]:
     return out
 
 
+_CLAUSE_END = "。；：;:！？\n"
+_GROWTH_HEAD = ("增长", "下降", "增速", "同比", "比上年", "年均", "减少")
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding position `start` begins: after the last "。；：", or after a
+    "，" unless what follows it is the growth of the same indicator ("…亿元，增长8%")."""
+    i = start
+    while i > 0:
+        c = text[i - 1]
+        if c in _CLAUSE_END:
+            return i
+        if c in "，,、" and not text.startswith(_GROWTH_HEAD, i):
+            return i
+        i -= 1
+    return 0
+
+
+PHRASE_GAP = 2
+_SENTENCE_END = set("。！？；")
+
+
+def phrase_ops(ops: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Character edits joined into phrases a person reads: a change, a short unchanged run
+    (at most PHRASE_GAP characters, no sentence end) and the next change become one
+    replacement, so "提[升]商贸载体" → "推动商圈[升]级" reads 提升商贸载体 → 推动商圈升级."""
+    out: list[tuple[str, str, str]] = []
+    i = 0
+    while i < len(ops):
+        tag, x, y = ops[i]
+        if tag != "equal" and out and out[-1][0] != "equal":
+            _, px, py = out.pop()
+            out.append(("replace", px + x, py + y))
+        elif (tag == "equal" and out and out[-1][0] != "equal" and i + 1 < len(ops)
+              and len(x) <= PHRASE_GAP and not (set(x) & _SENTENCE_END)):
+            _, px, py = out.pop()
+            out.append(("replace", px + x, py + x))
+        else:
+            out.append((tag, x, y))
+        i += 1
+    return [("insert" if t == "replace" and not x else "delete" if t == "replace" and not y else t, x, y)
+            for t, x, y in out]
+
+
+_DIGITS = LazyRegex(r"[0-9０-９.．,，%％]")
+
+
+def _words_before(text: str, start: int) -> str:
+    """The six characters before a number with other numbers left out, so "100亿元，增长"
+    and "107.2亿元，增长" have the same context."""
+    return _DIGITS.sub("", text[max(0, start - 10):start])[-6:]
+
+
 def _changed_figures(a: str, b: str) -> list[str]:
-    """Figures in the text whose number changed: "增长5.5% → 增长5.8%", "新增规上企业8家 → 10家"."""
+    """Figures in the text whose number changed, each with its full label and the value and
+    growth of one indicator together: "完成固定资产投资总额14.43亿元，增长12.5% → 22.5亿元，增长55.9%"."""
     ma, mb = find_mentions(a), find_mentions(b)
-    out = []
+    pairs = []
     used = set()
     for x in ma:
-        before_a = a[max(0, x.start - 6):x.start]
+        before_a = _words_before(a, x.start)
         best = None
         for k, y in enumerate(mb):
             if k in used or y.unit != x.unit or y.growth != x.growth:
                 continue
-            before_b = b[max(0, y.start - 6):y.start]
+            before_b = _words_before(b, y.start)
             if fuzz.ratio(before_a, before_b) >= 60:
                 best = k
                 break
         if best is None:
             continue
         used.add(best)
-        y = mb[best]
-        if x.value != y.value:
-            out.append(f"{_context(a, x.start)}{a[x.start:x.end]} → {b[y.start:y.end]}")
+        pairs.append((x, mb[best]))
+    groups: dict[int, list] = {}
+    for x, y in pairs:
+        groups.setdefault(_clause_start(a, x.start), []).append((x, y))
+    out = []
+    for start, group in groups.items():
+        if all(x.value == y.value for x, y in group):
+            continue
+        first_a, last_a = group[0][0], group[-1][0]
+        first_b, last_b = group[0][1], group[-1][1]
+        label = a[start:first_a.start].strip()
+        out.append(f"{label}{a[first_a.start:last_a.end]} → {b[first_b.start:last_b.end]}")
     return out
-
-
-def _context(text: str, start: int) -> str:
-    """The words just before a number, back to the last punctuation mark (at most 10)."""
-    head = text[max(0, start - 10):start]
-    cut = max(head.rfind(c) for c in "，。；：、")
-    return head[cut + 1:]
 
 
 def _diff_paragraphs(pa: list[Paragraph], pb: list[Paragraph]) -> list[ParagraphChange]:
@@ -390,5 +477,5 @@ def value_text(f: Figure | None) -> str:
     return format_figure(f, with_name=False)
 
 
-__all__ = ["compare", "figures_across", "text_diff", "char_diff", "commitments_followed",
+__all__ = ["compare", "figures_across", "text_diff", "char_diff", "phrase_ops", "commitments_followed",
            "Comparison", "format_number"]

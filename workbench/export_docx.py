@@ -547,8 +547,10 @@ def to_bytes(doc) -> bytes:
 
 def export_report(report: Report, out: Path, *, template: Path | None = None,
                   previous: Report | None = None, appendix: bool = False,
-                  attachments: list[Attachment] | None = None) -> Path:
-    """Write the report's .docx to `out` (atomically: the old file stays until the new is whole)."""
+                  attachments: list[Attachment] | None = None,
+                  redline: tuple[Report, str, str] | None = None) -> Path:
+    """Write the report's .docx to `out` (atomically: the old file stays until the new is whole).
+    With `redline` (earlier report, author, date) the changes against it are Word revisions."""
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise ExportError(S.EXPORT_NOT_DOCX.format(path=out))
@@ -558,8 +560,15 @@ def export_report(report: Report, out: Path, *, template: Path | None = None,
         raise ExportError(S.EXPORT_NO_FOLDER.format(folder=out.parent))
     if appendix and previous is None:
         raise ExportError(S.EXPORT_NO_PREVIOUS.format(place=report.place, year=report.year - 1))
-    payload = build_package(report, template=template, previous=previous, appendix=appendix,
-                            attachments=attachments)
+    if redline is not None:
+        from .redline import build_redline
+
+        earlier, author, date = redline
+        payload = build_redline(report, earlier, author=author, date=date, template=template,
+                                previous=previous, appendix=appendix)
+    else:
+        payload = build_package(report, template=template, previous=previous, appendix=appendix,
+                                attachments=attachments)
     try:
         write_atomic(out, payload)
     except WriteFailed as exc:

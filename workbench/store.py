@@ -21,7 +21,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from . import strings as S
-from .atomic import WriteFailed, backup_path, unlink_quietly, write_atomic
+from .atomic import WriteFailed, backup_path, os_reason, path_problem, unlink_quietly, write_atomic
 from .commitments import sync
 from .model import ModelError, Report
 
@@ -42,12 +42,31 @@ class StoreLocked(StoreError):
 
 
 class StoreCorrupt(StoreError):
+    """A store file damaged inside; the backup is named only when there is one."""
+
     def __init__(self, path: Path, line: int, col: int, reason: str):
         self.path = path
         self.line = line
         self.col = col
-        super().__init__(S.STORE_CORRUPT.format(
-            path=path, line=line, col=col, reason=reason, bak=backup_path(path)))
+        bak = backup_path(path)
+        tail = S.STORE_CORRUPT_BAK if bak.is_file() else S.STORE_CORRUPT_NO_BAK
+        super().__init__(S.STORE_CORRUPT.format(path=path, line=line, col=col, reason=reason)
+                         + tail.format(bak=bak))
+
+
+class StoreNotAStore(StoreError):
+    """A file that was never a store (empty, not JSON, a report document, a .docx)."""
+
+    def __init__(self, path: Path, why: str):
+        self.path = path
+        self.why = why
+        hint = S.STORE_HINT_IMPORT if why in ("report", "reports", "docx") else S.STORE_HINT_OTHER
+        super().__init__(S.STORE_NOT_STORE.format(path=path, why=S.STORE_WHY[why],
+                                                  hint=hint.format(path=path)))
+
+
+class StorePathError(StoreError):
+    """A store path that cannot be a file: a folder, a device, no permission, a missing folder."""
 
 
 class StoreWriteError(StoreError):
@@ -90,12 +109,17 @@ class StoreLock:
         self._fd: int | None = None
 
     def acquire(self, wait: float = 0.0) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait
         while True:
             if _try_lock(fd):
-                break
+                if _same_file(fd, self.path):
+                    break
+                # The holder removed the lock file as it left (it never saved): lock the new one.
+                _unlock(fd)
+                os.close(fd)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                continue
             if time.monotonic() >= deadline:
                 holder = self.read_holder()
                 os.close(fd)
@@ -131,6 +155,15 @@ class StoreLock:
             pass
         _unlock(fd)
         os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """True while `path` still names the file open as `fd`."""
+    try:
+        a, b = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
 def _user() -> str:
@@ -175,22 +208,73 @@ else:
 
 # ------------------------------------------------------------ storage
 
+def _looks_like_store(raw: bytes) -> bool:
+    """A file that begins the way every store this program wrote begins."""
+    head = raw[:200].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and (b'"reports"' in head or head.rstrip() in (b"{", b"{}"))
+
+
+def json_reason(msg: str) -> str:
+    """json's English complaint in Chinese."""
+    for english, chinese in S.JSON_ERRORS.items():
+        if msg.startswith(english):
+            return chinese
+    return S.JSON_ERROR_OTHER
+
+
 def read_json_file(path: Path) -> Any:
-    """Read a JSON file as UTF-8; raise StoreCorrupt with line and column when it is not."""
-    raw = path.read_bytes()
+    """Read a store file; StoreCorrupt (line and column) for a damaged store, StoreNotAStore
+    for a file that never was one."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StorePathError(S.PATH_UNUSABLE.format(path=path, reason=os_reason(exc))) from None
+    if not raw.strip():
+        raise StoreNotAStore(path, "empty")
+    store_like = _looks_like_store(raw)
+    if not store_like and raw.startswith(b"PK\x03\x04"):
+        raise StoreNotAStore(path, "docx" if b"word/" in raw[:4096] else "zip")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if not store_like:
+            raise StoreNotAStore(path, "not_utf8") from None
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise StoreCorrupt(path, line, col, "不是 UTF-8 编码") from None
-    if not text.strip():
-        raise StoreCorrupt(path, 1, 1, "文件是空的")
+        raise StoreCorrupt(path, line, col, S.STORE_NOT_UTF8) from None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise StoreCorrupt(path, exc.lineno, exc.colno, exc.msg) from None
+        if not store_like:
+            raise StoreNotAStore(path, "not_json") from None
+        raise StoreCorrupt(path, exc.lineno, exc.colno, json_reason(exc.msg)) from None
+    if isinstance(data, dict) and all(isinstance(v, dict) for v in data.values()):
+        return data
+    if isinstance(data, dict) and ("place" in data or "chapters" in data or "schema" in data):
+        raise StoreNotAStore(path, "report")
+    if isinstance(data, list) and data and all(isinstance(d, dict) and "place" in d for d in data):
+        raise StoreNotAStore(path, "reports")
+    if store_like:
+        raise StoreCorrupt(path, 1, 1, S.STORE_NOT_OBJECT.format(path=path))
+    raise StoreNotAStore(path, "other_json")
+
+
+def probe_store(path: Path, *, create_folder: bool = True) -> None:
+    """Refuse, cheaply, a path that cannot be a store: the path itself, then the first bytes
+    (a real store is read in full only when its beginning does not look like one)."""
+    problem = path_problem(path, create_parent=create_folder)
+    if problem:
+        raise StorePathError(problem)
+    if not path.exists():
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise StorePathError(S.PATH_UNUSABLE.format(path=path, reason=os_reason(exc))) from None
+    if not head.strip() or not _looks_like_store(head):
+        read_json_file(path)
 
 
 class AtomicJSONStorage(Storage):
@@ -220,8 +304,6 @@ class AtomicJSONStorage(Storage):
             return self._cache[1]
         data = read_json_file(self.path)
         self._lines = {}
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise StoreCorrupt(self.path, 1, 1, S.STORE_NOT_OBJECT.format(path=self.path))
         self._cache = (stamp, data)
         return data
 
@@ -274,18 +356,39 @@ def dumps_store(data: dict[str, dict[str, Any]],
 class Store:
     """Reports keyed by (place, year) in one JSON file; a writer holds the lock while open."""
 
-    def __init__(self, path: str | Path | None = None, *, readonly: bool = False, wait: float = 0.0):
+    def __init__(self, path: str | Path | None = None, *, readonly: bool = False, wait: float = 0.0,
+                 create_folder: bool = True):
+        """`create_folder`: make a missing parent folder (the default store's); otherwise a
+        missing folder is refused. A path that cannot be a file is refused before any lock."""
         self.path = Path(path) if path is not None else default_path()
         self.readonly = readonly
+        problem = path_problem(self.path, write=not readonly, create_parent=create_folder)
+        if problem:
+            raise StorePathError(problem)
         self._lock = StoreLock(self.path)
+        new_lock = False
         if not readonly:
-            self._lock.acquire(wait=wait)
+            if create_folder:
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StorePathError(S.PATH_UNUSABLE.format(path=self.path.parent,
+                                                                reason=os_reason(exc))) from None
+            new_lock = not os.path.lexists(self._lock.path)
+            try:
+                self._lock.acquire(wait=wait)
+            except OSError as exc:
+                raise StorePathError(S.PATH_UNUSABLE.format(path=self._lock.path,
+                                                            reason=os_reason(exc))) from None
             self._sweep_leftovers()
+        self._new_lock = new_lock
         try:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
             self._table = self._db.table(TABLE, cache_size=0)
             self._db.storage.read()  # report a corrupt file now, not at the first save
         except BaseException:
+            if new_lock:
+                unlink_quietly(self._lock.path)  # a path that is not a store keeps no lock beside it
             self._lock.release()
             raise
 
@@ -304,6 +407,8 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if getattr(self, "_new_lock", False) and not os.path.lexists(self.path):
+            unlink_quietly(self._lock.path)  # nothing was ever saved: leave no lock behind
         self._lock.release()
 
     # -------------------------------------------------------- reading

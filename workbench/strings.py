@@ -30,7 +30,7 @@ TYPE_NAMES = {
 STORE_LOCKED = "数据库 {path} 正被另一个程序使用（{holder}），请先关闭它再试；也可以只读方式打开"
 STORE_HOLDER = "进程 {pid}，用户 {user}，主机 {host}，自 {since} 起"
 STORE_HOLDER_UNKNOWN = "占用者不明"
-STORE_CORRUPT = "数据库文件 {path} 已损坏（第{line}行第{col}列：{reason}），未作任何改动；上一版备份在 {bak}"
+STORE_CORRUPT = "数据库文件 {path} 已损坏（第{line}行第{col}列：{reason}），未作任何改动"
 STORE_NOT_OBJECT = "数据库文件 {path} 的内容不是工作台的数据库"
 STORE_READONLY = "数据库以只读方式打开，不能保存"
 STORE_WRITE_FAILED = "保存到 {path} 失败：{reason}。原文件未被改动，请腾出磁盘空间或换一个位置后重试"
@@ -302,3 +302,207 @@ VERSION_SHOW_HELP = "显示某个版本（只读）"
 VERSION_DONE_HELP = "把某个版本的批注标为已处理"
 VERSION_COMMENT_DONE = "已把批注 {ids} 标为已处理"
 VERSION_NO_COMMENT = "版本“{name}”中没有编号为 {id} 的批注"
+# ------------------------------------------------------------ paths and OS errors
+OS_ERRORS = {
+    "nul": "路径中含有空字符（NUL）", "ENOENT": "不存在", "EACCES": "没有权限", "EPERM": "不允许此操作",
+    "EISDIR": "这是一个文件夹", "ENOTDIR": "路径中有一段不是文件夹", "ELOOP": "符号链接形成了循环",
+    "ENAMETOOLONG": "路径或文件名太长", "ENOSPC": "磁盘空间已满", "EDQUOT": "超出了磁盘配额",
+    "EROFS": "所在的文件系统是只读的", "EIO": "读写出错（磁盘或网络故障）", "EBUSY": "文件正被占用",
+    "ETXTBSY": "文件正被占用", "EEXIST": "已经存在", "EMFILE": "打开的文件太多",
+    "ENFILE": "打开的文件太多", "EFBIG": "文件太大", "ENXIO": "设备不存在或未就绪",
+    "ENODEV": "设备不存在", "EINVAL": "路径无效", "EXDEV": "不能跨文件系统移动",
+    "ESTALE": "网络文件句柄已失效", "EAGAIN": "资源暂时不可用，请稍后再试",
+}
+OS_ERROR_OTHER = "系统错误 {code}（{text}）"
+FILE_KINDS = {"fifo": "命名管道", "device": "设备文件", "socket": "套接字"}
+PATH_NUL = "路径“{path}”中含有空字符（NUL），不是有效的文件名"
+PATH_UNUSABLE = "无法使用 {path}：{reason}"
+PATH_IS_FOLDER = "{path} 是一个文件夹，不是文件；请给出文件名，如 {path}/reports.json"
+PATH_NOT_FILE = "{path} 是{kind}，不是普通文件"
+PATH_NO_READ = "没有权限读取 {path}"
+PATH_NO_WRITE = "没有权限写入 {path}"
+PATH_NO_CREATE = "没有权限在文件夹 {folder} 中创建 {path}"
+PATH_NO_FOLDER = "文件夹 {folder} 不存在，无法使用 {path}；请先建好这个文件夹（工作台不会自动创建它）"
+PATH_DANGLING_LINK = "{path} 是一个指向不存在位置的符号链接"
+STORE_CORRUPT_BAK = "；上一版备份在 {bak}"
+STORE_CORRUPT_NO_BAK = "；没有上一版备份（{bak} 不存在）"
+STORE_NOT_STORE = "{path} 不是工作台的数据库：{why}。{hint}"
+STORE_WHY = {
+    "empty": "这是一个空文件",
+    "not_json": "这不是 JSON 文件",
+    "not_utf8": "这不是 UTF-8 文本",
+    "docx": "这是一份 Word 文档",
+    "zip": "这是一个压缩包",
+    "report": "这是一份报告文档（JSON），不是数据库",
+    "reports": "这是一组报告文档（JSON），不是数据库",
+    "other_json": "JSON 的内容不是数据库的格式",
+}
+STORE_HINT_IMPORT = "要把它存入数据库，请运行 workbench --db 数据库文件 import {path}"
+STORE_HINT_OTHER = "请用 --db 指向 .json 数据库文件，或指向一个尚不存在的文件以新建数据库"
+JSON_ERRORS = {
+    "Expecting value": "此处应有一个值",
+    "Expecting property name enclosed in double quotes": "此处应有带双引号的字段名",
+    "Expecting ':' delimiter": "此处应有冒号",
+    "Expecting ',' delimiter": "此处应有逗号",
+    "Unterminated string starting at": "字符串没有结束",
+    "Invalid control character at": "字符串中有控制字符",
+    "Invalid \\escape": "无效的转义符",
+    "Extra data": "结尾后还有多余内容",
+}
+JSON_ERROR_OTHER = "JSON 格式有误"
+
+# ------------------------------------------------------------ CLI help (every word of `--help`)
+CLI_USAGE_PREFIX = "用法："
+CLI_SECTION_POSITIONALS = "参数"
+CLI_SECTION_OPTIONS = "选项"
+CLI_SECTION_COMMANDS = "命令"
+CLI_COMMAND_METAVAR = "命令"
+CLI_HELP_HELP = "显示这段帮助后退出"
+CLI_VERSION_HELP = "显示版本号后退出"
+CLI_VERSION = "报告工作台 workbench {version}"
+CLI_EPILOG_MAIN = ("不带命令时打开工作台界面（TUI）。每个命令的用法：workbench 命令 --help。\n"
+                   "退出码：0 完成；1 check 发现错误；2 用法或输入有误。")
+# Each subcommand: (one line for the command list, the description atop its own help).
+CLI_COMMANDS = {
+    "demo": ("在示例数据的新副本上打开工作台",
+             "把自带的示例（狮岭镇 2023 年报告和 2024 年草稿）复制到一个新数据库，在上面打开工作台；"
+             "不给 --folder 时用临时文件夹，退出后删除。"),
+    "list": ("列出数据库中的报告", "列出数据库中的每一份报告：地点、年份、状态、章节数、目标数和标题。"),
+    "import": ("导入报告文件（.json / .txt / .docx）",
+               "读入报告文件存入数据库：本程序的 JSON 文档、网页复制的文本（UTF-8 或 GB18030）、"
+               "任何 .docx、多份报告的汇编。地点和年份取自标题，也可用 --place / --year 指定。"),
+    "new": ("以往年报告为起点起草新一年报告",
+            "从较早一年的报告起草新一年的报告：章节照搬，上年目标变为待填的完成情况。"),
+    "show": ("显示一份报告", "按印刷顺序显示一份报告的全文，或用 --json 输出报告文档。"),
+    "check": ("核对报告（对照上年目标）",
+              "核对一份报告：完成数对照上年目标，文字与表格中的数字是否一致，增速与数值是否相符。"),
+    "compare": ("对比两年的报告：指标、文字、承诺",
+                "对比同一地方两年的报告：主要指标的目标与完成、文字改动、上年承诺的下文；"
+                "或用 --years 看多年的指标。"),
+    "export": ("导出 Word 文稿", "把报告导出为按 GB/T 9704-2012 排版的 Word 文稿；--changes-from 导出与某个版本或某一年相比的修订稿。"),
+    "version": ("命名版本：保存、列出、查看、恢复、删除",
+                "起草各轮（征求意见稿、送审稿……）的命名版本：save 保存当前稿，list 列出，show 只读查看，"
+                "restore 恢复（当前稿先自动另存为版本），delete 删除，done 把审阅稿的批注标为已处理。"),
+}
+CLI_EPILOGS = {
+    "check": "退出码：0 未发现错误（可能有警告和提示）；1 发现错误；2 用法有误、找不到报告或数据库不可用。",
+    "export": "退出码：0 已导出；2 用法有误、找不到报告、文件已存在（未加 --force）或无法写入。",
+    "compare": ("文字改动的标记：终端中删去的文字为红色删除线，新增的为绿色；输出到文件或管道、"
+                "或加 --no-color 时写作〔删：……〕〔增：……〕。"),
+}
+CLI_METAVARS = {"place": "地点", "year": "年份", "file": "文件", "path": "路径", "folder": "文件夹",
+                "docx": "文件.docx", "span": "起-止",
+                "year_a": "年份甲", "year_b": "年份乙"}
+# Argument help by name; "command name" keys override the plain name for one command.
+CLI_ARGS = {
+    "--db": "数据库文件（默认：{default}；也可用环境变量 WORKBENCH_DB 指定）",
+    "--json": "以 JSON 输出，供其他程序读取",
+    "place": "地点，如 狮岭镇",
+    "year": "年份，四位数字，如 2024",
+    "demo --folder": "把示例数据库放在这个（新的或空的）文件夹里并保留，而不是用临时文件夹",
+    "import file": "要导入的文件：.json、.txt 或 .docx",
+    "import --place": "报告的地点（文件中看不出或看错时指定）",
+    "import --year": "报告的年份（文件中看不出或看错时指定）",
+    "import --dry-run": "试运行：只显示读到的内容，不存入数据库",
+    "import --json": "以 JSON 输出读到的报告文档",
+    "import --replace": "覆盖数据库中已有的同地同年报告",
+    "new year": "要起草的年份",
+    "new --from": "以哪一年的报告为起点（默认：最近的较早一年）",
+    "new --replace": "覆盖数据库中已有的同地同年报告",
+    "show --json": "输出报告文档（JSON）",
+    "check --json": "以 JSON 输出核对结果",
+    "compare year_a": "较早的年份",
+    "compare year_b": "较晚的年份",
+    "compare --years": "只看指标，跨多年，如 2021-2024",
+    "compare --json": "以 JSON 输出对比结果",
+    "compare -o": "把对比导出为 Word 表格",
+    "compare --no-color": "不用颜色，改用〔删：…〕〔增：…〕标记（输出到文件或管道时自动如此）",
+    "compare --force": "-o 的文件已存在时覆盖它",
+    "export -o": "导出的文件（默认：当前文件夹中的“地点年份年政府工作报告.docx”）",
+    "export --template": "用这个 Word 模板代替自带的 GB/T 9704 模板",
+    "export --appendix": "附上年目标完成情况表",
+    "export --force": "文件已存在时覆盖它",
+}
+
+# ------------------------------------------------------------ CLI messages (added for issue 16)
+CLI_SUGGEST = "；是否要找 {what}？"
+CLI_SUGGEST_YEARS = "；数据库中 {place} 有这些年份的报告：{years}"
+CLI_FILE_EXISTS = "{path} 已存在，未覆盖；如要覆盖请加 --force"
+CLI_DRY_RUN_REFUSED = "（试运行，未保存；数据库中已有 {place} {year} 年的报告，正式导入会被拒绝，除非加 --replace）"
+CLI_DRY_RUN_REPLACES = "（试运行，未保存；正式导入会覆盖数据库中已有的 {place} {year} 年报告）"
+CLI_OS_ERROR = "操作失败：{reason}"
+CLI_OS_ERROR_AT = "无法使用 {path}：{reason}"
+CLI_DEMO_REMOVED = "示例数据库已删除（临时文件夹 {folder}）"
+CMP_CHANGE_POINTS = "增速{sign}{value}个百分点"
+CMP_CHANGE_PERCENT = "总量{sign}{value}%"
+CMP_MARK_DELETED = "删："
+CMP_MARK_ADDED = "增："
+CMP_ELLIPSIS = "……"
+CMP_COL_NAME = "指标"
+CMP_COL_VALUE = "数值"
+CMP_COL_GROWTH = "增速%"
+CMP_COL_TARGET = "{year}年目标"
+CMP_COL_RESULT = "{year}年完成"
+CMP_COL_ATTAINMENT = "完成情况"
+CMP_COL_CHANGE = "较上年"
+CMP_DASH = "—"
+CMP_BLOCK_TARGET = "目标 "
+CMP_BLOCK_RESULT = "完成 "
+CMP_BLOCK_CHANGE = "较上年 "
+CMP_NOT_STATED = "（报告未列）"
+CMP_NO_DATA = "无数据"
+CMP_LEGEND_CHANGE = "较上年：与上一年的完成数相比；有增速的指标比增速（个百分点），只有数值的比总量（%）。"
+CMP_LEGEND_DASH = "—：该年报告未列此项，或无从计算。"
+CMP_NOTE_NO_TARGETS = "{year}年目标：无数据（数据库中没有 {year} 年报告）。"
+CMP_NOTE_NO_RESULTS = "{year}年完成：无数据（完成数见 {next} 年报告，数据库中没有）。"
+CMP_NO_TEXT_CHANGES = "没有改动"
+CMP_PARAGRAPHS = "（{count}段）"
+CMP_PARA_LABEL = {"added": "新增段落", "removed": "删除段落", "changed": "改动", "moved": "移动"}
+CMP_FOLLOW_EXCERPT = "　← {excerpt}"
+CMP_LEGEND_UNIT = "数值单位：{unit}；增速单位：%。"
+CMP_DOCX_TITLE = "{place}{a}年与{b}年政府工作报告对照"
+CMP_DOCX_SOURCE = "资料来源：{place}{a}年、{b}年政府工作报告；{date}整理"
+CMP_DOCX_FIGURES = "一、主要指标目标与完成情况"
+CMP_DOCX_TEXT = "二、文字改动"
+CMP_DOCX_NOTE = "注："
+CMP_NOTE_RESULTS_EMPTY = "{year}年完成：{next} 年报告中还没有填写完成数。"
+PATH_IS_FOLDER_INPUT = "{path} 是一个文件夹，不是文件；请给出要导入的文件，如 {path}/报告.docx"
+CLI_NOT_A_FOLDER = "{path} 不是文件夹"
+CLI_NOT_DOCX = "不是 .docx（zip）文件"
+CLI_TEMPLATE_IS_FOLDER = "{path} 是一个文件夹；--template 要的是一个 .docx 模板文件"
+CMP_REWRITE_BEFORE = "改写前："
+CMP_REWRITE_AFTER = "改写后："
+# argparse's messages (English) as patterns, and what the drafter reads instead.
+CLI_ARGPARSE_ERRORS = [
+    (r"the following arguments are required: (.*)", "缺少参数 {0}"),
+    (r"unrecognized arguments: (.*)", "不认识的参数 {0}"),
+    (r"argument (\S+): invalid choice: '?([^' ]*)'? .*", "“{1}”不是可用的命令"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后面缺少值"),
+    (r"argument (\S+): invalid int value: '(.*)'", "参数 {0} 应为整数，实为“{1}”"),
+    (r"argument (\S+): ignored explicit argument '(.*)'", "参数 {0} 不带值，却给了“{1}”"),
+    (r"ambiguous option: (\S+) could match (.*)", "选项 {0} 不明确，可能是 {1}"),
+    (r"argument (\S+): not allowed with argument (\S+)", "参数 {0} 不能和 {1} 同时使用"),
+]
+CLI_CHOICES = "；可用的命令：{choices}"
+CLI_SUGGEST_USE = "；是否要用 {what}？"
+CMP_NO_FIGURES = "（两年的报告中都没有列出主要指标）"
+CLI_COMPARE_SAME_YEAR = "对比需要两个不同的年份，两次都给了 {year}"
+CMP_BLOCK_YEAR = "{year}年  "
+CMP_DOCX_DATE = "{d.year}年{d.month}月{d.day}日"
+STORE_NOT_UTF8 = "不是 UTF-8 编码"
+CMP_DOCX_SPAN_SOURCE = "资料来源：{place}{years}政府工作报告；{date}整理"
+
+# ------------------------------------------------------------ help of commands added beside issue 16's table
+CLI_EXPORT_PDF_HELP = "同时用 LibreOffice 转出 PDF（与 .docx 同名）"
+CLI_EXPORT_STRICT_HELP = "核对有错误时不导出（退出码 1）"
+CLI_EXPORT_CHANGES_HELP = "导出修订稿：与某个版本（版本名称）或某一年的报告相比，改动以 Word 修订标出"
+CLI_EXPORT_AUTHOR_HELP = "修订的作者（默认取环境变量 WORKBENCH_AUTHOR，否则为当前用户名）"
+CLI_RESTORE_HELP = "从回收站恢复一份已删除的报告"
+CLI_TRASH_HELP = "列出回收站中的报告；--empty 清空回收站"
+CLI_TRASH_EMPTY_HELP = "永久删除回收站中的全部报告"
+CLI_REDLINE_DONE = "已导出修订稿 {path}：与“{base}”相比，插入{ins}处，删除{dels}处"
+CLI_CHANGES_FROM_MISSING = "找不到“{ref}”：{place} {year} 年报告没有这个版本（用 workbench version list {place} {year} 查看），数据库中也没有这一年的{place}报告；与某一年比较请写年份，如 --changes-from {prev}"
+VERSION_COMMANDS_TITLE = "版本操作"
+VERSION_COMMANDS_HELP = "save、list、show、restore、delete 或 done"
+VERSION_ARG_NAME = "版本名称，如 征求意见稿"
+VERSION_ARG_COMMENTS = "批注编号（见 check 的输出）"
