@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import os_reason
 from .lazyre import LazyRegex
 from . import strings as S
 from .commitments import sync
@@ -125,7 +126,7 @@ def read_text_reports(path: Path, *, place: str | None = None, year: int | None 
             raise ImportFailure(S.IMPORT_TOO_BIG.format(path=path))
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFailure(S.CLI_FILE_UNREADABLE.format(path=path, reason=exc.strerror)) from None
+        raise ImportFailure(S.CLI_FILE_UNREADABLE.format(path=path, reason=os_reason(exc))) from None
     text = decode_text(raw, path)
     return _imported(read_detailed(lines_from_text(text), name=path.name, place=place, year=year))
 
@@ -222,7 +223,7 @@ def read_json_reports(path: Path) -> list[Report]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFailure(S.CLI_FILE_UNREADABLE.format(path=path, reason=exc.strerror)) from None
+        raise ImportFailure(S.CLI_FILE_UNREADABLE.format(path=path, reason=os_reason(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -230,8 +231,10 @@ def read_json_reports(path: Path) -> list[Report]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        from .store import json_reason
+
         raise ImportFailure(S.DOC_BAD_JSON.format(
-            path=path, line=exc.lineno, col=exc.colno, reason=exc.msg)) from None
+            path=path, line=exc.lineno, col=exc.colno, reason=json_reason(exc.msg))) from None
     docs = data if isinstance(data, list) else [data]
     if not docs:
         raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
