@@ -298,3 +298,16 @@ def test_page_headers_with_site_names(head):
                               Line("二、2025年工作安排"), Line("今年要力争地区生产总值增长6%。")])
     assert (r.place, r.year, o.place) == ("汉滨区", 2025, "页眉")
     assert not any("汉滨区人民政府" in p.full_text for *_, p in r.paragraphs())
+
+
+def test_bold_phrases_survive_export_and_reimport(r2024, tmp_path):
+    from workbench.export_docx import export_report
+    from workbench.importer import import_file
+
+    para = next(p for *_, p in r2024.paragraphs() if p.lead and len(p.text) > 20)
+    phrase = para.text[4:12]
+    para.bold = [phrase]
+    out = export_report(r2024, tmp_path / "b.docx")
+    [back] = import_file(out)
+    again = next(p for *_, p in back.paragraphs() if p.lead == para.lead)
+    assert again.text == para.text and again.bold == [phrase]

@@ -137,6 +137,24 @@ class Attachment:
     numeric: tuple[int, ...] = ()    # columns of numbers, right-aligned
 
 
+def _bold_chunks(text: str, phrases: list[str]) -> list[tuple[str, bool]]:
+    """The text cut where its further bold phrases (Paragraph.bold) stand: (piece, bold)."""
+    spans = []
+    for phrase in phrases:
+        at = text.find(phrase)
+        if phrase and at >= 0 and not any(a < at + len(phrase) and at < b for a, b in spans):
+            spans.append((at, at + len(phrase)))
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        if a > pos:
+            out.append((text[pos:a], False))
+        out.append((text[a:b], True))
+        pos = b
+    if pos < len(text) or not out:
+        out.append((text[pos:], False))
+    return out
+
+
 class _Body:
     """WordprocessingML paragraphs as text, each with a named style."""
 
@@ -147,14 +165,16 @@ class _Body:
         self.cells: list[str] = []       # table rows, counted as words but not as body lines
 
     def para(self, style: str, text: str = "", lead: str | None = None, *,
-             lines: list[str] | None = None, ind: str = "") -> None:
+             lines: list[str] | None = None, ind: str = "", bold: list[str] | None = None) -> None:
         xml = [f'<w:p><w:pPr><w:pStyle w:val="{_x(self.ids[style])}"/>{ind}</w:pPr>']
+        strong = f'<w:rPr><w:rStyle w:val="{_x(self.ids[L.LEAD])}"/></w:rPr>'
         if lead:
-            xml.append(f'<w:r><w:rPr><w:rStyle w:val="{_x(self.ids[L.LEAD])}"/></w:rPr>'
-                       f'<w:t xml:space="preserve">{_x(full_width(lead))}</w:t></w:r>')
+            xml.append(f'<w:r>{strong}<w:t xml:space="preserve">{_x(full_width(lead))}</w:t></w:r>')
         for i, piece in enumerate(lines if lines is not None else [text] if text else []):
             br = "<w:br/>" if i else ""
-            xml.append(f'<w:r>{br}<w:t xml:space="preserve">{_x(full_width(piece))}</w:t></w:r>')
+            for j, (chunk, is_bold) in enumerate(_bold_chunks(piece, bold or [])):
+                xml.append(f'<w:r>{strong if is_bold else ""}{br if j == 0 else ""}'
+                           f'<w:t xml:space="preserve">{_x(full_width(chunk))}</w:t></w:r>')
         xml.append("</w:p>")
         self.out.append("".join(xml))
         self.texts.append((lead or "") + ("".join(lines) if lines is not None else text))
@@ -163,7 +183,7 @@ class _Body:
         if sentence and p.lead is None and is_targets_paragraph(p.text):
             self.para(L.BODY, sentence)
         else:
-            self.para(L.BODY, p.text, p.lead)
+            self.para(L.BODY, p.text, p.lead, bold=getattr(p, "bold", None))
 
     def table(self, rows: list[tuple[str, ...]], widths_twips: list[int], numeric: tuple[int, ...] = ()) -> None:
         style = self.ids.get("Table Grid")

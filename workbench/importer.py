@@ -431,8 +431,8 @@ def read_docx(path: Path, *, place: str | None = None, year: int | None = None, 
                 chapters.append(Chapter(title=None))
             chapters[-1].sections.append(Section(title=_SECTION_NUM.sub("", text)))
         else:
-            lead, body = _split_lead(p)
-            para = Paragraph(lead=lead, text=body)
+            lead, body, bold = _bold_parts(p)
+            para = Paragraph(lead=lead, text=body, bold=bold)
             if not chapters:
                 chapters.append(Chapter(title=None))
             ch = chapters[-1]
