@@ -189,3 +189,23 @@ def test_export_changes_from_a_version(db, tmp_path, capsys):
     assert main(["--db", str(db), "export", "狮岭镇", "2024", "--changes-from", "初稿", "-o",
                  str(tmp_path / "x.docx")]) == 2
     assert "没有这个版本" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
+
+
+def test_take_and_refuse_single_changes(db, tmp_path):
+    from workbench.revisions import decide
+
+    draft = tmp_path / "d.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(draft)]) == 0
+    info = _revise(draft, tmp_path / "审阅.docx")
+    assert main(["--db", str(db), "import", str(tmp_path / "审阅.docx")]) == 0
+    with Store(db, readonly=True) as s:
+        report, record = s.get_version("狮岭镇", 2024, "审阅")
+        original = s.get("狮岭镇", 2024)
+    changes = [c for c in record["changes"] if not c["in_table"]]
+    ins = next(i for i, c in enumerate(changes) if c["kind"] == "ins")
+    dele = next(i for i, c in enumerate(changes) if c["kind"] == "del")
+    text_of = lambda r: [p.full_text for *_, p in r.paragraphs()]
+    assert decide(report, changes, ins, take=False)   # refuse the insertion
+    assert decide(report, changes, dele, take=False)  # and the deletion: the paragraph is as before
+    assert text_of(report) == text_of(original)
+    assert {c["decision"] for c in changes} == {"refused"}

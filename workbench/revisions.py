@@ -54,16 +54,29 @@ def read_revisions(doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     for n, p in enumerate(paragraphs):
         in_table = any(a.tag == _qn("w:tbl") for a in p.iterancestors())
         accepted = _accepted(p)
-        for el in p.iter(ins, dele):
-            kind = "ins" if el.tag == ins else "del"
-            text = _text_of(el, deleted=kind == "del")
-            if not text:
-                continue
-            changes.append({
-                "id": el.get(wid, ""), "kind": kind, "author": el.get(author, ""), "date": el.get(date, ""),
-                "text": text, "paragraph": n, "in_table": in_table,
-                "accepted": accepted, "rejected": _rejected(p),
-            })
+        rejected = _rejected(p)
+        # Walk the runs in order, keeping the position in the accepted text, so each change
+        # knows where it sits: an insertion where its text starts, a deletion where it was.
+        pos = 0
+        by_element: dict = {}
+        for r in p.iter(_qn("w:r")):
+            mark = next((a for a in r.iterancestors() if a.tag in (ins, dele, _qn("w:moveFrom"), _qn("w:moveTo"))),
+                        None)
+            gone = mark is not None and mark.tag in (dele, _qn("w:moveFrom"))
+            text = "".join(t.text or "" for t in r.iter(_qn("w:delText") if gone else _qn("w:t")))
+            if mark is not None and mark.tag in (ins, dele):
+                rec = by_element.get(id(mark))
+                if rec is None:
+                    rec = {"id": mark.get(wid, ""), "kind": "ins" if mark.tag == ins else "del",
+                           "author": mark.get(author, ""), "date": mark.get(date, ""), "text": "",
+                           "paragraph": n, "in_table": in_table, "offset": pos,
+                           "accepted": accepted, "rejected": rejected}
+                    by_element[id(mark)] = rec
+                    changes.append(rec)
+                rec["text"] += text
+            if not gone:
+                pos += len(text)
+        changes[:] = [c for c in changes if c["text"] or c["paragraph"] != n]
         # A paragraph inserted or deleted whole carries the mark on its paragraph mark.
         ppr = p.find(_qn("w:pPr"))
         rpr = ppr.find(_qn("w:rPr")) if ppr is not None else None
@@ -150,3 +163,55 @@ def comment_findings(comments: list[dict[str, Any]], version: str) -> list:
             author=c.get("author") or S.COMMENT_NO_AUTHOR, text=c.get("text", ""),
             anchor=(anchor[:24] + "…") if len(anchor) > 24 else anchor, version=version), where))
     return out
+
+
+def refuse(report, change: dict[str, Any]) -> bool:
+    """Undo one tracked change in the report (its text is the all-accepted text): an insertion
+    is taken out, a deletion put back. False when its paragraph is no longer as it was."""
+    for *_, para in report.paragraphs():
+        full = para.full_text
+        if full.strip() != (change.get("accepted") or "").strip():
+            continue
+        lead_len = len(para.lead or "")
+        at = change.get("offset", 0) - (len(full) - len(full.lstrip()))
+        text = change.get("text", "")
+        if change["kind"] == "ins":
+            if full[at:at + len(text)] != text:
+                return False
+            new = full[:at] + full[at + len(text):]
+        else:
+            new = full[:at] + text + full[at:]
+        if para.lead and at + (len(text) if change["kind"] == "ins" else 0) <= lead_len:
+            para.lead, para.text = None, new  # the lead itself changed: keep it whole as text
+        elif para.lead:
+            para.text = new[lead_len:]
+        else:
+            para.text = new
+        return True
+    return False
+
+
+def decide(report, changes: list[dict[str, Any]], index: int, take: bool) -> bool:
+    """Take or refuse one change of a review round. Refusing edits the report and moves the
+    paragraph's other changes along with it; both mark the change decided. False when the
+    change can no longer be found in the text (it stays undecided)."""
+    change = changes[index]
+    if change.get("decision"):
+        return True
+    if take:
+        change["decision"] = "taken"
+        return True
+    before = change.get("accepted") or ""
+    if not refuse(report, change):
+        return False
+    change["decision"] = "refused"
+    at, size = change.get("offset", 0), len(change.get("text", ""))
+    delta = -size if change["kind"] == "ins" else size
+    after = before[:at] + before[at + size:] if change["kind"] == "ins" else before[:at] + change["text"] + before[at:]
+    for other in changes:
+        if other is change or other.get("paragraph") != change.get("paragraph") or other.get("in_table") != change.get("in_table"):
+            continue
+        other["accepted"] = after
+        if other.get("offset", 0) > at or (other.get("offset", 0) == at and other["kind"] == "ins" and change["kind"] == "del"):
+            other["offset"] = other.get("offset", 0) + delta
+    return True

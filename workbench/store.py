@@ -553,6 +553,23 @@ class Store:
         self._db.storage.dirty = {(VERSIONS, str(ids[0]))}  # type: ignore[attr-defined]
         table.update(fields, doc_ids=ids[:1])
 
+    def replace_version_report(self, place: str, year: int, name: str, report: Report,
+                               changes: list[dict[str, Any]] | None = None) -> None:
+        """A review round's text after changes were taken or refused one by one."""
+        if self.readonly:
+            raise StoreWriteError(S.STORE_READONLY)
+        q = Query()
+        table = self._versions_table()
+        ids = [d.doc_id for d in table.search((q.place == place) & (q.year == year) & (q.name == name))]
+        if not ids:
+            raise StoreError(S.VERSION_MISSING.format(place=place, year=year, name=name))
+        sync(report)
+        fields: dict[str, Any] = {"report": report.to_dict()}
+        if changes is not None:
+            fields["changes"] = changes
+        self._db.storage.dirty = {(VERSIONS, str(ids[0]))}  # type: ignore[attr-defined]
+        table.update(fields, doc_ids=ids[:1])
+
     def delete_version(self, place: str, year: int, name: str) -> bool:
         if self.readonly:
             raise StoreWriteError(S.STORE_READONLY)
