@@ -243,3 +243,31 @@ def test_w407_opening_in_the_first_chapter_counts(r2024):
     assert not codes(check(r2024), "W407")
     r2024.chapters[0].paragraphs[0].text = "2023年是全面贯彻党的二十大精神的开局之年。"
     assert codes(check(r2024), "W407")
+
+
+@pytest.mark.parametrize("income, qualifier, code", [(6.1, "基本同步", "I202"), (4.8, "基本同步", "I202"),
+                                                     (4.6, "基本同步", "W201"), (4.9, "同步", "W201")])
+def test_income_in_step_with_the_economy(income, qualifier, code):
+    from workbench.figures import parse_figure
+    from workbench.model import Report
+
+    before = Report(place="某县", year=2023, targets=[parse_figure(f"居民收入增长与经济增长{qualifier}")])
+    now = Report(place="某县", year=2024, results=[parse_figure("地区生产总值增长5.2%"),
+                                                 parse_figure(f"居民人均可支配收入增长{income}%")])
+    found = [f for f in check(now, before) if f.where.get("figure") == "居民收入"]
+    assert [f.code for f in found] == [code]
+    assert "5.2%" in found[0].message and f"{income}%" in found[0].message
+
+
+def test_w502_a_promise_answered_with_a_smaller_number():
+    from workbench.commitments import sync
+    from workbench.model import Chapter, Paragraph, Report
+
+    before = sync(Report(place="青石镇", year=2023, chapters=[Chapter(title="2023年工作安排", paragraphs=[
+        Paragraph(lead="壮大工业。", text="力争新增规上企业8家，新建农村公路15公里。"),
+        Paragraph(lead="守住底线。", text="安全事故起数控制在3起以内。")])]))
+    now = sync(Report(place="青石镇", year=2024, chapters=[Chapter(title="2023年工作回顾", paragraphs=[
+        Paragraph(text="一年来，新增规上企业7家，新建农村公路16公里，安全事故起数2起。")])]))
+    found = [f for f in check(now, before) if f.code == "W502"]
+    assert [f.message for f in found] == ["2023年承诺“力争新增规上企业8家”，本报告写“新增规上企业7家”，少1家"]
+    assert found[0].where["chapter"] == 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from . import catalog
-from .commitments import is_action_promise, is_mentioned, chapter_is_review, review_texts
+from .commitments import chapter_is_review, follow_up, is_action_promise, is_mentioned, review_texts
 from .figures import (
     AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, Figure, comparable, convert,
     decimals, find_mentions, format_number, normalize, parse_cn_numeral,
@@ -281,6 +281,11 @@ def attainment_rules(report: Report, previous: Report | None, s: Settings):
         res = match(report.results, t)
         qualitative = t.direction in (IN_STEP, QUALITATIVE) and not _has_numbers(t)
         stated = _statement(report, t) if qualitative else None
+        if qualitative and stated is None and t.direction == IN_STEP:
+            in_step = _in_step_with_gdp(t, res, report)
+            if in_step is not None:
+                yield in_step
+                continue
         att = attainment(t, stated or res, s)
         if qualitative and att is None:
             att = Attainment(NOT_COMPARABLE, reason="qualitative")
@@ -301,6 +306,28 @@ def attainment_rules(report: Report, previous: Report | None, s: Settings):
             yield Finding("I202", INFO, f"{t.name}{att.word}：报告写明“{stated.raw}”", where)
         else:
             yield Finding("I202", INFO, f"{t.name}{att.word}：{att.describe(t)}", where)
+
+
+# "基本同步" allows a little more lag than "同步" (points of growth below the economy's).
+_IN_STEP_TOLERANCE = {"基本同步": 0.5}
+_IN_STEP_DEFAULT = 0.2
+
+
+def _in_step_with_gdp(target: Figure, res: Figure | None, report: Report) -> Finding | None:
+    """"居民收入增长与经济增长同步": both growth rates stated in the review settle it."""
+    gdp = next((f for f in report.results if f.key == "gdp" and f.growth_pct is not None), None)
+    if res is None or res.growth_pct is None or gdp is None or res is gdp:
+        return None
+    tol = _IN_STEP_TOLERANCE.get(target.qualifier or "", _IN_STEP_DEFAULT)
+    where = {"figure": target.name, "list": "results",
+             "index": report.results.index(res) if res in report.results else None}
+    said = (f"{res.name}增长{format_number(res.growth_pct)}%，"
+            f"{gdp.name}增长{format_number(gdp.growth_pct)}%")
+    if res.growth_pct >= gdp.growth_pct - tol:
+        return Finding("I202", INFO, f"{target.name}完成（与经济增长{target.qualifier or '同步'}）：{said}", where)
+    lag = gdp.growth_pct - res.growth_pct
+    return Finding("W201", WARNING, f"{target.name}未完成（目标与经济增长{target.qualifier or '同步'}）：{said}，"
+                                    f"慢于经济增长{format_number(round(lag, 2))}个百分点", where)
 
 
 _STATE_WORDS = {IN_STEP: ("同步",), QUALITATIVE: ("平衡", "稳定")}
@@ -774,6 +801,33 @@ def i501_commitment_not_followed(report: Report, previous: Report | None, s: Set
             yield Finding("I501", INFO, f"{previous.year}年承诺“{c.raw}”在本报告中未见下文",
                           {"commitment": c.raw, "chapter": c.chapter, "section": c.section,
                            "paragraph": c.paragraph, "previous": True})
+
+
+_CEILING_WORDS = ("不超过", "以内", "以下", "控制在")
+
+
+@rule
+def w502_commitment_fell_short(report: Report, previous: Report | None, s: Settings):
+    """W502 a commitment of the previous report that this report answers with a smaller
+    number ("力争新增规上企业8家" answered by "新增规上企业7家")."""
+    if previous is None:
+        return
+    texts = review_texts(report)
+    for c in previous.commitments:
+        if c.value is None or not c.unit or not is_action_promise(c, previous):
+            continue
+        if c.qualifier in _CEILING_WORDS or any(w in c.raw for w in _CEILING_WORDS):
+            continue  # a ceiling is kept by staying under it
+        got = follow_up(c, report, texts)
+        if got.state != "with_number":
+            continue
+        said = [m for m in find_mentions(got.excerpt) if m.unit == c.unit and not m.growth]
+        if len(said) != 1 or said[0].value is None or said[0].value >= c.value - 1e-9:
+            continue
+        yield Finding("W502", WARNING,
+                      f"{previous.year}年承诺“{c.raw}”，本报告写“{got.excerpt}”，"
+                      f"少{format_number(round(c.value - said[0].value, 2))}{c.unit}",
+                      _para_where(*got.where) if got.where else {"commitment": c.raw})
 
 
 _OPENING_RE = re.compile(r"向(?:大会|全会|会议)报告|我代表.{0,24}(?:人民政府|政府|办事处|公所)")

@@ -338,6 +338,14 @@ def suggestion(store: Store, place: str, year: int | None = None) -> str:
     return S.CLI_SUGGEST_YEARS.format(place=place_match, years="、".join(map(str, years)))
 
 
+def _ref_label(ref: str) -> str | None:
+    """"2025@征求意见稿" -> "2025年（征求意见稿）"; a plain year keeps the default label."""
+    from .cli_versions import split_ref
+
+    year, name = split_ref(ref)
+    return S.CMP_LABEL_VERSION.format(year=year.strip(), name=name) if name else None
+
+
 def emit_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
 
@@ -746,7 +754,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         a = report_ref(store, args.place, refs[0])
         b = report_ref(store, args.place, refs[1])
-    cmp = compare(a, b)
+    cmp = compare(a, b, (_ref_label(refs[0]), _ref_label(refs[1])))
     if args.output:
         from .export_docx import ExportError
         from .export_compare import export_comparison

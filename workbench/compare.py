@@ -102,11 +102,18 @@ def figures_across(reports: list[Report]) -> tuple[list[int], list[IndicatorRow]
     return shown, list(rows.values())
 
 
+_RATE_UNITS = ("%", "‰")
+
+
 def _change(a: Figure, b: Figure) -> str | None:
     """This year's figure against last year's same figure, with one meaning: a rate against
     a rate in 百分点 whenever both state one, else the amount against the amount in %."""
     if a.growth_pct is not None and b.growth_pct is not None:
         pts = b.growth_pct - a.growth_pct
+        return S.CMP_CHANGE_POINTS.format(sign="+" if pts >= 0 else "-", value=f"{abs(pts):.1f}")
+    if a.value is not None and b.value is not None and a.unit in _RATE_UNITS and b.unit in _RATE_UNITS:
+        # A level written as a rate (失业率5.5%, 涨幅0.2%): its change is in 百分点 too.
+        pts = b.value - a.value
         return S.CMP_CHANGE_POINTS.format(sign="+" if pts >= 0 else "-", value=f"{abs(pts):.1f}")
     if a.value is not None and b.value is not None:
         conv = convert(a.value, a.unit, b.unit)
@@ -438,8 +445,14 @@ def text_diff(a: Report, b: Report) -> list[SectionChange]:
 # ------------------------------------------------------------ commitments
 
 def commitments_followed(a: Report, b: Report) -> list[FollowUp]:
+    """The promises of `a` (countable actions only, as check's I501 takes them) and what
+    `b` says of each; none when `b` is the same year (a version against the working state)."""
+    from .commitments import is_action_promise
+
+    if b.year <= a.year:
+        return []
     texts = review_texts(b)
-    return [follow_up(c, b, texts) for c in a.commitments]
+    return [follow_up(c, b, texts) for c in a.commitments if is_action_promise(c, a)]
 
 
 FOLLOW_WORDS = S.FOLLOW_WORDS
@@ -455,6 +468,7 @@ class Comparison:
     rows: list[IndicatorRow]
     sections: list[SectionChange]
     follow_ups: list[FollowUp]
+    labels: tuple[str, str] = ("", "")   # "2025年（征求意见稿）" when a side is a version
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -466,9 +480,10 @@ class Comparison:
         }
 
 
-def compare(a: Report, b: Report) -> Comparison:
+def compare(a: Report, b: Report, labels: tuple[str | None, str | None] = (None, None)) -> Comparison:
     years, rows = figures_across([a, b])
-    return Comparison(a, b, years, rows, text_diff(a, b), commitments_followed(a, b))
+    shown = (labels[0] or S.CMP_LABEL_YEAR.format(year=a.year), labels[1] or S.CMP_LABEL_YEAR.format(year=b.year))
+    return Comparison(a, b, years, rows, text_diff(a, b), commitments_followed(a, b), shown)
 
 
 def value_text(f: Figure | None) -> str:

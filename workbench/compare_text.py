@@ -450,15 +450,17 @@ def commitment_lines(cmp: Comparison, width: int) -> list[list[Span]]:
 def comparison_text(cmp: Comparison, *, width: int = 100, color: bool = False) -> str:
     """The whole comparison of two years, every line at most `width` columns."""
     a, b = cmp.a, cmp.b
-    lines = wrap_spans([(S.CMP_HEADER.format(place=b.place, a=a.year, b=b.year), "head")], width)
+    lines = wrap_spans([(S.CMP_HEADER.format(place=b.place, a=cmp.labels[0] or f"{a.year}年",
+                                             b=cmp.labels[1] or f"{b.year}年"), "head")], width)
     lines.append([])
     lines += wrap_spans([(S.CMP_FIGURES, "head")], width, "", "  ")
     shown = [y for y in cmp.years if y in (a.year, b.year)]
     lines += figures_lines(cmp.years, cmp.rows, {a.year, b.year}, width, with_change=True, shown=shown)
     lines.append([])
     lines += text_lines(cmp, width, color)
-    lines.append([])
-    lines += commitment_lines(cmp, width)
+    if b.year > a.year:  # two versions of one year: no promises of the one answered in the other
+        lines.append([])
+        lines += commitment_lines(cmp, width)
     return emit(lines, color)
 
 

@@ -237,7 +237,9 @@ EXPORT_APPENDIX_COLUMNS = ("指标", "{year}年目标", "{year}年完成", "完�
 DIFF_STATE_WORDS = {"same": "未变", "changed": "有改动", "renamed": "改名", "added": "新增",
                     "removed": "删除", "moved": "移动"}
 FOLLOW_WORDS = {"with_number": "有下文（含数字）", "mentioned": "提到但无数字", "not_mentioned": "未见下文"}
-CMP_HEADER = "{place} {a}年与{b}年报告对比"
+CMP_HEADER = "{place} {a}与{b}报告对比"
+CMP_LABEL_YEAR = "{year}年"
+CMP_LABEL_VERSION = "{year}年（{name}）"
 CMP_FIGURES = "一、主要指标：目标、完成与完成情况"
 CMP_TEXT = "二、文字改动"
 CMP_COMMITMENTS = "三、{year}年承诺的下文"
