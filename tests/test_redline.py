@@ -103,3 +103,16 @@ def test_redline_renders_with_both_words(r2024, tmp_path):
                           text=True).stdout.replace("\n", "")
     assert "全力推动" in text and "新增加的一节" in text
     assert removed.full_text[:8] in text  # the deleted words are still shown, struck through
+
+
+def test_redline_switches_track_changes_on(r2024):
+    new, _ = _edited(r2024)
+    with zipfile.ZipFile(io.BytesIO(build_redline(new, r2024, author="甲", date="2025-01-05T09:00:00Z"))) as z:
+        settings = etree.fromstring(z.read("word/settings.xml"))
+    names = [c.tag.split("}")[-1] for c in settings if isinstance(c.tag, str)]
+    assert "trackRevisions" in names
+    # The schema's order: trackRevisions comes before defaultTabStop and after proofState.
+    if "defaultTabStop" in names:
+        assert names.index("trackRevisions") < names.index("defaultTabStop")
+    if "proofState" in names:
+        assert names.index("trackRevisions") > names.index("proofState")

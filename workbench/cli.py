@@ -648,6 +648,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else Path(S.EXPORT_FILE_NAME.format(place=report.place, year=report.year))
     template = Path(args.template) if args.template else None
     _refuse_overwrite(out, args.force)
+    if args.pdf:
+        _refuse_overwrite(out.with_suffix(".pdf"), args.force)  # the PDF is the copy that goes out
     _check_template(template)
     redline = None
     if args.changes_from:
@@ -671,7 +673,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from .cli_versions import count_marks
 
         ins, dels = count_marks(out)
-        print(S.CLI_REDLINE_DONE.format(path=out, base=args.changes_from, ins=ins, dels=dels))
+        print(S.CLI_REDLINE_DONE.format(path=out, base=args.changes_from, ins=ins, dels=dels,
+                                        author=redline[1], date=redline[2].replace("T", " ").rstrip("Z")))
     else:
         print(S.CLI_EXPORTED.format(path=out))
     if args.pdf:

@@ -53,6 +53,8 @@ def cmd_version(args: argparse.Namespace) -> int:
             store.save_version(report, args.name)
             print(S.VERSION_SAVED.format(place=args.place, year=year, name=args.name.strip()))
         elif cmd == "list":
+            if not store.exists(args.place, year):
+                need_report(store, args.place, year)  # names the near miss ("是否要找 狮岭镇 2024？")
             rows = store.versions(args.place, year)
             if args.json:
                 emit_json(rows)

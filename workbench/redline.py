@@ -248,6 +248,32 @@ def redline_body(old_xml: bytes, new_xml: bytes, *, author: str, date: str) -> b
     return etree.tostring(new_root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+# CT_Settings children that come before w:trackRevisions (the schema fixes their order).
+_BEFORE_TRACK = ("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+                 "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+                 "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+                 "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+                 "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+                 "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState",
+                 "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+                 "stylePaneSortMethod", "documentType", "mailMerge", "revisionView")
+
+
+def track_revisions(settings_xml: bytes) -> bytes:
+    """Word's 修订 switched on, so the next reader's edits are tracked as well."""
+    from lxml import etree
+
+    root = etree.fromstring(settings_xml)
+    if root.find(_w("trackRevisions")) is not None:
+        return settings_xml
+    at = 0
+    for i, child in enumerate(root):
+        if isinstance(child.tag, str) and child.tag.split("}")[-1] in _BEFORE_TRACK:
+            at = i + 1
+    root.insert(at, etree.Element(_w("trackRevisions")))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def build_redline(current: Report, earlier: Report, *, author: str, date: str | None = None,
                   template: Path | None = None, previous: Report | None = None,
                   appendix: bool = False) -> bytes:
@@ -265,6 +291,8 @@ def build_redline(current: Report, earlier: Report, *, author: str, date: str | 
             data = zin.read(info.filename)
             if info.filename == "word/document.xml":
                 data = redline_body(old_xml, data, author=author, date=stamp)
+            elif info.filename == "word/settings.xml":
+                data = track_revisions(data)
             zout.writestr(info, data)
     return out.getvalue()
 

@@ -528,6 +528,8 @@ class Store:
         name = name.strip()
         if not name:
             raise StoreError(S.VERSION_EMPTY_NAME)
+        if any(c in name for c in "/\\@\n\r"):
+            raise StoreError(S.VERSION_BAD_NAME.format(name=name))
         if self._version_doc(report.place, report.year, name) is not None:
             raise StoreError(S.VERSION_EXISTS.format(place=report.place, year=report.year, name=name))
         sync(report)

@@ -388,7 +388,7 @@ CLI_COMMANDS = {
 }
 CLI_EPILOGS = {
     "check": "退出码：0 未发现错误（可能有警告和提示）；1 发现错误；2 用法有误、找不到报告或数据库不可用。",
-    "export": "退出码：0 已导出；2 用法有误、找不到报告、文件已存在（未加 --force）或无法写入。",
+    "export": "退出码：0 已导出；1 加了 --strict 且核对发现错误，未导出；2 用法有误、找不到报告、文件已存在（未加 --force）或无法写入。",
     "compare": ("文字改动的标记：终端中删去的文字为红色删除线，新增的为绿色；输出到文件或管道、"
                 "或加 --no-color 时写作〔删：……〕〔增：……〕。"),
 }
@@ -502,9 +502,10 @@ CLI_EXPORT_AUTHOR_HELP = "修订的作者（默认取环境变量 WORKBENCH_AUTH
 CLI_RESTORE_HELP = "从回收站恢复一份已删除的报告"
 CLI_TRASH_HELP = "列出回收站中的报告；--empty 清空回收站"
 CLI_TRASH_EMPTY_HELP = "永久删除回收站中的全部报告"
-CLI_REDLINE_DONE = "已导出修订稿 {path}：与“{base}”相比，插入{ins}处，删除{dels}处"
+CLI_REDLINE_DONE = "已导出修订稿 {path}：与“{base}”相比，插入{ins}处，删除{dels}处；修订人“{author}”，修订时间 {date}（版本保存时间）"
 CLI_CHANGES_FROM_MISSING = "找不到“{ref}”：{place} {year} 年报告没有这个版本（用 workbench version list {place} {year} 查看），数据库中也没有这一年的{place}报告；与某一年比较请写年份，如 --changes-from {prev}"
 VERSION_COMMANDS_TITLE = "版本操作"
 VERSION_COMMANDS_HELP = "save、list、show、restore、delete 或 done"
 VERSION_ARG_NAME = "版本名称，如 征求意见稿"
 VERSION_ARG_COMMENTS = "批注编号（见 check 的输出）"
+VERSION_BAD_NAME = "版本名称“{name}”不能含有 / \\ @ 或换行，请换一个，如：征求意见稿"
