@@ -191,7 +191,8 @@ class _Body:
         if style:
             xml.append(f'<w:tblStyle w:val="{_x(style)}"/>')
         xml.append('<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
-                   '<w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/></w:tblCellMar>'
+                   '<w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+                   '<w:bottom w:w="45" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
                    '<w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>')
         xml += [f'<w:gridCol w:w="{w}"/>' for w in widths_twips]
         xml.append("</w:tblGrid>")
@@ -282,7 +283,7 @@ def targets_attachment(report: Report, previous: Report) -> Attachment:
 
 
 BLOCK_TWIPS = round((L.PAGE_WIDTH_MM - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM) / 25.4 * 1440)
-_CELL_PADDING_TWIPS = 240
+_CELL_PADDING_TWIPS = 140  # the cells' own margins (57 twips a side) and a little slack
 
 
 def fit_columns(rows: list[tuple[str, ...]], total: int = BLOCK_TWIPS) -> list[int]:
