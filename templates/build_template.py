@@ -185,6 +185,8 @@ def build(out: Path, font_set: str = "gbt") -> Path:
         X.add_field(p, "PAGE")
         p.add_run(" —")
 
+    _drop_stock_styles(styles_el)
+    _grid_defaults(styles_el)
     body = doc.element.body
     for el in list(body):
         if el.tag != qn("w:sectPr"):
@@ -198,6 +200,36 @@ def build(out: Path, font_set: str = "gbt") -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(_clean_package(buf.getvalue()))
     return out
+
+
+# python-docx's default template brings styles a work report never uses (Macro Text in
+# Courier, quotes, lists, captions …): they only clutter Word's style pane and fontTable.
+_STOCK_STYLES = re.compile(r"^(List.*|macro|Macro Text Char|Quote|Quote Char|Intense Quote.*|Body Text.*|Caption|"
+                           r"TOC Heading|Subtle .*|Intense Emphasis|Intense Reference|Book Title|Strong|Emphasis|"
+                           r"No Spacing|Title|Title Char|Subtitle|Subtitle Char|Heading [4-9]|Heading [4-9] Char)$")
+
+
+def _drop_stock_styles(styles_el) -> None:
+    for style in list(styles_el.iterfind(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is not None and _STOCK_STYLES.match(name.get(qn("w:val"), "")):
+            styles_el.remove(style)
+
+
+def _grid_defaults(styles_el) -> None:
+    """docDefaults on the page grid (exact 28.95 pt, no space after): a style a drafter adds
+    in Word starts on the grid, not at Word's stock 1.15 lines with 10 pt after."""
+    ppr_default = styles_el.find(qn("w:docDefaults") + "/" + qn("w:pPrDefault") + "/" + qn("w:pPr"))
+    if ppr_default is None:
+        return
+    spacing = ppr_default.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = ppr_default.makeelement(qn("w:spacing"), {})
+        ppr_default.append(spacing)
+    spacing.attrib.clear()
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), str(L.LINE_TWIPS))
+    spacing.set(qn("w:lineRule"), "exact")
 
 
 def _link_character_styles(styles_el) -> None:
