@@ -105,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", metavar="FILE.docx")
     s.add_argument("--template", metavar="FILE.docx")
     s.add_argument("--appendix", action="store_true", help="附上年目标完成情况表")
+
+    s = sub.add_parser("restore", help="从回收站恢复一份已删除的报告")
+    s.add_argument("place")
+    s.add_argument("year")
+    s = sub.add_parser("trash", help="列出回收站中的报告；--empty 清空回收站")
+    s.add_argument("--empty", action="store_true", help="永久删除回收站中的全部报告")
+    s.add_argument("--json", action="store_true")
     return p
 
 
@@ -287,6 +294,8 @@ def cmd_new(args: argparse.Namespace) -> int:
                                 chapters=len(draft.chapters),
                                 sections=sum(len(c.sections) for c in draft.chapters),
                                 targets=len(draft.results)))
+    if draft.note:
+        print(S.CLI_NEW_REVIEW.format(note=draft.note))
     return EXIT_OK
 
 
@@ -389,6 +398,33 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    year = _year(args.year)
+    with open_store(args, write=True) as store:
+        try:
+            store.restore(args.place, year)
+        except StoreError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+    print(S.CLI_RESTORED.format(place=args.place, year=year))
+    return EXIT_OK
+
+
+def cmd_trash(args: argparse.Namespace) -> int:
+    with open_store(args, write=args.empty) as store:
+        if args.empty:
+            print(S.TRASH_PURGED.format(n=store.purge()))
+            return EXIT_OK
+        rows = store.trash()
+    if args.json:
+        emit_json([{k: r[k] for k in ("place", "year", "title", "deleted_at")} for r in rows])
+    elif not rows:
+        print(S.CLI_TRASH_EMPTY)
+    else:
+        _print_table([S.CLI_TRASH_HEADER] + [(r["place"], str(r["year"]), r["title"], r["deleted_at"])
+                                            for r in rows])
+    return EXIT_OK
+
+
 COMMANDS = {
     "tui": cmd_tui,
     "demo": cmd_demo,
@@ -399,6 +435,8 @@ COMMANDS = {
     "check": cmd_check,
     "export": cmd_export,
     "compare": cmd_compare,
+    "restore": cmd_restore,
+    "trash": cmd_trash,
 }
 
 __all__ = ["main", "build_parser", "load_examples", "CliError"]

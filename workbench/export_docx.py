@@ -143,7 +143,7 @@ class _Body:
         self.out.append("".join(xml))
 
     def paragraph(self, p, sentence: str) -> None:
-        if sentence and p.lead is None and is_targets_paragraph(p.text):
+        if p.generated:
             self.para(L.BODY, sentence)
         else:
             self.para(L.BODY, p.text, p.lead)

@@ -37,6 +37,8 @@ class Meta:
 class Paragraph:
     text: str = ""
     lead: str | None = None
+    generated: str | None = None  # "targets": the text is written from the figures table
+
 
     @property
     def full_text(self) -> str:
@@ -185,6 +187,8 @@ def figure_from_reader(r: _Reader) -> Figure:
 
 
 def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
+    if p.generated:
+        return {"lead": p.lead, "text": p.text, "generated": p.generated}
     return {"lead": p.lead, "text": p.text}
 
 
@@ -204,7 +208,8 @@ def _commitment_to_dict(c: Commitment) -> dict[str, Any]:
 
 def _paragraph_from_reader(r: _Reader) -> Paragraph:
     r.require_dict()
-    return Paragraph(lead=r.get("lead", str, optional=True), text=r.get("text", str, default=""))
+    return Paragraph(lead=r.get("lead", str, optional=True), text=r.get("text", str, default=""),
+                     generated=r.get("generated", str, optional=True))
 
 
 def _chapter_from_reader(r: _Reader) -> Chapter:
