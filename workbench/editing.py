@@ -184,3 +184,21 @@ def promote_lead(report: Report, addr: Address) -> str:
 def snapshot(report: Report) -> Report:
     """A deep copy to hand to a saving thread while the editor goes on."""
     return copy.deepcopy(report)
+
+
+def toggle_generated(report: Report, addr: Address) -> bool:
+    """Turn a generated paragraph into free text the drafter owns (its text kept as printed),
+    or a targets paragraph back into one written from the table; returns whether it is
+    generated now. Raises EditError for a paragraph the table cannot write."""
+    from .phrasing import GENERATED_TARGETS, is_targets_paragraph, refresh_generated
+
+    para = get_paragraph(report, addr)
+    if para.generated:
+        refresh_generated(report)
+        para.generated = None
+        return False
+    if not is_targets_paragraph(para.full_text):
+        raise EditError(S.SEC_NOT_TARGETS)
+    para.generated = GENERATED_TARGETS
+    refresh_generated(report)
+    return True

@@ -41,6 +41,39 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(True)
 
 
+class ChoiceDialog(ModalScreen[str | None]):
+    """A question with named answers as buttons; Esc answers None. Focus starts on
+    `focus` (the safe answer), so Enter alone never picks a destructive one."""
+
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel"),
+                Binding("left", "app.focus_previous", show=False),
+                Binding("right", "app.focus_next", show=False)]
+
+    def __init__(self, question: str, choices: list[tuple[str, str, str]], focus: str | None = None):
+        super().__init__()
+        self.question = question
+        self.choices = choices  # (answer id, label, button variant)
+        self.initial = focus
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="question", id="choice-question")
+            with Horizontal(classes="buttons"):
+                for answer, label, variant in self.choices:
+                    yield Button(label, variant=variant, id=f"choice-{answer}")
+
+    def on_mount(self) -> None:
+        if self.initial:
+            self.query_one(f"#choice-{self.initial}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-") or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class PromptDialog(ModalScreen[str | None]):
     """One line of input. `validate` returns an error message or None; a refused entry
     stays in the field with the message under it, and the dialog stays open."""
