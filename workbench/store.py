@@ -452,11 +452,11 @@ class Store:
         """Bring the most recently deleted (place, year) back from the recycle bin."""
         if self.readonly:
             raise StoreWriteError(S.STORE_READONLY)
-        if self.exists(place, year):
-            raise StoreError(S.TRASH_RESTORE_EXISTS.format(place=place, year=year))
         ids = self._trash_ids(place, year)
         if not ids:
             raise StoreError(S.TRASH_NOT_FOUND.format(place=place, year=year))
+        if self.exists(place, year):
+            raise StoreError(S.TRASH_RESTORE_EXISTS.format(place=place, year=year))
         data = self._db.storage.read() or {}  # type: ignore[union-attr]
         doc = dict(data[TRASH][ids[0]])
         doc.pop("_deleted_at", None)

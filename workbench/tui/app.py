@@ -40,6 +40,7 @@ class WorkbenchApp(App):
         self.store_lock = threading.Lock()
         self.export_paths: dict[tuple[str, int], Path] = {}
         self.lock_holder: str | None = None
+        self.discard_on_exit = False
         self.disk_stamp = None
         # Tests and snapshots switch the cursor blink off so screens are reproducible.
         self.blink = os.environ.get("WORKBENCH_NO_BLINK") != "1"
@@ -82,6 +83,13 @@ class WorkbenchApp(App):
             self.open_report(*self.open_on_start)
 
     def on_unmount(self) -> None:
+        from .screens.report import ReportScreen
+
+        # Leaving any other way than "不保存，退出" (a crash, a closed terminal) keeps the edits.
+        if not self.discard_on_exit and self.store is not None and not self.readonly:
+            for screen in self.screen_stack:
+                if isinstance(screen, ReportScreen) and screen.dirty:
+                    screen.save_sync()
         if self.store is not None:
             self.store.close()
 
@@ -190,6 +198,7 @@ class WorkbenchApp(App):
 
         def done(answer: str | None) -> None:
             if answer == "discard":
+                self.discard_on_exit = True
                 self.exit()
             elif answer == "save":
                 error = screen.save_sync()

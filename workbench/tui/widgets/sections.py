@@ -68,6 +68,11 @@ class OutlineTree(Tree):
 class LeadInput(Input):
     HELP = S.HELP_LEAD
 
+    def __init__(self, *args, **kwargs):
+        # Tabbing in must not select the whole title, or the first key typed replaces it.
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
 
 class BodyArea(TextArea):
     HELP = S.HELP_BODY
@@ -83,15 +88,14 @@ class BodyArea(TextArea):
             self._told_at = time.monotonic()
             self.notify(S.SEC_GENERATED_READONLY, severity="warning", timeout=4)
 
-    async def _on_key(self, event) -> None:
+    # Textual runs TextArea's own handlers after these (it dispatches along the MRO).
+    def on_key(self, event) -> None:
         if self.read_only and (event.is_printable or event.key in ("enter", "backspace", "delete")):
             self._refuse()
-        await super()._on_key(event)
 
-    async def _on_paste(self, event) -> None:
+    def on_paste(self, event) -> None:
         if self.read_only:
             self._refuse()
-        await super()._on_paste(event)
 
 
 class SectionsEditor(Horizontal):
