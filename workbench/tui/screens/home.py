@@ -239,4 +239,5 @@ class TrashScreen(Screen):
                                            ("purge", S.BINDING_PURGE_ALL, "error")], focus="cancel"), done)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if self.app.screen is self:
+            self.app.pop_screen()

@@ -65,8 +65,7 @@ class ReportScreen(Screen):
         self._check_timer: Timer | None = None
         self.saved_at: str | None = None
         self.save_error: str | None = None
-        self.undo_stack: list[Report] = []
-        self.redo_stack: list[Report] = []
+        self.history = E.History(self.UNDO_DEPTH)
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -145,7 +144,7 @@ class ReportScreen(Screen):
             return
         self.set_state(S.SAVE_STATE_SAVING)
         self.saving += 1
-        self._save(E.snapshot(self.report), self.edits, self.base)
+        self._save(E.save_copy(self.report), self.edits, self.base)
 
     @work(thread=True, group="save")
     def _save(self, snap: Report, edits: int, base: dict | None) -> None:
@@ -160,7 +159,7 @@ class ReportScreen(Screen):
             self._save_timer.stop()
             self._save_timer = None
         edits = self.edits
-        error, doc, conflict = self.app.save_checked(E.snapshot(self.report), None if force else self.base)
+        error, doc, conflict = self.app.save_checked(E.save_copy(self.report), None if force else self.base)
         self._after_save(error, edits, doc)
         return error
 
@@ -240,8 +239,7 @@ class ReportScreen(Screen):
         self.base = doc
         self.saved_edits = self.edits
         self.save_error = None
-        self.undo_stack.clear()
-        self.redo_stack.clear()
+        self.history.clear()
         self.refresh_figures()
         self.query_one(OutlineTree).fill(self.report, None)
         self._show_editor(None)
@@ -278,9 +276,7 @@ class ReportScreen(Screen):
     def remember(self, before: Report | None = None) -> None:
         """Keep the report as it is before a figure or structure edit (text edits undo in
         the editor itself)."""
-        self.undo_stack.append(before if before is not None else E.snapshot(self.report))
-        del self.undo_stack[:-self.UNDO_DEPTH]
-        self.redo_stack.clear()
+        self.history.remember(self.report, before)
 
     def _restore(self, report: Report) -> None:
         self.report = report
@@ -298,21 +294,21 @@ class ReportScreen(Screen):
     def action_undo(self) -> None:
         if self.refuse():
             return
-        if not self.undo_stack:
+        before = self.history.undo(self.report)
+        if before is None:
             self.notify(S.UNDO_NOTHING, timeout=2)
             return
-        self.redo_stack.append(E.snapshot(self.report))
-        self._restore(self.undo_stack.pop())
+        self._restore(before)
         self.notify(S.UNDONE, timeout=2)
 
     def action_redo(self) -> None:
         if self.refuse():
             return
-        if not self.redo_stack:
+        after = self.history.redo(self.report)
+        if after is None:
             self.notify(S.REDO_NOTHING, timeout=2)
             return
-        self.undo_stack.append(E.snapshot(self.report))
-        self._restore(self.redo_stack.pop())
+        self._restore(after)
         self.notify(S.REDONE, timeout=2)
 
     # ------------------------------------------------------------ figures
@@ -683,6 +679,8 @@ class ReportScreen(Screen):
     def action_back(self) -> None:
         from ..dialogs import ChoiceDialog
 
+        if self.app.screen is not self:
+            return  # an Esc queued behind the one that already left
         if not self.dirty:
             self.app.pop_screen()
             return
@@ -692,6 +690,8 @@ class ReportScreen(Screen):
             return
 
         def done(answer: str | None) -> None:
+            if self.app.screen is not self:
+                return
             if answer == "discard":
                 self.app.pop_screen()
             elif answer == "save" and self.save_sync() is None:
