@@ -291,6 +291,8 @@ class WorkbenchApp(App):
             self.notify(error, severity="error")
             return
         self.open_report(place, year)
+        if report.note:
+            self.notify(S.CLI_NEW_REVIEW.format(note=report.note), severity="warning", timeout=20)
 
     def import_file(self, path: Path) -> None:
         from ..importer import ImportFailure, import_file
