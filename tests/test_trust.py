@@ -161,7 +161,9 @@ async def test_appended_sentence_after_ctrl_g_reaches_preview_show_and_docx(stor
         text = E.get_paragraph(screen.report, TARGETS_ADDR).text
         assert text.endswith(APPENDED)
         screen.refresh_preview()
-        assert text in str(screen.query_one("#preview-text").render())
+        preview = str(screen.query_one("#preview-text").render())
+        assert text in preview
+        assert "〔自动〕附件：2023年主要预期目标完成情况" in preview  # what Ctrl+E adds is named
         await pilot.press("ctrl+e")
         await settle(pilot, app)
         out = tmp_path / "狮岭镇2024年政府工作报告.docx"
@@ -406,6 +408,19 @@ def test_new_from_cli_prints_what_to_review(store_path, capsys):
     out = capsys.readouterr().out
     assert "待核对" in out and "届" in out
     assert "第五次会议" in stored(store_path, year=2025).meta.meeting
+
+
+async def test_tui_new_rolls_over_and_says_what_to_review(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReportScreen) and app.screen.report.year == 2025
+        assert "第五次会议" in app.screen.report.meta.meeting
+        assert any("待核对" in str(n.message) and "届" in str(n.message) for n in app._notifications)
 
 
 # ------------------------------------------------------------ 7. recycle bin

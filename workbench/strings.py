@@ -277,3 +277,4 @@ CLI_TRASH_HEADER = ("地点", "年份", "标题", "删除时间")
 CLI_TRASH_EMPTY = "回收站是空的"
 BINDING_TRASH = "回收站"
 BINDING_PURGE_ALL = "清空回收站"
+PREVIEW_APPENDIX = "〔自动〕{title}（导出时由指标表生成：上年目标、完成数与完成情况）"

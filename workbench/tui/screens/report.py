@@ -637,7 +637,11 @@ class ReportScreen(Screen):
         chars = self.report.text_length()
         self.query_one("#preview-stats", Label).update(
             S.PREVIEW_STATS.format(chars=chars, minutes=round(speaking_minutes(chars))))
-        self.query_one("#preview-text", Static).update(render_text(self.report))
+        text = render_text(self.report)
+        if self.previous is not None:  # Ctrl+E adds the appendix table, made from the figures
+            text += "\n\n" + S.PREVIEW_APPENDIX.format(
+                title=S.EXPORT_APPENDIX_TITLE.format(year=self.previous.year))
+        self.query_one("#preview-text", Static).update(text)
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
