@@ -474,3 +474,24 @@ async def test_home_delete_names_the_report_and_enter_alone_keeps_it(store_path)
         await pilot.press("enter")
         await settle(pilot, app)
     assert stored(store_path) is not None
+
+
+async def test_fast_keys_never_write_one_selections_text_into_another(store_path):
+    """Keys queued faster than the editor follows the tree: a value loaded for the chapter
+    title must never land in the paragraph selected next (found while trying it in tmux)."""
+    import asyncio
+
+    from test_monkey import _send
+
+    for delay in (0.0, 0.002, 0.004, 0.006):
+        app = WorkbenchApp(store_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await open_2024(pilot, app)
+            before = screen.report.to_dict()
+            for key in ("f3", "down", "down", "tab"):
+                _send(app, key)
+                await asyncio.sleep(delay)
+            await pilot.pause(0.3)
+            assert screen.report.to_dict() == before
+            assert not screen.dirty
+            assert all(p.lead != "2023年工作回顾" for *_, p in screen.report.paragraphs())

@@ -457,6 +457,8 @@ class ReportScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if not isinstance(event.input, LeadInput) or self._loading or self.address is None:
             return
+        if event.value != event.input.value:
+            return  # a value the editor set for an earlier selection, arriving late
         ci, si, pi = self.address
         tree = self.query_one(OutlineTree)
         node = tree.node_for(self.address)
