@@ -495,3 +495,12 @@ async def test_fast_keys_never_write_one_selections_text_into_another(store_path
             assert screen.report.to_dict() == before
             assert not screen.dirty
             assert all(p.lead != "2023年工作回顾" for *_, p in screen.report.paragraphs())
+
+
+def test_unknown_generated_kind_prints_the_stored_text(r2024, tmp_path):
+    """A document from a newer version with a generator this one lacks loses nothing."""
+    para = r2024.chapters[1].sections[0].paragraphs[0]
+    para.generated = "review"
+    assert printed(r2024, para) == (para.lead, para.text)
+    assert (para.lead or "") + para.text in render_text(r2024)
+    assert para.text in docx_text(export_report(r2024, tmp_path / "u.docx"))

@@ -67,8 +67,9 @@ def generated_text(report, kind: str) -> str:
 
 
 def printed(report, para) -> tuple[str | None, str]:
-    """(lead, text) of a paragraph as the editor, preview, `show` and the export print it."""
-    if para.generated:
+    """(lead, text) of a paragraph as the editor, preview, `show` and the export print it.
+    A kind this version cannot generate prints the stored text rather than nothing."""
+    if para.generated in GENERATORS:
         return None, generated_text(report, para.generated)
     return para.lead, para.text
 
@@ -78,7 +79,7 @@ def refresh_generated(report):
     for ch in report.chapters:
         for paras in [ch.paragraphs] + [sec.paragraphs for sec in ch.sections]:
             for p in paras:
-                if p.generated:
+                if p.generated in GENERATORS:
                     p.lead = None
                     p.text = generated_text(report, p.generated)
     return report
