@@ -504,3 +504,34 @@ def test_unknown_generated_kind_prints_the_stored_text(r2024, tmp_path):
     assert printed(r2024, para) == (para.lead, para.text)
     assert (para.lead or "") + para.text in render_text(r2024)
     assert para.text in docx_text(export_report(r2024, tmp_path / "u.docx"))
+
+
+async def test_read_only_viewer_follows_the_writers_saves(store_path):
+    holder = Store(store_path)
+    try:
+        app = WorkbenchApp(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_2024(pilot, app)
+            report = holder.get("狮岭镇", 2024)
+            report.note = "写入方刚保存"
+            holder.put(report)
+            app.poll_disk()
+            await settle(pilot, app)
+            assert screen.report.note == "写入方刚保存" and screen.readonly
+    finally:
+        holder.close()
+
+
+async def test_report_deleted_elsewhere_keeps_the_editor_copy(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        data = json.loads(store_path.read_text(encoding="utf-8"))
+        data["reports"] = {k: v for k, v in data["reports"].items() if v["year"] != 2024}
+        write_atomic(store_path, json.dumps(data, ensure_ascii=False).encode("utf-8"), keep_backup=True)
+        app.poll_disk()
+        await settle(pilot, app)
+        assert screen.dirty and any("已被其他程序从数据库中删除" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    assert stored(store_path) is not None
