@@ -535,3 +535,15 @@ async def test_report_deleted_elsewhere_keeps_the_editor_copy(store_path):
         await pilot.press("ctrl+s")
         await settle(pilot, app)
     assert stored(store_path) is not None
+
+
+async def test_a_w407_title_block_finding_opens_the_title_dialog(store_path):
+    from workbench.checks import Finding
+    from workbench.tui.dialogs import MetaDialog
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        screen.jump_to(Finding("W407", "warning", "副题行", {"meta": "meeting"}))
+        await pilot.pause()
+        assert isinstance(app.screen, MetaDialog)

@@ -549,7 +549,7 @@ def i501_commitment_not_followed(report: Report, previous: Report | None, s: Set
 _SENTENCE_YEAR = re.compile(r"(?:^|(?<=[。！？；]))\s*((?:19|20|21)[0-9]{2})年(?=是|，|,|全年|要|将)")
 _DATE_RE = re.compile(r"((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
 _TERM_RE = re.compile(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})届")
-_META_LABELS = {"meeting": "副题行", "date": "会议日期"}
+_META_LABELS = ("meeting", "date")
 
 
 @rule
@@ -558,10 +558,11 @@ def w407_carried_over_year(report: Report, previous: Report | None, s: Settings)
     wrong year, the same session number as last year, last year used as "this year"."""
     from .rollover import session_number
 
-    for name, label in _META_LABELS.items():
+    for name in _META_LABELS:
         m = _DATE_RE.search(getattr(report.meta, name))
         if m and int(m.group(1)) != report.year:
-            yield Finding("W407", WARNING, f"{label}中的日期“{m.group()}”不在{report.year}年，像是沿用了上年的",
+            where_text = "副题行中的日期" if name == "meeting" else "会议日期"
+            yield Finding("W407", WARNING, f"{where_text}“{m.group()}”不在{report.year}年，像是沿用了上年的",
                           {"meta": name})
     if previous is not None and previous.year == report.year - 1 and report.meta.meeting:
         now, before = session_number(report.meta.meeting), session_number(previous.meta.meeting)

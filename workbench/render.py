@@ -48,6 +48,8 @@ def _where_text(report: Report | None, f: Finding) -> str:
     if "figure" in w:
         kind = {"results": "完成数", "targets": "目标"}.get(w.get("list", ""), "")
         return f"{kind}·{w['figure']}"
+    if "meta" in w:
+        return S.META_WHERE.format(field=S.META_LABELS.get(w["meta"], w["meta"]))
     if "chapter" in w and report is not None and not w.get("previous"):
         parts = []
         ci = w.get("chapter")

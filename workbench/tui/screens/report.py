@@ -621,6 +621,8 @@ class ReportScreen(Screen):
             table = self.query_one(f"#{kind}", FiguresTable)
             table.move_cursor(row=where["index"], column=1)
             table.focus()
+        elif "meta" in where:
+            self.action_edit_meta()
         elif "chapter" in where and not where.get("previous"):
             addr = (where["chapter"], where.get("section"), where.get("paragraph"))
             tabs.active = "sections"
