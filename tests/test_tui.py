@@ -193,9 +193,23 @@ async def test_new_report_rolls_over_and_delete_confirms(store_path):
         assert stored(store_path, year=2025) is not None
         await pilot.press("delete")
         await pilot.pause()
+        assert "2025" in str(app.screen.query_one("#choice-question").render())  # names what goes
+        await pilot.press("enter")  # Enter alone answers 取消
+        await settle(pilot, app)
+        assert stored(store_path, year=2025) is not None
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("right", "enter")  # move to 移到回收站, then confirm
+        await settle(pilot, app)
+        assert stored(store_path, year=2025) is None
+        with Store(store_path, readonly=True) as s:
+            assert [(r["place"], r["year"]) for r in s.trash()] == [("狮岭镇", 2025)]
+        await pilot.press("b")  # the recycle bin brings it back
+        await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
-    assert stored(store_path, year=2025) is None
+        assert stored(store_path, year=2025) is not None
+        assert app.screen.rows == []
 
 
 async def test_second_instance_opens_read_only(store_path):

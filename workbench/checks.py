@@ -847,6 +847,50 @@ def w407_opening_missing(report: Report, previous: Report | None, s: Settings):
                   _para_where(0, None, 0))
 
 
+_SENTENCE_YEAR = re.compile(r"(?:^|(?<=[。！？；]))\s*((?:19|20|21)[0-9]{2})年(?=是|，|,|全年|要|将)")
+_DATE_RE = re.compile(r"((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
+_TERM_RE = re.compile(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})届")
+_META_LABELS = ("meeting", "date")
+
+
+@rule
+def w408_carried_over_year(report: Report, previous: Report | None, s: Settings):
+    """W408 a year reference that looks carried over from last year's report: a date in the
+    wrong year, the same session number as last year, last year used as "this year"."""
+    from .rollover import session_number
+
+    for name in _META_LABELS:
+        m = _DATE_RE.search(getattr(report.meta, name))
+        if m and int(m.group(1)) != report.year:
+            where_text = "副题行中的日期" if name == "meeting" else "会议日期"
+            yield Finding("W408", WARNING, f"{where_text}“{m.group()}”不在{report.year}年，像是沿用了上年的",
+                          {"meta": name})
+    if previous is not None and previous.year == report.year - 1 and report.meta.meeting:
+        now, before = session_number(report.meta.meeting), session_number(previous.meta.meeting)
+        term_now = _TERM_RE.search(report.meta.meeting)
+        term_before = _TERM_RE.search(previous.meta.meeting)
+        same_term = (term_now.group(1) if term_now else None) == (term_before.group(1) if term_before else None)
+        if now is not None and now == before and same_term:
+            yield Finding("W408", WARNING,
+                          f"副题行的会议次数与{previous.year}年报告相同（第{now}次），"
+                          f"新一年应为下一次会议，换届则为第一次", {"meta": "meeting"})
+    for ci, si, pi, para in report.paragraphs():
+        if para.generated:
+            continue
+        review = chapter_is_review(report.chapters[ci])
+        this_year = report.year - 1 if review else report.year
+        text = para.full_text
+        for m in _SENTENCE_YEAR.finditer(text):
+            if int(m.group(1)) != this_year - 1 or (review and m.start() == 0):
+                continue  # a review paragraph's own first word is W405's
+            clip = text[m.start(1): m.start(1) + 16]
+            what = "回顾之年" if review else "当年"
+            yield Finding("W408", WARNING,
+                          f"“{clip}…”把{m.group(1)}年当作{what}，本报告的{what}是{this_year}年，"
+                          f"像是沿用了上年报告的说法", _para_where(ci, si, pi))
+            break
+
+
 def check(report: Report, previous: Report | None = None,
           settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
     """Every finding for a report, errors first, then warnings, then notes."""

@@ -233,6 +233,13 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_versions import add_parser as add_version_parser
 
     add_version_parser(sub)
+
+    s = sub.add_parser("restore", help=S.CLI_RESTORE_HELP, description=S.CLI_RESTORE_HELP)
+    _arg(s, "restore", "place")
+    _arg(s, "restore", "year")
+    s = sub.add_parser("trash", help=S.CLI_TRASH_HELP, description=S.CLI_TRASH_HELP)
+    _arg(s, "trash", "--empty", action="store_true", help=S.CLI_TRASH_EMPTY_HELP)
+    _arg(s, "trash", "--json", action="store_true")
     return p
 
 
@@ -601,6 +608,8 @@ def cmd_new(args: argparse.Namespace) -> int:
                                 chapters=len(draft.chapters),
                                 sections=sum(len(c.sections) for c in draft.chapters),
                                 targets=len(draft.results)))
+    if draft.note:
+        print(S.CLI_NEW_REVIEW.format(note=draft.note))
     return EXIT_OK
 
 
@@ -782,6 +791,33 @@ def cmd_version(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    year = _year(args.year)
+    with open_store(args, write=True) as store:
+        try:
+            store.restore(args.place, year)
+        except StoreError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+    print(S.CLI_RESTORED.format(place=args.place, year=year))
+    return EXIT_OK
+
+
+def cmd_trash(args: argparse.Namespace) -> int:
+    with open_store(args, write=args.empty) as store:
+        if args.empty:
+            print(S.TRASH_PURGED.format(n=store.purge()))
+            return EXIT_OK
+        rows = store.trash()
+    if args.json:
+        emit_json([{k: r[k] for k in ("place", "year", "title", "deleted_at")} for r in rows])
+    elif not rows:
+        print(S.CLI_TRASH_EMPTY)
+    else:
+        _print_table([S.CLI_TRASH_HEADER] + [(r["place"], str(r["year"]), r["title"], r["deleted_at"])
+                                            for r in rows])
+    return EXIT_OK
+
+
 COMMANDS = {
     "version": cmd_version,
     "tui": cmd_tui,
@@ -793,6 +829,8 @@ COMMANDS = {
     "check": cmd_check,
     "export": cmd_export,
     "compare": cmd_compare,
+    "restore": cmd_restore,
+    "trash": cmd_trash,
 }
 
 __all__ = ["main", "build_parser", "load_examples", "CliError"]

@@ -184,3 +184,69 @@ def promote_lead(report: Report, addr: Address) -> str:
 def snapshot(report: Report) -> Report:
     """A deep copy to hand to a saving thread while the editor goes on."""
     return copy.deepcopy(report)
+
+
+def settle(report: Report) -> Report:
+    """Bring the derived parts up to date in place (generated text, commitments), so the
+    report in the editor is, field for field, the one the store will hold."""
+    from .commitments import sync
+    from .phrasing import refresh_generated
+
+    refresh_generated(report)
+    sync(report)
+    return report
+
+
+def save_copy(report: Report) -> Report:
+    """`settle` the open report, then a copy of it for the saving thread."""
+    return snapshot(settle(report))
+
+
+def toggle_generated(report: Report, addr: Address) -> bool:
+    """Turn a generated paragraph into free text the drafter owns (its text kept as printed),
+    or a targets paragraph back into one written from the table; returns whether it is
+    generated now. Raises EditError for a paragraph the table cannot write."""
+    from .phrasing import GENERATED_TARGETS, is_targets_paragraph, refresh_generated
+
+    para = get_paragraph(report, addr)
+    if para.generated:
+        refresh_generated(report)
+        para.generated = None
+        return False
+    if not is_targets_paragraph(para.full_text):
+        raise EditError(S.SEC_NOT_TARGETS)
+    para.generated = GENERATED_TARGETS
+    refresh_generated(report)
+    return True
+
+
+class History:
+    """Undo and redo of figure and structure edits: whole-report snapshots, newest last."""
+
+    def __init__(self, depth: int = 100):
+        self.depth = depth
+        self.undo_stack: list[Report] = []
+        self.redo_stack: list[Report] = []
+
+    def remember(self, report: Report, before: Report | None = None) -> None:
+        """Keep `report` as it is now (or `before`, taken earlier) ahead of an edit."""
+        self.undo_stack.append(before if before is not None else snapshot(report))
+        del self.undo_stack[:-self.depth]
+        self.redo_stack.clear()
+
+    def undo(self, report: Report) -> Report | None:
+        """The report before the last edit (None when there is nothing to undo)."""
+        if not self.undo_stack:
+            return None
+        self.redo_stack.append(snapshot(report))
+        return self.undo_stack.pop()
+
+    def redo(self, report: Report) -> Report | None:
+        if not self.redo_stack:
+            return None
+        self.undo_stack.append(snapshot(report))
+        return self.redo_stack.pop()
+
+    def clear(self) -> None:
+        self.undo_stack.clear()
+        self.redo_stack.clear()

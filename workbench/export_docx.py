@@ -24,7 +24,7 @@ from . import strings as S
 from .atomic import WriteFailed, write_atomic
 from .model import Report, figure_to_dict
 from .phrasing import (
-    chapter_numbers, full_width, is_targets_paragraph, section_number, targets_sentence,
+    GENERATED_TARGETS, chapter_numbers, full_width, section_number, targets_sentence,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +180,7 @@ class _Body:
         self.texts.append((lead or "") + ("".join(lines) if lines is not None else text))
 
     def paragraph(self, p, sentence: str) -> None:
-        if sentence and p.lead is None and is_targets_paragraph(p.text):
+        if p.generated == GENERATED_TARGETS:
             self.para(L.BODY, sentence)
         else:
             self.para(L.BODY, p.text, p.lead, bold=getattr(p, "bold", None))

@@ -403,7 +403,7 @@ def read_docx(path: Path, *, place: str | None = None, year: int | None = None, 
     from .export_docx import read_attached_data
     from .figures import FigureError, parse_figure
     from .model import Chapter, Meta, Paragraph, Section, figure_from_dict
-    from .phrasing import is_targets_paragraph, targets_sentence
+    from .phrasing import GENERATED_TARGETS, is_targets_paragraph, targets_sentence
 
     doc = doc if doc is not None else _open_docx(path)
     data = read_attached_data(doc) or {}
@@ -454,6 +454,9 @@ def read_docx(path: Path, *, place: str | None = None, year: int | None = None, 
         report.results, report.targets = [], []
     # The text is the record: if the drafter edited the targets sentence in Word, read it.
     for *_, para in report.paragraphs():
+        if para.lead is None and is_targets_paragraph(para.text) and para.text == targets_sentence(report):
+            para.generated = GENERATED_TARGETS  # printed from the table: keep it generated
+            break
         if para.lead is None and is_targets_paragraph(para.text) and para.text != targets_sentence(report):
             body = para.text.split("：", 1)[1].rstrip("。")
             parsed = []

@@ -40,6 +40,7 @@ class Paragraph:
     # Further bold phrases inside `text` (a paragraph with several bold sentences); stored
     # only when present, printed bold wherever the phrase still occurs in the text.
     bold: list[str] = field(default_factory=list)
+    generated: str | None = None  # "targets": the text is written from the figures table
 
     @property
     def full_text(self) -> str:
@@ -195,6 +196,8 @@ def figure_from_reader(r: _Reader) -> Figure:
 
 def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
     d: dict[str, Any] = {"lead": p.lead, "text": p.text}
+    if p.generated:
+        d["generated"] = p.generated
     if p.bold:
         d["bold"] = list(p.bold)
     return d
@@ -225,7 +228,7 @@ def _paragraph_from_reader(r: _Reader) -> Paragraph:
             raise _bad(b.path, S.TYPE_NAMES.get("str", "str"), b.data)
         bold.append(b.data)
     return Paragraph(lead=r.get("lead", str, optional=True), text=r.get("text", str, default=""),
-                     bold=bold)
+                     bold=bold, generated=r.get("generated", str, optional=True))
 
 
 def _chapter_from_reader(r: _Reader) -> Chapter:

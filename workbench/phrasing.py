@@ -54,6 +54,37 @@ def is_targets_paragraph(text: str) -> bool:
     return TARGETS_MARKER in text and "：" in text
 
 
+# The one rule for text the workbench writes from data: a paragraph marked `generated`
+# prints what its generator makes from the tables, and its stored text is kept equal to
+# that; an unmarked paragraph is the drafter's own and prints exactly as stored.
+GENERATED_TARGETS = "targets"
+GENERATORS = {GENERATED_TARGETS: targets_sentence}
+
+
+def generated_text(report, kind: str) -> str:
+    make = GENERATORS.get(kind)
+    return make(report) if make is not None else ""
+
+
+def printed(report, para) -> tuple[str | None, str]:
+    """(lead, text) of a paragraph as the editor, preview, `show` and the export print it.
+    A kind this version cannot generate prints the stored text rather than nothing."""
+    if para.generated in GENERATORS:
+        return None, generated_text(report, para.generated)
+    return para.lead, para.text
+
+
+def refresh_generated(report):
+    """Rewrite every generated paragraph from the tables, so the stored text is the printed one."""
+    for ch in report.chapters:
+        for paras in [ch.paragraphs] + [sec.paragraphs for sec in ch.sections]:
+            for p in paras:
+                if p.generated in GENERATORS:
+                    p.lead = None
+                    p.text = generated_text(report, p.generated)
+    return report
+
+
 def review_sentence(results: Iterable[Figure]) -> str:
     """"全年实现地区生产总值增长6.5%；完成固定资产投资总额22.5亿元，增长55.9%。"."""
     parts = []

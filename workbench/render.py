@@ -5,7 +5,7 @@ from __future__ import annotations
 from .checks import ERROR, INFO, WARNING, Finding, counts
 from .figures import format_figure
 from .model import Report
-from .phrasing import chapter_numbers, is_targets_paragraph, section_number, targets_sentence
+from .phrasing import chapter_numbers, printed, section_number
 from . import strings as S
 
 
@@ -28,18 +28,18 @@ def render_text(report: Report) -> str:
         out.append(S.SHOW_TARGETS.format(year=report.year))
         out += ["  " + format_figure(f) for f in report.targets]
     out.append("")
-    targets_text = targets_sentence(report)
     numbers = chapter_numbers(report.chapters)
     for ci, ch in enumerate(report.chapters):
         if ch.title:
             out.append(numbers[ci] + ch.title)
         for p in ch.paragraphs:
-            text = targets_text if targets_text and is_targets_paragraph(p.full_text) else p.full_text
-            out.append("　　" + text)
+            lead, text = printed(report, p)
+            out.append("　　" + (lead or "") + text)
         for si, sec in enumerate(ch.sections):
             out.append(section_number(si) + sec.title)
             for p in sec.paragraphs:
-                out.append("　　" + p.full_text)
+                lead, text = printed(report, p)
+                out.append("　　" + (lead or "") + text)
     return "\n".join(out)
 
 
@@ -48,6 +48,8 @@ def _where_text(report: Report | None, f: Finding) -> str:
     if "figure" in w:
         kind = {"results": "完成数", "targets": "目标"}.get(w.get("list", ""), "")
         return f"{kind}·{w['figure']}"
+    if "meta" in w:
+        return S.META_WHERE.format(field=S.META_LABELS.get(w["meta"], w["meta"]))
     if "chapter" in w and report is not None and not w.get("previous"):
         parts = []
         ci = w.get("chapter")

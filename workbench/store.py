@@ -24,9 +24,11 @@ from . import strings as S
 from .atomic import WriteFailed, backup_path, os_reason, path_problem, unlink_quietly, write_atomic
 from .commitments import sync
 from .model import ModelError, Report
+from .phrasing import refresh_generated
 
 TABLE = "reports"
 VERSIONS = "versions"  # named snapshots of reports (drafting rounds), one document each
+TRASH = "trash"  # the recycle bin (回收站): deleted reports, restorable until emptied
 ENV_DB = "WORKBENCH_DB"
 
 
@@ -71,6 +73,15 @@ class StorePathError(StoreError):
 
 class StoreWriteError(StoreError):
     pass
+
+
+class StoreConflict(StoreError):
+    """The report on disk is not the one the editor started from: someone else saved it."""
+
+    def __init__(self, place: str, year: int, saved_at: str | None):
+        self.place = place
+        self.year = year
+        super().__init__(S.STORE_CONFLICT.format(place=place, year=year, when=saved_at or "?"))
 
 
 def default_path() -> Path:
@@ -455,10 +466,20 @@ class Store:
         return rows
 
     # -------------------------------------------------------- writing
-    def put(self, report: Report) -> None:
-        """Save a report (commitments re-derived, keys filled), replacing any of its (place, year)."""
+    def put(self, report: Report, *, expect: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Save a report (generated text rewritten, commitments re-derived), replacing any of
+        its (place, year); returns the document as stored.
+
+        With `expect` (the document as the caller last read or saved it), a stored report
+        that differs from it raises StoreConflict instead of being overwritten.
+        """
         if self.readonly:
             raise StoreWriteError(S.STORE_READONLY)
+        if expect is not None:
+            current = self.get_doc(report.place, report.year)
+            if current is not None and current != expect:
+                raise StoreConflict(report.place, report.year, self._saved_at(report.place, report.year))
+        refresh_generated(report)
         sync(report)
         doc = report.to_dict()
         doc["_saved_at"] = datetime.now().isoformat(timespec="seconds")
@@ -475,13 +496,102 @@ class Store:
         else:
             storage.dirty = set()
             self._table.insert(doc)
+        return {k: v for k, v in doc.items() if not k.startswith("_")}
+
+    def get_doc(self, place: str, year: int) -> dict[str, Any] | None:
+        """The stored document of one report, without the store's own `_` fields."""
+        q = Query()
+        docs = self._table.search((q.place == place) & (q.year == year))
+        return {k: v for k, v in docs[0].items() if not k.startswith("_")} if docs else None
+
+    def _saved_at(self, place: str, year: int) -> str | None:
+        q = Query()
+        docs = self._table.search((q.place == place) & (q.year == year))
+        return docs[0].get("_saved_at") if docs else None
+
+    def stamp(self) -> tuple[int, int, int] | None:
+        """The store file's (mtime, size, inode): it changes whenever anyone writes the file."""
+        return self._db.storage._stamp()  # type: ignore[attr-defined]
 
     def delete(self, place: str, year: int) -> bool:
+        """Move a report to the recycle bin (回收站); False when there was no such report."""
         if self.readonly:
             raise StoreWriteError(S.STORE_READONLY)
         q = Query()
-        self._db.storage.dirty = set()  # type: ignore[attr-defined]
-        return bool(self._table.remove((q.place == place) & (q.year == year)))
+        cond = (q.place == place) & (q.year == year)
+        docs = self._table.search(cond)
+        if not docs:
+            return False
+        trashed = dict(docs[0])
+        trashed["_deleted_at"] = datetime.now().isoformat(timespec="seconds")
+        data = self._db.storage.read() or {}  # type: ignore[union-attr]
+        self._db.storage.dirty = None  # type: ignore[attr-defined]
+        # One write for both tables, so a crash leaves the report in one place or the other.
+        bin_docs = data.setdefault(TRASH, {})
+        next_id = max((int(k) for k in bin_docs), default=0) + 1
+        bin_docs[str(next_id)] = trashed
+        reports = data.get(TABLE, {})
+        for doc_id in [k for k, v in reports.items() if v.get("place") == place and v.get("year") == year]:
+            del reports[doc_id]
+        self._db.storage.write(data)  # type: ignore[union-attr]
+        self._table.clear_cache()
+        self._table._next_id = None
+        return True
+
+    def trash(self) -> list[dict[str, Any]]:
+        """Reports in the recycle bin, newest deletion first: place, year, title, deleted_at."""
+        data = self._db.storage.read() or {}  # type: ignore[union-attr]
+        rows = [{"place": d.get("place"), "year": d.get("year"),
+                 "title": (d.get("meta") or {}).get("title", ""),
+                 "deleted_at": d.get("_deleted_at", ""), "id": k}
+                for k, d in data.get(TRASH, {}).items()]
+        rows.sort(key=lambda r: r["deleted_at"], reverse=True)
+        return rows
+
+    def _trash_ids(self, place: str, year: int) -> list[str]:
+        data = self._db.storage.read() or {}  # type: ignore[union-attr]
+        rows = [(d.get("_deleted_at", ""), k) for k, d in data.get(TRASH, {}).items()
+                if d.get("place") == place and d.get("year") == year]
+        return [k for _, k in sorted(rows, reverse=True)]
+
+    def restore(self, place: str, year: int) -> Report:
+        """Bring the most recently deleted (place, year) back from the recycle bin."""
+        if self.readonly:
+            raise StoreWriteError(S.STORE_READONLY)
+        ids = self._trash_ids(place, year)
+        if not ids:
+            raise StoreError(S.TRASH_NOT_FOUND.format(place=place, year=year))
+        if self.exists(place, year):
+            raise StoreError(S.TRASH_RESTORE_EXISTS.format(place=place, year=year))
+        data = self._db.storage.read() or {}  # type: ignore[union-attr]
+        doc = dict(data[TRASH][ids[0]])
+        doc.pop("_deleted_at", None)
+        report = self._to_report(doc)
+        reports = data.setdefault(TABLE, {})
+        next_id = max((int(k) for k in reports), default=0) + 1
+        reports[str(next_id)] = doc
+        del data[TRASH][ids[0]]
+        self._db.storage.dirty = None  # type: ignore[attr-defined]
+        self._db.storage.write(data)  # type: ignore[union-attr]
+        self._table.clear_cache()
+        self._table._next_id = None
+        return report
+
+    def purge(self, place: str | None = None, year: int | None = None) -> int:
+        """Empty the recycle bin, or drop one (place, year) from it; returns how many went."""
+        if self.readonly:
+            raise StoreWriteError(S.STORE_READONLY)
+        data = self._db.storage.read() or {}  # type: ignore[union-attr]
+        bin_docs = data.get(TRASH, {})
+        gone = [k for k, d in bin_docs.items()
+                if place is None or (d.get("place") == place and d.get("year") == year)]
+        if not gone:
+            return 0
+        for k in gone:
+            del bin_docs[k]
+        self._db.storage.dirty = None  # type: ignore[attr-defined]
+        self._db.storage.write(data)  # type: ignore[union-attr]
+        return len(gone)
 
     def exists(self, place: str, year: int) -> bool:
         q = Query()

@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from .. import strings as S
 from ..checks import ERROR, WARNING, check, counts
-from ..store import Store, StoreError, StoreLocked
+from ..store import Store, StoreConflict, StoreError, StoreLocked
 from .keymap import load_keymap
 
 CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -25,7 +25,9 @@ class WorkbenchApp(App):
     BINDINGS = [
         Binding("f1", "help", S.BINDING["help"], id="app.help"),
         Binding("ctrl+q", "quit", S.BINDING["quit"], id="app.quit", priority=True),
+        Binding("ctrl+r", "retry_lock", S.BINDING_RETRY_LOCK, id="app.retry_lock"),
     ]
+    DISK_POLL = 1.5  # seconds between looks at the store file for changes made elsewhere
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, store_path: Path, *, open_report: tuple[str, int] | None = None,
@@ -37,6 +39,9 @@ class WorkbenchApp(App):
         self.store: Store | None = None
         self.store_lock = threading.Lock()
         self.export_paths: dict[tuple[str, int], Path] = {}
+        self.lock_holder: str | None = None
+        self.discard_on_exit = False
+        self.disk_stamp = None
         # Tests and snapshots switch the cursor blink off so screens are reproducible.
         self.blink = os.environ.get("WORKBENCH_NO_BLINK") != "1"
 
@@ -59,18 +64,32 @@ class WorkbenchApp(App):
         try:
             self.store = Store(self.store_path)
         except StoreLocked as exc:
-            self.store = Store(self.store_path, readonly=True)
-            self.notify(S.READONLY_NOTICE.format(holder=exc), severity="warning", timeout=15)
+            try:
+                self.store = Store(self.store_path, readonly=True)
+            except StoreError as exc2:
+                self.exit(message=str(exc2), return_code=2)
+                return
+            self.lock_holder = holder_name(exc.holder)
+            self.notify(self.readonly_state(), severity="warning", timeout=15)
         except StoreError as exc:
             self.exit(message=str(exc), return_code=2)
             return
         from .screens.home import HomeScreen
 
+        self.disk_stamp = self.store.stamp()
+        self.set_interval(self.DISK_POLL, self.poll_disk)
         self.push_screen(HomeScreen())
         if self.open_on_start:
             self.open_report(*self.open_on_start)
 
     def on_unmount(self) -> None:
+        from .screens.report import ReportScreen
+
+        # Leaving any other way than "不保存，退出" (a crash, a closed terminal) keeps the edits.
+        if not self.discard_on_exit and self.store is not None and not self.readonly:
+            for screen in self.screen_stack:
+                if isinstance(screen, ReportScreen) and screen.dirty:
+                    screen.save_sync()
         if self.store is not None:
             self.store.close()
 
@@ -81,10 +100,118 @@ class WorkbenchApp(App):
         except Exception:  # a terminal that does not take titles is fine
             pass
 
-    # ------------------------------------------------------------ store access
+    # ------------------------------------------------------------ read-only and the lock
     @property
     def readonly(self) -> bool:
         return self.store is None or self.store.readonly
+
+    def readonly_state(self) -> str:
+        """"只读：…正在编辑 · Ctrl+R 重试获取写权限", the one line a read-only app shows."""
+        return S.READONLY_STATE.format(holder=self.lock_holder or S.READONLY_WHO_UNKNOWN)
+
+    def screen_title(self) -> str:
+        if not self.readonly:
+            return S.APP_TITLE
+        return S.APP_TITLE + " · " + S.READONLY_WHO.format(holder=self.lock_holder or "另一个程序")
+
+    def refuse_readonly(self) -> bool:
+        """True (and the drafter told why) when the store cannot be written."""
+        if not self.readonly:
+            return False
+        import time
+
+        now = time.monotonic()
+        if now - getattr(self, "_refused_at", -10.0) > 2.0:
+            self._refused_at = now
+            self.notify(S.READONLY_REFUSED.format(holder=self.lock_holder or "另一个程序"),
+                        severity="warning", timeout=6)
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry_lock":
+            return self.readonly
+        return True
+
+    def action_retry_lock(self) -> None:
+        if not self.readonly:
+            return
+        try:
+            writer = Store(self.store_path)
+        except StoreLocked as exc:
+            self.lock_holder = holder_name(exc.holder)
+            self.notify(S.LOCK_RETRY_FAILED.format(holder=self.lock_holder), severity="warning")
+            return
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        with self.store_lock:
+            old, self.store = self.store, writer
+        old.close()
+        self.lock_holder = None
+        self.disk_stamp = self.store.stamp()
+        from .screens.report import ReportScreen
+
+        for screen in self.screen_stack:
+            if hasattr(screen, "title"):
+                screen.title = self.screen_title()
+            if isinstance(screen, ReportScreen):
+                screen.write_access()
+        self.refresh_bindings()
+        self.notify(S.LOCK_RETRY_OK)
+
+    # ------------------------------------------------------------ changes made elsewhere
+    def poll_disk(self) -> None:
+        """Notice a store file changed by another program (a CLI import, a copy)."""
+        if self.store is None:
+            return
+        stamp = self.store.stamp()
+        if stamp == self.disk_stamp:
+            return
+        self.disk_stamp = stamp
+        from .screens.home import HomeScreen
+        from .screens.report import ReportScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReportScreen):
+                screen.disk_changed()
+            elif isinstance(screen, HomeScreen) and screen is self.screen:
+                screen.refresh_rows()
+
+    def get_doc(self, place: str, year: int) -> dict | None:
+        with self.store_lock:
+            return self.store.get_doc(place, year) if self.store else None
+
+    # ------------------------------------------------------------ quitting
+    async def action_quit(self) -> None:
+        from .dialogs import ChoiceDialog
+        from .screens.report import ReportScreen
+
+        unsaved = [s for s in self.screen_stack if isinstance(s, ReportScreen) and s.dirty]
+        if not unsaved:
+            self.exit()
+            return
+        screen = unsaved[-1]
+        if any(isinstance(s, ChoiceDialog) for s in self.screen_stack):
+            return
+        reason = S.QUIT_UNSAVED_REASON.format(reason=screen.save_error) if screen.save_error else ""
+        what = f"{screen.report.place}{screen.report.year}年报告"
+
+        def done(answer: str | None) -> None:
+            if answer == "discard":
+                self.discard_on_exit = True
+                self.exit()
+            elif answer == "save":
+                error = screen.save_sync()
+                if error:
+                    self.notify(S.SAVE_STATE_FAILED.format(reason=error), severity="error", timeout=10)
+                else:
+                    self.exit()
+
+        self.push_screen(ChoiceDialog(S.QUIT_UNSAVED.format(what=what, reason=reason),
+                                      [("save", S.QUIT_SAVE, "primary"), ("discard", S.QUIT_DISCARD, "error"),
+                                       ("cancel", S.QUIT_CANCEL, "default")], focus="save"), done)
+
+    # ------------------------------------------------------------ store access
 
     def list_reports(self) -> list[dict]:
         with self.store_lock:
@@ -104,14 +231,21 @@ class WorkbenchApp(App):
 
     def save_report(self, report) -> str | None:
         """Save from a worker thread; returns a Chinese error line or None."""
+        return self.save_checked(report)[0]
+
+    def save_checked(self, report, expect: dict | None = None) -> tuple[str | None, dict | None, bool]:
+        """Save unless the stored report is no longer `expect`: (error, stored doc, conflict)."""
         try:
             with self.store_lock:
-                self.store.put(report)
+                doc = self.store.put(report, expect=expect)
+                self.disk_stamp = self.store.stamp()
+        except StoreConflict as exc:
+            return str(exc), None, True
         except StoreError as exc:
-            return str(exc)
+            return str(exc), None, False
         except OSError as exc:
-            return exc.strerror or str(exc)
-        return None
+            return exc.strerror or str(exc), None, False
+        return None, doc, False
 
     def open_report(self, place: str, year: int) -> None:
         from .screens.report import ReportScreen
@@ -119,10 +253,11 @@ class WorkbenchApp(App):
         with self.store_lock:
             report = self.store.get(place, year)
             previous = self.store.get(place, year - 1)
+            base = self.store.get_doc(place, year)
         if report is None:
             self.notify(S.CLI_NO_REPORT.format(place=place, year=year), severity="error")
             return
-        self.push_screen(ReportScreen(report, previous, readonly=self.readonly))
+        self.push_screen(ReportScreen(report, previous, readonly=self.readonly, base=base))
 
     def open_compare(self, a, b) -> None:
         from ..compare import compare
@@ -137,8 +272,7 @@ class WorkbenchApp(App):
         from ..model import Report
         from ..rollover import roll_over
 
-        if self.readonly:
-            self.notify(S.STORE_READONLY, severity="error")
+        if self.refuse_readonly():
             return
         with self.store_lock:
             if self.store.exists(place, year):
@@ -157,12 +291,13 @@ class WorkbenchApp(App):
             self.notify(error, severity="error")
             return
         self.open_report(place, year)
+        if report.note:
+            self.notify(S.CLI_NEW_REVIEW.format(note=report.note), severity="warning", timeout=20)
 
     def import_file(self, path: Path, place: str | None = None, year: int | None = None) -> None:
         from ..importer import ImportFailure, import_detailed, read_partial
 
-        if self.readonly:
-            self.notify(S.STORE_READONLY, severity="error")
+        if self.refuse_readonly():
             return
         if not path.exists():
             self.notify(S.CLI_FILE_MISSING.format(path=path), severity="error")
@@ -206,14 +341,48 @@ class WorkbenchApp(App):
                                                got.place_from, got.year_from), done)
 
     def delete_report(self, place: str, year: int) -> None:
+        """Move a report to the recycle bin."""
+        if self.refuse_readonly():
+            return
         try:
             with self.store_lock:
                 self.store.delete(place, year)
+                self.disk_stamp = self.store.stamp()
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.notify(S.DELETED.format(place=place, year=year))
+        self.notify(S.TRASHED.format(place=place, year=year))
         self._refresh_home()
+
+    def trash_rows(self) -> list[dict]:
+        with self.store_lock:
+            return self.store.trash() if self.store else []
+
+    def restore_report(self, place: str, year: int) -> bool:
+        if self.refuse_readonly():
+            return False
+        try:
+            with self.store_lock:
+                self.store.restore(place, year)
+                self.disk_stamp = self.store.stamp()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return False
+        self.notify(S.TRASH_RESTORED.format(place=place, year=year))
+        return True
+
+    def purge_trash(self, place: str | None = None, year: int | None = None) -> int:
+        if self.refuse_readonly():
+            return 0
+        try:
+            with self.store_lock:
+                n = self.store.purge(place, year)
+                self.disk_stamp = self.store.stamp()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return 0
+        self.notify(S.TRASH_PURGED.format(n=n))
+        return n
 
     def _refresh_home(self) -> None:
         from .screens.home import HomeScreen
@@ -261,6 +430,14 @@ class WorkbenchApp(App):
 
     async def _run_on(self, node, action: str) -> None:
         await self.run_action(action, node)
+
+
+def holder_name(holder: dict | None) -> str:
+    """Who holds the lock, as the read-only title names them."""
+    if not holder:
+        return "另一个程序"
+    return S.READONLY_HOLDER.format(user=holder.get("user", "?"), pid=holder.get("pid", "?"),
+                                    host=holder.get("host", "?"), since=holder.get("since", "?"))
 
 
 def run(store_path: Path, open_report: tuple[str, int] | None = None) -> None:

@@ -14,7 +14,18 @@ from textual.widgets import Button, Input, Label, Static
 from .. import strings as S
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class Dialog(ModalScreen):
+    """A modal that closes once: a second Esc or click queued behind the first must not
+    dismiss the screen underneath (Textual's dismiss pops whatever is on top)."""
+
+    def dismiss(self, result=None):
+        if self.app.screen is not self or getattr(self, "_wb_dismissed", False):
+            return None
+        self._wb_dismissed = True
+        return super().dismiss(result)
+
+
+class ConfirmDialog(Dialog):
     """Yes or no; Enter confirms, Esc cancels."""
 
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel"),
@@ -41,7 +52,40 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(True)
 
 
-class PromptDialog(ModalScreen[str | None]):
+class ChoiceDialog(Dialog):
+    """A question with named answers as buttons; Esc answers None. Focus starts on
+    `focus` (the safe answer), so Enter alone never picks a destructive one."""
+
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel"),
+                Binding("left", "app.focus_previous", show=False),
+                Binding("right", "app.focus_next", show=False)]
+
+    def __init__(self, question: str, choices: list[tuple[str, str, str]], focus: str | None = None):
+        super().__init__()
+        self.question = question
+        self.choices = choices  # (answer id, label, button variant)
+        self.initial = focus
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="question", id="choice-question")
+            with Horizontal(classes="buttons"):
+                for answer, label, variant in self.choices:
+                    yield Button(label, variant=variant, id=f"choice-{answer}")
+
+    def on_mount(self) -> None:
+        if self.initial:
+            self.query_one(f"#choice-{self.initial}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-") or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PromptDialog(Dialog):
     """One line of input. `validate` returns an error message or None; a refused entry
     stays in the field with the message under it, and the dialog stays open."""
 
@@ -80,7 +124,7 @@ class PromptDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NewReportDialog(ModalScreen[tuple[str, int, int | None] | None]):
+class NewReportDialog(Dialog):
     """Place, year and the year to start from."""
 
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
@@ -114,7 +158,7 @@ class NewReportDialog(ModalScreen[tuple[str, int, int | None] | None]):
         self.dismiss(None)
 
 
-class MetaDialog(ModalScreen[dict | None]):
+class MetaDialog(Dialog):
     """The title block: title, meeting line, date, speaker; and draft or final."""
 
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
@@ -153,7 +197,7 @@ class MetaDialog(ModalScreen[dict | None]):
         self.dismiss(None)
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(Dialog):
     BINDINGS = [Binding("escape,f1,enter", "close", S.NO, id="dialog.close")]
 
     def __init__(self, text: str):

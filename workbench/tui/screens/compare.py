@@ -40,9 +40,13 @@ class CompareFigures(DataTable):
 
 class CompareScreen(Screen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", S.BINDING["back"], id="compare.back"),
+        Binding("escape", "back", S.BINDING["back"], id="compare.back"),
         Binding("t", "trend", S.COMPARE_TREND, id="compare.trend"),
     ]
+
+    def action_back(self) -> None:
+        if self.app.screen is self:  # a second queued Esc must not pop the report too
+            self.app.pop_screen()
 
     def __init__(self, cmp: Comparison, history: list[Report]):
         super().__init__()

@@ -25,6 +25,7 @@ class HomeScreen(Screen):
         Binding("delete", "delete_report", S.BINDING["delete"], id="home.delete"),
         Binding("slash", "focus_filter", S.BINDING["filter"], id="home.filter"),
         Binding("r", "refresh", S.BINDING["refresh"], id="home.refresh", show=False),
+        Binding("b", "trash", S.BINDING_TRASH, id="home.trash"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -35,7 +36,7 @@ class HomeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = S.APP_TITLE
+        self.title = self.app.screen_title()
         self.sub_title = S.HOME_TITLE
         self.app.apply_blink(self)
         table = self.query_one(ReportTable)
@@ -109,6 +110,8 @@ class HomeScreen(Screen):
     def action_new_report(self) -> None:
         from ..dialogs import NewReportDialog
 
+        if self.app.refuse_readonly():
+            return
         sel = self.selected()
         defaults = (sel[0], sel[1] + 1, sel[1]) if sel else ("", None, None)
 
@@ -122,6 +125,9 @@ class HomeScreen(Screen):
     def action_import_file(self) -> None:
         from ..dialogs import PromptDialog
 
+        if self.app.refuse_readonly():
+            return
+
         def done(path: str | None) -> None:
             if path:
                 self.app.import_file(Path(path.strip().strip('"')).expanduser())
@@ -129,14 +135,109 @@ class HomeScreen(Screen):
         self.app.push_screen(PromptDialog(S.IMPORT_TITLE, placeholder=S.IMPORT_PATH), done)
 
     def action_delete_report(self) -> None:
-        from ..dialogs import ConfirmDialog
+        from ..dialogs import ChoiceDialog
 
         sel = self.selected()
-        if sel is None:
+        if sel is None or self.app.refuse_readonly():
             return
+        row = next((r for r in self.rows if (r["place"], r["year"]) == sel), None)
+        if row is None:
+            return
+        question = S.CONFIRM_TRASH.format(place=sel[0], year=sel[1], title=row["title"] or "无标题",
+                                          chapters=row["chapters"], targets=row["targets"])
 
-        def done(yes: bool) -> None:
-            if yes:
+        def done(answer: str | None) -> None:
+            if answer == "trash":
                 self.app.delete_report(*sel)
 
-        self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE.format(place=sel[0], year=sel[1])), done)
+        # Focus starts on 取消: Enter alone keeps the report.
+        self.app.push_screen(ChoiceDialog(question, [("cancel", S.QUIT_CANCEL, "primary"),
+                                                     ("trash", S.CONFIRM_TRASH_YES, "error")],
+                                          focus="cancel"), done)
+
+    def action_trash(self) -> None:
+        self.app.push_screen(TrashScreen())
+
+
+class TrashTable(DataTable):
+    HELP = S.TRASH_HINT
+
+
+class TrashScreen(Screen):
+    """The recycle bin: reports deleted from the list, restorable until emptied."""
+
+    BINDINGS = [
+        Binding("escape", "back", S.BINDING["back"], id="trash.back"),
+        Binding("delete", "purge_one", S.BINDING["delete"], id="trash.purge"),
+        Binding("ctrl+d", "purge_all", S.BINDING_PURGE_ALL, id="trash.purge_all"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(S.TRASH_HINT, id="trash-hint")
+        yield TrashTable(cursor_type="row", zebra_stripes=True, id="trash")
+        yield Static("", id="trash-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.app.screen_title()
+        self.sub_title = S.TRASH_TITLE
+        table = self.query_one(TrashTable)
+        for i, label in enumerate(S.TRASH_COLUMNS):
+            table.add_column(label, key=str(i))
+        self.refresh_rows()
+        table.focus()
+
+    def refresh_rows(self) -> None:
+        self.rows = self.app.trash_rows()
+        table = self.query_one(TrashTable)
+        table.clear()
+        for i, r in enumerate(self.rows):
+            table.add_row(r["place"], str(r["year"]), r["title"], r["deleted_at"].replace("T", " "), key=str(i))
+        self.query_one("#trash-empty", Static).update("" if self.rows else S.TRASH_EMPTY_LIST)
+
+    def _selected(self) -> dict | None:
+        table = self.query_one(TrashTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        row = self._selected()
+        if row is not None and self.app.restore_report(row["place"], row["year"]):
+            self.refresh_rows()
+
+    def action_purge_one(self) -> None:
+        from ..dialogs import ChoiceDialog
+
+        row = self._selected()
+        if row is None or self.app.refuse_readonly():
+            return
+
+        def done(answer: str | None) -> None:
+            if answer == "purge":
+                self.app.purge_trash(row["place"], row["year"])
+                self.refresh_rows()
+
+        self.app.push_screen(ChoiceDialog(S.TRASH_PURGE_ONE.format(place=row["place"], year=row["year"]),
+                                          [("cancel", S.QUIT_CANCEL, "primary"),
+                                           ("purge", S.BINDING["delete"], "error")], focus="cancel"), done)
+
+    def action_purge_all(self) -> None:
+        from ..dialogs import ChoiceDialog
+
+        if not self.rows or self.app.refuse_readonly():
+            return
+
+        def done(answer: str | None) -> None:
+            if answer == "purge":
+                self.app.purge_trash()
+                self.refresh_rows()
+
+        self.app.push_screen(ChoiceDialog(S.TRASH_PURGE_ALL.format(n=len(self.rows)),
+                                          [("cancel", S.QUIT_CANCEL, "primary"),
+                                           ("purge", S.BINDING_PURGE_ALL, "error")], focus="cancel"), done)
+
+    def action_back(self) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()

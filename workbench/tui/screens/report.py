@@ -21,7 +21,7 @@ from ... import strings as S
 from ...checks import ERROR, INFO, WARNING, check, counts
 from ...figures import FigureError, format_parts
 from ...model import Report
-from ...phrasing import speaking_minutes
+from ...phrasing import printed, speaking_minutes
 from ..widgets.checks import ChecksPanel
 from ..widgets.figures import FiguresTable, column_field
 from ..widgets.sections import BodyArea, LeadInput, OutlineTree, SectionsEditor, paragraph_label
@@ -44,12 +44,19 @@ class ReportScreen(Screen):
         Binding("f7", "edit_meta", S.BINDING["meta"], id="report.meta"),
         Binding("ctrl+z", "undo", S.BINDING["undo"], id="report.undo", show=False),
         Binding("ctrl+y", "redo", S.BINDING["redo"], id="report.redo", show=False),
+        Binding("ctrl+g", "toggle_generated", S.BINDING_GENERATED, id="report.generated", show=False),
     ]
     UNDO_DEPTH = 100
 
-    def __init__(self, report: Report, previous: Report | None, *, readonly: bool = False):
+    def __init__(self, report: Report, previous: Report | None, *, readonly: bool = False,
+                 base: dict | None = None):
         super().__init__()
         self.report = report
+        self.base = base  # the stored document this editor started from (or last saved)
+        self.edits = 0  # edits made; `saved_edits` is how many of them the store holds
+        self.saved_edits = 0
+        self.saving = 0
+        self.asking = False
         self.previous = previous
         self.readonly = readonly
         self.findings = []
@@ -59,8 +66,7 @@ class ReportScreen(Screen):
         self._check_timer: Timer | None = None
         self.saved_at: str | None = None
         self.save_error: str | None = None
-        self.undo_stack: list[Report] = []
-        self.redo_stack: list[Report] = []
+        self.history = E.History(self.UNDO_DEPTH)
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -86,7 +92,7 @@ class ReportScreen(Screen):
 
     def on_mount(self) -> None:
         r = self.report
-        self.title = S.APP_TITLE
+        self.title = self.app.screen_title()
         self.app.apply_blink(self)
         self.sub_title = S.REPORT_SUBTITLE.format(place=r.place, year=r.year,
                                                   status=S.STATUS_NAMES.get(r.status, r.status))
@@ -95,18 +101,29 @@ class ReportScreen(Screen):
         self.query_one(OutlineTree).fill(r)
         self._show_editor(None)
         self.run_checks()
-        self.set_state(S.SAVE_STATE_READONLY if self.readonly else "")
+        self.set_state(self.app.readonly_state() if self.readonly else "")
         self.query_one("#results", FiguresTable).focus()
 
     # ------------------------------------------------------------ state
     def set_state(self, text: str) -> None:
         self.query_one("#save-state", Static).update(text)
 
+    @property
+    def dirty(self) -> bool:
+        """Edits the store does not hold yet."""
+        return self.edits != self.saved_edits
+
+    def refuse(self) -> bool:
+        """True, and the drafter told why, when this report cannot be changed."""
+        return self.readonly and self.app.refuse_readonly()
+
     def mark_dirty(self) -> None:
         """An edit happened: autosave a moment after the last keystroke, re-check sooner."""
+        self._refresh_generated()
         self.schedule_checks()
         if self.readonly:
             return
+        self.edits += 1
         self.set_state(S.SAVE_STATE_DIRTY)
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -119,28 +136,123 @@ class ReportScreen(Screen):
 
     def save_now(self) -> None:
         if self.readonly:
-            self.set_state(S.SAVE_STATE_READONLY)
+            self.set_state(self.app.readonly_state())
             return
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        if self.asking:
+            return
         self.set_state(S.SAVE_STATE_SAVING)
-        self._save(E.snapshot(self.report))
+        self.saving += 1
+        self._save(E.save_copy(self.report), self.edits, self.base)
 
     @work(thread=True, group="save")
-    def _save(self, snap: Report) -> None:
-        error = self.app.save_report(snap)
-        self.app.call_from_thread(self._saved, error)
+    def _save(self, snap: Report, edits: int, base: dict | None) -> None:
+        error, doc, conflict = self.app.save_checked(snap, base)
+        self.app.call_from_thread(self._saved, error, edits, doc, conflict)
 
-    def _saved(self, error: str | None) -> None:
+    def save_sync(self, force: bool = False) -> str | None:
+        """Save now on this thread (quitting, leaving); returns an error line or None."""
+        if self.readonly:
+            return S.STORE_READONLY
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        edits = self.edits
+        error, doc, conflict = self.app.save_checked(E.save_copy(self.report), None if force else self.base)
+        self._after_save(error, edits, doc)
+        return error
+
+    def _saved(self, error: str | None, edits: int, doc: dict | None, conflict: bool) -> None:
+        self.saving = max(0, self.saving - 1)
+        if conflict:
+            self.set_state(S.SAVE_STATE_FAILED.format(reason=error))
+            self.save_error = error
+            self.ask_conflict()
+            return
+        self._after_save(error, edits, doc)
+
+    def _after_save(self, error: str | None, edits: int, doc: dict | None) -> None:
         if error:
             self.save_error = error
             self.set_state(S.SAVE_STATE_FAILED.format(reason=error))
             self.notify(S.SAVE_STATE_FAILED.format(reason=error), severity="error", timeout=10)
         else:
             self.save_error = None
+            self.base = doc
+            self.saved_edits = max(self.saved_edits, edits)
             self.saved_at = datetime.now().strftime("%H:%M:%S")
-            self.set_state(S.SAVE_STATE_SAVED.format(time=self.saved_at))
+            self.set_state(S.SAVE_STATE_SAVED.format(time=self.saved_at) if not self.dirty
+                           else S.SAVE_STATE_DIRTY)
+
+    # ------------------------------------------------------------ changes made elsewhere
+    def disk_changed(self) -> None:
+        """The store file changed under us: reload quietly, or ask when edits would be lost."""
+        if self.saving or self.asking:
+            return
+        doc = self.app.get_doc(self.report.place, self.report.year)
+        if doc == self.base:
+            return
+        if doc is None:
+            self.notify(S.DISK_REMOVED.format(place=self.report.place, year=self.report.year),
+                        severity="warning", timeout=15)
+            self.base = None
+            if not self.readonly:
+                self.edits += 1  # the store no longer holds this report: it is unsaved now
+            return
+        if not self.dirty:
+            self.load_doc(doc)
+            self.notify(S.DISK_RELOADED.format(place=self.report.place, year=self.report.year), timeout=6)
+            return
+        self.ask_conflict()
+
+    def ask_conflict(self) -> None:
+        from ..dialogs import ChoiceDialog
+
+        if self.asking:
+            return
+        self.asking = True
+
+        def done(answer: str | None) -> None:
+            self.asking = False
+            if answer == "theirs":
+                doc = self.app.get_doc(self.report.place, self.report.year)
+                if doc is not None:
+                    self.load_doc(doc)
+                    self.notify(S.DISK_RELOADED.format(place=self.report.place, year=self.report.year))
+                    return
+            if answer in ("mine", "theirs"):
+                error = self.save_sync(force=True)
+                if error is None:
+                    self.set_state(S.SAVE_STATE_SAVED.format(time=self.saved_at))
+                return
+            self.set_state(S.SAVE_STATE_DIRTY)  # asked again at the next save
+
+        self.app.push_screen(ChoiceDialog(
+            S.DISK_CHANGED_ASK.format(place=self.report.place, year=self.report.year),
+            [("mine", S.DISK_KEEP_MINE, "warning"), ("theirs", S.DISK_TAKE_THEIRS, "primary")],
+            focus="mine"), done)
+
+    def load_doc(self, doc: dict) -> None:
+        """Show the stored document, dropping nothing the store does not hold."""
+        self.report = Report.from_dict(doc)
+        self.base = doc
+        self.saved_edits = self.edits
+        self.save_error = None
+        self.history.clear()
+        self.refresh_figures()
+        self.query_one(OutlineTree).fill(self.report, None)
+        self._show_editor(None)
+        self.run_checks()
+
+    def write_access(self) -> None:
+        """The app took the lock after all: reload what the other writer saved, then edit."""
+        self.readonly = False
+        doc = self.app.get_doc(self.report.place, self.report.year)
+        if doc is not None:
+            self.load_doc(doc)
+        self.set_state("")
 
     def run_checks(self) -> None:
         self._check(E.snapshot(self.report))
@@ -165,9 +277,7 @@ class ReportScreen(Screen):
     def remember(self, before: Report | None = None) -> None:
         """Keep the report as it is before a figure or structure edit (text edits undo in
         the editor itself)."""
-        self.undo_stack.append(before if before is not None else E.snapshot(self.report))
-        del self.undo_stack[:-self.UNDO_DEPTH]
-        self.redo_stack.clear()
+        self.history.remember(self.report, before)
 
     def _restore(self, report: Report) -> None:
         self.report = report
@@ -183,19 +293,23 @@ class ReportScreen(Screen):
         self.mark_dirty()
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        if self.refuse():
+            return
+        before = self.history.undo(self.report)
+        if before is None:
             self.notify(S.UNDO_NOTHING, timeout=2)
             return
-        self.redo_stack.append(E.snapshot(self.report))
-        self._restore(self.undo_stack.pop())
+        self._restore(before)
         self.notify(S.UNDONE, timeout=2)
 
     def action_redo(self) -> None:
-        if not self.redo_stack:
+        if self.refuse():
+            return
+        after = self.history.redo(self.report)
+        if after is None:
             self.notify(S.REDO_NOTHING, timeout=2)
             return
-        self.undo_stack.append(E.snapshot(self.report))
-        self._restore(self.redo_stack.pop())
+        self._restore(after)
         self.notify(S.REDONE, timeout=2)
 
     # ------------------------------------------------------------ figures
@@ -209,6 +323,8 @@ class ReportScreen(Screen):
     def edit_figure_cell(self, kind: str, row: int, column: int) -> None:
         from ..dialogs import PromptDialog
 
+        if self.refuse():
+            return
         figs = self._figures(kind)
         if not figs or row >= len(figs):
             self.add_figure(kind, None)
@@ -244,6 +360,9 @@ class ReportScreen(Screen):
         from ...catalog import suggest
         from ..dialogs import PromptDialog
 
+        if self.refuse():
+            return
+
         def validate(text: str) -> str | None:
             return S.EDIT_EMPTY_NAME if not text.strip() else None
 
@@ -263,7 +382,7 @@ class ReportScreen(Screen):
         from ..dialogs import ConfirmDialog
 
         figs = self._figures(kind)
-        if not figs:
+        if not figs or self.refuse():
             return
 
         def done(yes: bool) -> None:
@@ -276,6 +395,8 @@ class ReportScreen(Screen):
         self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=figs[row].name)), done)
 
     def move_figure(self, kind: str, row: int, delta: int) -> None:
+        if self.refuse():
+            return
         self.remember()
         new = E.move_item(self._figures(kind), row, delta)
         if new != row:
@@ -303,7 +424,8 @@ class ReportScreen(Screen):
                 lead.disabled = body.disabled = True
                 return
             ci, si, pi = addr
-            lead.disabled = False
+            lead.disabled = self.readonly
+            body.read_only = self.readonly
             if pi is None:
                 label.update(S.SEC_TITLE)
                 lead.placeholder = S.SEC_TITLE
@@ -312,12 +434,21 @@ class ReportScreen(Screen):
                 body.load_text("")
                 body.disabled = True
             else:
-                label.update(S.SEC_LEAD)
-                lead.placeholder = S.SEC_LEAD
                 para = E.get_paragraph(self.report, addr)
-                lead.value = para.lead or ""
                 body.disabled = False
-                body.load_text(para.text)
+                if para.generated:
+                    _, text = printed(self.report, para)
+                    label.update(S.SEC_GENERATED)
+                    lead.placeholder = ""
+                    lead.value = ""
+                    lead.disabled = True
+                    body.read_only = True
+                    body.load_text(text or S.SEC_GENERATED_EMPTY)
+                else:
+                    label.update(self.app.readonly_state() if self.readonly else S.SEC_LEAD)
+                    lead.placeholder = S.SEC_LEAD
+                    lead.value = para.lead or ""
+                    body.load_text(para.text)
         finally:
             self.call_after_refresh(self._done_loading)
 
@@ -327,6 +458,8 @@ class ReportScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if not isinstance(event.input, LeadInput) or self._loading or self.address is None:
             return
+        if event.value != event.input.value:
+            return  # a value the editor set for an earlier selection, arriving late
         ci, si, pi = self.address
         tree = self.query_one(OutlineTree)
         node = tree.node_for(self.address)
@@ -345,7 +478,7 @@ class ReportScreen(Screen):
                 label = section_number(si) + value
         else:
             para = E.get_paragraph(self.report, self.address)
-            if (para.lead or "") == value:
+            if (para.lead or "") == value or para.generated:
                 return
             para.lead = value or None
             label = paragraph_label(para.lead, para.text)
@@ -359,7 +492,7 @@ class ReportScreen(Screen):
         if self.address[2] is None:
             return
         para = E.get_paragraph(self.report, self.address)
-        if para.text == event.text_area.text:
+        if para.text == event.text_area.text or para.generated or self.readonly:
             return
         para.text = event.text_area.text
         node = self.query_one(OutlineTree).node_for(self.address)
@@ -372,7 +505,45 @@ class ReportScreen(Screen):
         self._show_editor(select)
         self.mark_dirty()
 
+    def _refresh_generated(self) -> None:
+        """Generated paragraphs follow the tables: their text, tree labels and the open editor."""
+        changed = []
+        for ci, si, pi, p in self.report.paragraphs():
+            if p.generated:
+                _, text = printed(self.report, p)
+                if text != p.text:
+                    p.text, p.lead = text, None
+                    changed.append((ci, si, pi))
+        if not changed:
+            return
+        tree = self.query_one(OutlineTree)
+        for addr in changed:
+            node = tree.node_for(addr)
+            if node is not None:
+                node.set_label(paragraph_label(None, E.get_paragraph(self.report, addr).text, True))
+        if self.address in changed:
+            self._show_editor(self.address)
+
+    def action_toggle_generated(self) -> None:
+        if self.refuse():
+            return
+        addr = self.address
+        if addr is None or addr[2] is None:
+            self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
+            return
+        before = E.snapshot(self.report)
+        try:
+            generated = E.toggle_generated(self.report, addr)
+        except E.EditError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.remember(before)
+        self._structure_changed(addr)
+        self.notify(S.SEC_TO_GENERATED if generated else S.SEC_TO_FREE, timeout=5)
+
     def action_add_paragraph(self) -> None:
+        if self.refuse():
+            return
         addr = self.address
         if addr is None:
             if not self.report.chapters:
@@ -384,7 +555,7 @@ class ReportScreen(Screen):
         self._structure_changed(E.add_paragraph(self.report, ci, si, pi))
 
     def action_add_section(self) -> None:
-        if self.address is None:
+        if self.address is None or self.refuse():
             return
         ci, si, _ = self.address
         self.remember()
@@ -394,7 +565,7 @@ class ReportScreen(Screen):
         from ..dialogs import ConfirmDialog
 
         addr = self.address
-        if addr is None:
+        if addr is None or self.refuse():
             return
         ci, si, pi = addr
         what = (paragraph_label(*self._lead_text(addr)) if pi is not None
@@ -413,7 +584,7 @@ class ReportScreen(Screen):
         return p.lead, p.text
 
     def action_move_item(self, delta: int) -> None:
-        if self.address is None:
+        if self.address is None or self.refuse():
             return
         self.remember()
         new = E.move(self.report, self.address, delta)
@@ -421,6 +592,8 @@ class ReportScreen(Screen):
             self._structure_changed(new)
 
     def action_promote_lead(self) -> None:
+        if self.refuse():
+            return
         if self.address is None or self.address[2] is None:
             self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
             return
@@ -449,6 +622,8 @@ class ReportScreen(Screen):
             table = self.query_one(f"#{kind}", FiguresTable)
             table.move_cursor(row=where["index"], column=1)
             table.focus()
+        elif "meta" in where:
+            self.action_edit_meta()
         elif "chapter" in where and not where.get("previous"):
             addr = (where["chapter"], where.get("section"), where.get("paragraph"))
             tabs.active = "sections"
@@ -467,7 +642,11 @@ class ReportScreen(Screen):
         chars = self.report.text_length()
         self.query_one("#preview-stats", Label).update(
             S.PREVIEW_STATS.format(chars=chars, minutes=round(speaking_minutes(chars))))
-        self.query_one("#preview-text", Static).update(render_text(self.report))
+        text = render_text(self.report)
+        if self.previous is not None:  # Ctrl+E adds the appendix table, made from the figures
+            text += "\n\n" + S.PREVIEW_APPENDIX.format(
+                title=S.EXPORT_APPENDIX_TITLE.format(year=self.previous.year))
+        self.query_one("#preview-text", Static).update(text)
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
@@ -478,6 +657,8 @@ class ReportScreen(Screen):
     def action_edit_meta(self) -> None:
         from ..dialogs import MetaDialog
 
+        if self.refuse():
+            return
         m = self.report.meta
         values = {"title": m.title, "meeting": m.meeting, "date": m.date, "speaker": m.speaker}
 
@@ -505,9 +686,31 @@ class ReportScreen(Screen):
         self.save_now()
 
     def action_back(self) -> None:
-        if self._save_timer is not None:
-            self.save_now()
-        self.app.pop_screen()
+        from ..dialogs import ChoiceDialog
+
+        if self.app.screen is not self:
+            return  # an Esc queued behind the one that already left
+        if not self.dirty:
+            self.app.pop_screen()
+            return
+        error = self.save_sync()
+        if error is None:
+            self.app.pop_screen()
+            return
+
+        def done(answer: str | None) -> None:
+            if self.app.screen is not self:
+                return
+            if answer == "discard":
+                self.app.pop_screen()
+            elif answer == "save" and self.save_sync() is None:
+                self.app.pop_screen()
+
+        what = f"{self.report.place}{self.report.year}年报告"
+        self.app.push_screen(ChoiceDialog(
+            S.BACK_UNSAVED.format(what=what, reason=S.QUIT_UNSAVED_REASON.format(reason=error)),
+            [("save", S.BACK_SAVE, "primary"), ("discard", S.BACK_DISCARD, "error"),
+             ("cancel", S.QUIT_CANCEL, "default")], focus="cancel"), done)
 
     def action_export(self, pdf: bool = False) -> None:
         """Check first, as `workbench export` does: errors ask before anything is written."""

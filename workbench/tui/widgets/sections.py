@@ -15,10 +15,11 @@ from ...phrasing import chapter_numbers, section_number
 SNIPPET = 16
 
 
-def paragraph_label(lead: str | None, text: str) -> str:
+def paragraph_label(lead: str | None, text: str, generated: bool = False) -> str:
     body = (lead or "") + text
     body = body.replace("\n", " ")
-    return (body[:SNIPPET] + "…") if len(body) > SNIPPET else (body or S.EMPTY_PARAGRAPH)
+    label = (body[:SNIPPET] + "…") if len(body) > SNIPPET else (body or S.EMPTY_PARAGRAPH)
+    return S.GENERATED_MARK + label if generated else label
 
 
 class OutlineTree(Tree):
@@ -39,11 +40,11 @@ class OutlineTree(Tree):
         for ci, ch in enumerate(report.chapters):
             cnode = self.root.add(numbers[ci] + (ch.title or S.OPENING_CHAPTER), data=(ci, None, None), expand=True)
             for pi, p in enumerate(ch.paragraphs):
-                cnode.add_leaf(paragraph_label(p.lead, p.text), data=(ci, None, pi))
+                cnode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated)), data=(ci, None, pi))
             for si, sec in enumerate(ch.sections):
                 snode = cnode.add(section_number(si) + sec.title, data=(ci, si, None), expand=True)
                 for pi, p in enumerate(sec.paragraphs):
-                    snode.add_leaf(paragraph_label(p.lead, p.text), data=(ci, si, pi))
+                    snode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated)), data=(ci, si, pi))
         target_node = self.node_for(select) if select is not None else None
         if target_node is not None:
             self.call_after_refresh(self._select, target_node)
@@ -67,9 +68,34 @@ class OutlineTree(Tree):
 class LeadInput(Input):
     HELP = S.HELP_LEAD
 
+    def __init__(self, *args, **kwargs):
+        # Tabbing in must not select the whole title, or the first key typed replaces it.
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
 
 class BodyArea(TextArea):
     HELP = S.HELP_BODY
+
+    def _refuse(self) -> None:
+        """A keystroke or paste into a read-only body: say why, at once."""
+        import time
+
+        screen = self.screen
+        if getattr(screen, "readonly", False):
+            self.app.refuse_readonly()
+        elif time.monotonic() - getattr(self, "_told_at", -10.0) > 2.0:
+            self._told_at = time.monotonic()
+            self.notify(S.SEC_GENERATED_READONLY, severity="warning", timeout=4)
+
+    # Textual runs TextArea's own handlers after these (it dispatches along the MRO).
+    def on_key(self, event) -> None:
+        if self.read_only and (event.is_printable or event.key in ("enter", "backspace", "delete")):
+            self._refuse()
+
+    def on_paste(self, event) -> None:
+        if self.read_only:
+            self._refuse()
 
 
 class SectionsEditor(Horizontal):

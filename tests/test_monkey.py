@@ -1,0 +1,140 @@
+"""A monkey at the keyboard: 5,000 seeded random keys and pastes (Chinese included) across
+every screen of the TUI on a copy of the example store, saving as it goes. Afterwards the
+app is still running, the store opens, and every report in it is a valid document."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import unicodedata
+
+import pytest
+from textual import events
+
+from fuzzcount import count
+from workbench.checks import check
+from workbench.cli import load_examples
+from workbench.model import Report
+from workbench.render import render_text
+from workbench.store import Store
+from workbench.tui.app import WorkbenchApp
+
+SEED = int(os.environ.get("WORKBENCH_MONKEY_SEED", "20250112"))
+KEYS = int(os.environ.get("WORKBENCH_MONKEY_KEYS", "5000"))
+
+# Keys a drafter can press, weighted towards moving about and typing; Ctrl+Q, Ctrl+C and
+# the command palette are left out because each ends or leaves the run on its own.
+NAVIGATION = ["up", "down", "left", "right", "tab", "shift+tab", "enter", "escape", "home", "end",
+              "pageup", "pagedown"]
+COMMANDS = ["f1", "f2", "f3", "f4", "f5", "f6", "f7", "ctrl+s", "ctrl+s", "ctrl+s", "ctrl+z", "ctrl+y", "ctrl+n",
+            "ctrl+t", "ctrl+l", "ctrl+g", "ctrl+up", "ctrl+down", "delete", "backspace", "ctrl+r",
+            "ctrl+e", "ctrl+d", "a", "b", "n", "i", "r", "slash", "space"]
+TYPED = list("abcxyz0123456789.%") + ["space"]
+PASTES = ["增长8%左右", "21.2亿元", "地区生产总值", "在实际工作中力争更好结果。", "２０２５年是关键一年",
+          "力争新增规上企业8家", "（一）", "“十五五”", "下降3%", "不少于300亩", "全镇", "\n第二段",
+          "今年全镇经济社会发展的主要预期目标是：地区生产总值增长6%左右。", "狮岭镇", "2026", "亿元，增长"]
+
+
+def _pick(rng: random.Random) -> tuple[str, str]:
+    r = rng.random()
+    if r < 0.40:
+        return "key", rng.choice(NAVIGATION)
+    if r < 0.62:
+        return "key", rng.choice(COMMANDS)
+    if r < 0.85:
+        return "key", rng.choice(TYPED)
+    return "paste", rng.choice(PASTES)
+
+
+# Every so often the monkey is steered home and into a report, so each screen gets its turn.
+STEER_EVERY = 300
+STEER = ["ctrl+s", "escape", "escape", "escape", "escape", "escape", "down", "enter", "f3", "down", "down",
+         "down", "down", "tab"]
+
+
+def _send(app, key: str) -> None:
+    """One key straight to the driver, as a terminal would send it (the pilot's `press`
+    waits ~50 ms after each key, too slow for thousands)."""
+    char = key if len(key) == 1 else {"space": " ", "slash": "/"}.get(key)
+    if char is not None and key not in ("space", "slash") and not char.isalnum():
+        char = key
+    try:
+        char = unicodedata.lookup(key.upper()) if char is None and len(key) == 1 else char
+    except KeyError:
+        pass
+    event = events.Key(key, char)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
+@pytest.fixture(autouse=True)
+def _no_blink(monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
+
+
+@pytest.mark.timeout(600)
+async def test_monkey_keys_and_pastes_leave_a_valid_store(tmp_path):
+    store_path = tmp_path / "reports.json"
+    load_examples(store_path)
+    rng = random.Random(SEED)
+    app = WorkbenchApp(store_path, export_folder=tmp_path)
+    saves = 0
+    original = app.save_checked
+
+    def counting(report, expect=None):
+        nonlocal saves
+        result = original(report, expect)
+        if result[0] is None:
+            saves += 1
+        return result
+
+    app.save_checked = counting
+    screens: set[str] = set()
+    changes = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        last = type(app.screen).__name__
+        steer: list[str] = []
+        for n in range(KEYS):
+            if n % STEER_EVERY == STEER_EVERY - len(STEER):
+                steer = list(STEER)
+            if steer:
+                kind, what = "key", steer.pop(0)
+            else:
+                kind, what = _pick(rng)
+            if kind == "key":
+                _send(app, what)
+            else:
+                app.post_message(events.Paste(what))
+            for _ in range(4):
+                await asyncio.sleep(0)
+            if n % 10 == 9 or steer:
+                await pilot.pause()
+            name = type(app.screen).__name__
+            assert name != "Screen", f"key {n + 1} ({what!r}) left the drafter on a blank screen"
+            screens.add(name)
+            if name != last:
+                changes += 1
+                last = name
+            if n % 250 == 249:
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                assert app.is_running, f"the app stopped after key {n + 1}"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert app.return_code is None
+    count("monkey: keys and pastes sent", KEYS)
+    count("monkey: distinct screens visited", len(screens))
+    count("monkey: screen changes", changes)
+    count("monkey: saves", saves)
+    assert {"HomeScreen", "ReportScreen"} <= screens and saves > 0
+    with Store(store_path) as s:
+        reports = list(s.reports())
+        for r in reports:
+            assert Report.from_dict(r.to_dict()) == r
+            check(r, s.get(r.place, r.year - 1))
+            assert render_text(r)
+        s.trash()
