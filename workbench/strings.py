@@ -568,3 +568,44 @@ BINDING_TRASH = "回收站"
 BINDING_PURGE_ALL = "清空回收站"
 PREVIEW_APPENDIX = "〔自动〕{title}（导出时由指标表生成：上年目标、完成数与完成情况）"
 META_WHERE = "标题信息·{field}"
+
+# ------------------------------------------------------------ drafting flow (clauses, counts, last year)
+CLAUSE_NEEDS_NAME = "“{text}”没有写指标名称：新增一行时请写全，如“规上工业总产值160亿元，增长8%左右”"
+FIG_ADD_CLAUSE_TITLE = "新增指标：可写整句，如“规上工业总产值160亿元，增长8%左右”，或只写名称"
+FIG_EDIT_CLAUSE_HINT = "也可写整句，如“规上工业总产值160亿元，增长8%左右”，整行一起填好"
+SENTENCE_TITLE = "从这句话读到 {n} 项指标（{table}）"
+SENTENCE_COLUMNS = ("指标", "数值", "增速", "限定")
+SENTENCE_REPLACE = "替换整张表（回车）"
+SENTENCE_APPEND = "追加到表末"
+SENTENCE_NONE = "这段文字里没有读到指标：“{text}”"
+SENTENCE_REPLACED = "已按这句话填好 {n} 项指标（Ctrl+Z 可撤销）"
+SENTENCE_APPENDED = "已追加 {n} 项指标（Ctrl+Z 可撤销）"
+SENTENCE_KEYS = "回车替换整张表，a 追加到表末，Esc 取消（什么也不改）"
+SENTENCE_TABLE_NAMES = {"results": "上年完成表", "targets": "今年目标表"}
+BINDING_PASTE_SENTENCE = "粘贴整句"
+PASTE_SENTENCE_TITLE = "粘贴一整句目标（如“主要预期目标是：……；……。”），回车读入，读到的先给您看"
+COUNT_STATUS = "本段 {para} 字 · 本节 {section} 字 · 本章 {chapter} 字 · 全文 {total} 字 · 宣读约 {minutes} 分钟"
+COUNT_STATUS_NO_PARA = "全文 {total} 字 · 宣读约 {minutes} 分钟"
+TAB_CHECKS_COUNTS = "核对 错{errors} 警{warnings}"
+TAB_FIGURES_COUNTS = "指标 {results}+{targets}"
+TAB_SECTIONS_COUNTS = "章节 {n}段"
+LAST_YEAR_TITLE = "{year}年：{title}"
+LAST_YEAR_NONE = "上年报告中没有与此节对应的内容"
+LAST_YEAR_NO_REPORT = "数据库中没有上一年的报告"
+LAST_YEAR_FIGURE = "上年该指标：{text}"
+LAST_YEAR_HINT = "Ctrl+O 把所选段落插到当前段之后 · ↑/↓ 选段"
+BINDING_LAST_YEAR = "上年对照"
+BINDING_COPY_LAST_YEAR = "复制上年段落"
+LAST_YEAR_COPIED = "已把上年段落插在当前段之后：{label}"
+NEW_LABELS = {"place": "地点（如 狮岭镇）", "year": "年份（如 2025）", "from": "从哪一年的报告起草（可空）"}
+NEW_KEYS = "回车创建并打开；Tab 到下一栏；Esc 取消"
+PALETTE_PLACEHOLDER = "搜索命令…"
+PALETTE_NO_MATCHES = "没有匹配的命令"
+SYSTEM_COMMANDS = {"Keys": ("按键一览", "显示当前可用的按键"),
+                   "Maximize": ("最大化", "把当前区域放大到整个屏幕"),
+                   "Minimize": ("还原", "取消最大化"),
+                   "Quit": ("退出", "退出报告工作台"),
+                   "Screenshot": ("截图", "把当前屏幕存为 SVG 图片"),
+                   "Theme": ("主题", "更换配色"),
+                   "Help": ("帮助", "显示当前区域的说明")}
+FOOTER_PALETTE = "命令"

@@ -92,8 +92,9 @@ class PromptDialog(Dialog):
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
 
     def __init__(self, title: str, value: str = "", *, validate: Callable[[str], str | None] | None = None,
-                 suggestions: list[str] | None = None, placeholder: str = ""):
+                 suggestions: list[str] | None = None, placeholder: str = "", select_all: bool = True):
         super().__init__()
+        self.select_all = select_all  # False: the text is what the drafter began typing
         self.title_text = title
         self.value = value
         self.validate = validate
@@ -104,11 +105,14 @@ class PromptDialog(Dialog):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="question")
             suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
-            yield Input(self.value, placeholder=self.placeholder, suggester=suggester, id="prompt")
+            yield Input(self.value, placeholder=self.placeholder, suggester=suggester, id="prompt",
+                        select_on_focus=self.select_all)
             yield Static("", id="prompt-error", classes="error")
 
     def on_mount(self) -> None:
         self.app.apply_blink(self)
+        if not self.select_all:
+            self.query_one("#prompt", Input).cursor_position = len(self.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -253,6 +257,48 @@ class ImportPlaceYearDialog(ModalScreen[tuple[str, int] | None]):
             self.query_one("#import-error", Static).update(S.NEW_BAD)
             return
         self.dismiss((place, int(year)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SentenceDialog(Dialog):
+    """What a pasted targets sentence was read as, before anything is replaced:
+    Enter replaces the table, a appends, Esc changes nothing."""
+
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel"),
+                Binding("enter", "answer('replace')", S.SENTENCE_REPLACE, id="dialog.replace", priority=True),
+                Binding("a", "answer('append')", S.SENTENCE_APPEND, id="dialog.append")]
+
+    def __init__(self, figures: list, table: str):
+        super().__init__()
+        self.figures = figures
+        self.table = table
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import DataTable
+
+        from ..figures import format_parts
+
+        with Vertical(classes="dialog sentence"):
+            yield Label(S.SENTENCE_TITLE.format(n=len(self.figures), table=self.table), classes="question")
+            grid = DataTable(id="sentence-figures", cursor_type="row", zebra_stripes=True)
+            grid.add_columns(*S.SENTENCE_COLUMNS)
+            for f in self.figures:
+                value, growth = format_parts(f)
+                grid.add_row(f.name, value, growth, f.qualifier or "")
+            yield grid
+            yield Static(S.SENTENCE_KEYS, classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button(S.SENTENCE_REPLACE, variant="primary", id="choice-replace")
+                yield Button(S.SENTENCE_APPEND, id="choice-append")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-") or None)
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,8 @@ from textual.widgets import (
 from ... import editing as E
 from ... import strings as S
 from ...checks import ERROR, INFO, WARNING, check, counts
+from ...clause import (append_figures, figure_from_clause, looks_like_sentence, replace_figures,
+                       sentence_figures, type_into_row)
 from ...figures import FigureError, format_parts
 from ...model import Report
 from ...phrasing import printed, speaking_minutes
@@ -320,7 +322,7 @@ class ReportScreen(Screen):
     def _figures(self, kind: str):
         return E.figures_of(self.report, kind)
 
-    def edit_figure_cell(self, kind: str, row: int, column: int) -> None:
+    def edit_figure_cell(self, kind: str, row: int, column: int, typed: str | None = None) -> None:
         from ..dialogs import PromptDialog
 
         if self.refuse():
@@ -333,10 +335,12 @@ class ReportScreen(Screen):
         field = column_field(column) or (E.GROWTH if fig.growth_pct is not None else E.VALUE)
         value_part, growth_part = format_parts(fig)
         current = {E.NAME: fig.name, E.VALUE: value_part, E.GROWTH: growth_part}[field]
+        if typed is not None:
+            current = typed  # typing on a cell starts a new entry there, as a spreadsheet does
 
         def validate(text: str) -> str | None:
             try:
-                E.set_figure_cell(copy.deepcopy(self.report), kind, row, field, text)
+                type_into_row(copy.deepcopy(self.report), kind, row, field, text)
             except (FigureError, E.EditError) as exc:
                 return str(exc)
             return None
@@ -345,7 +349,7 @@ class ReportScreen(Screen):
             if text is None:
                 return
             self.remember()
-            new = E.set_figure_cell(self.report, kind, row, field, text)
+            new = type_into_row(self.report, kind, row, field, text)
             self.refresh_figures()
             self.notify(S.FIG_SAVED_ROW.format(raw=new.raw), timeout=3)
             self.mark_dirty()
@@ -354,7 +358,8 @@ class ReportScreen(Screen):
 
         self.app.push_screen(PromptDialog(
             S.FIG_EDIT_TITLE.format(name=fig.name, column=S.FIG_COLUMN_NAMES[field]), current,
-            validate=validate, suggestions=suggest("", 200) if field == E.NAME else None), done)
+            validate=validate, suggestions=suggest("", 200) if field == E.NAME else None,
+            placeholder=S.FIG_EDIT_CLAUSE_HINT, select_all=typed is None), done)
 
     def add_figure(self, kind: str, after: int | None) -> None:
         from ...catalog import suggest
@@ -364,19 +369,100 @@ class ReportScreen(Screen):
             return
 
         def validate(text: str) -> str | None:
-            return S.EDIT_EMPTY_NAME if not text.strip() else None
+            if looks_like_sentence(text):
+                return None if sentence_figures(text) else S.SENTENCE_NONE.format(text=text.strip())
+            try:
+                figure_from_clause(text)
+            except (FigureError, E.EditError) as exc:
+                return str(exc)
+            return None
 
-        def done(name: str | None) -> None:
-            if not name:
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            if looks_like_sentence(text):
+                self.read_sentence(kind, text)
                 return
             self.remember()
-            at = E.add_figure(self.report, kind, name, after)
+            fig = figure_from_clause(text)
+            figs = self._figures(kind)
+            at = len(figs) if after is None else after + 1
+            figs.insert(at, fig)
             self.refresh_figures()
             self.query_one(f"#{kind}", FiguresTable).move_cursor(row=at, column=1)
             self.mark_dirty()
 
-        self.app.push_screen(PromptDialog(S.FIG_ADD_TITLE, validate=validate,
+        self.app.push_screen(PromptDialog(S.FIG_ADD_CLAUSE_TITLE, validate=validate,
                                           suggestions=suggest("", 200)), done)
+
+    def type_clause(self, kind: str, row: int, column: int, text: str) -> None:
+        """A clause pasted onto a row: fill it at once, or say what was wrong, quoting it."""
+        if self.refuse():
+            return
+        figs = self._figures(kind)
+        if not figs or row >= len(figs):
+            try:
+                fig = figure_from_clause(text)
+            except (FigureError, E.EditError) as exc:
+                self.notify(str(exc), severity="error", timeout=8)
+                return
+            self.remember()
+            figs.append(fig)
+        else:
+            field = column_field(column) or E.NAME
+            try:
+                type_into_row(copy.deepcopy(self.report), kind, row, field, text)
+            except (FigureError, E.EditError) as exc:
+                self.notify(str(exc), severity="error", timeout=8)
+                return
+            self.remember()
+            fig = type_into_row(self.report, kind, row, field, text)
+        self.refresh_figures()
+        self.notify(S.FIG_SAVED_ROW.format(raw=fig.raw), timeout=3)
+        self.mark_dirty()
+
+    def paste_sentence(self, kind: str) -> None:
+        """Ask for a whole targets sentence, then show what was read before replacing."""
+        from ..dialogs import PromptDialog
+
+        if self.refuse():
+            return
+
+        def validate(text: str) -> str | None:
+            return None if sentence_figures(text) else S.SENTENCE_NONE.format(text=text.strip())
+
+        def done(text: str | None) -> None:
+            if text:
+                self.read_sentence(kind, text)
+
+        self.app.push_screen(PromptDialog(S.PASTE_SENTENCE_TITLE, validate=validate), done)
+
+    def read_sentence(self, kind: str, text: str) -> None:
+        """Show the figures a sentence holds; replace or append only when the drafter says so."""
+        from ..dialogs import SentenceDialog
+
+        if self.refuse():
+            return
+        figs = sentence_figures(text)
+        if not figs:
+            self.notify(S.SENTENCE_NONE.format(text=text.strip()[:60]), severity="warning", timeout=6)
+            return
+
+        def done(answer: str | None) -> None:
+            if answer not in ("replace", "append"):
+                return
+            self.remember()
+            if answer == "replace":
+                replace_figures(self.report, kind, figs)
+                self.notify(S.SENTENCE_REPLACED.format(n=len(figs)), timeout=5)
+            else:
+                append_figures(self.report, kind, figs)
+                self.notify(S.SENTENCE_APPENDED.format(n=len(figs)), timeout=5)
+            self.refresh_figures()
+            self.mark_dirty()
+            self.query_one(f"#{kind}", FiguresTable).focus()
+
+        self.app.push_screen(SentenceDialog(figs, S.SENTENCE_TABLE_NAMES[kind]), done)
 
     def remove_figure(self, kind: str, row: int) -> None:
         from ..dialogs import ConfirmDialog

@@ -36,6 +36,7 @@ class FiguresTable(DataTable):
         Binding("enter", "edit_cell", S.BINDING["edit"], id="figures.edit"),
         Binding("a", "add_row", S.BINDING["add"], id="figures.add"),
         Binding("delete", "remove_row", S.BINDING["remove"], id="figures.remove"),
+        Binding("v", "paste_sentence", S.BINDING_PASTE_SENTENCE, id="figures.paste_sentence"),
         Binding("ctrl+up", "move(-1)", S.BINDING["move_up"], id="figures.move_up", show=False),
         Binding("ctrl+down", "move(1)", S.BINDING["move_down"], id="figures.move_down", show=False),
     ]
@@ -74,6 +75,31 @@ class FiguresTable(DataTable):
 
     def action_add_row(self) -> None:
         self.screen.add_figure(self.kind, self.cursor_row)
+
+    def on_key(self, event) -> None:
+        """Typing on a cell starts writing there (a digit, a Chinese character, 增长…)."""
+        char = event.character
+        if not char or not event.is_printable or char in "av " or event.key in self._bindings.key_to_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self.screen.edit_figure_cell(self.kind, self.cursor_row, self.cursor_column, typed=char)
+
+    def action_paste_sentence(self) -> None:
+        self.screen.paste_sentence(self.kind)
+
+    def on_paste(self, event) -> None:
+        """A sentence pasted straight into the table is read, and shown before it replaces."""
+        event.stop()
+        text = event.text.strip()
+        if not text:
+            return
+        from ...clause import looks_like_sentence
+
+        if looks_like_sentence(text):
+            self.screen.read_sentence(self.kind, text)
+        else:
+            self.screen.type_clause(self.kind, self.cursor_row, self.cursor_column, text)
 
     def action_remove_row(self) -> None:
         self.screen.remove_figure(self.kind, self.cursor_row)

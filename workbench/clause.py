@@ -1,0 +1,146 @@
+"""A figure clause typed as a report writes it, put into a figures row or a whole table.
+
+"规上工业总产值160亿元，增长8%左右" typed into any cell of a row fills name, value, unit,
+growth and qualifier; "增长6.5%" or "25亿元，增长12%" fill the parts they state and keep
+the rest; a whole targets sentence ("主要预期目标是：…；…。") reads into every row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import strings as S
+from .catalog import lookup
+from .editing import GROWTH, NAME, VALUE, EditError, figures_of, set_figure_cell
+from .figures import Figure, FigureError, format_figure, parse_figure
+from .model import Report
+
+GROWTH_PREFIX = "增长"
+_GROWTH_STARTS = ("增", "下", "降", "提", "上", "减", "同", "与", "力争", "基本")
+_SENTENCE_MARK = re.compile(r"[；;。\n]|目标[是为]")
+
+
+def read_clause(text: str) -> Figure:
+    """The figure a clause states; its name is "" when the clause names none ("增长6.5%")."""
+    from .textread import figures_in
+
+    fig = parse_figure(text)
+    if fig.name:
+        # The importer's reading trims words such as "全年实现" and knows GDP by "经济增长".
+        named = figures_in(text.strip())
+        if len(named) == 1:
+            fig = named[0]
+        fig.key = fig.key or lookup(fig.name)
+    return fig
+
+
+def _merge(old: Figure, part: Figure) -> Figure:
+    """A nameless clause put into an existing figure: the parts it states replace those."""
+    if part.value is not None and part.growth_pct is not None:
+        new = replace(part, name=old.name, key=old.key)
+    elif part.growth_pct is not None and part.value is None:
+        new = replace(old, growth_pct=part.growth_pct, growth_pct_max=part.growth_pct_max,
+                      stretch_pct=part.stretch_pct, qualifier=part.qualifier)
+    elif part.value is not None:
+        new = replace(old, value=part.value, unit=part.unit)
+        if part.qualifier is not None or old.growth_pct is None:
+            new.qualifier = part.qualifier
+    else:
+        new = replace(old, qualifier=part.qualifier)
+    new.raw = format_figure(new)
+    return new
+
+
+def _column_edit(report: Report, kind: str, index: int, column: str, text: str) -> Figure:
+    """The cell's own reading, with a refusal that quotes the text as typed."""
+    try:
+        return set_figure_cell(report, kind, index, column, text)
+    except FigureError as exc:
+        typed = text.strip()
+        if exc.text != typed and exc.text.endswith(typed):
+            shift = len(exc.text) - len(typed)
+            raise FigureError(typed, max(0, exc.position - shift), exc.expected) from None
+        raise
+
+
+def type_into_row(report: Report, kind: str, index: int, column: str, text: str) -> Figure:
+    """Put what was typed into one cell of a figures row; a whole clause fills the whole row.
+
+    Raises FigureError or EditError (quoting `text` as typed) and changes nothing then.
+    """
+    figs = figures_of(report, kind)
+    typed = text.strip()
+    if column == NAME:
+        try:
+            part = read_clause(typed)
+        except FigureError:
+            return set_figure_cell(report, kind, index, NAME, typed)
+        new = part if part.name else _merge(figs[index], part)
+        if part.name:
+            new.raw = format_figure(new)
+        figs[index] = new
+        return new
+    try:
+        return _column_edit(report, kind, index, column, typed)
+    except FigureError as first:
+        if not typed:
+            raise
+        try:
+            part = read_clause(typed)
+        except FigureError:
+            raise first from None
+        new = part if part.name else _merge(figs[index], part)
+        if part.name:
+            new.raw = format_figure(new)
+        figs[index] = new
+        return new
+
+
+def figure_from_clause(text: str) -> Figure:
+    """A new row from what the drafter typed: a clause read whole, or else a bare name."""
+    typed = text.strip()
+    if not typed:
+        raise EditError(S.EDIT_EMPTY_NAME)
+    try:
+        fig = read_clause(typed)
+    except FigureError:
+        fig = None
+    if fig is None or not fig.name:
+        if fig is not None:  # "增长6%" names nothing: a row needs a name first
+            raise EditError(S.CLAUSE_NEEDS_NAME.format(text=typed))
+        fig = Figure(name=typed, key=lookup(typed))
+    fig.raw = format_figure(fig)
+    return fig
+
+
+def looks_like_sentence(text: str) -> bool:
+    """More than one clause: a targets sentence to read into the table, not one row."""
+    return bool(_SENTENCE_MARK.search(text.strip().rstrip("。；;")))
+
+
+def sentence_figures(text: str) -> list[Figure]:
+    """Every figure of a pasted targets (or results) sentence, printed as the table prints."""
+    from .textread import figures_in
+
+    out = []
+    for fig in figures_in(text):
+        fig = replace(fig)
+        fig.key = fig.key or lookup(fig.name)
+        fig.raw = format_figure(fig)
+        out.append(fig)
+    return out
+
+
+def replace_figures(report: Report, kind: str, figs: list[Figure]) -> None:
+    """The table becomes exactly `figs` (the drafter saw them first)."""
+    rows = figures_of(report, kind)
+    rows[:] = [replace(f) for f in figs]
+
+
+def append_figures(report: Report, kind: str, figs: list[Figure]) -> None:
+    figures_of(report, kind).extend(replace(f) for f in figs)
+
+
+__all__ = ["GROWTH", "NAME", "VALUE", "type_into_row", "figure_from_clause", "read_clause",
+           "looks_like_sentence", "sentence_figures", "replace_figures", "append_figures"]
