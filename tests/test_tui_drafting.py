@@ -1,0 +1,179 @@
+"""Pilot tests of the drafting flow: clauses typed into rows, sentences pasted into tables,
+counts as you write, keys where the hands are, last year beside this year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import DataTable, Input
+
+from workbench.cli import load_examples
+from workbench.store import Store
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.dialogs import SentenceDialog
+from workbench.tui.screens.home import HomeScreen
+from workbench.tui.screens.report import ReportScreen
+from workbench.tui.widgets.figures import FiguresTable
+
+SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def _no_blink(monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
+
+
+@pytest.fixture
+def store_path(tmp_path) -> Path:
+    path = tmp_path / "reports.json"
+    load_examples(path)
+    return path
+
+
+def stored(path: Path, place="狮岭镇", year=2024):
+    with Store(path, readonly=True) as s:
+        return s.get(place, year)
+
+
+async def settle(pilot, app):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_2024(pilot, app):
+    await settle(pilot, app)
+    assert isinstance(app.screen, HomeScreen)
+    await pilot.press("enter")
+    await settle(pilot, app)
+    assert isinstance(app.screen, ReportScreen)
+    return app.screen
+
+
+def cells(table: DataTable, row: int) -> list[str]:
+    return [str(c) for c in table.get_row_at(row)]
+
+
+# ------------------------------------------------------------ 1. figures typed as written
+
+async def test_typing_a_clause_on_a_cell_fills_the_whole_row(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        table.move_cursor(row=2, column=0)  # 规上工业总产值152亿元，增长6%左右, on its name
+        await pilot.press("规")  # typing on the cell starts the entry with that character
+        await pilot.pause()
+        field = app.screen.query_one("#prompt", Input)
+        assert field.value == "规"
+        await pilot.press(*"上工业总产值160亿元")
+        field.insert_text_at_cursor("，")  # Pilot's press() has no key name for a full-width comma
+        await pilot.press(*"增长8%左右")
+        assert field.value == "规上工业总产值160亿元，增长8%左右"
+        await pilot.press("enter")
+        await pilot.pause(1.3)
+        await settle(pilot, app)
+        assert cells(table, 2)[:4] == ["规上工业总产值", "160亿元", "增长8%", "左右"]
+    f = stored(store_path).targets[2]
+    assert (f.value, f.unit, f.growth_pct, f.qualifier, f.key) == (160, "亿元", 8, "左右", "industrial_output")
+
+
+async def test_a_nameless_clause_in_the_growth_cell_keeps_the_name(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        table.move_cursor(row=1, column=2)  # 固定资产投资总额25亿元，增长11%左右
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#prompt", Input).value = "30亿元，增长12%"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert cells(table, 1)[:3] == ["固定资产投资总额", "30亿元", "增长12%"]
+
+
+async def test_a_refused_clause_quotes_what_was_typed(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        table.move_cursor(row=1, column=2)
+        await pilot.press("8")
+        await pilot.press(*"%%左", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#prompt-error").render())
+        assert "“8%%左”第3个字符“%”" in error
+        assert app.screen.query_one("#prompt", Input).value == "8%%左"
+
+
+async def test_adding_an_indicator_with_a_clause_fills_it(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        n = table.row_count
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#prompt", Input).value = "一般公共预算收入2.1亿元，增长5%以上"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert table.row_count == n + 1
+        assert table.cursor_row == 1  # added after the row under the cursor, and selected
+        assert cells(table, 1)[:4] == ["一般公共预算收入", "2.1亿元", "增长5%", "以上"]
+
+
+SENTENCE = ("今年全镇经济社会发展的主要预期目标是：地区生产总值增长6.5%左右；规上工业总产值160亿元，"
+            "增长8%左右；固定资产投资总额、社会消费品零售总额分别增长10%、6%；城镇登记失业率控制在3.5%以内。")
+
+
+async def test_a_pasted_sentence_is_shown_then_replaces_the_table(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        table.post_message(events.Paste(SENTENCE))
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SentenceDialog)
+        grid = dialog.query_one("#sentence-figures", DataTable)
+        assert grid.row_count == 5
+        assert cells(grid, 3) == ["社会消费品零售总额", "", "增长6%", ""]
+        assert table.row_count == 6  # nothing replaced while the drafter looks
+        await pilot.press("enter")
+        await pilot.pause(1.3)
+        await settle(pilot, app)
+        assert table.row_count == 5
+        assert cells(table, 4)[:4] == ["城镇登记失业率", "3.5%", "", "以内"]
+        await pilot.press("ctrl+z")  # one undo brings the old table back
+        await pilot.pause()
+        assert table.row_count == 6
+        await pilot.pause(1.3)
+        await settle(pilot, app)
+    assert [f.name for f in stored(store_path).targets][:2] == ["地区生产总值", "固定资产投资总额"]
+
+
+async def test_escape_on_the_sentence_preview_changes_nothing(store_path):
+    before = store_path.read_bytes()
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        await pilot.press("v")  # the key for a sentence typed or pasted into a field
+        await pilot.pause()
+        app.screen.query_one("#prompt", Input).value = SENTENCE
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SentenceDialog)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert table.row_count == 6 and not screen.dirty
+    assert store_path.read_bytes() == before
