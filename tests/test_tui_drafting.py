@@ -177,3 +177,38 @@ async def test_escape_on_the_sentence_preview_changes_nothing(store_path):
         await settle(pilot, app)
         assert table.row_count == 6 and not screen.dirty
     assert store_path.read_bytes() == before
+
+
+# ------------------------------------------------------------ 3. counts as you write
+
+async def test_status_bar_counts_follow_the_typing(store_path):
+    from workbench.tui.widgets.sections import BodyArea, OutlineTree
+    from workbench.wordcount import chars
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        r = screen.report
+        total = sum(chars(p.full_text) for *_, p in r.paragraphs()) + sum(
+            chars(c.title) + sum(chars(s.title) for s in c.sections) for c in r.chapters)
+        counts = screen.query_one("#counts")
+        assert str(counts.render()) == f"全文{total}字 · 宣读约{round(total / 220)}分钟"
+        await pilot.press("f3")
+        tree = screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((1, 0, 0)))
+        await pilot.pause()
+        para = r.chapters[1].sections[0].paragraphs[0]
+        sec = r.chapters[1].sections[0]
+        n_para = chars(para.full_text)
+        n_sec = chars(sec.title) + sum(chars(p.full_text) for p in sec.paragraphs)
+        text = str(counts.render())
+        assert text.startswith(f"本段{n_para}字 · 本节{n_sec}字 · 本章")
+        body = screen.query_one(BodyArea)
+        body.focus()
+        body.move_cursor(body.document.end)
+        await pilot.press(*"新增车间3个")
+        await pilot.pause()
+        text = str(counts.render())
+        assert text.startswith(f"本段{n_para + 6}字 · 本节{n_sec + 6}字")
+        assert f"全文{total + 6}字" in text
+        assert len(text) < 70  # with the save state it fits one line at 100 columns

@@ -584,8 +584,8 @@ SENTENCE_KEYS = "回车替换整张表，a 追加到表末，Esc 取消（什么
 SENTENCE_TABLE_NAMES = {"results": "上年完成表", "targets": "今年目标表"}
 BINDING_PASTE_SENTENCE = "粘贴整句"
 PASTE_SENTENCE_TITLE = "粘贴一整句目标（如“主要预期目标是：……；……。”），回车读入，读到的先给您看"
-COUNT_STATUS = "本段 {para} 字 · 本节 {section} 字 · 本章 {chapter} 字 · 全文 {total} 字 · 宣读约 {minutes} 分钟"
-COUNT_STATUS_NO_PARA = "全文 {total} 字 · 宣读约 {minutes} 分钟"
+COUNT_PART = {"paragraph": "本段{n}字", "section": "本节{n}字", "chapter": "本章{n}字",
+              "total": "全文{n}字", "minutes": "宣读约{n}分钟"}
 TAB_CHECKS_COUNTS = "核对 错{errors} 警{warnings}"
 TAB_FIGURES_COUNTS = "指标 {results}+{targets}"
 TAB_SECTIONS_COUNTS = "章节 {n}段"

@@ -26,6 +26,7 @@ from ...model import Report
 from ...phrasing import printed, speaking_minutes
 from ..widgets.checks import ChecksPanel
 from ..widgets.figures import FiguresTable, column_field
+from ..widgets.status import StatusBar
 from ..widgets.sections import BodyArea, LeadInput, OutlineTree, SectionsEditor, paragraph_label
 
 AUTOSAVE_DELAY = 1.0
@@ -89,7 +90,7 @@ class ReportScreen(Screen):
                 yield Label("", id="preview-stats")
                 with VerticalScroll(id="preview-scroll"):
                     yield Static("", id="preview-text")
-        yield Static("", id="save-state")
+        yield StatusBar(id="status-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -119,9 +120,16 @@ class ReportScreen(Screen):
         """True, and the drafter told why, when this report cannot be changed."""
         return self.readonly and self.app.refuse_readonly()
 
+    def update_counts(self) -> None:
+        """字数 for the paragraph, section, chapter and report, as the drafter types."""
+        from ...wordcount import counts_at
+
+        self.query_one(StatusBar).show_counts(counts_at(self.report, self.address))
+
     def mark_dirty(self) -> None:
         """An edit happened: autosave a moment after the last keystroke, re-check sooner."""
         self._refresh_generated()
+        self.update_counts()
         self.schedule_checks()
         if self.readonly:
             return
@@ -498,6 +506,7 @@ class ReportScreen(Screen):
 
     def _show_editor(self, addr: E.Address | None) -> None:
         self.address = addr
+        self.update_counts()
         label = self.query_one("#editor-label", Label)
         lead = self.query_one(LeadInput)
         body = self.query_one(BodyArea)

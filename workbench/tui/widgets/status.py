@@ -1,0 +1,33 @@
+"""The status bar: the save state on the left, 字数 and reading time on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from ... import strings as S
+from ...wordcount import Counts
+
+
+def counts_line(c: Counts) -> str:
+    """"本段 120 字 · 本节 1,024 字 · 本章 … · 全文 … · 宣读约 45 分钟" (parts not open are left out)."""
+    parts = []
+    if c.paragraph is not None:
+        parts.append(S.COUNT_PART["paragraph"].format(n=c.paragraph))
+    if c.section is not None:
+        parts.append(S.COUNT_PART["section"].format(n=c.section))
+    if c.chapter is not None:
+        parts.append(S.COUNT_PART["chapter"].format(n=c.chapter))
+    parts.append(S.COUNT_PART["total"].format(n=c.total))
+    parts.append(S.COUNT_PART["minutes"].format(n=c.minutes))
+    return " · ".join(parts)
+
+
+class StatusBar(Horizontal):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="save-state")
+        yield Static("", id="counts")
+
+    def show_counts(self, c: Counts) -> None:
+        self.query_one("#counts", Static).update(counts_line(c))
