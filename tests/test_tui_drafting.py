@@ -212,3 +212,113 @@ async def test_status_bar_counts_follow_the_typing(store_path):
         assert text.startswith(f"本段{n_para + 6}字 · 本节{n_sec + 6}字")
         assert f"全文{total + 6}字" in text
         assert len(text) < 70  # with the save state it fits one line at 100 columns
+
+
+# ------------------------------------------------------------ 4. keys where the hands are
+
+async def test_ctrl_n_puts_the_cursor_in_the_new_lead(store_path):
+    from workbench.tui.widgets.sections import BodyArea, LeadInput, OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        tree = screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((1, 0, 0)))
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        assert screen.address == (1, 0, 1)
+        assert isinstance(app.focused, LeadInput)
+        await pilot.press(*"加快数字化转型")
+        assert screen.report.chapters[1].sections[0].paragraphs[1].lead == "加快数字化转型"
+        screen.query_one(BodyArea).focus()  # and from the body, Ctrl+N adds the next one
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        assert screen.address == (1, 0, 2) and isinstance(app.focused, LeadInput)
+
+
+@pytest.mark.parametrize("where", ["#targets", "#results", "#body", "#lead", "#outline", "#findings"])
+async def test_f5_previews_from_every_focus(store_path, where):
+    from textual.widgets import TabbedContent
+
+    from workbench.tui.widgets.sections import OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        tabs = screen.query_one(TabbedContent)
+        tab = {"#targets": "figures", "#results": "figures", "#findings": "checks"}.get(where, "sections")
+        await pilot.press({"figures": "f2", "sections": "f3", "checks": "f4"}[tab])
+        if tab == "sections":
+            tree = screen.query_one(OutlineTree)
+            tree.move_cursor(tree.node_for((1, 0, 0)))
+            await pilot.pause()
+        screen.query_one(where).focus()
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert tabs.active == "preview"
+        scroll = screen.query_one("#preview-scroll")
+        assert app.focused is scroll
+        await pilot.press("pagedown")  # the preview scrolls at once
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+
+
+async def test_f1_works_in_every_dialog(store_path):
+    from workbench.tui.dialogs import HelpDialog, NewReportDialog, PromptDialog
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewReportDialog)
+        labels = [str(w.render()) for w in dialog.query(".field-label")]
+        assert labels == ["地点（如 狮岭镇）", "年份（如 2025）", "从哪一年的报告起草（可空）"]
+        assert "回车创建并打开" in str(dialog.query_one(".hint").render())
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        assert "新建报告" in str(app.screen.query_one("#help-text").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is dialog  # closing the help leaves the dialog as it was
+        await pilot.press("escape")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        screen = app.screen
+        screen.query_one("#targets").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        assert "整句" in str(app.screen.query_one("#help-text").render())
+
+
+async def test_the_outline_widens_and_remembers(store_path):
+    from workbench.tui.widgets.sections import OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        tree = screen.query_one(OutlineTree)
+        tree.focus()
+        before = tree.size.width
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert tree.size.width == before + 8
+        tree.move_cursor(tree.node_for((1, 1, None)))
+        await pilot.pause()
+        assert tree.tooltip == screen.report.chapters[1].sections[1].title
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert screen.query_one(OutlineTree).size.width == before + 8

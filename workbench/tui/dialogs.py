@@ -16,7 +16,11 @@ from .. import strings as S
 
 class Dialog(ModalScreen):
     """A modal that closes once: a second Esc or click queued behind the first must not
-    dismiss the screen underneath (Textual's dismiss pops whatever is on top)."""
+    dismiss the screen underneath (Textual's dismiss pops whatever is on top).
+    F1 is bound here because a modal screen does not see the app's own keys."""
+
+    BINDINGS = [Binding("f1", "app.help", S.BINDING["help"], id="dialog.help", show=False)]
+    HELP = S.HELP_DIALOG
 
     def dismiss(self, result=None):
         if self.app.screen is not self or getattr(self, "_wb_dismissed", False):
@@ -89,6 +93,8 @@ class PromptDialog(Dialog):
     """One line of input. `validate` returns an error message or None; a refused entry
     stays in the field with the message under it, and the dialog stays open."""
 
+    HELP = S.HELP_PROMPT
+
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
 
     def __init__(self, title: str, value: str = "", *, validate: Callable[[str], str | None] | None = None,
@@ -129,7 +135,9 @@ class PromptDialog(Dialog):
 
 
 class NewReportDialog(Dialog):
-    """Place, year and the year to start from."""
+    """Place, year and the year to start from, each labelled; Enter in any field creates."""
+
+    HELP = S.HELP_NEW_REPORT
 
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
 
@@ -140,9 +148,13 @@ class NewReportDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(S.NEW_TITLE, classes="question")
+            yield Label(S.NEW_LABELS["place"], classes="field-label")
             yield Input(self.defaults[0], placeholder=S.NEW_PLACE, id="place")
+            yield Label(S.NEW_LABELS["year"], classes="field-label")
             yield Input(self.defaults[1], placeholder=S.NEW_YEAR, id="year")
+            yield Label(S.NEW_LABELS["from"], classes="field-label")
             yield Input(self.defaults[2], placeholder=S.NEW_FROM, id="from")
+            yield Static(S.NEW_KEYS, classes="hint")
             yield Static("", id="new-error", classes="error")
 
     def on_mount(self) -> None:
@@ -202,6 +214,7 @@ class MetaDialog(Dialog):
 
 
 class HelpDialog(Dialog):
+    HELP = ""
     BINDINGS = [Binding("escape,f1,enter", "close", S.NO, id="dialog.close")]
 
     def __init__(self, text: str):
@@ -265,6 +278,8 @@ class ImportPlaceYearDialog(ModalScreen[tuple[str, int] | None]):
 class SentenceDialog(Dialog):
     """What a pasted targets sentence was read as, before anything is replaced:
     Enter replaces the table, a appends, Esc changes nothing."""
+
+    HELP = S.SENTENCE_KEYS
 
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel"),
                 Binding("enter", "answer('replace')", S.SENTENCE_REPLACE, id="dialog.replace", priority=True),

@@ -648,6 +648,9 @@ class ReportScreen(Screen):
         ci, si, pi = addr
         self.remember()
         self._structure_changed(E.add_paragraph(self.report, ci, si, pi))
+        lead = self.query_one(LeadInput)
+        lead.focus()  # the new bullet's lead is what the drafter writes next
+        self.call_after_refresh(lead.focus)
 
     def action_add_section(self) -> None:
         if self.address is None or self.refuse():
@@ -745,7 +748,9 @@ class ReportScreen(Screen):
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
-        focus = {"figures": "#results", "sections": "#outline", "checks": "#findings"}.get(name)
+        # Focus goes into the tab shown, or it stays on a hidden widget and drags its tab back.
+        focus = {"figures": "#results", "sections": "#outline", "checks": "#findings",
+                 "preview": "#preview-scroll"}.get(name)
         if focus:
             self.query_one(focus).focus()
 

@@ -31,7 +31,44 @@ class OutlineTree(Tree):
         Binding("ctrl+up", "screen.move_item(-1)", S.BINDING["move_up"], id="sections.move_up", show=False),
         Binding("ctrl+down", "screen.move_item(1)", S.BINDING["move_down"], id="sections.move_down", show=False),
         Binding("ctrl+l", "screen.promote_lead", S.BINDING["lead"], id="sections.lead"),
+        Binding("greater_than_sign,ctrl+right", "widen(4)", S.BINDING_WIDEN, id="sections.widen", show=False),
+        Binding("less_than_sign,ctrl+left", "widen(-4)", S.BINDING_NARROW, id="sections.narrow", show=False),
     ]
+    MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 24, 90, 38
+
+    def on_mount(self) -> None:
+        from ..settings import load_settings
+
+        width = load_settings().get("outline_width")
+        if isinstance(width, int):
+            self.styles.width = max(self.MIN_WIDTH, min(self.MAX_WIDTH, width))
+
+    def action_widen(self, delta: int) -> None:
+        """Wider or narrower by a few columns; the width is remembered for the next session."""
+        from ..settings import save_setting
+
+        current = self.styles.width.value if self.styles.width is not None else self.DEFAULT_WIDTH
+        width = int(max(self.MIN_WIDTH, min(self.MAX_WIDTH, current + delta)))
+        self.styles.width = width
+        save_setting("outline_width", width)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        """The full title or paragraph start, for a label the pane cuts short."""
+        self.tooltip = self.full_text(event.node.data)
+
+    def full_text(self, addr) -> str | None:
+        report = getattr(self.screen, "report", None)
+        if addr is None or report is None:
+            return None
+        ci, si, pi = addr
+        try:
+            ch = report.chapters[ci]
+            if pi is not None:
+                p = (ch.sections[si] if si is not None else ch).paragraphs[pi]
+                return ((p.lead or "") + p.text)[:120] or None
+            return (ch.sections[si].title if si is not None else ch.title) or None
+        except IndexError:
+            return None
 
     def fill(self, report: Report, select: Address | None = None) -> None:
         self.clear()
@@ -67,6 +104,7 @@ class OutlineTree(Tree):
 
 class LeadInput(Input):
     HELP = S.HELP_LEAD
+    BINDINGS = [Binding("ctrl+n", "screen.add_paragraph", S.BINDING["add"], id="lead.add", show=False)]
 
     def __init__(self, *args, **kwargs):
         # Tabbing in must not select the whole title, or the first key typed replaces it.
@@ -76,6 +114,7 @@ class LeadInput(Input):
 
 class BodyArea(TextArea):
     HELP = S.HELP_BODY
+    BINDINGS = [Binding("ctrl+n", "screen.add_paragraph", S.BINDING["add"], id="body.add", show=False)]
 
     def _refuse(self) -> None:
         """A keystroke or paste into a read-only body: say why, at once."""

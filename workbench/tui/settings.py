@@ -1,0 +1,34 @@
+"""Small layout choices the drafter makes once (the outline's width), kept beside the keymap."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .keymap import keymap_path
+
+
+def settings_path() -> Path:
+    return keymap_path().with_name("settings.json")
+
+
+def load_settings() -> dict:
+    try:
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_setting(name: str, value) -> None:
+    """Best effort: a folder that cannot be written costs the setting, never the session."""
+    data = load_settings()
+    data[name] = value
+    path = settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
