@@ -322,3 +322,65 @@ async def test_the_outline_widens_and_remembers(store_path):
         await pilot.press("f3")
         await pilot.pause()
         assert screen.query_one(OutlineTree).size.width == before + 8
+
+
+# ------------------------------------------------------------ 5. Chinese everywhere
+
+async def test_palette_in_chinese_finds_commands_by_chinese_name(store_path):
+    from textual.command import CommandInput, CommandList
+
+    from workbench.tui.palette import WorkbenchPalette
+    from workbench.tui.widgets.sections import OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.focused, OutlineTree)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        for english in ("Keys", "Quit", "Screenshot", "Theme"):
+            assert english not in titles
+        for chinese in ("按键一览", "退出", "截图", "主题"):
+            assert chinese in titles
+        for name in ("新增", "删除", "上移", "导出", "新增一节"):
+            assert any(t.startswith(name + "（") for t in titles), name
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, WorkbenchPalette)
+        assert palette.query_one(CommandInput).placeholder == "搜索命令…"
+        await pilot.press(*"上移")
+        await pilot.pause(0.8)
+        prompts = [str(o.prompt) for o in palette.query_one(CommandList).options]
+        assert any("上移" in p for p in prompts)
+        await pilot.press("backspace", "backspace", *"zzz")
+        await pilot.pause(1.0)
+        prompts = [str(o.prompt) for o in palette.query_one(CommandList).options]
+        assert any("没有匹配的命令" in p for p in prompts)
+
+
+async def test_footer_fits_100_columns_and_tabs_say_what_they_count(store_path):
+    from textual.widgets import Footer, TabbedContent
+    from textual.widgets._footer import FooterKey
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        tabs = screen.query_one(TabbedContent)
+        assert str(tabs.get_tab("checks").label) == "核对 错0 警6"
+        assert str(tabs.get_tab("figures").label) == "指标 完成6 目标6"
+        assert str(tabs.get_tab("sections").label).startswith("章节 3章")
+        for key in ("f2", "f3", "f4"):
+            await pilot.press(key)
+            await pilot.pause()
+            footer = screen.query_one(Footer)
+            keys = list(footer.query(FooterKey))
+            right = max(k.region.right for k in keys)
+            assert right <= SIZE[0]
+            shown = [k.key for k in keys if k.region.width and k.region.right <= SIZE[0]]
+            assert "f1" in shown and "f5" in shown and "ctrl+p" in shown
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#help-text").render())
+        assert "F2 指标" in help_text and "F6 对比上年" in help_text  # the rest is behind F1

@@ -587,8 +587,8 @@ PASTE_SENTENCE_TITLE = "粘贴一整句目标（如“主要预期目标是：�
 COUNT_PART = {"paragraph": "本段{n}字", "section": "本节{n}字", "chapter": "本章{n}字",
               "total": "全文{n}字", "minutes": "宣读约{n}分钟"}
 TAB_CHECKS_COUNTS = "核对 错{errors} 警{warnings}"
-TAB_FIGURES_COUNTS = "指标 {results}+{targets}"
-TAB_SECTIONS_COUNTS = "章节 {n}段"
+TAB_FIGURES_COUNTS = "指标 完成{results} 目标{targets}"
+TAB_SECTIONS_COUNTS = "章节 {chapters}章{n}段"
 LAST_YEAR_TITLE = "{year}年：{title}"
 LAST_YEAR_NONE = "上年报告中没有与此节对应的内容"
 LAST_YEAR_NO_REPORT = "数据库中没有上一年的报告"
@@ -616,3 +616,7 @@ HELP_NEW_REPORT = ("新建报告：填写地点和四位年份；“从哪一年
                    "在任一栏按回车即创建并打开，Esc 取消。")
 BINDING_WIDEN = "加宽目录"
 BINDING_NARROW = "收窄目录"
+PALETTE_TOOLTIP = "打开命令面板：按中文名称搜索所有操作"
+BINDING_HELP_ALL = "帮助"
+HELP_KEYS = "这里可用的按键：{keys}"
+BINDING_BACK_SHORT = "返回"

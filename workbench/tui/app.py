@@ -26,6 +26,8 @@ class WorkbenchApp(App):
         Binding("f1", "help", S.BINDING["help"], id="app.help"),
         Binding("ctrl+q", "quit", S.BINDING["quit"], id="app.quit", priority=True),
         Binding("ctrl+r", "retry_lock", S.BINDING_RETRY_LOCK, id="app.retry_lock"),
+        Binding("ctrl+p", "command_palette", S.FOOTER_PALETTE, show=False, priority=True,
+                tooltip=S.PALETTE_TOOLTIP, id="app.palette"),
     ]
     DISK_POLL = 1.5  # seconds between looks at the store file for changes made elsewhere
     ENABLE_COMMAND_PALETTE = True
@@ -412,19 +414,52 @@ class WorkbenchApp(App):
                 break
             node = node.parent
         texts.append(S.HELP_GENERAL)
+        keys = self.keys_here()
+        if keys:
+            texts.append(S.HELP_KEYS.format(keys="　".join(keys)))
         self.push_screen(HelpDialog("\n\n".join(texts)))
 
+    def keys_here(self) -> list[str]:
+        """Every key that works where the drafter is, footer or not ("F2 指标")."""
+        out, seen = [], set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in ("help", "app.help") or key in seen:
+                continue
+            seen.add(key)
+            display = self.get_key_display(binding)
+            if display[:1] == "f" and display[1:].isdigit():
+                display = display.upper()
+            out.append(f"{display} {binding.description}")
+        return out
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .palette import WorkbenchPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(WorkbenchPalette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from .palette import chinese_system_commands
+
+        yield from chinese_system_commands(super().get_system_commands(screen))
         seen = set()
-        nodes = [screen] + ([self.focused] if self.focused else [])
+        # The screen, then the focused widget and the containers around it, each under its
+        # Chinese name ("新增（a）"), so every command can be found by what the drafter calls it.
+        nodes = [screen]
+        node = screen.focused  # the palette has focus now; the screen remembers what had it
+        while node is not None and node is not screen:
+            nodes.append(node)
+            node = node.parent
         for node in nodes:
             for binding in getattr(type(node), "BINDINGS", []):
                 if not isinstance(binding, Binding) or not binding.description or binding.id in seen:
                     continue
                 seen.add(binding.id)
                 yield SystemCommand(
-                    S.COMMAND_TITLE.format(description=binding.description, key=binding.key),
+                    S.COMMAND_TITLE.format(description=binding.description, key=self.get_key_display(binding)),
                     binding.tooltip or binding.description,
                     lambda n=node, a=binding.action: self.call_later(self._run_on, n, a))
 

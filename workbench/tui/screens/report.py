@@ -35,16 +35,18 @@ CHECK_DELAY = 0.4
 
 class ReportScreen(Screen):
     BINDINGS = [
-        Binding("escape", "back", S.BINDING["back"], id="report.back"),
-        Binding("ctrl+s", "save", S.BINDING["save"], id="report.save"),
+        # The footer shows the keys of the place the drafter is in, then these few; F1 lists all.
+        Binding("f1", "app.help", S.BINDING_HELP_ALL, id="report.help"),
+        Binding("escape", "back", S.BINDING_BACK_SHORT, id="report.back"),
+        Binding("ctrl+s", "save", S.BINDING["save"], id="report.save", show=False),
         Binding("ctrl+e", "export", S.BINDING["export"], id="report.export", priority=True),
         Binding("f8", "export_pdf", S.BINDING_EXPORT_PDF, id="report.export_pdf", show=False),
-        Binding("f2", "tab('figures')", S.BINDING["figures"], id="report.figures"),
-        Binding("f3", "tab('sections')", S.BINDING["sections"], id="report.sections"),
-        Binding("f4", "tab('checks')", S.BINDING["checks"], id="report.checks"),
+        Binding("f2", "tab('figures')", S.BINDING["figures"], id="report.figures", show=False),
+        Binding("f3", "tab('sections')", S.BINDING["sections"], id="report.sections", show=False),
+        Binding("f4", "tab('checks')", S.BINDING["checks"], id="report.checks", show=False),
         Binding("f5", "tab('preview')", S.BINDING["preview"], id="report.preview"),
-        Binding("f6", "compare", S.BINDING["compare"], id="report.compare"),
-        Binding("f7", "edit_meta", S.BINDING["meta"], id="report.meta"),
+        Binding("f6", "compare", S.BINDING["compare"], id="report.compare", show=False),
+        Binding("f7", "edit_meta", S.BINDING["meta"], id="report.meta", show=False),
         Binding("ctrl+z", "undo", S.BINDING["undo"], id="report.undo", show=False),
         Binding("ctrl+y", "redo", S.BINDING["redo"], id="report.redo", show=False),
         Binding("ctrl+g", "toggle_generated", S.BINDING_GENERATED, id="report.generated", show=False),
@@ -125,6 +127,19 @@ class ReportScreen(Screen):
         from ...wordcount import counts_at
 
         self.query_one(StatusBar).show_counts(counts_at(self.report, self.address))
+        self._tab_counts()
+
+    def _tab_counts(self) -> None:
+        """Tab labels say what they count: "指标 完成6 目标6", "章节 3章42段"."""
+        r = self.report
+        labels = {"figures": S.TAB_FIGURES_COUNTS.format(results=len(r.results), targets=len(r.targets)),
+                  "sections": S.TAB_SECTIONS_COUNTS.format(chapters=len(r.chapters),
+                                                           n=sum(1 for _ in r.paragraphs()))}
+        tabs = self.query_one(TabbedContent)
+        for pane, label in labels.items():
+            tab = tabs.get_tab(pane)
+            if str(tab.label) != label:
+                tab.label = label
 
     def mark_dirty(self) -> None:
         """An edit happened: autosave a moment after the last keystroke, re-check sooner."""
@@ -280,7 +295,7 @@ class ReportScreen(Screen):
         self.query_one(ChecksPanel).show(findings)
         tabs = self.query_one(TabbedContent)
         tab = tabs.get_tab("checks")
-        tab.label = f"{S.TAB_CHECKS} {c[ERROR]}/{c[WARNING]}"
+        tab.label = S.TAB_CHECKS_COUNTS.format(errors=c[ERROR], warnings=c[WARNING])
         self.refresh_preview()
 
     # ------------------------------------------------------------ undo
@@ -326,6 +341,7 @@ class ReportScreen(Screen):
     def refresh_figures(self) -> None:
         for table in self.query(FiguresTable):
             table.fill(self.report, self.previous)
+        self._tab_counts()
 
     def _figures(self, kind: str):
         return E.figures_of(self.report, kind)
