@@ -384,3 +384,54 @@ async def test_footer_fits_100_columns_and_tabs_say_what_they_count(store_path):
         await pilot.pause()
         help_text = str(app.screen.query_one("#help-text").render())
         assert "F2 指标" in help_text and "F6 对比上年" in help_text  # the rest is behind F1
+
+
+# ------------------------------------------------------------ 2. last year beside this year
+
+async def test_last_year_beside_the_editor_and_copy_a_paragraph(store_path):
+    from textual.widgets import Label, OptionList, Static
+
+    from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        tree = screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((1, 0, None)))  # 2024 plan, the chapter's own paragraphs
+        await pilot.pause()
+        tree.move_cursor(tree.node_for((1, None, 0)))
+        await pilot.pause()
+        body = screen.query_one(BodyArea)
+        body.focus()
+        await pilot.press("f9")  # from inside the editor: the focus stays there
+        await settle(pilot, app)
+        pane = screen.query_one("#last-year")
+        assert pane.display and app.focused is body
+        title = str(pane.query_one("#last-year-title", Label).render())
+        assert title == "2023年：2023年工作安排"
+        listing = pane.query_one(OptionList)
+        prev = stored(store_path, year=2023).chapters[1].paragraphs
+        ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        assert ids == [str(i) for i in range(len(prev))]
+        # The cursor on 规上工业总产值 in the generated targets line shows last year's figure.
+        tree.move_cursor(tree.node_for((1, None, 1)))
+        await settle(pilot, app)
+        text = body.text
+        at = text.index("规上工业总产值")
+        body.move_cursor((0, at + 2))
+        await pilot.pause()
+        figure = str(pane.query_one("#last-year-figure", Static).render())
+        assert figure == "上年该指标：2023年目标 规上工业总产值147亿元，增长8%左右；2023年完成 规上工业总产值143.6亿元，增长5.5%"
+        # Copy last year's first paragraph in after the one being edited: one key.
+        tree.move_cursor(tree.node_for((1, None, 0)))
+        await settle(pilot, app)
+        n = len(screen.report.chapters[1].paragraphs)
+        await pilot.press("ctrl+o")
+        await settle(pilot, app)
+        paras = screen.report.chapters[1].paragraphs
+        assert len(paras) == n + 1
+        assert paras[1].text == prev[0].text and screen.address == (1, None, 1)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert not pane.display

@@ -620,3 +620,5 @@ PALETTE_TOOLTIP = "打开命令面板：按中文名称搜索所有操作"
 BINDING_HELP_ALL = "帮助"
 HELP_KEYS = "这里可用的按键：{keys}"
 BINDING_BACK_SHORT = "返回"
+HELP_LAST_YEAR = ("上年对照：F9 显示或隐藏上年相应的一节（按对比页的方法配对）；↑/↓ 选段，"
+                  "回车或 Ctrl+O 把所选段落复制到当前段之后；下方显示光标处指标的上年目标与完成数。")

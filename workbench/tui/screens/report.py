@@ -693,6 +693,20 @@ class ReportScreen(Screen):
 
         self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=what)), done)
 
+    def insert_last_year_paragraph(self, para) -> None:
+        """Last year's paragraph copied in after the one being edited (or at the section's end)."""
+        from ...model import Paragraph
+
+        if self.address is None or self.refuse():
+            return
+        ci, si, pi = self.address
+        self.remember()
+        addr = E.add_paragraph(self.report, ci, si, pi)
+        new = E.get_paragraph(self.report, addr)
+        new.lead, new.text = para.lead, para.text
+        self._structure_changed(addr)
+        self.notify(S.LAST_YEAR_COPIED.format(label=paragraph_label(para.lead, para.text)), timeout=4)
+
     def _lead_text(self, addr):
         p = E.get_paragraph(self.report, addr)
         return p.lead, p.text

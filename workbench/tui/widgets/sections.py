@@ -138,10 +138,59 @@ class BodyArea(TextArea):
 
 
 class SectionsEditor(Horizontal):
+    BINDINGS = [
+        Binding("f9", "toggle_last_year", S.BINDING_LAST_YEAR, id="sections.last_year"),
+        Binding("ctrl+o", "copy_last_year", S.BINDING_COPY_LAST_YEAR, id="sections.copy_last_year",
+                show=False),
+    ]
+
     def compose(self) -> ComposeResult:
+        from .lastyear import LastYearPane
+
         yield OutlineTree(S.TAB_SECTIONS, id="outline")
         with Vertical(id="editor"):
             yield Label(S.SEC_NOTHING, id="editor-label")
             yield LeadInput(placeholder=S.SEC_LEAD, id="lead")
             yield Label(S.SEC_BODY, id="body-label")
             yield BodyArea("", soft_wrap=True, id="body")
+        yield LastYearPane(id="last-year")
+
+    @property
+    def last_year(self):
+        from .lastyear import LastYearPane
+
+        return self.query_one(LastYearPane)
+
+    def action_toggle_last_year(self) -> None:
+        """Show or hide last year's matching section; the editor keeps the focus."""
+        pane = self.last_year
+        pane.display = not pane.display
+        if pane.display:
+            self.follow()
+
+    def action_copy_last_year(self) -> None:
+        pane = self.last_year
+        if not pane.display:
+            self.action_toggle_last_year()
+            return
+        pane.copy_highlighted()
+
+    def follow(self) -> None:
+        """Last year's section for the address being edited, and the figure at the cursor."""
+        pane = self.last_year
+        screen = self.screen
+        if not pane.display or not hasattr(screen, "report"):
+            return
+        pane.show_for(screen.report, screen.previous, screen.address)
+        body = self.query_one(BodyArea)
+        row, col = body.cursor_location
+        lines = body.text.split("\n")
+        pos = sum(len(line) + 1 for line in lines[:row]) + col
+        pane.show_figure(screen.report, screen.previous, body.text, pos)
+
+    def on_tree_node_highlighted(self, event) -> None:
+        self.call_after_refresh(self.follow)
+
+    def on_text_area_selection_changed(self, event) -> None:
+        if self.last_year.display:
+            self.follow()
