@@ -232,7 +232,7 @@ async def test_help_and_command_palette_list_actions(store_path):
         screen = await open_2024(pilot, app)
         await pilot.press("f1")
         await pilot.pause()
-        assert "指标表" in str(app.screen.query_one("#help-text").render())
+        assert "指标表" in app.screen.query_one("#help-text").text
         await pilot.press("escape")
         commands = [c.title for c in app.get_system_commands(screen)]
         assert any(t.startswith("导出") for t in commands)

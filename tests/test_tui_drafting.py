@@ -282,7 +282,7 @@ async def test_f1_works_in_every_dialog(store_path):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
-        assert "新建报告" in str(app.screen.query_one("#help-text").render())
+        assert "新建报告" in app.screen.query_one("#help-text").text
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is dialog  # closing the help leaves the dialog as it was
@@ -297,7 +297,7 @@ async def test_f1_works_in_every_dialog(store_path):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
-        assert "整句" in str(app.screen.query_one("#help-text").render())
+        assert "整句" in app.screen.query_one("#help-text").text
 
 
 async def test_the_outline_widens_and_remembers(store_path):
@@ -382,7 +382,7 @@ async def test_footer_fits_100_columns_and_tabs_say_what_they_count(store_path):
             assert "f1" in shown and "f5" in shown and "ctrl+p" in shown
         await pilot.press("f1")
         await pilot.pause()
-        help_text = str(app.screen.query_one("#help-text").render())
+        help_text = app.screen.query_one("#help-text").text
         assert "F2 指标" in help_text and "F6 对比上年" in help_text  # the rest is behind F1
 
 
@@ -435,3 +435,43 @@ async def test_last_year_beside_the_editor_and_copy_a_paragraph(store_path):
         await pilot.press("f9")
         await pilot.pause()
         assert not pane.display
+
+
+# ------------------------------------------------------------ 6. Chinese line breaking
+
+LONG = ("全年实现地区生产总值增长7.6%，批发零售业107.2亿元，增长7.2%；“百千万工程”扎实推进——"
+        "新增规上企业9家（其中皮具企业4家），引进外资3000万美元以上，城镇登记失业率控制在3.2%以内。"
+        "推动“皮具小镇”提档升级，完成投资25.6亿元，建成口袋公园12个、绿道8.5公里，"
+        "帮扶就业1200人次，新增公办学位800个。") * 3
+
+
+@pytest.mark.parametrize("size", [(100, 30), (140, 45), (83, 30)])
+async def test_preview_breaks_lines_by_chinese_rules(store_path, size):
+    from rich.cells import cell_len
+
+    from workbench.textwrap_cjk import NO_LINE_END, NO_LINE_START
+    from workbench.tui.widgets.cjktext import CJKText
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_2024(pilot, app)
+        screen.report.chapters[1].sections[0].paragraphs[0].text = LONG
+        screen.refresh_preview()
+        await pilot.press("f5")
+        await settle(pilot, app)
+        preview = screen.query_one("#preview-text", CJKText)
+        width = preview.content_size.width
+        assert 0 < width < size[0]
+        lines = preview.plain_lines
+        assert "".join(lines).count(LONG[:40]) == 3  # nothing lost or repeated
+        for line in lines:
+            assert cell_len(line) <= width, line
+            if line:
+                assert line[0] not in NO_LINE_START, line
+                assert line[-1] not in NO_LINE_END, line
+        joined = "\n".join(lines)
+        for unit in ("107.2亿元", "3.2%", "3000万美元", "25.6亿元", "12个", "8.5公里", "800个", "1200人次"):
+            assert joined.count(unit) == preview.text.count(unit) >= 3, unit  # never split by a break
+        # What Textual draws is what was measured: each drawn row matches a wrapped line.
+        rows = [strip.text.rstrip() for strip in preview.render_lines(preview.region.reset_offset)]
+        assert [r for r in rows if r][:5] == [l.rstrip() for l in lines if l][:5]

@@ -13,20 +13,25 @@ NO_LINE_START = set("，。；：、！？）》」』】〕〗”’…%％·")
 NO_LINE_END = set("（《「『【〔〖“‘")
 _ATOM = re.compile(r"[〔〖⦅][删增]：|[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*(?:个百分点)?|个百分点|\s+|.", re.S)
 
+# With keep_units, a number keeps its unit on its line: "107.2亿元", "3000万美元", "15个".
+_UNIT = r"(?:个百分点|亿美元|万美元|亿元|万元|万人|万吨|平方米|公里|公顷|美元|元|人次|人|个|家|项|亩|吨|户|所|座|条|张|台|套|次|倍)"
+_ATOM_UNITS = re.compile(r"[〔〖⦅][删增]：|[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*" + _UNIT + r"?|个百分点|\s+|.", re.S)
+
 _MARK_OPEN = re.compile(r"[〔〖⦅][删增]：")
 
 Span = tuple[str, "str | None"]
 
 
-def _atoms(spans: Iterable[Span]) -> list[Span]:
+def _atoms(spans: Iterable[Span], keep_units: bool = False) -> list[Span]:
     out: list[Span] = []
+    atom = _ATOM_UNITS if keep_units else _ATOM
     for text, style in spans:
-        out += [(m.group(), style) for m in _ATOM.finditer(text)]
+        out += [(m.group(), style) for m in atom.finditer(text)]
     return out
 
 
 def wrap_spans(spans: Iterable[Span], width: int, indent: str = "",
-               subsequent: str | None = None) -> list[list[Span]]:
+               subsequent: str | None = None, *, keep_units: bool = False) -> list[list[Span]]:
     """Styled text into lines of at most `width` columns (indents included)."""
     subsequent = indent if subsequent is None else subsequent
     lines: list[list[Span]] = []
@@ -36,7 +41,7 @@ def wrap_spans(spans: Iterable[Span], width: int, indent: str = "",
         return head + list(carry), len(head), cell_len(prefix) + sum(cell_len(t) for t, _ in carry)
 
     line, base, used = start(indent)
-    for atom in _atoms(spans):
+    for atom in _atoms(spans, keep_units):
         text, style = atom
         w = cell_len(text)
         if text.isspace() and "\n" in text:

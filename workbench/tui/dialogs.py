@@ -223,8 +223,10 @@ class HelpDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
+            from .widgets.cjktext import CJKText
+
             yield Label(S.HELP_TITLE, classes="question")
-            yield Static(self.text, id="help-text")
+            yield CJKText(self.text, id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -26,6 +26,7 @@ from ...model import Report
 from ...phrasing import printed, speaking_minutes
 from ..widgets.checks import ChecksPanel
 from ..widgets.figures import FiguresTable, column_field
+from ..widgets.cjktext import CJKText
 from ..widgets.status import StatusBar
 from ..widgets.sections import BodyArea, LeadInput, OutlineTree, SectionsEditor, paragraph_label
 
@@ -91,7 +92,7 @@ class ReportScreen(Screen):
             with TabPane(S.TAB_PREVIEW, id="preview"):
                 yield Label("", id="preview-stats")
                 with VerticalScroll(id="preview-scroll"):
-                    yield Static("", id="preview-text")
+                    yield CJKText("", id="preview-text")
         yield StatusBar(id="status-bar")
         yield Footer()
 
@@ -774,7 +775,7 @@ class ReportScreen(Screen):
         if self.previous is not None:  # Ctrl+E adds the appendix table, made from the figures
             text += "\n\n" + S.PREVIEW_APPENDIX.format(
                 title=S.EXPORT_APPENDIX_TITLE.format(year=self.previous.year))
-        self.query_one("#preview-text", Static).update(text)
+        self.query_one("#preview-text", CJKText).set_text(text)
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
