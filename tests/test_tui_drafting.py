@@ -421,7 +421,7 @@ async def test_last_year_beside_the_editor_and_copy_a_paragraph(store_path):
         at = text.index("规上工业总产值")
         body.move_cursor((0, at + 2))
         await pilot.pause()
-        figure = str(pane.query_one("#last-year-figure", Static).render())
+        figure = pane.query_one("#last-year-figure").text
         assert figure == "上年该指标：2023年目标 规上工业总产值147亿元，增长8%左右；2023年完成 规上工业总产值143.6亿元，增长5.5%"
         # Copy last year's first paragraph in after the one being edited: one key.
         tree.move_cursor(tree.node_for((1, None, 0)))

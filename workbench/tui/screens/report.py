@@ -768,7 +768,9 @@ class ReportScreen(Screen):
     def refresh_preview(self) -> None:
         from ...render import render_text
 
-        chars = self.report.text_length()
+        from ...wordcount import counts_at
+
+        chars = counts_at(self.report, None).total  # counted as the status bar counts
         self.query_one("#preview-stats", Label).update(
             S.PREVIEW_STATS.format(chars=chars, minutes=round(speaking_minutes(chars))))
         text = render_text(self.report)

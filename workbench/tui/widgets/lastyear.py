@@ -34,10 +34,12 @@ class LastYearPane(Vertical):
         self.paragraphs: list = []
 
     def compose(self) -> ComposeResult:
+        from .cjktext import CJKText
+
         yield Label("", id="last-year-title")
         yield LastYearList(id="last-year-list")
-        yield Static("", id="last-year-figure")
-        yield Static(S.LAST_YEAR_HINT, classes="hint", id="last-year-hint")
+        yield CJKText("", id="last-year-figure")
+        yield CJKText(S.LAST_YEAR_HINT, classes="hint", id="last-year-hint")
 
     def _matched(self, report, previous, ci: int, si: int | None):
         # Pairing reads every section, so it is done again only when the outline changed.
@@ -68,16 +70,32 @@ class LastYearPane(Vertical):
         number = section_number(where[1]) if where[1] is not None else ""
         title.update(S.LAST_YEAR_TITLE.format(year=previous.year, title=number + (name or S.OPENING_CHAPTER)))
         self.paragraphs = list(paras)
-        for i, p in enumerate(paras):
-            text = Text()
-            if p.lead:
-                text.append(p.lead, style="bold")
-            text.append(p.text)
+        self._fill()
+
+    def _fill(self) -> None:
+        """Last year's paragraphs, broken into lines by Chinese rules at the list's width."""
+        from .cjktext import wrap_text
+
+        listing = self.query_one(LastYearList)
+        width = listing.scrollable_content_region.width - 2
+        if width <= 4:
+            width = 40  # not laid out yet; on_resize fills again at the real width
+        self._filled_width = width
+        highlighted = listing.highlighted
+        listing.clear_options()
+        for i, p in enumerate(self.paragraphs):
+            spans = ([(p.lead, "bold")] if p.lead else []) + [(p.text, None)]
+            text = Text("\n").join(wrap_text([spans], width))
             if i:
                 listing.add_option(None)  # a rule between paragraphs
             listing.add_option(Option(text, id=str(i)))
-        if paras:
-            listing.highlighted = 0
+        if self.paragraphs:
+            listing.highlighted = highlighted if highlighted is not None else 0
+
+    def on_resize(self, event) -> None:
+        if self.paragraphs and getattr(self, "_filled_width", None) != \
+                self.query_one(LastYearList).scrollable_content_region.width - 2:
+            self.call_after_refresh(self._fill)
 
     def show_figure(self, report, previous, text: str, pos: int) -> None:
         key = indicator_at(text, pos, report, previous)
@@ -85,7 +103,7 @@ class LastYearPane(Vertical):
             return
         self._key = key
         line = figure_line(key, report, previous)
-        self.query_one("#last-year-figure", Static).update(S.LAST_YEAR_FIGURE.format(text=line) if line else "")
+        self.query_one("#last-year-figure").set_text(S.LAST_YEAR_FIGURE.format(text=line) if line else "")
 
     def copy_highlighted(self) -> None:
         listing = self.query_one(LastYearList)

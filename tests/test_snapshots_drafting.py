@@ -1,0 +1,134 @@
+"""SVG snapshots of the drafting flow at 100×30 and 140×45 (cursor blink off)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.cli import load_examples
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+SIZES = [(100, 30), (140, 45)]
+LONG = ("全年实现地区生产总值增长7.6%，批发零售业107.2亿元，增长7.2%；“百千万工程”扎实推进——"
+        "新增规上企业9家（其中皮具企业4家），引进外资3000万美元以上，城镇登记失业率控制在3.2%以内。"
+        "推动“皮具小镇”提档升级，完成投资25.6亿元，建成口袋公园12个、绿道8.5公里，"
+        "帮扶就业1200人次，新增公办学位800个。")
+
+
+@pytest.fixture(autouse=True)
+def _no_blink(monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
+
+
+@pytest.fixture
+def app(tmp_path) -> WorkbenchApp:
+    path = tmp_path / "reports.json"
+    load_examples(path)
+    return WorkbenchApp(path)
+
+
+async def _settle(pilot):
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _open(pilot):
+    await _settle(pilot)
+    await pilot.press("enter")
+    await _settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
+def test_clause_being_typed(snap_compare, app, size):
+    async def run(pilot):
+        await _open(pilot)
+        table = pilot.app.screen.query_one("#targets")
+        table.focus()
+        table.move_cursor(row=2, column=1)
+        await pilot.press("规")
+        field = pilot.app.screen.query_one("#prompt")
+        await pilot.press(*"上工业总产值160亿元")
+        field.insert_text_at_cursor("，")
+        await pilot.press(*"增长8%左右")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
+def test_sentence_preview(snap_compare, app, size):
+    from textual import events
+
+    async def run(pilot):
+        await _open(pilot)
+        table = pilot.app.screen.query_one("#targets")
+        table.focus()
+        table.post_message(events.Paste(
+            "主要预期目标是：地区生产总值增长6.5%左右；规上工业总产值160亿元，增长8%左右；"
+            "固定资产投资总额、社会消费品零售总额分别增长10%、6%；城镇登记失业率控制在3.5%以内。"))
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
+def test_editor_with_last_year(snap_compare, app, size):
+    async def run(pilot):
+        await _open(pilot)
+        await pilot.press("f3")
+        tree = pilot.app.screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((1, None, 1)))
+        await _settle(pilot)
+        body = pilot.app.screen.query_one(BodyArea)
+        body.focus()
+        body.move_cursor((0, body.text.index("规上工业总产值") + 2))
+        await pilot.press("f9")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
+def test_status_bar_counts_while_typing(snap_compare, app, size):
+    async def run(pilot):
+        await _open(pilot)
+        await pilot.press("f3")
+        tree = pilot.app.screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((1, 0, 0)))
+        await _settle(pilot)
+        body = pilot.app.screen.query_one(BodyArea)
+        body.focus()
+        body.move_cursor(body.document.end)
+        await pilot.press(*"新增数字化车间3个")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
+def test_palette_in_chinese(snap_compare, app, size):
+    async def run(pilot):
+        await _open(pilot)
+        await pilot.press("f3")
+        await _settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"新增")
+        await pilot.pause(0.6)
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
+def test_preview_long_paragraph_wrapped(snap_compare, app, size):
+    async def run(pilot):
+        await _open(pilot)
+        screen = pilot.app.screen
+        screen.report.chapters[0].paragraphs[0].text = LONG
+        screen.refresh_preview()
+        await pilot.press("f5")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run)
