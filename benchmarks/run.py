@@ -402,6 +402,127 @@ def _keystroke() -> Row:
                f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.1f} ms over {len(times)} keys")
 
 
+@bench("keystroke latency with last year's pane")
+def _keystroke_last_year() -> Row:
+    """As the row above, with F9's pane of last year's matching section open beside the
+    editor (the 2023 report in the store) and the cursor moving over indicator names."""
+    import asyncio
+
+    from textual import events
+    from textual.screen import Screen
+
+    from workbench.store import Store
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+    report = big_report()
+    previous = big_report()
+    previous.year = 2023
+    folder = Path(tempfile.mkdtemp())
+    db = folder / "s.json"
+    with Store(db) as store:
+        for r in many_reports(200):
+            store.put(r)
+        store.put(previous)
+        store.put(report)
+    stamps: list[float] = []
+    original = Screen._compositor_refresh
+
+    def stamped(self) -> None:
+        original(self)
+        stamps.append(time.perf_counter())
+
+    times: list[float] = []
+
+    async def drive() -> None:
+        os.environ["WORKBENCH_NO_BLINK"] = "1"
+        app = WorkbenchApp(db, open_report=(report.place, report.year))
+        async with app.run_test(size=(140, 45)) as pilot:
+            await pilot.pause()
+            await pilot.press("f3")
+            tree = app.screen.query_one(OutlineTree)
+            tree.move_cursor(tree.node_for((1, 0, 0)))
+            await pilot.pause()
+            app.screen.query_one(BodyArea).focus()
+            await pilot.press("f9")
+            await pilot.pause(0.3)
+            assert app.screen.query_one("#last-year").display
+            for ch in "推动规上工业总产值" * 6:
+                n = len(stamps)
+                t0 = time.perf_counter()
+                app.post_message(events.Key(ch, ch))
+                while len(stamps) == n or stamps[-1] < t0:
+                    await asyncio.sleep(0)
+                times.append(stamps[-1] - t0)
+                await pilot.pause(0.05)
+
+    Screen._compositor_refresh = stamped
+    try:
+        asyncio.run(drive())
+    finally:
+        Screen._compositor_refresh = original
+        shutil.rmtree(folder)
+    p90 = sorted(times)[int(len(times) * 0.9)]
+    return Row("keystroke to screen, last year's pane open (30,000 chars)", p90, "p90 ≤ 16 ms",
+               goal(p90, 0.016), f"median {statistics.median(times) * 1000:.1f} ms over {len(times)} keys")
+
+
+@bench("return to the list on a 1,000-report store")
+def _return_to_list() -> Row:
+    """Esc from a report back to the list, until the list with every report's counts is
+    on the screen (headless); the counts come from the cache keyed by save time."""
+    import asyncio
+
+    from textual.screen import Screen
+
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.home import HomeScreen
+
+    db = _store_1000()
+    times: list[float] = []
+    first: list[float] = []
+
+    async def drive() -> None:
+        os.environ["WORKBENCH_NO_BLINK"] = "1"
+        app = WorkbenchApp(db)
+        async with app.run_test(size=(120, 36)) as pilot:
+            t0 = time.perf_counter()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            first.append(time.perf_counter() - t0)
+            for _ in range(7):
+                app.open_report("示例020镇", 2010)
+                await pilot.pause()
+                t0 = time.perf_counter()
+                app.screen.action_back()
+                while not isinstance(app.screen, HomeScreen):
+                    await asyncio.sleep(0)
+                await app.workers.wait_for_complete()
+                home = app.screen
+                assert len(home.counts) == 1000
+                await asyncio.sleep(0)
+                times.append(time.perf_counter() - t0)
+                await pilot.pause()
+
+    try:
+        asyncio.run(drive())
+    finally:
+        shutil.rmtree(db.parent)
+    t = statistics.median(times)
+    return Row("return to the list, 1,000-report store (counts cached)", t, "≤ 50 ms", goal(t, 0.05),
+               f"first count of all 1,000 reports (in a worker, after the list painted): {first[0]:.2f} s")
+
+
+@bench("start-up on a 1,000-report store")
+def _startup_1000() -> Row:
+    db = _store_1000()
+    runs = sorted(run_in_pty(["--db", str(db)], "示例")[0] for _ in range(3))
+    shutil.rmtree(db.parent)
+    t = runs[len(runs) // 2]
+    return Row("start-up: 1,000-report store to the list painted (pty)", t, "≤ 0.5 s", goal(t, 0.5),
+               f"runs {', '.join(f'{x:.2f}' for x in runs)} s")
+
+
 def compilation_text(chars: int = 300_000) -> str:
     """A web collection of town reports: the examples as text, one place after another."""
     from workbench.render import render_text

@@ -4,6 +4,7 @@ them) and last year's figure for the indicator under the cursor."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .catalog import indicators, lookup
 from .compare import SECTION_THRESHOLD, _block_score, _blocks, _pair
@@ -31,20 +32,26 @@ def section_paragraphs(report: Report, where: Where) -> tuple[str, list[Paragrap
 _CLAUSE_END = re.compile(r"[，。；！？,;\n]")
 
 
-def _wordings(report: Report, previous: Report | None) -> list[tuple[str, str]]:
-    """(wording, key) for every indicator name the catalogue or the two reports use, longest first."""
-    pairs = {}
+@lru_cache(maxsize=1)
+def _catalogue_wordings() -> tuple[tuple[str, str], ...]:
+    pairs: dict[str, str] = {}
     for ind in indicators().values():
         for w in (ind.name, *ind.aliases):
             if len(w) >= 2:
                 pairs.setdefault(w, ind.key)
+    return tuple(pairs.items())
+
+
+def _wordings(report: Report, previous: Report | None) -> list[tuple[str, str]]:
+    """(wording, key) for every indicator name the catalogue or the two reports use."""
+    pairs = dict(_catalogue_wordings())
     for r in (report, previous):
         if r is None:
             continue
         for f in (*r.results, *r.targets):
             if f.name and f.key:
                 pairs.setdefault(f.name, f.key)
-    return sorted(pairs.items(), key=lambda p: -len(p[0]))
+    return list(pairs.items())
 
 
 def indicator_at(text: str, pos: int, report: Report, previous: Report | None) -> str | None:

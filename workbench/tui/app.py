@@ -44,6 +44,7 @@ class WorkbenchApp(App):
         self.lock_holder: str | None = None
         self.discard_on_exit = False
         self.disk_stamp = None
+        self.count_cache: dict[tuple[str, int], tuple[tuple, tuple[int, int]]] = {}
         # Tests and snapshots switch the cursor blink off so screens are reproducible.
         self.blink = os.environ.get("WORKBENCH_NO_BLINK") != "1"
 
@@ -219,17 +220,39 @@ class WorkbenchApp(App):
         with self.store_lock:
             return self.store.summaries() if self.store else []
 
-    def count_findings(self, idents: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[int, int]]:
-        with self.store_lock:
-            reports = {r.ident: r for r in self.store.reports()} if self.store else {}
-        out = {}
-        for place, year in idents:
-            r = reports.get((place, year))
+    def count_findings(self, idents: list[tuple[str, int]],
+                       stamps: dict[tuple[str, int], object] | None = None) -> dict[tuple[str, int], tuple[int, int]]:
+        """Errors and warnings per report, checked again only when the report or last year's
+        changed: the cache is keyed by both save times (and dropped for a report saved here)."""
+        if stamps is None:
+            with self.store_lock:
+                stamps = {(r["place"], r["year"]): r.get("saved_at") for r in self.store.summaries()} \
+                    if self.store else {}
+        out, stale = {}, []
+        for ident in idents:
+            key = (stamps.get(ident), stamps.get((ident[0], ident[1] - 1)))
+            hit = self.count_cache.get(ident)
+            if hit is not None and hit[0] == key and key[0] is not None:
+                out[ident] = hit[1]
+            else:
+                stale.append((ident, key))
+        for (place, year), key in stale:
+            with self.store_lock:
+                if self.store is None:
+                    break
+                r = self.store.get(place, year)
+                previous = self.store.get(place, year - 1) if r is not None else None
             if r is None:
                 continue
-            c = counts(check(r, reports.get((place, year - 1))))
+            c = counts(check(r, previous))
             out[(place, year)] = (c[ERROR], c[WARNING])
+            self.count_cache[(place, year)] = (key, out[(place, year)])
         return out
+
+    def forget_counts(self, place: str, year: int) -> None:
+        """A save here: this report's counts and next year's (checked against it) are stale."""
+        self.count_cache.pop((place, year), None)
+        self.count_cache.pop((place, year + 1), None)
 
     def save_report(self, report) -> str | None:
         """Save from a worker thread; returns a Chinese error line or None."""
@@ -241,6 +264,7 @@ class WorkbenchApp(App):
             with self.store_lock:
                 doc = self.store.put(report, expect=expect)
                 self.disk_stamp = self.store.stamp()
+            self.forget_counts(report.place, report.year)
         except StoreConflict as exc:
             return str(exc), None, True
         except StoreError as exc:

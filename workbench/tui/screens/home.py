@@ -74,7 +74,8 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="home-count")
     def count_findings(self, rows: list[dict]) -> None:
-        counts = self.app.count_findings([(r["place"], r["year"]) for r in rows])
+        counts = self.app.count_findings([(r["place"], r["year"]) for r in rows],
+                                         {(r["place"], r["year"]): r.get("saved_at") for r in rows})
         self.app.call_from_thread(self._counted, counts)
 
     def _counted(self, counts) -> None:

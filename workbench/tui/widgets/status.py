@@ -30,4 +30,8 @@ class StatusBar(Horizontal):
         yield Static("", id="counts")
 
     def show_counts(self, c: Counts) -> None:
-        self.query_one("#counts", Static).update(counts_line(c))
+        """Called on every keystroke: no layout pass, since the counts' box has a fixed width."""
+        line = counts_line(c)
+        if line != getattr(self, "_shown", None):
+            self._shown = line
+            self.query_one("#counts", Static).update(line, layout=False)
