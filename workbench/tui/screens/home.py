@@ -44,7 +44,11 @@ class HomeScreen(Screen):
             table.add_column(label, key=str(i))
         self.rows: list[dict] = []
         self.counts: dict[tuple[str, int], tuple[int, int]] = {}
-        self.refresh_rows()
+        # The list paints first; reading and checking every report starts a moment later, so
+        # the checking thread does not hold up the first paint on a big store.
+        self.rows = self.app.list_reports()
+        self.show_rows()
+        self.set_timer(0.15, lambda: self.count_findings(self.rows))
         table.focus()
 
     def on_screen_resume(self) -> None:
