@@ -475,3 +475,46 @@ async def test_preview_breaks_lines_by_chinese_rules(store_path, size):
         # What Textual draws is what was measured: each drawn row matches a wrapped line.
         rows = [strip.text.rstrip() for strip in preview.render_lines(preview.region.reset_offset)]
         assert [r for r in rows if r][:5] == [l.rstrip() for l in lines if l][:5]
+
+
+# ------------------------------------------------------------ 9. list counts cached by save time
+
+async def test_returning_to_the_list_rechecks_only_what_was_saved(store_path, monkeypatch):
+    import workbench.tui.app as app_module
+
+    checked: list[tuple[str, int]] = []
+    real_check = app_module.check
+
+    def counting_check(report, previous=None):
+        checked.append(report.ident)
+        return real_check(report, previous)
+
+    monkeypatch.setattr(app_module, "check", counting_check)
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await settle(pilot, app)
+        assert sorted(checked) == [("狮岭镇", 2023), ("狮岭镇", 2024)]
+        home = app.screen
+        assert home.counts[("狮岭镇", 2024)] == (0, 6)
+        checked.clear()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("escape")  # nothing changed: no report is checked again
+        await settle(pilot, app)
+        assert app.screen is home and checked == []
+        await pilot.press("down", "enter")  # 2023: change a target, which 2024 is checked against
+        await settle(pilot, app)
+        screen = app.screen
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        table.move_cursor(row=0, column=2)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#prompt", Input).value = "增长12%"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert sorted(checked) == [("狮岭镇", 2023), ("狮岭镇", 2024)]
+        assert home.counts[("狮岭镇", 2024)] != (0, 6)  # 2024's GDP result now misses 12%
