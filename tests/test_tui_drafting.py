@@ -518,3 +518,26 @@ async def test_returning_to_the_list_rechecks_only_what_was_saved(store_path, mo
         await settle(pilot, app)
         assert sorted(checked) == [("狮岭镇", 2023), ("狮岭镇", 2024)]
         assert home.counts[("狮岭镇", 2024)] != (0, 6)  # 2024's GDP result now misses 12%
+
+
+async def test_a_phrase_committed_at_once_goes_into_one_field(store_path):
+    """An IME sends a whole phrase as keys in one burst: they all land in the one dialog."""
+    from workbench.tui.dialogs import PromptDialog
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        table.move_cursor(row=2, column=0)
+        await pilot.pause()
+        phrase = "规上工业总产值160亿元，增长8%左右"
+        for ch in phrase:  # queued before the dialog exists or has the focus
+            table.post_message(events.Key(ch, ch))
+        await settle(pilot, app)
+        dialogs = [s for s in app.screen_stack if isinstance(s, PromptDialog)]
+        assert len(dialogs) == 1
+        assert app.screen.query_one("#prompt", Input).value == phrase
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert cells(table, 2)[:2] == ["规上工业总产值", "160亿元"]

@@ -120,6 +120,14 @@ class PromptDialog(Dialog):
         if not self.select_all:
             self.query_one("#prompt", Input).cursor_position = len(self.value)
 
+    def type_ahead(self, text: str) -> None:
+        """Text typed for this field before it had the focus."""
+        fields = self.query("#prompt")
+        if fields:
+            fields.first(Input).insert_text_at_cursor(text)
+        else:
+            self.value += text
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value

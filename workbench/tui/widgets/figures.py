@@ -78,8 +78,20 @@ class FiguresTable(DataTable):
 
     def on_key(self, event) -> None:
         """Typing on a cell starts writing there (a digit, a Chinese character, 增长…)."""
+        from ..dialogs import PromptDialog
+
         char = event.character
-        if not char or not event.is_printable or char in "av " or event.key in self._bindings.key_to_bindings:
+        if not char or not event.is_printable:
+            return
+        top = self.app.screen
+        if top is not self.screen and isinstance(top, PromptDialog):
+            # Keys that reached the table before its dialog took the focus (an IME commits a
+            # whole phrase at once) belong to that dialog's field.
+            event.stop()
+            event.prevent_default()
+            top.type_ahead(char)
+            return
+        if char in "av " or event.key in self._bindings.key_to_bindings:
             return
         event.stop()
         event.prevent_default()
