@@ -408,7 +408,7 @@ async def test_last_year_beside_the_editor_and_copy_a_paragraph(store_path):
         await settle(pilot, app)
         pane = screen.query_one("#last-year")
         assert pane.display and app.focused is body
-        title = str(pane.query_one("#last-year-title", Label).render())
+        title = pane.query_one("#last-year-title").text
         assert title == "2023年：2023年工作安排"
         listing = pane.query_one(OptionList)
         prev = stored(store_path, year=2023).chapters[1].paragraphs

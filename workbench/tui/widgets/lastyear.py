@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ... import strings as S
@@ -36,7 +36,7 @@ class LastYearPane(Vertical):
     def compose(self) -> ComposeResult:
         from .cjktext import CJKText
 
-        yield Label("", id="last-year-title")
+        yield CJKText("", id="last-year-title")
         yield LastYearList(id="last-year-list")
         yield CJKText("", id="last-year-figure")
         yield CJKText(S.LAST_YEAR_HINT, classes="hint", id="last-year-hint")
@@ -50,10 +50,10 @@ class LastYearPane(Vertical):
         return self._map.get((ci, si))
 
     def show_for(self, report, previous, address) -> None:
-        title = self.query_one("#last-year-title", Label)
+        title = self.query_one("#last-year-title")
         listing = self.query_one(LastYearList)
         if previous is None:
-            title.update(S.LAST_YEAR_NO_REPORT)
+            title.set_text(S.LAST_YEAR_NO_REPORT)
             listing.clear_options()
             self.paragraphs, self._where = [], None
             return
@@ -63,12 +63,12 @@ class LastYearPane(Vertical):
         self._where = where
         listing.clear_options()
         if where is None:
-            title.update(S.LAST_YEAR_NONE)
+            title.set_text(S.LAST_YEAR_NONE)
             self.paragraphs = []
             return
         name, paras = section_paragraphs(previous, where)
         number = section_number(where[1]) if where[1] is not None else ""
-        title.update(S.LAST_YEAR_TITLE.format(year=previous.year, title=number + (name or S.OPENING_CHAPTER)))
+        title.set_text(S.LAST_YEAR_TITLE.format(year=previous.year, title=number + (name or S.OPENING_CHAPTER)))
         self.paragraphs = list(paras)
         self._fill()
 
