@@ -174,7 +174,8 @@ EXPORTED = "已导出 Word 文稿：{path}"
 EXPORT_FAILED = "导出失败：{reason}"
 HELP_TITLE = "帮助"
 HELP_GENERAL = ("报告工作台：Tab 在各区之间切换；Ctrl+P 打开命令面板，可搜索所有操作；"
-                "F1 显示当前区域的说明；改动会在停止输入约 1 秒后自动保存。")
+                "F1 显示当前区域的说明；改动会在停止输入约 1 秒后自动保存。"
+                "在报告中：F8 导出 PDF，F9 版本（征求意见稿等各轮命名稿、审阅稿的修订），Ctrl+G 把自动生成的目标段转为自己的文字。")
 READONLY_NOTICE = "数据库被占用，已只读打开：{holder}"
 BINDING = {
     "quit": "退出", "help": "帮助", "open": "打开", "new": "新建", "import": "导入",
@@ -212,7 +213,7 @@ HELP_LEAD = "段首句（加粗显示）或章节标题。段首句一般是一�
 HELP_BODY = ("正文：直接输入，自动换行；Ctrl+Z 撤销，Ctrl+Y 重做。"
              "停止输入约 1 秒后自动保存，右侧核对结果随之更新。"
              "〔自动〕段由目标表生成，只读；按 Ctrl+G 改为自由文本后可以编辑。")
-HELP_CHECKS = "核对结果：按严重程度分组；↑/↓ 选择，回车跳到对应的指标或段落。"
+HELP_CHECKS = "核对结果：按严重程度分组；↑/↓ 选择，回车跳到对应的指标或段落；审阅稿的批注（R601）选中后按 d 标为已处理。"
 HELP_REPORTS = "报告列表：↑/↓ 选择，回车打开；n 新建（可从往年报告起草），i 导入文件，Delete 删除（移到回收站），b 回收站，/ 筛选。"
 HELP_COMPARE = "指标对比：每行一个指标，按年份列出目标、完成数和完成情况；↑/↓ 选择后按 t 看该指标的历年走势。"
 EMPTY_PARAGRAPH = "（空段）"
@@ -568,3 +569,38 @@ BINDING_TRASH = "回收站"
 BINDING_PURGE_ALL = "清空回收站"
 PREVIEW_APPENDIX = "〔自动〕{title}（导出时由指标表生成：上年目标、完成数与完成情况）"
 META_WHERE = "标题信息·{field}"
+
+# ------------------------------------------------------------ TUI: versions and review rounds
+BINDING_VERSIONS = "版本"
+HELP_VERSIONS = ("版本：这份报告各轮的命名稿（征求意见稿、送审稿……）。s 把当前稿存为新版本；Enter 只读查看；"
+                 "c 逐条处理审阅稿中的修订；r 恢复到所选版本（当前稿先自动另存）；Delete 删除版本；Esc 返回。")
+VERSIONS_TITLE = "{place} {year} 年报告的版本"
+VERSIONS_HINT = "s 存为新版本　Enter 查看　c 处理修订　r 恢复　Delete 删除　Esc 返回"
+VERSIONS_KEY_SAVE = "存为版本"
+VERSIONS_KEY_OPEN = "查看"
+VERSIONS_KEY_CHANGES = "处理修订"
+VERSIONS_KEY_RESTORE = "恢复"
+VERSIONS_KEY_DELETE = "删除"
+VERSIONS_SAVE_PROMPT = "把当前稿存为版本，名称："
+VERSIONS_SAVE_PLACEHOLDER = "如 征求意见稿"
+VERSIONS_NO_CHANGES = "“{name}”不是带修订的审阅稿，没有可处理的修订"
+VERSIONS_RESTORE_CONFIRM = "恢复到版本“{name}”？当前稿会先自动另存为一个版本，不会丢失。"
+VERSIONS_DELETE_CONFIRM = "删除版本“{name}”？删除后不能恢复。"
+VERSION_VIEW_TITLE = "版本“{name}”（只读）　Esc 返回"
+HELP_CHANGES = ("修订：审阅稿中别人用 Word“修订”做的改动，每条写明插入或删除、内容和修订人。a 接受、x 拒绝所选的一条；"
+                "A 全部接受、X 全部拒绝。拒绝会改动这个版本的文字；要让它成为当前稿，回到版本列表按 r。")
+CHANGES_TITLE = "“{name}”中的修订"
+CHANGES_HINT = "a 接受　x 拒绝　A 全部接受　X 全部拒绝　Esc 返回（结果存在这个版本里；在版本列表按 r 采用）"
+CHANGES_KEY_TAKE = "接受"
+CHANGES_KEY_REFUSE = "拒绝"
+CHANGES_KEY_TAKE_ALL = "全部接受"
+CHANGES_KEY_REFUSE_ALL = "全部拒绝"
+CHANGE_KIND = {"ins": "插入", "del": "删除"}
+CHANGE_DECISION = {"taken": "〔已接受〕", "refused": "〔已拒绝〕"}
+CHANGE_OPEN = "〔待处理〕"
+CHANGE_NOT_FOUND = "这条修订所在的段落已改动，找不到原处，未处理"
+BINDING_COMMENT_DONE = "批注已处理"
+COMMENT_MARKED_DONE = "已把这条批注标为已处理"
+COMMENT_NOT_A_COMMENT = "这一条不是批注；批注以 R601 开头"
+BINDING_BACK_REPORT = "返回报告"
+BINDING_BACK_VERSIONS = "返回版本列表"
