@@ -65,6 +65,14 @@ async def test_save_view_and_review_changes(reviewed):
         assert isinstance(app.screen, VersionView)
         await pilot.press("escape")
         await settle(pilot, app)
+        await pilot.press("d")  # the compare screen takes a version too
+        await settle(pilot, app)
+        from workbench.tui.screens.compare import CompareScreen
+        assert isinstance(app.screen, CompareScreen)
+        assert "李局长修改" in app.screen.sub_title and "当前稿" in app.screen.sub_title
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, VersionsScreen)
         await pilot.press("c")
         await settle(pilot, app)
         changes = app.screen

@@ -259,14 +259,14 @@ class WorkbenchApp(App):
             return
         self.push_screen(ReportScreen(report, previous, readonly=self.readonly, base=base))
 
-    def open_compare(self, a, b) -> None:
+    def open_compare(self, a, b, labels: tuple[str | None, str | None] = (None, None)) -> None:
         from ..compare import compare
         from .screens.compare import CompareScreen
 
         with self.store_lock:
             history = [r for r in self.store.reports() if r.place == b.place and r.year != b.year]
         history = sorted(history + [b], key=lambda r: r.year)
-        self.push_screen(CompareScreen(compare(a, b), history))
+        self.push_screen(CompareScreen(compare(a, b, labels), history))
 
     def new_report(self, place: str, year: int, start: int | None) -> None:
         from ..model import Report

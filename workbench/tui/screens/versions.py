@@ -24,6 +24,7 @@ class VersionsScreen(Screen):
         Binding("escape", "back", S.BINDING_BACK_REPORT, id="versions.back"),
         Binding("s", "save_version", S.VERSIONS_KEY_SAVE, id="versions.save"),
         Binding("enter", "open_version", S.VERSIONS_KEY_OPEN, id="versions.open"),
+        Binding("d", "compare_version", S.VERSIONS_KEY_COMPARE, id="versions.compare"),
         Binding("c", "changes", S.VERSIONS_KEY_CHANGES, id="versions.changes"),
         Binding("r", "restore_version", S.VERSIONS_KEY_RESTORE, id="versions.restore"),
         Binding("delete", "delete_version", S.VERSIONS_KEY_DELETE, id="versions.delete"),
@@ -110,6 +111,19 @@ class VersionsScreen(Screen):
             got = self.app.store.get_version(self.place, self.year, row["name"])
         if got is not None:
             self.app.push_screen(VersionView(row["name"], got[0]))
+
+    def action_compare_version(self) -> None:
+        from ...editing import snapshot
+
+        row = self.selected()
+        if row is None:
+            return
+        with self.app.store_lock:
+            got = self.app.store.get_version(self.place, self.year, row["name"])
+        if got is not None:
+            self.app.open_compare(got[0], snapshot(self.report_screen.report),
+                                  (S.CMP_LABEL_VERSION.format(year=self.year, name=row["name"]),
+                                   S.VERSIONS_CURRENT.format(year=self.year)))
 
     def action_changes(self) -> None:
         row = self.selected()
