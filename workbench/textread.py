@@ -17,6 +17,7 @@ from .catalog import get as catalog_get, lookup
 from .commitments import chapter_is_review, is_review_chapter, sync
 from .figures import UNITS, Figure, FigureError, parse_figure
 from .model import Chapter, Meta, Paragraph, Report, Section
+from .phrasing import full_width
 
 
 @dataclass
@@ -56,11 +57,6 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _CJK = "\u4e00-\u9fff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_PUNCT_AFTER_CJK = re.compile(f"(?<=[{_CJK}”’）》」』])\\s*([,:;!?])")
-_PUNCT_BEFORE_CJK = re.compile(f"([,;!?])\\s*(?=[{_CJK}“‘（《])")
-_PAREN_OPEN = re.compile(f"\\((?=[{_CJK}“《])|(?<=[{_CJK}])\\(")
-_PAREN_CLOSE = re.compile(f"(?<=[{_CJK}”》。])\\)|\\)(?=[{_CJK}，。；：、])")
-_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _FULL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 
 
@@ -90,31 +86,13 @@ def _t2s():
     return _CONVERTER[0]
 
 
-def _quotes(text: str) -> str:
-    """Straight double quotes in Chinese text, paired into “”."""
-    if '"' not in text or not _CJK_CHAR.search(text):
-        return text
-    out, open_ = [], True
-    for c in text:
-        if c == '"':
-            out.append("“" if open_ else "”")
-            open_ = not open_
-        else:
-            out.append(c)
-    return "".join(out)
-
-
 def normalise(text: str) -> str:
     """One line as the rest of the reader expects it: simplified characters, half-width
     digits, Chinese punctuation in Chinese text, no zero-width characters."""
     text = _ZERO_WIDTH.sub("", text).translate(_FULL_DIGITS)
     text = _FULL_DOT.sub(".", text)
     if _CJK_CHAR.search(text):
-        text = _PUNCT_AFTER_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
-        text = _PUNCT_BEFORE_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
-        text = _PAREN_OPEN.sub("（", text)
-        text = _PAREN_CLOSE.sub("）", text)
-        text = _quotes(text)
+        text = full_width(text)  # the exporter's own rule, so import and export agree
     return text
 
 
