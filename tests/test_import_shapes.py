@@ -373,3 +373,11 @@ def test_web_half_width_full_stops_end_sentences_and_leads():
 def test_a_speech_is_no_work_report():
     with pytest.raises(ImportFailure, match="没有找到报告"):
         import_detailed(WEB / "t11-speech.txt", place="某县", year=2024)
+
+
+def test_growth_then_value_stays_one_figure():
+    [(r, _)] = read_detailed([Line(t) for t in ["一、2023年工作回顾", "全年规模以上工业总产值增长10%，达到40亿元。",
+                                                 "二、2024年工作安排", "主要预期目标是：规上工业总产值增长8%，达到43亿元。"]],
+                             place="某镇", year=2024)
+    assert [(f.key, f.value, f.growth_pct) for f in r.results] == [("industrial_output", 40, 10)]
+    assert [(f.key, f.value, f.growth_pct) for f in r.targets] == [("industrial_output", 43, 8)]
