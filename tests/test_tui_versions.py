@@ -49,7 +49,7 @@ async def test_save_view_and_review_changes(reviewed):
         panel = app.screen.query_one(ChecksPanel)
         ids = [i for i, f in enumerate(app.screen.findings) if f.code == "R601"]
         assert len(ids) == 1 and "王主任" in app.screen.findings[ids[0]].message
-        await pilot.press("f9")
+        await pilot.press("f10")
         await settle(pilot, app)
         assert isinstance(app.screen, VersionsScreen)
         await pilot.press("s")

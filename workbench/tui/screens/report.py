@@ -45,7 +45,7 @@ class ReportScreen(Screen):
         Binding("ctrl+z", "undo", S.BINDING["undo"], id="report.undo", show=False),
         Binding("ctrl+y", "redo", S.BINDING["redo"], id="report.redo", show=False),
         Binding("ctrl+g", "toggle_generated", S.BINDING_GENERATED, id="report.generated", show=False),
-        Binding("f9", "versions", S.BINDING_VERSIONS, id="report.versions", show=False),
+        Binding("f10", "versions", S.BINDING_VERSIONS, id="report.versions", show=False),
     ]
     UNDO_DEPTH = 100
 
