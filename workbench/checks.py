@@ -828,6 +828,8 @@ def w502_commitment_fell_short(report: Report, previous: Report | None, s: Setti
             continue
         if c.qualifier in _CEILING_WORDS or any(w in c.raw for w in _CEILING_WORDS):
             continue  # a ceiling is kept by staying under it
+        if not is_mentioned(c, texts):
+            continue  # the cheap question first: most promises are answered or not at all
         got = follow_up(c, report, texts)
         if got.state != "with_number":
             continue
