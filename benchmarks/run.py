@@ -211,7 +211,7 @@ def _export_process() -> Row:
     with Store(db) as store:
         store.put(report)
     cmd = [sys.executable, "-m", "workbench", "--db", str(db), "export", report.place, str(report.year),
-           "-o", str(folder / "out.docx")]
+           "-o", str(folder / "out.docx"), "--force"]  # the same file again and again
     env = _bytecode_env(folder)
     subprocess.run(cmd, check=True, capture_output=True, env=env)  # writes the bytecode once
     pandoc = shutil.which("pandoc")
@@ -263,7 +263,7 @@ def _export_pdf() -> Row:
         store.put(report)
     docx = folder / "out.docx"
     ours_cmd = [sys.executable, "-m", "workbench", "--db", str(db), "export", report.place,
-                str(report.year), "-o", str(docx), "--pdf"]
+                str(report.year), "-o", str(docx), "--pdf", "--force"]
     env = _bytecode_env(folder)
     subprocess.run(ours_cmd, check=True, capture_output=True, env=env)  # warm the profile
     alone_dir = folder / "alone"

@@ -252,6 +252,17 @@ _LEFTOVERS = ("word/stylesWithEffects.xml", "word/numbering.xml", "docProps/thum
               "customXml/item1.xml", "customXml/itemProps1.xml", "customXml/_rels/item1.xml.rels")
 
 
+def _clean_settings(xml: bytes) -> bytes:
+    """python-docx's template history out of settings.xml: its revision ids, document id,
+    a "spelling clean" stamp and the request to save a preview picture."""
+    text = xml.decode("utf-8")
+    text = re.sub(r"<w:rsids>.*?</w:rsids>", "", text, flags=re.S)
+    text = re.sub(r"<w1[45]:docId [^>]*/>", "", text)
+    text = re.sub(r"<w:proofState [^>]*/>", "", text)
+    text = text.replace("<w:savePreviewPicture/>", "")
+    return text.encode("utf-8")
+
+
 def _clean_package(data: bytes) -> bytes:
     """python-docx's saved package less its default template's leftovers, with our own
     app.xml and a fontTable declaring every face the styles name."""
@@ -260,6 +271,7 @@ def _clean_package(data: bytes) -> bytes:
         parts = {n: zf.read(n) for n in order}
     order = drop_parts(parts, order, _LEFTOVERS)
     parts["docProps/app.xml"] = app_xml(company="", pages=1, words=0, characters=0)
+    parts["word/settings.xml"] = _clean_settings(parts["word/settings.xml"])
     parts["word/fontTable.xml"] = declare_fonts(
         parts["word/fontTable.xml"], parts["word/styles.xml"],
         *(parts[n] for n in order if re.match(r"word/footer\d+\.xml", n)), only_used=True)

@@ -311,3 +311,73 @@ def test_bold_phrases_survive_export_and_reimport(r2024, tmp_path):
     [back] = import_file(out)
     again = next(p for *_, p in back.paragraphs() if p.lead == para.lead)
     assert again.text == para.text and again.bold == [phrase]
+
+
+# Pages written by a tester who had not seen the importer, in the shapes of 文库 and portal
+# pages (tests/data/web): the expected values come from reading each page.
+WEB = Path(__file__).parent / "data" / "web"
+
+
+def _all(r) -> str:
+    return "\n".join([r.meta.title, r.meta.meeting, r.meta.speaker]
+                     + [p.full_text for *_, p in r.paragraphs()]
+                     + [s.title for c in r.chapters for s in c.sections])
+
+
+def test_web_inline_junk_never_makes_a_place():
+    got = _one(WEB / "t24-wenku-inline-junk.txt")
+    r = got.report
+    assert (r.place, r.year, got.place_from) == ("城关镇", 2023, "标题")
+    text = _all(r)
+    for junk in ("下载文档", "收藏", "免责声明", "共计5210字", "第2/6页", "微信扫码"):
+        assert junk not in text, junk
+
+
+def test_web_source_time_and_pager_lines():
+    r = _one(WEB / "t13-header-pages-source.txt").report
+    assert (r.place, r.year) == ("汉阴县", 2025)
+    assert r.meta.meeting.startswith("——2025年1月14日在汉阴县") and r.meta.speaker.endswith("赵建国")
+    text = _all(r)
+    for junk in ("时间：2025-01-20", "阅读量", "上一页", "下一页", "来源：", "| 第2页"):
+        assert junk not in text, junk
+
+
+def test_web_collection_page_without_title_reads_its_review():
+    got = _one(WEB / "t02-wenku-town-middle.txt", place="某镇")
+    r = got.report
+    assert r.year == 2024 and r.chapters[0].kind == "review"
+    assert [f.key for f in r.results][:2] == ["gdp", "fixed_asset_investment"]
+    assert r.commitments == []  # last year's achievements are no promises
+    text = _all(r)
+    for junk in ("范文", "作者：小编", "仅供参考", "免费下载"):
+        assert junk not in text, junk
+
+
+def test_web_targets_only_with_suggested_wording():
+    r = _one(WEB / "t03-targets-only-unusual.txt", place="某县", year=2025).report
+    named = {t.key or t.name: t for t in r.targets}
+    assert "为：地区生产总值" not in [t.name for t in r.targets]
+    assert (named["gdp"].growth_pct, named["gdp"].qualifier, named["gdp"].stretch_pct) == (7, "左右", 8)
+    assert (named["rural_income"].growth_pct, named["rural_income"].value, named["rural_income"].unit) == \
+        (8, 2.1, "万元/人")
+    assert (named["生猪出栏"].value, named["生猪出栏"].unit) == (52, "万头")
+
+
+def test_web_half_width_full_stops_end_sentences_and_leads():
+    r = _one(WEB / "t08-halfwidth-punct.txt").report
+    assert (r.place, r.year) == ("安吉县", 2024)
+    assert not any(p.full_text.endswith(".") for *_, p in r.paragraphs())
+    assert any(p.lead for c in r.chapters for s in c.sections for p in s.paragraphs)
+
+
+def test_a_speech_is_no_work_report():
+    with pytest.raises(ImportFailure, match="没有找到报告"):
+        import_detailed(WEB / "t11-speech.txt", place="某县", year=2024)
+
+
+def test_growth_then_value_stays_one_figure():
+    [(r, _)] = read_detailed([Line(t) for t in ["一、2023年工作回顾", "全年规模以上工业总产值增长10%，达到40亿元。",
+                                                 "二、2024年工作安排", "主要预期目标是：规上工业总产值增长8%，达到43亿元。"]],
+                             place="某镇", year=2024)
+    assert [(f.key, f.value, f.growth_pct) for f in r.results] == [("industrial_output", 40, 10)]
+    assert [(f.key, f.value, f.growth_pct) for f in r.targets] == [("industrial_output", 43, 8)]

@@ -113,9 +113,19 @@ def test_palette_in_chinese(snap_compare, app, size):
         await _open(pilot)
         await pilot.press("f3")
         await _settle(pilot)
+        from textual.command import CommandList
+
         await pilot.press("ctrl+p")
         await pilot.press(*"新增")
-        await pilot.pause(0.6)
+        # The palette searches in the background: wait until its list has settled.
+        palette = pilot.app.screen
+        last = None
+        for _ in range(40):
+            await pilot.pause(0.1)
+            now = [str(o.prompt) for o in palette.query_one(CommandList).options]
+            if now and now == last and not palette._show_busy:
+                break
+            last = now
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)

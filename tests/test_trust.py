@@ -547,3 +547,22 @@ async def test_a_w407_title_block_finding_opens_the_title_dialog(store_path):
         screen.jump_to(Finding("W408", "warning", "副题行", {"meta": "meeting"}))
         await pilot.pause()
         assert isinstance(app.screen, MetaDialog)
+
+
+def test_rollover_keeps_the_drafters_own_targets_text_and_copied_review_answers_nothing(r2024):
+    from workbench.rollover import roll_over
+
+    owned = Report.from_dict(r2024.to_dict())
+    para = next(p for *_, p in owned.paragraphs() if p.generated)
+    para.generated = None
+    para.text += "在实际工作中力争更好结果。"
+    draft = roll_over(owned, 2025)
+    texts = [p.full_text for *_, p in draft.paragraphs()]
+    assert any(t.endswith("在实际工作中力争更好结果。") for t in texts)
+    assert "目标段是您自己改写过的文字" in draft.note and draft.note.count("待核对") == 0
+    assert "写的是2023年的工作" in draft.note
+    found = check(draft, owned)
+    # The review is 2024's text copied over: no promise of 2024 is answered by it.
+    assert not [f for f in found if f.code == "W502"]
+    assert len([f for f in found if f.code == "I501"]) == len(
+        [c for c in owned.commitments if __import__("workbench.commitments", fromlist=["x"]).is_action_promise(c, owned)])

@@ -793,7 +793,7 @@ def i501_commitment_not_followed(report: Report, previous: Report | None, s: Set
     """I501 a commitment of the previous report that this report never mentions."""
     if previous is None:
         return
-    texts = review_texts(report)
+    texts = _fresh_review_texts(report, previous)
     for c in previous.commitments:
         if not is_action_promise(c, previous):
             continue  # a budget line, or a slogan's numeral stored by an older reader
@@ -806,18 +806,30 @@ def i501_commitment_not_followed(report: Report, previous: Report | None, s: Set
 _CEILING_WORDS = ("不超过", "以内", "以下", "控制在")
 
 
+def _fresh_review_texts(report: Report, previous: Report | None):
+    """The review's paragraphs less those copied word for word from last year's report (a
+    draft rolled over from it): copied text answers nothing of last year's promises."""
+    texts = review_texts(report)
+    if previous is None:
+        return texts
+    old = {t for _, t in review_texts(previous)}
+    return [(where, t) for where, t in texts if t not in old]
+
+
 @rule
 def w502_commitment_fell_short(report: Report, previous: Report | None, s: Settings):
     """W502 a commitment of the previous report that this report answers with a smaller
     number ("力争新增规上企业8家" answered by "新增规上企业7家")."""
     if previous is None:
         return
-    texts = review_texts(report)
+    texts = _fresh_review_texts(report, previous)
     for c in previous.commitments:
         if c.value is None or not c.unit or not is_action_promise(c, previous):
             continue
         if c.qualifier in _CEILING_WORDS or any(w in c.raw for w in _CEILING_WORDS):
             continue  # a ceiling is kept by staying under it
+        if not is_mentioned(c, texts):
+            continue  # the cheap question first: most promises are answered or not at all
         got = follow_up(c, report, texts)
         if got.state != "with_number":
             continue

@@ -444,21 +444,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def read_documents(path: Path, place: str | None = None, year: int | None = None) -> list[Report]:
     """Report documents from a file, whatever its format; CliError with a Chinese line if not."""
-    problem = path_problem(path, store=False)
-    if problem is None and not path.exists():
-        problem = S.CLI_FILE_MISSING.format(path=path)
-    if problem:
-        raise CliError(problem)
-    from .importer import ImportFailure, import_file
-
-    try:
-        return import_file(path, place=place, year=year)
-    except ImportFailure as exc:
-        raise CliError(str(exc)) from None
+    return [got.report for got in read_imported(path, place, year)]
 
 
 def read_imported(path: Path, place: str | None = None, year: int | None = None) -> list:
-    """`read_documents` with where each report's place and year came from."""
+    """The reports in a file with where each one's place and year came from."""
     problem = path_problem(path, store=False)
     if problem is None and not path.exists():
         problem = S.CLI_FILE_MISSING.format(path=path)

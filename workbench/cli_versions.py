@@ -112,7 +112,7 @@ def split_ref(text: str) -> tuple[str, str | None]:
     return year, (name.strip() or None)
 
 
-def store_review_round(store: Store, imported, path: Path) -> str | None:
+def store_review_round(store: Store, imported, path: Path, say=print) -> str | None:
     """An edited .docx of ours with tracked changes or comments becomes a new version of its
     report (the working state is left alone); returns the version's name, or None when the
     file is no review round."""
@@ -129,8 +129,8 @@ def store_review_round(store: Store, imported, path: Path) -> str | None:
     if not store.exists(report.place, report.year):
         store.put(report)
     store.save_version(report, name, kind="review", changes=changes, comments=comments)
-    print(S.VERSION_REVIEW_IMPORTED.format(path=path, place=report.place, year=report.year, name=name,
-                                           changes=len(changes), comments=len(comments)))
+    say(S.VERSION_REVIEW_IMPORTED.format(path=path, place=report.place, year=report.year, name=name,
+                                         changes=len(changes), comments=len(comments)))
     return name
 
 

@@ -451,7 +451,8 @@ def commitments_followed(a: Report, b: Report) -> list[FollowUp]:
 
     if b.year <= a.year:
         return []
-    texts = review_texts(b)
+    old = {t for _, t in review_texts(a)}  # a review copied over from `a` answers nothing
+    texts = [(where, t) for where, t in review_texts(b) if t not in old]
     return [follow_up(c, b, texts) for c in a.commitments if is_action_promise(c, a)]
 
 

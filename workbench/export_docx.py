@@ -460,9 +460,11 @@ def _core_xml(report: Report) -> bytes:
 
 
 def _data_xml(report: Report) -> bytes:
+    """The figures ride inside the .docx so a re-import keeps them; the drafter's internal
+    note stays in the store (a draft sent round for comment must not carry it)."""
     data = {
         "schema": report.schema, "place": report.place, "year": report.year,
-        "status": report.status, "note": report.note,
+        "status": report.status,
         "results": [figure_to_dict(f) for f in report.results],
         "targets": [figure_to_dict(f) for f in report.targets],
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lazyre import LazyRegex
@@ -674,6 +675,12 @@ _MENTION_RE = LazyRegex(
 
 def find_mentions(text: str) -> list[Mention]:
     """Every number with a known unit in running text ("新增规上企业8家", "增长6.1%")."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=8192)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """find_mentions, remembered: the checks ask of the same clauses again and again."""
     s = normalize(text)
     found: list[Mention] = []
     for m in _MENTION_RE.finditer(s):
@@ -701,7 +708,7 @@ def find_mentions(text: str) -> list[Mention]:
             value = -value
         found.append(Mention(m.start(), end, value, unit, growth=bool(g) and unit == "%",
                              qualifier=q))
-    return found
+    return tuple(found)
 
 
 __all__ = [

@@ -10,7 +10,7 @@ from .commitments import chapter_is_review, sync
 from .figures import Figure
 from .lazyre import LazyRegex
 from .model import Meta, Report
-from .phrasing import GENERATED_TARGETS, is_targets_paragraph, refresh_generated
+from .phrasing import GENERATED_TARGETS, is_targets_paragraph, refresh_generated, targets_sentence
 
 _YEAR = LazyRegex(r"(?<![0-9])(19|20|21)([0-9]{2})(?=年)")
 _SESSION = re.compile(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})次会议")
@@ -91,6 +91,7 @@ def roll_over(source: Report, year: int) -> Report:
     draft.meta = Meta(title=source.meta.title, meeting=meeting, date=date, speaker=source.meta.speaker)
     draft.chapters = copy.deepcopy(source.chapters)
     changed = 0
+    owned_targets = False
     for ch in draft.chapters:
         review = chapter_is_review(ch)
         if ch.title:
@@ -102,8 +103,10 @@ def roll_over(source: Report, year: int) -> Report:
         for paras in [ch.paragraphs] + [sec.paragraphs for sec in ch.sections]:
             for p in paras:
                 if p.lead is None and is_targets_paragraph(p.text):
-                    p.generated = GENERATED_TARGETS
-                    continue
+                    if p.generated or p.text == targets_sentence(source):
+                        p.generated = GENERATED_TARGETS  # made from the table: follows the new one
+                        continue
+                    owned_targets = True  # the drafter's own words: kept, years advanced, noted
                 for attr in ("lead", "text"):
                     old = getattr(p, attr)
                     if old:
@@ -111,8 +114,10 @@ def roll_over(source: Report, year: int) -> Report:
                         if new != old:
                             setattr(p, attr, new)
                             changed += 1
+    if owned_targets:
+        review_notes.append(S.ROLL_NOTE_TARGETS_OWNED)
     if any(chapter_is_review(ch) for ch in draft.chapters):
-        review_notes.append(S.ROLL_NOTE_REVIEW.format(year=source.year))
+        review_notes.append(S.ROLL_NOTE_REVIEW.format(year=source.year, reviewed=source.year - 1))
     if changed:
         review_notes.append(S.ROLL_NOTE_YEARS.format(n=changed))
     draft.note = S.ROLL_NOTE_HEAD + "；".join(review_notes) if review_notes else ""

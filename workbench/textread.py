@@ -17,6 +17,7 @@ from .catalog import get as catalog_get, lookup
 from .commitments import chapter_is_review, is_review_chapter, sync
 from .figures import UNITS, Figure, FigureError, parse_figure
 from .model import Chapter, Meta, Paragraph, Report, Section
+from .phrasing import full_width
 
 
 @dataclass
@@ -56,11 +57,7 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _CJK = "\u4e00-\u9fff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_PUNCT_AFTER_CJK = re.compile(f"(?<=[{_CJK}”’）》」』])\\s*([,:;!?])")
-_PUNCT_BEFORE_CJK = re.compile(f"([,;!?])\\s*(?=[{_CJK}“‘（《])")
-_PAREN_OPEN = re.compile(f"\\((?=[{_CJK}“《])|(?<=[{_CJK}])\\(")
-_PAREN_CLOSE = re.compile(f"(?<=[{_CJK}”》。])\\)|\\)(?=[{_CJK}，。；：、])")
-_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff）”》%])\.(?=[\u4e00-\u9fff“（《]|\s*$)|(?<=\d)\.(?=[\u4e00-\u9fff“（《])")
 _FULL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 
 
@@ -90,31 +87,14 @@ def _t2s():
     return _CONVERTER[0]
 
 
-def _quotes(text: str) -> str:
-    """Straight double quotes in Chinese text, paired into “”."""
-    if '"' not in text or not _CJK_CHAR.search(text):
-        return text
-    out, open_ = [], True
-    for c in text:
-        if c == '"':
-            out.append("“" if open_ else "”")
-            open_ = not open_
-        else:
-            out.append(c)
-    return "".join(out)
-
-
 def normalise(text: str) -> str:
     """One line as the rest of the reader expects it: simplified characters, half-width
     digits, Chinese punctuation in Chinese text, no zero-width characters."""
     text = _ZERO_WIDTH.sub("", text).translate(_FULL_DIGITS)
     text = _FULL_DOT.sub(".", text)
     if _CJK_CHAR.search(text):
-        text = _PUNCT_AFTER_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
-        text = _PUNCT_BEFORE_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1)], text)
-        text = _PAREN_OPEN.sub("（", text)
-        text = _PAREN_CLOSE.sub("）", text)
-        text = _quotes(text)
+        text = full_width(text)  # the exporter's own rule, so import and export agree
+        text = _HALF_STOP.sub("。", text)
     return text
 
 
@@ -130,7 +110,8 @@ _INLINE_FURNITURE = re.compile(
     r"|[（(]第\s*\d+\s*/\s*\d+\s*页[）)]|第\s*\d+\s*/\s*\d+\s*页|第\s*\d+\s*页\s*[，,]?\s*共\s*\d+\s*页"
     r"|(?<![\u4e00-\u9fff])(来源|稿源|信息来源)[:：]\s*[\u4e00-\u9fff\w—\-·]{2,20}?(?=\s|$|[|｜]|发布|作者|编辑|浏览)"
     r"|(网络|转载|原创|投稿)?\s*分享\s*时间[:：]?|加入收藏|微信扫码\S{0,10}|扫码(分享|领取|关注)\S{0,10}"
-    r"|(发表|发布|更新)(时间|日期)[:：]\s*[\d/\-年月日:： ]{6,25}"
+    r"|(发表|发布|更新|上传)?(时间|日期)[:：]\s*[\d/\-年月日:： ]{6,25}"
+    r"|(?<![\u4e00-\u9fff])作者[:：]\s*\S{1,12}(?=\s|$)|(点击|阅读|浏览)(量|次数)?[:：]\s*(\d+次?)?(?=\s|$)"
     r"|浏览(次数|量)?[:：]\s*\d+|阅读(次数|量)?[:：]\s*\d+|点击(次数|量)?[:：]\s*\d+"
     r"|https?://[\w./\-?=&%#]+|www\.[\w./\-?=&%#]+"
 )
@@ -140,17 +121,25 @@ _NOISE_LINE = re.compile(
     r"索引号|主题分类|发文字号|文号|成文日期|发文机关|网站地图|版权所有|主办单位|承办单位|技术支持|联系我们|ICP|"
     r"您的位置|当前位置|所在位置|首页)\s*[:：>》|｜]"
     r"|^(分享|打印|关闭|收藏|纠错|举报|点赞|评论|领取福利|下载全文|下载文档|返回列表|返回首页|猜你喜欢|热门推荐|"
-    r"相关推荐|推荐阅读|扫一扫|网络|转载)$"
+    r"相关推荐|推荐阅读|扫一扫|网络|转载|相关链接[:：]?)$"
     r"|^\d+$|^\d+\s*/\s*\d+$|^【\s*(大|中|小)|^[—\-－]\s*\d{1,4}\s*[—\-－]$"
     r"|^[【\[]?(打印|关闭|收藏|纠错)[】\]]?(\s*[【\[]?(打印|关闭|收藏|纠错)[】\]]?)*$"
     r"|^.{0,20}(人民政府网|门户网站|政府网站|融媒体中心)$"
 )
+# Site notices, copyright and filing lines, pagers and link lists that no report contains.
+_SITE_NOTICE = re.compile(
+    r"仅供参考|请点击下载|点击下载|如需全文|免责声明|本站无关|版权归|如有侵权|侵权请联系|由用户上传|All Rights Reserved|"
+    r"Copyright|©|ICP备|ICP证|备案号|公网安备|网站标识码|政府网站标识|主办单位|承办单位|(?<=[室厅局委府])主办(?=\s|$)",
+    re.IGNORECASE)
+_PAGER = re.compile(r"^(首页\s*)?(上一页\s*)?(\d+\s*)*(下一页|尾页)(\s*\d+)*(\s*尾页)?$|^上一页(\s*\d+)+\s*$")
+_LINK_LIST = re.compile(r"^([\u4e00-\u9fff]{2,14}(人民政府|政府网|办公室|门户网站)[\s|｜]*){2,}$")
 _BREADCRUMB = re.compile(r"(>>|》》|>\s*\S{1,12}\s*>|»)")
 _SITE_WORDS = re.compile(r"文库|范文|网站|\.com|\.cn|\.net|记住我|专注|写作|公文网|秘网|首页|[A-Za-z]{4,}\d*\.[A-Za-z]{2,3}",
                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。！？；]")
-_PAGE_HEADER = re.compile(r"^(?P<pre>[^，。；：]{0,24}?)(?P<year>(?:19|20)\d\d)年(?:度)?政府工作报告"
-                          r"(?P<tail>.*)$")
+_PAGE_HEADER = re.compile(r"^(?P<pre>[^，。；：]{0,24}?)(?P<year>(?:19|20)\d\d)年(?:度)?(?P<mid>乡镇|街道|县区|区县|市县)?"
+                          r"政府工作报告(?P<tail>.*)$")
+_COLLECTION_TAIL = re.compile(r"范文|精选|篇|合集|汇编|大全|模板|下载")
 _HEADER_TAIL = re.compile(r"^[\s|｜\-_—–]*(\d+篇)?[\s|｜\-_—–]*([（(]?第?\s*\d+\s*/\s*\d+\s*页[）)]?)?[\s|｜\-_—–]*"
                           r"(\S{0,16}(网|文库|站))?[\s|｜]*$")
 
@@ -164,12 +153,16 @@ def _leftover_is_furniture(text: str) -> bool:
 _FURNITURE_WORDS = re.compile(
     r"扫一扫|在手机(上)?(打开|阅读|查看)|当前页|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|纠错|举报|"
     r"相关文章|相关阅读|相关链接|相关推荐|推荐阅读|热门文章|分享到|分享|字体|字号|默认|[大中小]|"
-    r"返回顶部|返回首页|返回列表|上一篇|下一篇|微信|微博|QQ空间|QQ|下载|全文|附件|点赞|评论|")
+    r"返回顶部|返回首页|返回列表|上一篇|下一篇|微信|微博|QQ空间|QQ|下载文档|下载|文档|全文|点赞|评论|")
 
 
 def is_furniture(text: str) -> bool:
     """A whole line of page furniture: site name, breadcrumbs, metadata, counters, share lines."""
     if _NOISE_LINE.match(text):
+        return True
+    if len(text) <= 90 and _SITE_NOTICE.search(text):
+        return True
+    if _PAGER.match(text) or _LINK_LIST.match(text):
         return True
     if not _CJK_CHAR.search(text):
         return True  # "Public domain", "Copyright …", a lone number: no Chinese, no report text
@@ -193,8 +186,11 @@ def _page_header(text: str) -> tuple[str, int] | None:
         return None
     tail = m.group("tail").strip()
     if not (_HEADER_TAIL.match(tail) or (tail[0] in "|｜_-—–" and len(tail) <= 40
-                                          and not _SENTENCE_END.search(tail))):
+                                          and not _SENTENCE_END.search(tail))
+            or (_COLLECTION_TAIL.search(tail) and len(tail) <= 24)):
         return None
+    if m.group("mid"):
+        return "", int(m.group("year"))  # a collection's header ("乡镇政府工作报告范文"): no place
     pre = re.sub(r"人民政府$", "", m.group("pre").strip())
     return (pre if valid_place(pre) else ""), int(m.group("year"))
 
@@ -267,7 +263,8 @@ def lines_from_text(text: str) -> list[Line]:
 
 _PLACE_END = re.compile(r"(省|市|县|区|镇|乡|街道|自治区|自治州|州|旗|盟|地区|林区|特区|新区|开发区|办事处)$")
 _SHORT_PLACES = {"全国", "广西", "西藏", "内蒙古", "新疆", "宁夏", "香港", "澳门"}
-_NOT_IN_PLACE = re.compile(r"第|届|人民代表大会|代表大会|会议|某|政府|代表|我们|[在的是了]|本|该|各|X|x")
+_NOT_IN_PLACE = re.compile(r"第|届|人民代表大会|代表大会|会议|某|政府|代表|我们|[在的是了]|本|该|各|X|x|"
+                           r"下载|收藏|分享|举报|文档|文库|范文|阅读|打印|关闭|首页")
 _SUFFIX_CHARS = set("省市县区镇乡州旗盟街道自治")
 _NATIONAL = {"国务院": "全国", "中华人民共和国国务院": "全国", "中央人民政府": "全国", "全国": "全国"}
 
@@ -361,7 +358,8 @@ def _join_split_titles(lines: list[Line]) -> list[Line]:
             nxt = lines[i + 1]
             joined = (line.text + nxt.text).replace(" ", "")
             if len(line.text) <= 24 and len(nxt.text) <= 24 and _TITLE.match(joined) \
-                    and not _TITLE.match(line.text.replace(" ", "")):
+                    and not _TITLE.match(line.text.replace(" ", "")) \
+                    and not _TITLE.match(nxt.text.replace(" ", "")):
                 out.append(Line(joined, level=line.level, title=True, blank_before=line.blank_before))
                 i += 2
                 continue
@@ -497,11 +495,11 @@ def _docx_lead(line: Line) -> tuple[str | None, str, list[str]]:
 # ------------------------------------------------------------ figures in text
 
 _TARGETS_MARK = re.compile(r"主要预期目标|主要目标|预期目标|努力目标|奋斗目标|发展目标|目标(?:是|为)")
-_MARK_PREFIX = re.compile(r"^(?P<pre>.*?)(?:(?:主要预期目标|主要目标|预期目标|努力目标|奋斗目标|发展目标)(?:是|为)?[：:]?"
-                          r"|目标(?:是|为)[：:]?)")
+_MARK_PREFIX = re.compile(r"^(?P<pre>.*?)(?:(?:主要预期目标|主要目标|预期目标|努力目标|奋斗目标|发展目标)"
+                          r"(?:[^，。；：:\d]{0,6}?(?:是|为))?[：:]?|目标(?:是|为)[：:]?)")
 _NAME_START = re.compile(r"^[\u4e00-\u9fffA-Z]")
 _CONT = ("增长", "增速", "同比增长", "下降", "降低", "减少", "提高", "上升", "力争", "左右", "以上",
-         "以内", "与", "同步", "涨幅")
+         "以内", "与", "同步", "涨幅", "达到", "总量达到", "总额达到", "规模达到")
 
 
 def _pieces(clause: str) -> list[str]:
@@ -640,20 +638,26 @@ def figures_in(passage: str, *, need_key: bool = False) -> list[Figure]:
 
 
 def _unique_by_key(figs: list[Figure]) -> list[Figure]:
-    seen, out = set(), []
+    """One figure per indicator; a level stated apart from its growth ("收入增长8%" …
+    "收入力争达到2.1万元/人") joins it rather than being dropped."""
+    seen: dict[str, Figure] = {}
+    out = []
     for f in figs:
         ident = f.key or f.name
-        if ident in seen:
-            continue
-        seen.add(ident)
-        out.append(f)
+        first = seen.get(ident)
+        if first is None:
+            seen[ident] = f
+            out.append(f)
+        elif first.value is None and f.value is not None and f.growth_pct is None and first.growth_pct is not None:
+            first.value, first.unit = f.value, f.unit
+            first.raw = f"{first.raw}，{f.raw}"
     return out
 
 
 # ------------------------------------------------------------ chapter kinds
 
 _PLAN_TITLE = re.compile(r"安排|任务|目标|建议|重点工作|主要工作|工作思路|总体要求|部署|计划|打算")
-_PAST = re.compile(r"过去一年|一年来|过去五年|五年来|去年|上年|全年(?:实现|完成)|取得|完成了|实现了|累计|"
+_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|一年来|过去五年|五年来|去年|上年|全年(?:实现|完成)|取得|完成了|实现了|累计|"
                    r"比上年|同比(?:增长|下降)|荣获|获评|成功")
 _FUTURE = re.compile(r"今年|明年|力争|确保|要|将|预期目标|着力|坚持|推动|加快")
 
@@ -892,7 +896,8 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
                           for ch in chapters)
     leads = sum(1 for *_, p in report.paragraphs() if p.lead)
     other_document = any(_OTHER_DOCUMENT.search(ln.text) for ln in lines[-12:])
-    if not chapters or other_document and not (meta.title or meta.meeting or report.targets):
+    speech = not meta.title and any(_SPEECH_TITLE.search(ln.text) for ln in lines[:6])
+    if not chapters or speech or other_document and not (meta.title or meta.meeting or report.targets):
         return None
     if not (meta.title or meta.meeting or opening or report.targets or salutation or report_chapters
             or (has_sections and leads >= 2) or (any(ch.title for ch in chapters) and _review_like(chapters))):
@@ -928,6 +933,8 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             chosen_place = longer[0]
     report.place = chosen_place or ""
     report.year = chosen_year or 0
+    if not meta.title and hints.header_place:
+        meta.title = "政府工作报告"  # the page's header names this report
     if not meta.date and meta.meeting:
         d = _MEETING_DATE.search(meta.meeting)
         meta.date = d.group() if d else ""
@@ -942,6 +949,7 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
 
 
 # The closing formula of a notice, a letter or a request: such a text is no work report.
+_SPEECH_TITLE = re.compile(r"(会议|大会|座谈会|仪式|活动)上的(讲话|致辞|发言|主持词)$|^在.{2,30}上的(讲话|致辞|发言)$")
 _OTHER_DOCUMENT = re.compile(r"^(特此通知|特此公告|特此通报|特此函告|特此报告|特此批复|此复|妥否，请批示)[。！]?$")
 
 

@@ -285,14 +285,14 @@ class WorkbenchApp(App):
             return
         self.push_screen(ReportScreen(report, previous, readonly=self.readonly, base=base))
 
-    def open_compare(self, a, b) -> None:
+    def open_compare(self, a, b, labels: tuple[str | None, str | None] = (None, None)) -> None:
         from ..compare import compare
         from .screens.compare import CompareScreen
 
         with self.store_lock:
             history = [r for r in self.store.reports() if r.place == b.place and r.year != b.year]
         history = sorted(history + [b], key=lambda r: r.year)
-        self.push_screen(CompareScreen(compare(a, b), history))
+        self.push_screen(CompareScreen(compare(a, b, labels), history))
 
     def new_report(self, place: str, year: int, start: int | None) -> None:
         from ..model import Report
@@ -320,7 +320,8 @@ class WorkbenchApp(App):
         if report.note:
             self.notify(S.CLI_NEW_REVIEW.format(note=report.note), severity="warning", timeout=20)
 
-    def import_file(self, path: Path, place: str | None = None, year: int | None = None) -> None:
+    def import_file(self, path: Path, place: str | None = None, year: int | None = None,
+                    replace: bool = False) -> None:
         from ..importer import ImportFailure, import_detailed, read_partial
 
         if self.refuse_readonly():
@@ -340,11 +341,23 @@ class WorkbenchApp(App):
             self.notify(str(exc), severity="error", timeout=10)
             return
         reports = [g.report for g in imported]
+        if len(imported) == 1 and imported[0].review is not None:
+            from ..cli_versions import store_review_round
+
+            with self.store_lock:
+                store_review_round(self.store, imported[0], path,
+                                   say=lambda text: self.notify(text, timeout=12))
+            self._refresh_home()
+            return
         with self.store_lock:
-            for r in reports:
-                if self.store.exists(r.place, r.year):
-                    self.notify(S.CLI_EXISTS.format(place=r.place, year=r.year), severity="error")
-                    return
+            existing = [r for r in reports if self.store.exists(r.place, r.year)]
+        if existing and not replace:
+            self._ask_replace(path, place, year, existing)
+            return
+        if existing:
+            with self.store_lock:
+                for r in existing:
+                    self.store.delete(r.place, r.year)  # into the 回收站: nothing is lost
         for r in reports:
             error = self.save_report(r)
             if error:
@@ -355,6 +368,19 @@ class WorkbenchApp(App):
         if warnings:
             self.notify(S.IMPORT_WARNINGS.format(warnings="；".join(warnings)), severity="warning", timeout=10)
         self._refresh_home()
+
+    def _ask_replace(self, path: Path, place, year, existing) -> None:
+        from .dialogs import ChoiceDialog
+
+        names = "、".join(S.IMPORT_EXISTING_NAME.format(place=r.place, year=r.year) for r in existing)
+
+        def done(answer: str | None) -> None:
+            if answer == "replace":
+                self.import_file(path, place=place, year=year, replace=True)
+
+        self.push_screen(ChoiceDialog(S.IMPORT_ASK_REPLACE.format(names=names),
+                                      [("replace", S.IMPORT_REPLACE, "error"), ("cancel", S.IMPORT_CANCEL, "primary")],
+                                      focus="cancel"), done)
 
     def _ask_place_year(self, path: Path, got) -> None:
         from .dialogs import ImportPlaceYearDialog

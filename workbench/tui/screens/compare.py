@@ -71,7 +71,8 @@ class CompareScreen(Screen):
     def on_mount(self) -> None:
         a, b = self.cmp.a, self.cmp.b
         self.title = S.APP_TITLE
-        self.sub_title = S.COMPARE_TITLE.format(place=b.place, a=a.year, b=b.year)
+        self.sub_title = S.COMPARE_TITLE.format(place=b.place, a=self.cmp.labels[0] or f"{a.year}年",
+                                                b=self.cmp.labels[1] or f"{b.year}年")
         self.fill_figures()
         self.fill_texts()
         pa, pb = self.query_one("#pane-a", SyncedScroll), self.query_one("#pane-b", SyncedScroll)
@@ -137,7 +138,8 @@ class CompareScreen(Screen):
         self.query_one("#text-a", Static).update(left)
         self.query_one("#text-b", Static).update(right)
         self.query_one("#cmp-summary", Label).update(
-            S.COMPARE_SUMMARY.format(a=self.cmp.a.year, b=self.cmp.b.year) + "　"
+            S.COMPARE_SUMMARY.format(a=self.cmp.labels[0] or f"{self.cmp.a.year}年",
+                                     b=self.cmp.labels[1] or f"{self.cmp.b.year}年") + "　"
             + "，".join(S.COMPARE_COUNT.format(state=STATE_WORDS[k], count=v) for k, v in counts.items()))
 
     def action_trend(self) -> None:

@@ -51,6 +51,7 @@ class ReportScreen(Screen):
         Binding("ctrl+z", "undo", S.BINDING["undo"], id="report.undo", show=False),
         Binding("ctrl+y", "redo", S.BINDING["redo"], id="report.redo", show=False),
         Binding("ctrl+g", "toggle_generated", S.BINDING_GENERATED, id="report.generated", show=False),
+        Binding("f10", "versions", S.BINDING_VERSIONS, id="report.versions", show=False),
     ]
     UNDO_DEPTH = 100
 
@@ -285,8 +286,48 @@ class ReportScreen(Screen):
 
     @work(thread=True, exclusive=True, group="check")
     def _check(self, snap: Report) -> None:
-        findings = check(snap, self.previous)
+        findings = check(snap, self.previous) + self._open_comments(snap)
         self.app.call_from_thread(self._checked, findings)
+
+    def _open_comments(self, snap: Report) -> list:
+        """The latest review round's open 批注, listed with the findings until marked done."""
+        from ...cli_versions import latest_review_comments
+
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return []
+        try:
+            with self.app.store_lock:
+                return latest_review_comments(store, snap.place, snap.year)
+        except Exception:  # a store that cannot be read now: the findings stand without comments
+            return []
+
+    def action_versions(self) -> None:
+        from .versions import VersionsScreen
+
+        self.app.push_screen(VersionsScreen(self))
+
+    def comment_done(self, finding) -> None:
+        """Mark a 批注 (R601) done in its review round; the checks list drops it."""
+        from ...revisions import COMMENT_CODE
+
+        if finding.code != COMMENT_CODE:
+            self.notify(S.COMMENT_NOT_A_COMMENT, severity="warning")
+            return
+        if self.refuse():
+            return
+        version, cid = finding.where.get("version"), finding.where.get("comment")
+        with self.app.store_lock:
+            got = self.app.store.get_version(self.report.place, self.report.year, version)
+            if got is None:
+                return
+            comments = got[1].get("comments") or []
+            for c in comments:
+                if c.get("id") == cid:
+                    c["done"] = True
+            self.app.store.update_version(self.report.place, self.report.year, version, comments=comments)
+        self.notify(S.COMMENT_MARKED_DONE)
+        self.run_checks()
 
     def _checked(self, findings) -> None:
         self.findings = findings

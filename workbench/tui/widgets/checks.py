@@ -15,7 +15,15 @@ STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
 
 class ChecksPanel(OptionList):
     HELP = S.HELP_CHECKS
-    BINDINGS = [Binding("enter", "select", S.BINDING["jump"], id="checks.jump")]
+    BINDINGS = [Binding("enter", "select", S.BINDING["jump"], id="checks.jump"),
+                Binding("d", "comment_done", S.BINDING_COMMENT_DONE, id="checks.comment_done", show=False)]
+
+    def action_comment_done(self) -> None:
+        if self.highlighted is None or not getattr(self, "findings", None):
+            return
+        option = self.get_option_at_index(self.highlighted)
+        if option.id is not None:
+            self.screen.comment_done(self.findings[int(option.id)])
 
     def show(self, findings: list[Finding]) -> None:
         self.findings = findings

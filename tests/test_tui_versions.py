@@ -1,0 +1,109 @@
+"""Pilot: versions, a review round's changes taken and refused, 批注 in the checks (issue 17)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from workbench.cli import load_examples, main
+from workbench.store import Store
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.report import ReportScreen
+from workbench.tui.screens.versions import ChangesScreen, VersionsScreen, VersionView
+from workbench.tui.widgets.checks import ChecksPanel
+
+from test_versions import _revise
+
+
+@pytest.fixture(autouse=True)
+def _no_blink(monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
+
+
+async def settle(pilot, app):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def reviewed(tmp_path) -> Path:
+    store_path = tmp_path / "reports.json"
+    load_examples(store_path)
+    draft = tmp_path / "draft.docx"
+    assert main(["--db", str(store_path), "export", "狮岭镇", "2024", "-o", str(draft)]) == 0
+    _revise(draft, tmp_path / "李局长修改.docx")
+    assert main(["--db", str(store_path), "import", str(tmp_path / "李局长修改.docx")]) == 0
+    return store_path
+
+
+async def test_save_view_and_review_changes(reviewed):
+    app = WorkbenchApp(reviewed, open_report=("狮岭镇", 2024))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReportScreen)
+        # The open 批注 of the latest round is listed with the findings, and d marks it done.
+        panel = app.screen.query_one(ChecksPanel)
+        ids = [i for i, f in enumerate(app.screen.findings) if f.code == "R601"]
+        assert len(ids) == 1 and "王主任" in app.screen.findings[ids[0]].message
+        await pilot.press("f10")
+        await settle(pilot, app)
+        assert isinstance(app.screen, VersionsScreen)
+        await pilot.press("s")
+        await settle(pilot, app)
+        app.screen.query_one(Input).value = "送审稿"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        versions = app.screen
+        assert [r["name"] for r in versions.rows] == ["李局长修改", "送审稿"]
+        versions.query_one(OptionList).highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, VersionView)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("d")  # the compare screen takes a version too
+        await settle(pilot, app)
+        from workbench.tui.screens.compare import CompareScreen
+        assert isinstance(app.screen, CompareScreen)
+        assert "李局长修改" in app.screen.sub_title and "当前稿" in app.screen.sub_title
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, VersionsScreen)
+        await pilot.press("c")
+        await settle(pilot, app)
+        changes = app.screen
+        assert isinstance(changes, ChangesScreen)
+        kinds = [c["kind"] for c in changes.changes]
+        changes.query_one(OptionList).highlighted = kinds.index("ins")
+        await pilot.press("x")  # refuse the insertion
+        await settle(pilot, app)
+        changes.query_one(OptionList).highlighted = kinds.index("del")
+        await pilot.press("a")  # take the deletion
+        await settle(pilot, app)
+        assert changes.changes[kinds.index("ins")]["decision"] == "refused"
+        assert changes.changes[kinds.index("del")]["decision"] == "taken"
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReportScreen)
+        app.screen.action_tab("checks")
+        await settle(pilot, app)
+        panel = app.screen.query_one(ChecksPanel)
+        row = next(i for i in range(panel.option_count)
+                   if panel.get_option_at_index(i).id is not None
+                   and app.screen.findings[int(panel.get_option_at_index(i).id)].code == "R601")
+        panel.highlighted = row
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert not [f for f in app.screen.findings if f.code == "R601"]
+    with Store(reviewed, readonly=True) as s:
+        report, record = s.get_version("狮岭镇", 2024, "李局长修改")
+    inserted = next(c for c in record["changes"] if c["kind"] == "ins" and not c["in_table"])
+    assert not any(inserted["text"] in p.full_text for *_, p in report.paragraphs()
+                   if p.full_text.startswith(inserted["accepted"][:4]))
+    assert all(c.get("done") for c in record["comments"])
