@@ -282,7 +282,9 @@ async def test_f1_works_in_every_dialog(store_path):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
-        assert "新建报告" in app.screen.query_one("#help-text").text
+        help_text = app.screen.query_one("#help-text").text
+        assert "新建报告" in help_text
+        assert "esc 取消" in help_text and "Scroll" not in help_text and "Cursor" not in help_text
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is dialog  # closing the help leaves the dialog as it was

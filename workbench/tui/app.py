@@ -474,7 +474,9 @@ class WorkbenchApp(App):
         out, seen = [], set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in ("help", "app.help") or key in seen:
+            # Only the workbench's own keys (they carry an id); Textual's widget keys are English.
+            if not binding.id or not binding.description or binding.action in ("help", "app.help") \
+                    or key in seen:
                 continue
             seen.add(key)
             display = self.get_key_display(binding)
