@@ -664,3 +664,6 @@ IMPORT_EXISTING_NAME = "{place} {year} 年"
 IMPORT_ASK_REPLACE = "数据库中已有{names}的报告。用导入的内容替换它吗？原报告会移入回收站（按 b 可找回）。"
 IMPORT_REPLACE = "替换"
 IMPORT_CANCEL = "取消"
+HELP_FIGURES_CLAUSE = ("也可以在任一格直接打字，整句写出如“规上工业总产值160亿元，增长8%左右”，名称、数值、增速、"
+                       "限定词一起填好；只写“增长6.5%”则只改增速。v 粘贴一整句目标（“主要预期目标是：……”），"
+                       "先列出读到的各项，回车才替换整张表。")

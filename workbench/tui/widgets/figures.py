@@ -31,7 +31,7 @@ def _growth_text(f: Figure) -> str:
 class FiguresTable(DataTable):
     """One figures table; Enter edits the cell under the cursor."""
 
-    HELP = S.HELP_FIGURES
+    HELP = S.HELP_FIGURES + S.HELP_FIGURES_CLAUSE
     BINDINGS = [
         Binding("enter", "edit_cell", S.BINDING["edit"], id="figures.edit"),
         Binding("a", "add_row", S.BINDING["add"], id="figures.add"),
