@@ -543,3 +543,20 @@ async def test_a_phrase_committed_at_once_goes_into_one_field(store_path):
         await pilot.press("enter")
         await settle(pilot, app)
         assert cells(table, 2)[:2] == ["规上工业总产值", "160亿元"]
+
+
+async def test_checks_break_lines_by_chinese_rules(store_path):
+    from workbench.textwrap_cjk import NO_LINE_START
+    from workbench.tui.widgets.checks import ChecksPanel
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=(60, 30)) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f4")
+        await settle(pilot, app)
+        panel = screen.query_one(ChecksPanel)
+        prompts = [panel.get_option_at_index(i) for i in range(panel.option_count)]
+        lines = [line for o in prompts if o.id is not None for line in str(o.prompt).split("\n")]
+        assert len(lines) > len([o for o in prompts if o.id is not None])  # long messages wrapped
+        for line in lines:
+            assert line and line[0] not in NO_LINE_START, line

@@ -25,6 +25,15 @@ class ChecksPanel(OptionList):
         if option.id is not None:
             self.screen.comment_done(self.findings[int(option.id)])
 
+    def on_resize(self, event) -> None:
+        self.call_after_refresh(self._rewrap)
+
+    def _rewrap(self) -> None:
+        """The findings broken into lines again for a new width."""
+        if getattr(self, "findings", None) and getattr(self, "_shown_width", None) != \
+                self.scrollable_content_region.width - 2:
+            self.show(self.findings)
+
     def show(self, findings: list[Finding]) -> None:
         self.findings = findings
         highlighted = self.highlighted
@@ -39,8 +48,17 @@ class ChecksPanel(OptionList):
             self.add_option(Option(Text(S.GROUP_TITLE.format(severity=S.SEVERITY_NAMES[severity], count=len(group)),
                                         style=STYLE[severity]),
                                    disabled=True))
+            width = self.scrollable_content_region.width - 2
+            self._shown_width = width
             for i, f in group:
-                label = Text.assemble((f" {f.code} ", STYLE[f.severity]), f.message)
+                spans = [(f" {f.code} ", STYLE[f.severity]), (f.message, None)]
+                if width > 8:  # broken by Chinese rules at the panel's width
+                    from .cjktext import wrap_text
+
+                    label = Text("\n").join(wrap_text([spans], width))
+                else:  # not laid out yet: on_resize shows them again
+                    label = Text.assemble(*spans)
                 self.add_option(Option(label, id=str(i)))
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
+
