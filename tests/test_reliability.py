@@ -177,6 +177,8 @@ async def test_read_only_folder_on_export_is_reported(tmp_path, monkeypatch):
         await pilot.pause()
         monkeypatch.setattr("workbench.atomic.open", denied, raising=False)
         await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await app.workers.wait_for_complete()
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]

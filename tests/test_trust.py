@@ -165,6 +165,8 @@ async def test_appended_sentence_after_ctrl_g_reaches_preview_show_and_docx(stor
         assert text in preview
         assert "〔自动〕附件：2023年主要预期目标完成情况" in preview  # what Ctrl+E adds is named
         await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         out = tmp_path / "狮岭镇2024年政府工作报告.docx"
     assert stored(store_path).chapters[1].paragraphs[1].text == text

@@ -166,6 +166,8 @@ async def test_export_from_the_report(store_path, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await open_2024(pilot, app)
         await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         out = tmp_path / "狮岭镇2024年政府工作报告.docx"
         assert out.exists() and out.stat().st_size > 10_000
@@ -248,6 +250,8 @@ async def test_user_keymap_rebinds_by_id(store_path, tmp_path, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
         await open_2024(pilot, app)
         await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
     assert (tmp_path / "狮岭镇2024年政府工作报告.docx").exists()
 
@@ -385,6 +389,8 @@ async def test_export_with_errors_asks_first_and_shows_the_summary(store_path, t
     async with app.run_test(size=SIZE) as pilot:
         await open_2024(pilot, app)
         await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         assert isinstance(app.screen, ConfirmDialog)
         assert "错误 1 条" in app.screen.question and "E101" in app.screen.question
@@ -393,6 +399,8 @@ async def test_export_with_errors_asks_first_and_shows_the_summary(store_path, t
         await settle(pilot, app)
         assert not out.exists()
         await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
@@ -405,6 +413,8 @@ async def test_export_without_errors_notes_the_warnings(store_path, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await open_2024(pilot, app)
         await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         messages = [str(n.message) for n in app._notifications]
         assert any("核对：错误 0 条，警告 6 条" in m and "W401" in m for m in messages)
@@ -418,6 +428,8 @@ async def test_f8_exports_a_pdf_or_says_why_not(store_path, tmp_path, monkeypatc
     async with app.run_test(size=SIZE) as pilot:
         await open_2024(pilot, app)
         await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         messages = [str(n.message) for n in app._notifications]
         assert (tmp_path / "狮岭镇2024年政府工作报告.docx").exists()
@@ -438,6 +450,8 @@ async def test_f8_makes_the_pdf_with_libreoffice(store_path, tmp_path, monkeypat
     async with app.run_test(size=SIZE) as pilot:
         await open_2024(pilot, app)
         await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         pdf = tmp_path / "狮岭镇2024年政府工作报告.pdf"
         assert pdf.read_bytes().startswith(b"%PDF")

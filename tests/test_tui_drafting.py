@@ -560,3 +560,40 @@ async def test_checks_break_lines_by_chinese_rules(store_path):
         assert len(lines) > len([o for o in prompts if o.id is not None])  # long messages wrapped
         for line in lines:
             assert line and line[0] not in NO_LINE_START, line
+
+
+# ------------------------------------------------------------ 8. export asks where
+
+async def test_export_shows_the_path_lets_it_change_and_asks_before_overwriting(store_path, tmp_path):
+    from workbench.tui.dialogs import ConfirmDialog, PromptDialog
+
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    default = tmp_path / "狮岭镇2024年政府工作报告.docx"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        field = app.screen.query_one("#prompt", Input)
+        assert field.value == str(default)  # the path it will write, beside the store
+        field.value = str(tmp_path / "没有这个文件夹" / "稿.docx")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "文件夹" in str(app.screen.query_one("#prompt-error").render()) and "不存在" in str(
+            app.screen.query_one("#prompt-error").render())
+        field.value = str(tmp_path / "征求意见稿")  # ".docx" is added
+        await pilot.press("enter")
+        await settle(pilot, app)
+        chosen = tmp_path / "征求意见稿.docx"
+        assert chosen.exists() and not default.exists()
+        before = chosen.stat().st_mtime_ns
+        await pilot.press("ctrl+e")  # the path is remembered, and now the file exists
+        await pilot.pause()
+        assert app.screen.query_one("#prompt", Input).value == str(chosen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "已存在" in app.screen.question
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert chosen.stat().st_mtime_ns == before  # not overwritten

@@ -887,13 +887,35 @@ class ReportScreen(Screen):
              ("cancel", S.QUIT_CANCEL, "default")], focus="cancel"), done)
 
     def action_export(self, pdf: bool = False) -> None:
+        """Say where the file goes and let the drafter change it; ask before overwriting."""
+        from ..dialogs import ConfirmDialog, PromptDialog
+
+        def validate(text: str) -> str | None:
+            return export_path_problem(text)
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            out = export_path(text)
+            self.app.export_paths[self.report.ident] = out
+            target = out.with_suffix(".pdf") if pdf else out
+            if target.exists():
+                self.app.push_screen(ConfirmDialog(S.EXPORT_OVERWRITE.format(path=target)),
+                                     lambda yes: self._export_checked(out, pdf) if yes else None)
+                return
+            self._export_checked(out, pdf)
+
+        self.app.push_screen(PromptDialog(S.EXPORT_PATH_TITLE_PDF if pdf else S.EXPORT_PATH_TITLE,
+                                          str(self.app.export_path_for(self.report)), validate=validate,
+                                          select_all=False), chosen)
+
+    def _export_checked(self, out: Path, pdf: bool = False) -> None:
         """Check first, as `workbench export` does: errors ask before anything is written."""
         from ...render import render_export_summary
 
         snap = E.snapshot(self.report)
         findings = check(snap, self.previous)
         summary = render_export_summary(snap, findings)
-        out = self.app.export_path_for(self.report)
 
         def go(confirmed: bool | None = True) -> None:
             if confirmed:
@@ -934,3 +956,21 @@ class ReportScreen(Screen):
             return
         self.app.call_from_thread(self.notify, (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out),
                                   timeout=8)
+
+
+def export_path(text: str) -> Path:
+    """The .docx path the drafter typed ("~" expanded, ".docx" added when left off)."""
+    path = Path(text.strip()).expanduser()
+    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+
+def export_path_problem(text: str) -> str | None:
+    """Why a typed export path cannot be written, in Chinese, or None."""
+    if not text.strip():
+        return S.EXPORT_PATH_EMPTY
+    path = Path(text.strip()).expanduser()
+    if path.is_dir():
+        return S.EXPORT_PATH_IS_DIR.format(path=path)
+    if not export_path(text).parent.is_dir():
+        return S.EXPORT_PATH_NO_FOLDER.format(folder=export_path(text).parent)
+    return None
