@@ -79,6 +79,8 @@ def run(folder: Path) -> dict:
         wait_for("已保存", timeout=10)
         time.sleep(1.5)
         keys("C-e")
+        wait_for("导出 Word 文稿到")  # the path dialog: export to the path it shows
+        keys("Enter")
         wait_for("已导出", timeout=30)
         keys("C-q")
         time.sleep(1.0)
