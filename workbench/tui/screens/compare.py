@@ -40,7 +40,7 @@ class CompareFigures(DataTable):
 
 class CompareScreen(Screen):
     BINDINGS = [
-        Binding("escape", "back", S.BINDING["back"], id="compare.back"),
+        Binding("escape", "back", S.BINDING_BACK_PREVIOUS, id="compare.back"),
         Binding("t", "trend", S.COMPARE_TREND, id="compare.trend"),
     ]
 
@@ -65,7 +65,7 @@ class CompareScreen(Screen):
                     yield SyncedScroll(Static("", id="text-b"), id="pane-b")
             with TabPane(S.COMPARE_TAB_TREND, id="cmp-trend"):
                 yield Label("", id="trend-title")
-                yield Static("", id="trend-host")
+                yield VerticalScroll(id="trend-host")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -80,26 +80,39 @@ class CompareScreen(Screen):
         self.query_one(CompareFigures).focus()
 
     def fill_figures(self) -> None:
+        """One row per indicator; only the columns some report fills (no empty 2022年目标 when
+        there is no 2022 report), the 指标 column fixed while the rest scroll sideways."""
         table = self.query_one(CompareFigures)
         name, target, result, att = S.COMPARE_COLUMNS
-        table.add_column(name, key="name")
+        kinds = []
         for y in self.cmp.years:
-            table.add_column(target.format(year=y), key=f"t{y}")
-            table.add_column(result.format(year=y), key=f"r{y}")
-            table.add_column(att, key=f"a{y}")
+            cells = [r.cells.get(y) for r in self.cmp.rows]
+            for kind, label, filled in (
+                    ("t", target.format(year=y), any(c and c.target for c in cells)),
+                    ("r", result.format(year=y), any(c and c.result for c in cells)),
+                    ("a", att, any(c and c.attainment for c in cells))):
+                if filled:
+                    kinds.append((kind, y, label))
+        table.add_column(name, key="name")
+        for kind, y, label in kinds:
+            table.add_column(label, key=f"{kind}{y}")
+        table.fixed_columns = 1
         for row in self.cmp.rows:
-            cells: list = [row.name]
-            for y in self.cmp.years:
+            out: list = [row.name]
+            for kind, y in ((k, y) for k, y, _ in kinds):
                 c = row.cells.get(y)
                 if c is None:
-                    cells += ["", "", ""]
-                    continue
-                result = Text(value_text(c.result))
-                if c.change:
-                    result.append(f"（{c.change}）", style="dim")
-                cells += [value_text(c.target), result,
-                          Text(c.attainment or "", style=ATT_STYLE.get(c.attainment or "", ""))]
-            table.add_row(*cells, key=row.key)
+                    out.append("")
+                elif kind == "t":
+                    out.append(value_text(c.target))
+                elif kind == "r":
+                    text = Text(value_text(c.result))
+                    if c.change:
+                        text.append(f"（{c.change}）", style="dim")
+                    out.append(text)
+                else:
+                    out.append(Text(c.attainment or "", style=ATT_STYLE.get(c.attainment or "", "")))
+            table.add_row(*out, key=row.key)
 
     def fill_texts(self) -> None:
         left, right = Text(), Text()
@@ -142,6 +155,13 @@ class CompareScreen(Screen):
                                      b=self.cmp.labels[1] or f"{self.cmp.b.year}年") + "　"
             + "，".join(S.COMPARE_COUNT.format(state=STATE_WORDS[k], count=v) for k, v in counts.items()))
 
+    def on_tabbed_content_tab_activated(self, event) -> None:
+        """The 走势 tab shows the indicator under the cursor the first time it opens."""
+        if event.pane.id == "cmp-trend" and not self.query("#trend-plot"):
+            table = self.query_one(CompareFigures)
+            if table.row_count:
+                self.show_trend(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
     def action_trend(self) -> None:
         table = self.query_one(CompareFigures)
         if table.row_count == 0:
@@ -157,22 +177,37 @@ class CompareScreen(Screen):
         row = next((r for r in rows if r.key == key), None)
         if row is None:
             return
-        host = self.query_one("#trend-host", Static)
+        host = self.query_one("#trend-host", VerticalScroll)
         for child in list(host.children):
             child.remove()
         plot = PlotextPlot(id="trend-plot")
+        plot.styles.min_width = TREND_MIN_WIDTH   # narrower panes scroll instead of squashing it
+        plot.styles.min_height = TREND_MIN_HEIGHT
         host.mount(plot)
         xs = [y for y in years if y in row.cells]
         targets = [_number(row.cells[y].target) for y in xs]
         results = [_number(row.cells[y].result) for y in xs]
         plt = plot.plt
-        for label, series in ((S.COMPARE_TARGET, targets), (S.COMPARE_RESULT, results)):
+        # plotext counts a Chinese character as one cell, so the Chinese legend and axis names
+        # stand in the title line above the plot, and the plot itself holds only numbers.
+        for series, color in ((targets, TREND_COLORS[0]), (results, TREND_COLORS[1])):
             pts = [(x, v) for x, v in zip(xs, series) if v is not None]
             if pts:
-                plt.plot([p[0] for p in pts], [p[1] for p in pts], label=label, marker="dot")
-        plt.xticks(xs)
+                plt.plot([p[0] for p in pts], [p[1] for p in pts], marker="dot", color=color)
+        plt.xticks(xs, [str(x) for x in xs])
         plt.title("")
-        self.query_one("#trend-title", Label).update(S.COMPARE_TREND_TITLE.format(name=row.name))
+        growth = any(row.cells[y].result and row.cells[y].result.growth_pct is not None for y in xs)
+        legend = S.COMPARE_TREND_LEGEND.format(
+            y=S.COMPARE_TREND_Y_GROWTH if growth else S.COMPARE_TREND_Y_VALUE)
+        self.query_one("#trend-title", Label).update(
+            Text.assemble(S.COMPARE_TREND_TITLE.format(name=row.name) + "　",
+                          (S.COMPARE_TREND_DOT + S.COMPARE_TARGET, TREND_COLORS[0]), "　",
+                          (S.COMPARE_TREND_DOT + S.COMPARE_RESULT, TREND_COLORS[1]), "　" + legend))
+
+
+TREND_COLORS = ("blue", "green")
+TREND_MIN_WIDTH = 60
+TREND_MIN_HEIGHT = 16
 
 
 def _number(fig) -> float | None:

@@ -1,0 +1,45 @@
+"""Pilot: the compare screen's figures and trend (issue 14, point 7)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TabbedContent
+
+from workbench.cli import load_examples
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.compare import CompareFigures, CompareScreen
+
+
+@pytest.fixture(autouse=True)
+def _no_blink(monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
+
+
+async def settle(pilot, app):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_figures_keep_names_fixed_and_hold_only_filled_columns_and_the_trend_shows_at_once(tmp_path):
+    store = tmp_path / "s.json"
+    load_examples(store)
+    app = WorkbenchApp(store, open_report=("狮岭镇", 2024))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f6")
+        await settle(pilot, app)
+        assert isinstance(app.screen, CompareScreen)
+        table = app.screen.query_one(CompareFigures)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert table.fixed_columns == 1 and labels[0] == "指标"
+        assert "2023年目标" in labels  # last year's targets, filled from its report
+        assert not any(label.startswith("2022年目标") for label in labels)  # no 2022 report: no column
+        for col in range(1, len(labels)):
+            assert any(str(table.get_cell_at((r, col))).strip() for r in range(table.row_count)), labels[col]
+        app.screen.query_one(TabbedContent).active = "cmp-trend"
+        await settle(pilot, app)
+        plot = app.screen.query_one("#trend-plot")
+        assert plot.styles.min_width.value == 60
+        assert "地区生产总值" in str(app.screen.query_one("#trend-title").render())  # the first row's trend
