@@ -8,18 +8,7 @@ from textual.widgets import TabbedContent
 from workbench.cli import load_examples
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.compare import CompareFigures, CompareScreen
-
-
-@pytest.fixture(autouse=True)
-def _no_blink(monkeypatch, tmp_path):
-    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
-    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
-
-
-async def settle(pilot, app):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tuitools import quiet_tui, settle  # noqa: F401  (quiet_tui is an autouse fixture)
 
 
 async def test_figures_keep_names_fixed_and_hold_only_filled_columns_and_the_trend_shows_at_once(tmp_path):

@@ -11,21 +11,10 @@ from workbench.cli import load_examples
 from workbench.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs import ImportPlaceYearDialog
+from tuitools import quiet_tui, settle as _settle  # noqa: F401  (quiet_tui is an autouse fixture)
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PAGE = CORPUS / "seed-town-shiling-2023-web.txt"
-
-
-@pytest.fixture(autouse=True)
-def _no_blink(monkeypatch, tmp_path):
-    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
-    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
-
-
-async def _settle(pilot, app):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.skipif(not PAGE.exists(), reason="../shared/corpus is not beside the checkout")

@@ -15,18 +15,7 @@ from workbench.tui.screens.versions import ChangesScreen, VersionsScreen, Versio
 from workbench.tui.widgets.checks import ChecksPanel
 
 from test_versions import _revise
-
-
-@pytest.fixture(autouse=True)
-def _no_blink(monkeypatch, tmp_path):
-    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
-    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
-
-
-async def settle(pilot, app):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tuitools import quiet_tui, settle  # noqa: F401  (quiet_tui is an autouse fixture)
 
 
 @pytest.fixture

@@ -42,17 +42,7 @@ def import_file(path: Path, *, place: str | None = None, year: int | None = None
 def import_detailed(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
     """Every report in the file; `place`/`year` (the drafter's) win over what the text says.
     Raises ImportFailure naming what is missing when a place or year cannot be found."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        got = [Imported(r, S.SOURCE_TITLE, S.SOURCE_TITLE) for r in read_json_reports(path)]
-    elif suffix == ".docx":
-        got = read_docx_reports(path, place=place, year=year)
-    elif suffix in (".txt", ".text", ".md", ""):
-        got = read_text_reports(path, place=place, year=year)
-    else:
-        raise _unsupported(path, suffix)
-    if not got:
-        raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
+    got = _read_any(path, place=place, year=year)
     for g in got:
         r = g.report
         if place:
@@ -78,13 +68,18 @@ def _unsupported(path: Path, suffix: str) -> ImportFailure:
 
 def read_partial(path: Path) -> list[Imported]:
     """What the file holds, place or year possibly missing (the TUI then asks for them)."""
+    return _read_any(path)
+
+
+def _read_any(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
+    """The reports in a file of any format we read; at least one, or ImportFailure."""
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        got = read_docx_reports(path)
-    elif suffix == ".json":
+    if suffix == ".json":
         got = [Imported(r, S.SOURCE_TITLE, S.SOURCE_TITLE) for r in read_json_reports(path)]
+    elif suffix == ".docx":
+        got = read_docx_reports(path, place=place, year=year)
     elif suffix in (".txt", ".text", ".md", ""):
-        got = read_text_reports(path)
+        got = read_text_reports(path, place=place, year=year)
     else:
         raise _unsupported(path, suffix)
     if not got:
@@ -338,6 +333,21 @@ def _style_name(paragraph) -> str:
         return ""
 
 
+def run_texts(p, *, accept: bool = True):
+    """(run, its text) for each run of a w:p element as the paragraph reads once every tracked
+    change is accepted (or, with accept=False, rejected): tabs and breaks included."""
+    from docx.oxml.ns import qn
+
+    gone = (qn("w:del"), qn("w:moveFrom")) if accept else (qn("w:ins"), qn("w:moveTo"))
+    text_tags = (qn("w:t"),) if accept else (qn("w:t"), qn("w:delText"))
+    tab_tag, br_tag = qn("w:tab"), qn("w:br")
+    for r in p.iter(qn("w:r")):
+        if any(a.tag in gone for a in r.iterancestors()):
+            continue
+        yield r, "".join(c.text or "" if c.tag in text_tags else "\t" if c.tag == tab_tag else "\n"
+                         for c in r if c.tag in (*text_tags, tab_tag, br_tag))
+
+
 def _run_parts(paragraph) -> list[tuple[str, bool]]:
     """(text, is lead-like) per run: bold by direct formatting or in the 段首句 style."""
     from docx.oxml.ns import qn
@@ -346,13 +356,7 @@ def _run_parts(paragraph) -> list[tuple[str, bool]]:
 
     names = _style_names(paragraph.part)
     out = []
-    gone = (qn("w:del"), qn("w:moveFrom"))
-    t_tag, tab_tag, br_tag = qn("w:t"), qn("w:tab"), qn("w:br")
-    for r in paragraph._p.iter(qn("w:r")):
-        if any(a.tag in gone for a in r.iterancestors()):
-            continue  # deleted or moved away: not in the text once all changes are accepted
-        text = "".join(c.text or "" if c.tag == t_tag else "\t" if c.tag == tab_tag else "\n"
-                       for c in r if c.tag in (t_tag, tab_tag, br_tag))
+    for r, text in run_texts(paragraph._p):
         rpr = r.find(qn("w:rPr"))
         bold = False
         if rpr is not None:

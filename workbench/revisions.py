@@ -17,29 +17,16 @@ def _qn(tag: str) -> str:
     return qn(tag)
 
 
-def _text_of(el, *, deleted: bool = False) -> str:
-    tag = _qn("w:delText") if deleted else _qn("w:t")
-    return "".join(t.text or "" for t in el.iter(tag))
-
-
 def _accepted(p) -> str:
-    gone = (_qn("w:del"), _qn("w:moveFrom"))
-    out = []
-    for r in p.iter(_qn("w:r")):
-        if any(a.tag in gone for a in r.iterancestors()):
-            continue
-        out.extend(t.text or "" for t in r.iter(_qn("w:t")))
-    return "".join(out)
+    from .importer import run_texts
+
+    return "".join(text for _, text in run_texts(p))
 
 
 def _rejected(p) -> str:
-    gone = (_qn("w:ins"), _qn("w:moveTo"))
-    out = []
-    for r in p.iter(_qn("w:r")):
-        if any(a.tag in gone for a in r.iterancestors()):
-            continue
-        out.extend(t.text or "" for t in r.iter(_qn("w:t"), _qn("w:delText")))
-    return "".join(out)
+    from .importer import run_texts
+
+    return "".join(text for _, text in run_texts(p, accept=False))
 
 
 def read_revisions(doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -85,7 +72,7 @@ def read_revisions(doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 kind = "ins" if el.tag == ins else "del"
                 changes.append({"id": el.get(wid, ""), "kind": kind, "author": el.get(author, ""),
                                 "date": el.get(date, ""), "text": "", "paragraph": n, "in_table": in_table,
-                                "accepted": accepted, "rejected": _rejected(p)})
+                                "accepted": accepted, "rejected": rejected})
         for el in p.iter(_qn("w:commentRangeStart"), _qn("w:commentReference")):
             cid = el.get(wid, "")
             if cid not in starts:

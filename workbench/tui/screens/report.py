@@ -289,18 +289,26 @@ class ReportScreen(Screen):
         findings = check(snap, self.previous) + self._open_comments(snap)
         self.app.call_from_thread(self._checked, findings)
 
+    _comments: list | None = None  # the open 批注, read once; None: read them again
+
     def _open_comments(self, snap: Report) -> list:
-        """The latest review round's open 批注, listed with the findings until marked done."""
+        """The latest review round's open 批注, listed with the findings until marked done
+        (read from the store once, not at every re-check while typing)."""
         from ...cli_versions import latest_review_comments
 
         store = getattr(self.app, "store", None)
-        if store is None:
-            return []
+        if self._comments is not None or store is None:
+            return list(self._comments or [])
         try:
             with self.app.store_lock:
-                return latest_review_comments(store, snap.place, snap.year)
+                self._comments = latest_review_comments(store, snap.place, snap.year)
         except Exception:  # a store that cannot be read now: the findings stand without comments
             return []
+        return list(self._comments)
+
+    def on_screen_resume(self) -> None:
+        self._comments = None  # back from the versions screen: a round may have come or gone
+        self.run_checks()
 
     def action_versions(self) -> None:
         from .versions import VersionsScreen
@@ -327,6 +335,7 @@ class ReportScreen(Screen):
                     c["done"] = True
             self.app.store.update_version(self.report.place, self.report.year, version, comments=comments)
         self.notify(S.COMMENT_MARKED_DONE)
+        self._comments = None
         self.run_checks()
 
     def _checked(self, findings) -> None:
