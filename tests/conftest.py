@@ -19,8 +19,9 @@ from workbench.model import Report  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _isolated_store(tmp_path, monkeypatch):
-    """No test ever touches the user's real store."""
+    """No test ever touches the user's real store or cache folder."""
     monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "default-store.json"))
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path / "cache"))
 
 
 def example_dict(year: int) -> dict:

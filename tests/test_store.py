@@ -189,3 +189,77 @@ def test_a_waiting_writer_relocks_when_the_holder_removes_an_unused_lock(tmp_pat
     third_refused.set()
     t.join()
     assert got
+
+
+# ------------------------------------------------------------ the remembered report list
+
+def test_a_lazy_store_lists_from_the_remembered_list_without_reading_the_file(db, r2023, r2024, tmp_path):
+    from workbench.store import list_cache_path
+
+    with Store(db) as store:
+        store.put(r2023)
+        store.put(r2024)
+        expected = store.summaries()
+    assert list_cache_path(db).is_file()  # written at close, in the test's cache folder
+    assert str(tmp_path / "cache") in str(list_cache_path(db))
+    with Store(db, lazy=True) as store:
+        assert not store.loaded()
+        assert store.summaries() == expected
+        assert not store.loaded()  # the list came from the cache
+        assert store.get("狮岭镇", 2024) == r2024  # any other access reads the file
+        assert store.loaded()
+
+
+def test_the_remembered_list_never_answers_for_a_changed_file(db, r2023, r2024):
+    with Store(db) as store:
+        store.put(r2023)
+    with Store(db) as other:  # another session adds a report
+        other.put(r2024)
+        # the cache still names the one-report file: it must not be believed now
+    with Store(db, lazy=True) as store:
+        assert [r["year"] for r in store.summaries()] == [2024, 2023]
+
+
+def test_a_changed_file_is_read_even_if_the_cache_was_written_after_it(db, r2023, r2024):
+    """Edited by hand (or another program) while the cache stays: the stamp differs."""
+    with Store(db) as store:
+        store.put(r2023)
+        store.put(r2024)
+    data = json.loads(db.read_text(encoding="utf-8"))
+    table = next(iter(data.values()))
+    for doc in table.values():
+        doc["status"] = "final"
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Store(db, lazy=True) as store:
+        assert [s["status"] for s in store.summaries()] == ["final", "final"]
+
+
+def test_a_corrupt_store_is_reported_at_open_even_with_a_list_remembered(db, r2023):
+    with Store(db) as store:
+        store.put(r2023)
+    text = db.read_text(encoding="utf-8")
+    db.write_text(text[: len(text) // 2], encoding="utf-8")
+    with pytest.raises(StoreCorrupt):
+        Store(db, lazy=True)
+
+
+def test_a_broken_cache_file_is_ignored(db, r2023):
+    from workbench.store import list_cache_path
+
+    with Store(db) as store:
+        store.put(r2023)
+    list_cache_path(db).write_text("{not json", encoding="utf-8")
+    with Store(db, lazy=True) as store:
+        assert store.loaded()  # read at open, as without a cache
+        assert [s["year"] for s in store.summaries()] == [2023]
+    assert json.loads(list_cache_path(db).read_text(encoding="utf-8"))["rows"][0]["year"] == 2023
+
+
+def test_an_unwritable_cache_folder_costs_nothing(db, r2023, tmp_path, monkeypatch):
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(blocker / "cache"))
+    with Store(db) as store:
+        store.put(r2023)
+    with Store(db, lazy=True) as store:
+        assert [s["year"] for s in store.summaries()] == [2023]

@@ -69,6 +69,45 @@ async def test_home_lists_reports_with_counts(store_path):
         assert table.row_count == 1
 
 
+async def test_a_big_store_lists_every_report_and_counts_them_in_place(tmp_path):
+    """A store of 150 reports: the first screenful is added before the first paint, the rest
+    right after; the counts then fill the rows already shown. Titles are shown as typed,
+    brackets included (they are not read as markup)."""
+    from workbench.model import Report
+    from workbench.store import list_cache_path
+
+    path = tmp_path / "big.json"
+    load_examples(path)
+    with Store(path) as store:
+        base = store.get("狮岭镇", 2024)
+        for i in range(148):
+            r = Report.from_dict(base.to_dict())
+            r.place = f"测试{i:03d}镇"
+            r.meta.title = f"[草稿]测试{i:03d}镇政府工作报告"
+            store.put(r)
+    assert list_cache_path(path).is_file()
+    app = WorkbenchApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        assert not app.store.loaded()  # the list came from the cache: the file is read later
+        table = home.query_one(ReportTable)
+        await settle(pilot, app)
+        assert table.row_count == 150
+        assert app.store.loaded()
+        from workbench.checks import ERROR, WARNING, check, counts
+
+        c = counts(check(stored(path, "测试147镇")))
+        row = [str(c) for c in table.get_row("测试147镇|2024")]
+        assert row[0] == "测试147镇" and row[3:5] == [str(c[ERROR]), str(c[WARNING])]  # counted, in place
+        assert row[6] == "[草稿]测试147镇政府工作报告"
+        await pilot.press("end")
+        assert table.cursor_row == 149
+        await pilot.press("slash", *"测试14")
+        await settle(pilot, app)
+        assert table.row_count == 8  # 测试140镇 … 测试147镇
+        assert [str(x) for x in table.get_row_at(0)][3:5] == row[3:5]  # counts kept
+
+
 async def test_enter_a_result_and_see_attainment_change(store_path):
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:

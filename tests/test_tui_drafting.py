@@ -482,16 +482,16 @@ async def test_preview_breaks_lines_by_chinese_rules(store_path, size):
 # ------------------------------------------------------------ 9. list counts cached by save time
 
 async def test_returning_to_the_list_rechecks_only_what_was_saved(store_path, monkeypatch):
-    import workbench.tui.app as app_module
+    import workbench.checks as checks_module  # the app imports it when it first counts
 
     checked: list[tuple[str, int]] = []
-    real_check = app_module.check
+    real_check = checks_module.check
 
     def counting_check(report, previous=None):
         checked.append(report.ident)
         return real_check(report, previous)
 
-    monkeypatch.setattr(app_module, "check", counting_check)
+    monkeypatch.setattr(checks_module, "check", counting_check)
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.3)

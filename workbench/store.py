@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
+import orjson
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
@@ -105,6 +106,47 @@ def describe_holder(holder: dict[str, Any] | None) -> str:
         pid=holder.get("pid", "?"), user=holder.get("user", "?"),
         host=holder.get("host", "?"), since=holder.get("since", "?"),
     )
+
+
+ENV_CACHE = "WORKBENCH_CACHE_DIR"
+
+
+def list_cache_path(path: Path) -> Path:
+    """Where the report list of the store at `path` is remembered between sessions: the
+    user's cache folder, one small file per store, named by the store's full path."""
+    import hashlib
+
+    folder = os.environ.get(ENV_CACHE)
+    if not folder:
+        from platformdirs import user_cache_dir
+
+        folder = user_cache_dir("workbench", appauthor=False)
+    name = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:20]
+    return Path(folder) / f"list-{name}.json"
+
+
+def read_list_cache(path: Path, stamp: tuple[int, int, int] | None) -> list[dict[str, Any]] | None:
+    """The rows remembered for the store as it is on disk now (same mtime, size and inode),
+    or None. A store written since, by us or anyone, never matches."""
+    if stamp is None:
+        return None
+    try:
+        data = orjson.loads(list_cache_path(path).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("stamp") != list(stamp) or not isinstance(data.get("rows"), list):
+        return None
+    return data["rows"]
+
+
+def write_list_cache(path: Path, stamp: tuple[int, int, int], rows: list[dict[str, Any]]) -> None:
+    """Best effort: a cache folder that cannot be written costs the next start-up time, nothing else."""
+    target = list_cache_path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, orjson.dumps({"stamp": list(stamp), "rows": rows}), keep_backup=False)
+    except (WriteFailed, OSError):
+        pass
 
 
 # ------------------------------------------------------------ lock
@@ -245,6 +287,9 @@ def read_json_file(path: Path) -> Any:
     store_like = _looks_like_store(raw)
     if not store_like and raw.startswith(b"PK\x03\x04"):
         raise StoreNotAStore(path, "docx" if b"word/" in raw[:4096] else "zip")
+    data = _fast_loads(raw)
+    if data is not None:
+        return _as_store(path, data, store_like)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -260,6 +305,20 @@ def read_json_file(path: Path) -> Any:
         if not store_like:
             raise StoreNotAStore(path, "not_json") from None
         raise StoreCorrupt(path, exc.lineno, exc.colno, json_reason(exc.msg)) from None
+    return _as_store(path, data, store_like)
+
+
+def _fast_loads(raw: bytes) -> Any:
+    """orjson reads a 10 MB store in about two thirds of json's time (start-up on a big store
+    waits for it). None when it refuses: json then reads the file again for its exact
+    line-and-column message (and the few things only json accepts, such as NaN)."""
+    try:
+        return orjson.loads(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)
+    except orjson.JSONDecodeError:
+        return None
+
+
+def _as_store(path: Path, data: Any, store_like: bool) -> dict[str, dict[str, Any]]:
     if isinstance(data, dict) and all(isinstance(v, dict) for v in data.values()):
         return data
     if isinstance(data, dict) and ("place" in data or "chapters" in data or "schema" in data):
@@ -368,9 +427,12 @@ class Store:
     """Reports keyed by (place, year) in one JSON file; a writer holds the lock while open."""
 
     def __init__(self, path: str | Path | None = None, *, readonly: bool = False, wait: float = 0.0,
-                 create_folder: bool = True):
+                 create_folder: bool = True, lazy: bool = False):
         """`create_folder`: make a missing parent folder (the default store's); otherwise a
-        missing folder is refused. A path that cannot be a file is refused before any lock."""
+        missing folder is refused. A path that cannot be a file is refused before any lock.
+        `lazy`: when the report list remembered from the last session still matches the file,
+        do not read the file yet: `summaries()` answers from that list, and the first other
+        access reads it (the TUI paints its list first, then reads in a worker)."""
         self.path = Path(path) if path is not None else default_path()
         self.readonly = readonly
         problem = path_problem(self.path, write=not readonly, create_parent=create_folder)
@@ -396,7 +458,13 @@ class Store:
         try:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
             self._table = self._db.table(TABLE, cache_size=0)
-            self._db.storage.read()  # report a corrupt file now, not at the first save
+            self._listed: list[dict[str, Any]] | None = None
+            self._listed_stamp = self._db.storage._stamp()  # type: ignore[attr-defined]
+            if lazy:
+                # A matching list means the file is the one we read (and found sound) last time.
+                self._listed = read_list_cache(self.path, self._listed_stamp)
+            if self._listed is None:
+                self._db.storage.read()  # report a corrupt file now, not at the first save
         except BaseException:
             if new_lock:
                 unlink_quietly(self._lock.path)  # a path that is not a store keeps no lock beside it
@@ -418,6 +486,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        self._remember_list()
         if getattr(self, "_new_lock", False) and not os.path.lexists(self.path):
             unlink_quietly(self._lock.path)  # nothing was ever saved: leave no lock behind
         self._lock.release()
@@ -447,8 +516,33 @@ class Store:
     def years(self, place: str) -> list[int]:
         return sorted(d["year"] for d in self._records() if d.get("place") == place)
 
+    def loaded(self) -> bool:
+        """Whether the file as it is on disk now has been read."""
+        storage = self._db.storage
+        cache = storage._cache  # type: ignore[attr-defined]
+        return cache is not None and cache[0] == storage._stamp()  # type: ignore[attr-defined]
+
+    def load(self) -> None:
+        """Read the file now (a lazy store, from a worker)."""
+        self._db.storage.read()
+
+    def _remember_list(self) -> None:
+        """Keep the report list for the next start-up, when the file read or written is the
+        one on disk and the cache does not hold it yet."""
+        storage = getattr(getattr(self, "_db", None), "storage", None)
+        cache = getattr(storage, "_cache", None)
+        if cache is None or cache[0] != storage._stamp():
+            return
+        if read_list_cache(self.path, cache[0]) is None:
+            write_list_cache(self.path, cache[0], self.summaries())
+
     def summaries(self) -> list[dict[str, Any]]:
-        """One row per report for listing, without building the whole documents."""
+        """One row per report for listing, without building the whole documents. A lazy store
+        not yet read answers from the list remembered for this very file."""
+        if self._listed is not None:
+            if self._db.storage._stamp() == self._listed_stamp:  # type: ignore[attr-defined]
+                return [dict(r) for r in self._listed]
+            self._listed = None
         rows = []
         for d in self._records():
             chapters = d.get("chapters", [])

@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .. import strings as S
-from ..checks import ERROR, WARNING, check, counts
 from ..store import Store, StoreConflict, StoreError, StoreLocked
 from .keymap import load_keymap
 
@@ -65,10 +64,10 @@ class WorkbenchApp(App):
         if error:
             self.notify(error, severity="warning")
         try:
-            self.store = Store(self.store_path)
+            self.store = Store(self.store_path, lazy=True)
         except StoreLocked as exc:
             try:
-                self.store = Store(self.store_path, readonly=True)
+                self.store = Store(self.store_path, readonly=True, lazy=True)
             except StoreError as exc2:
                 self.exit(message=str(exc2), return_code=2)
                 return
@@ -228,6 +227,8 @@ class WorkbenchApp(App):
             with self.store_lock:
                 stamps = {(r["place"], r["year"]): r.get("saved_at") for r in self.store.summaries()} \
                     if self.store else {}
+        from ..checks import ERROR, WARNING, check, counts  # not needed to paint the list
+
         out, stale = {}, []
         for ident in idents:
             key = (stamps.get(ident), stamps.get((ident[0], ident[1] - 1)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from rich.text import Text
@@ -16,6 +17,8 @@ from ... import strings as S
 
 class ReportTable(DataTable):
     HELP = S.HELP_REPORTS
+    # Home/End go to the first/last report, as in a file list (DataTable scrolls sideways).
+    BINDINGS = [Binding("home", "scroll_top", show=False), Binding("end", "scroll_bottom", show=False)]
 
 
 class HomeScreen(Screen):
@@ -43,15 +46,24 @@ class HomeScreen(Screen):
         for i, label in enumerate(S.HOME_COLUMNS):
             table.add_column(label, key=str(i))
         self.rows: list[dict] = []
+        self.shown_keys: list[str] = []
         self.counts: dict[tuple[str, int], tuple[int, int]] = {}
-        # The list paints first; reading and checking every report starts a moment later, so
-        # the checking thread does not hold up the first paint on a big store.
         self.rows = self.app.list_reports()
         self.show_rows()
-        self.set_timer(0.15, lambda: self.count_findings(self.rows))
+        self.first_show = True
+        # The list paints first; reading and checking every report waits a moment after the
+        # paint, so the checking thread does not hold up the first paint on a big store. (The
+        # worker starts now and waits, so whoever waits for workers waits for the counts.)
+        self.painted = threading.Event()
+        self.call_after_refresh(lambda: self.set_timer(0.1, self.painted.set))
+        self.count_findings(self.rows)
         table.focus()
 
     def on_screen_resume(self) -> None:
+        # The first showing follows on_mount, which has just listed the rows.
+        if self.first_show:
+            self.first_show = False
+            return
         self.refresh_rows()
 
     def refresh_rows(self) -> None:
@@ -59,32 +71,68 @@ class HomeScreen(Screen):
         self.show_rows()
         self.count_findings(self.rows)
 
+    # Rows added before the first paint; the rest follow once the list is on the screen, so a
+    # big store paints as fast as a small one (DataTable measures every cell it is given).
+    FIRST_ROWS = 80
+
     def show_rows(self) -> None:
         table = self.query_one(ReportTable)
         needle = self.query_one("#filter", Input).value.strip()
         current = table.cursor_row
         table.clear()
         shown = [r for r in self.rows if not needle or needle in r["place"] or needle in str(r["year"])]
-        for r in shown:
-            counts = self.counts.get((r["place"], r["year"]))
-            errors = Text(str(counts[0]), style="bold red" if counts[0] else "green") if counts else S.HOME_COUNTING
-            warnings = Text(str(counts[1]), style="yellow" if counts[1] else "green") if counts else S.HOME_COUNTING
-            table.add_row(r["place"], str(r["year"]), S.STATUS_NAMES.get(r["status"], r["status"]),
-                          errors, warnings, str(r["targets"]), r["title"],
-                          key=f"{r['place']}|{r['year']}")
+        self.shown_keys = [f"{r['place']}|{r['year']}" for r in shown]
+        self._add_rows(table, shown[: self.FIRST_ROWS])
+        if len(shown) > self.FIRST_ROWS:
+            rest = shown[self.FIRST_ROWS:]
+            generation = self.shown_keys
+
+            def add_rest() -> None:
+                if self.shown_keys is generation:  # not replaced meanwhile
+                    self._add_rows(table, rest)
+                    if current >= self.FIRST_ROWS:
+                        table.move_cursor(row=min(current, len(shown) - 1), animate=False)
+
+            self.set_timer(0.05, add_rest)
         if shown:
-            table.move_cursor(row=min(current, len(shown) - 1), animate=False)
+            table.move_cursor(row=min(current, len(shown) - 1, self.FIRST_ROWS - 1), animate=False)
         self.query_one("#home-empty", Static).update("" if self.rows else S.HOME_EMPTY)
+
+    def _count_cells(self, place: str, year: int) -> tuple[Text, Text]:
+        counts = self.counts.get((place, year))
+        if counts is None:
+            return Text(S.HOME_COUNTING), Text(S.HOME_COUNTING)
+        return (Text(str(counts[0]), style="bold red" if counts[0] else "green"),
+                Text(str(counts[1]), style="yellow" if counts[1] else "green"))
+
+    def _add_rows(self, table: DataTable, rows: list[dict]) -> None:
+        # Text, not str: a plain string is parsed as Rich markup ("[草稿]" would vanish) and
+        # that parsing is most of the cost of a thousand rows.
+        for r in rows:
+            errors, warnings = self._count_cells(r["place"], r["year"])
+            table.add_row(Text(r["place"]), Text(str(r["year"])),
+                          Text(S.STATUS_NAMES.get(r["status"], r["status"])),
+                          errors, warnings, Text(str(r["targets"])), Text(r["title"] or ""),
+                          key=f"{r['place']}|{r['year']}")
 
     @work(thread=True, exclusive=True, group="home-count")
     def count_findings(self, rows: list[dict]) -> None:
+        self.painted.wait(2.0)
         counts = self.app.count_findings([(r["place"], r["year"]) for r in rows],
                                          {(r["place"], r["year"]): r.get("saved_at") for r in rows})
         self.app.call_from_thread(self._counted, counts)
 
     def _counted(self, counts) -> None:
+        """Put the counts into the rows already shown (a rebuild would measure every cell again)."""
         self.counts = counts
-        self.show_rows()
+        table = self.query_one(ReportTable)
+        for key in self.shown_keys:
+            if key not in table.rows:
+                continue
+            place, year = key.rsplit("|", 1)
+            errors, warnings = self._count_cells(place, int(year))
+            table.update_cell(key, "3", errors)
+            table.update_cell(key, "4", warnings)
 
     def selected(self) -> tuple[str, int] | None:
         table = self.query_one(ReportTable)
