@@ -142,3 +142,20 @@ def test_preview_long_paragraph_wrapped(snap_compare, app, size):
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
+def test_compare_texts_wrapped_side_by_side(snap_compare, app, size):
+    """Point 6 in the compare screen: both years' texts wrapped by the Chinese rules in their
+    own column, each paragraph level with its counterpart."""
+    async def run(pilot):
+        await _open(pilot)
+        await pilot.press("f6")
+        await _settle(pilot)
+        pilot.app.screen.query_one("#compare-tabs").active = "cmp-text"
+        await _settle(pilot)
+        pane = pilot.app.screen.query_one("#cmp-text-pane")
+        pane.scroll_to(y=30, animate=False)
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run)

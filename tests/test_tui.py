@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual._xterm_parser import XTermParser
 from textual.widgets import Input, TabbedContent
 
@@ -327,7 +328,11 @@ def test_launcher_disables_kitty_keys_unless_the_user_chose():
 
 
 async def test_compare_screen_side_by_side_and_trend(store_path):
-    from workbench.tui.screens.compare import CompareFigures, CompareScreen, SyncedScroll
+    from textual.containers import VerticalScroll
+
+    from workbench.textwrap_cjk import NO_LINE_END, NO_LINE_START
+    from workbench.tui.screens.compare import CompareFigures, CompareScreen
+    from workbench.tui.widgets.cjktext import SideBySide
 
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -340,14 +345,29 @@ async def test_compare_screen_side_by_side_and_trend(store_path):
         assert table.row_count == 6
         row = [str(c) for c in table.get_row_at(2)]
         assert row[0] == "规上工业总产值" and "未完成" in row
-        right = str(screen.query_one("#text-b").render())
-        assert "改名" in right and "夯实发展基础" in right
-        pa, pb = screen.query_one("#pane-a", SyncedScroll), screen.query_one("#pane-b", SyncedScroll)
         screen.query_one(TabbedContent).active = "cmp-text"
         await pilot.pause()
-        pa.scroll_to(y=pa.max_scroll_y, animate=False)
+        texts = screen.query_one(SideBySide)
+        width = texts.content_size.width
+        col = texts.column_width(width)
+        columns = texts.columns_at(width)
+        left = "".join(a.plain for a, _ in columns)
+        right = "".join(b.plain for _, b in columns)
+        assert "改名" in right and "夯实发展基础" in right
+        for a, b in columns:  # each column wrapped by the Chinese rules within its width
+            for side in (a.plain, b.plain):
+                assert len(side) == 0 or (cell_len(side) <= col and side[0] not in NO_LINE_START
+                                          and side[-1] not in NO_LINE_END), side
+        for p in screen.cmp.sections[1].paragraphs:  # a paragraph starts level with its counterpart
+            if p.text_a and p.text_b:
+                ia = next(i for i, (a, _) in enumerate(columns) if a.plain and p.text_a.startswith(a.plain))
+                ib = next(i for i, (_, b) in enumerate(columns) if b.plain and p.text_b.startswith(b.plain))
+                assert ia == ib
+        assert left.count("。") > 10 and right.count("。") > 10
+        pane = screen.query_one("#cmp-text-pane", VerticalScroll)
+        pane.scroll_to(y=pane.max_scroll_y, animate=False)
         await pilot.pause()
-        assert pa.max_scroll_y > 0 and pb.scroll_y > 0  # scrolled together
+        assert pane.max_scroll_y > 0 and pane.scroll_y > 0  # one scroll moves both columns
         screen.query_one(TabbedContent).active = "cmp-figures"
         table.focus()
         table.move_cursor(row=1)

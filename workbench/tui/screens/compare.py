@@ -6,32 +6,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Label, TabbedContent, TabPane
 
 from ... import strings as S
 from ...compare import ADDED, REMOVED, SAME, STATE_WORDS, Comparison, figures_across, value_text
 from ...model import Report
 from ...phrasing import ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED
+from ..widgets.cjktext import SideBySide
 
 ATT_STYLE = {ATTAINMENT_WORDS[EXCEEDED]: "bold green", ATTAINMENT_WORDS[MET]: "green",
              ATTAINMENT_WORDS[BASICALLY_MET]: "yellow", ATTAINMENT_WORDS[MISSED]: "bold red"}
-
-
-class SyncedScroll(VerticalScroll):
-    """A text pane whose vertical scroll the other pane follows."""
-
-    partner: SyncedScroll | None = None
-    _syncing = False
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        super().watch_scroll_y(old, new)
-        partner = self.partner
-        if partner is not None and not self._syncing and self.max_scroll_y:
-            partner._syncing = True
-            partner.scroll_to(y=new / self.max_scroll_y * partner.max_scroll_y, animate=False)
-            partner._syncing = False
 
 
 class CompareFigures(DataTable):
@@ -60,9 +46,8 @@ class CompareScreen(Screen):
                 yield CompareFigures(cursor_type="row", zebra_stripes=True, id="cmp-table")
             with TabPane(S.COMPARE_TAB_TEXT, id="cmp-text"):
                 yield Label("", id="cmp-summary")
-                with Horizontal():
-                    yield SyncedScroll(Static("", id="text-a"), id="pane-a")
-                    yield SyncedScroll(Static("", id="text-b"), id="pane-b")
+                with VerticalScroll(id="cmp-text-pane"):
+                    yield SideBySide(id="cmp-texts")
             with TabPane(S.COMPARE_TAB_TREND, id="cmp-trend"):
                 yield Label("", id="trend-title")
                 yield VerticalScroll(id="trend-host")
@@ -75,8 +60,6 @@ class CompareScreen(Screen):
                                                 b=self.cmp.labels[1] or f"{b.year}年")
         self.fill_figures()
         self.fill_texts()
-        pa, pb = self.query_one("#pane-a", SyncedScroll), self.query_one("#pane-b", SyncedScroll)
-        pa.partner, pb.partner = pb, pa
         self.query_one(CompareFigures).focus()
 
     def fill_figures(self) -> None:
@@ -115,41 +98,39 @@ class CompareScreen(Screen):
             table.add_row(*out, key=row.key)
 
     def fill_texts(self) -> None:
-        left, right = Text(), Text()
+        """Both years' sections in two columns, paragraph beside paragraph, the changed words
+        marked; wrapped by Chinese rules at the pane's width (SideBySide)."""
+        blocks: list[tuple[list, list]] = []
         counts = {}
+        label_a = self.cmp.labels[0] or f"{self.cmp.a.year}年"
+        label_b = self.cmp.labels[1] or f"{self.cmp.b.year}年"
+        blocks.append(([(label_a, "bold underline")], [(label_b, "bold underline")]))
         for s in self.cmp.sections:
             counts[s.state] = counts.get(s.state, 0) + 1
             tag = STATE_WORDS[s.state] + (S.COMPARE_MOVED if s.moved else "")
-            left.append(f"{s.title_a or '—'}", style="bold")
-            right.append(f"{s.title_b or '—'}", style="bold")
+            right_title = [(s.title_b or "—", "bold")]
             if s.state != SAME or s.moved:
-                right.append(f"  [{tag}]", style="cyan")
-            left.append("\n")
-            right.append("\n")
+                right_title.append((f"  [{tag}]", "cyan"))
+            blocks.append(([(s.title_a or "—", "bold")], right_title))
             for p in s.paragraphs:
                 if p.state == ADDED or s.state == ADDED:
-                    right.append(p.text_b + "\n", style="green")
-                    left.append("\n" * _rows(p.text_b))
+                    blocks.append(([], [(p.text_b, "green")]))
                 elif p.state == REMOVED or s.state == REMOVED:
-                    left.append(p.text_a + "\n", style="red")
-                    right.append("\n" * _rows(p.text_a))
+                    blocks.append(([(p.text_a, "red")], []))
                 elif p.ops:
-                    for tag, x, y in p.ops:
-                        if tag == "equal":
-                            left.append(x)
-                            right.append(y)
+                    left, right = [], []
+                    for op, x, y in p.ops:
+                        if op == "equal":
+                            left.append((x, None))
+                            right.append((y, None))
                         else:
-                            left.append(x, style="red reverse")
-                            right.append(y, style="green reverse")
-                    left.append("\n")
-                    right.append("\n")
+                            left.append((x, "red reverse"))
+                            right.append((y, "green reverse"))
+                    blocks.append((left, right))
                 else:
-                    left.append(p.text_a + "\n", style="dim")
-                    right.append(p.text_b + "\n", style="dim")
-            left.append("\n")
-            right.append("\n")
-        self.query_one("#text-a", Static).update(left)
-        self.query_one("#text-b", Static).update(right)
+                    blocks.append(([(p.text_a, "dim")], [(p.text_b, "dim")]))
+            blocks.append(([], []))
+        self.query_one("#cmp-texts", SideBySide).set_blocks(blocks)
         self.query_one("#cmp-summary", Label).update(
             S.COMPARE_SUMMARY.format(a=self.cmp.labels[0] or f"{self.cmp.a.year}年",
                                      b=self.cmp.labels[1] or f"{self.cmp.b.year}年") + "　"
@@ -215,7 +196,3 @@ def _number(fig) -> float | None:
     if fig is None:
         return None
     return fig.growth_pct if fig.growth_pct is not None else fig.value
-
-
-def _rows(text: str, width: int = 50) -> int:
-    return max(1, len(text) // width + 1)

@@ -6,6 +6,7 @@ unit ("107.2亿元", "3.2%"). Widths are Rich's cell widths, which are what Text
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
@@ -69,3 +70,62 @@ class CJKText(Widget):
     @property
     def plain_lines(self) -> list[str]:
         return [line.plain for line in self.lines_at(self.content_size.width)]
+
+
+Block = tuple[list[Span], list[Span]]
+
+
+class SideBySide(Widget):
+    """Two texts in two columns, each wrapped by Chinese rules at its column's width, block by
+    block (a section title, a paragraph): the shorter side of a block is padded with blank
+    lines, so a paragraph and its counterpart always start on the same line however the
+    window is sized, and one scroll moves both."""
+
+    DEFAULT_CSS = "SideBySide { height: auto; }"
+    GAP = " │ "
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._blocks: list[Block] = []
+        self._cache: tuple[int, list[Text]] | None = None
+
+    def set_blocks(self, blocks: list[Block]) -> None:
+        self._blocks = blocks
+        self._cache = None
+        self.refresh(layout=True)
+
+    def column_width(self, width: int) -> int:
+        return max(4, (width - cell_len(self.GAP)) // 2)
+
+    def columns_at(self, width: int) -> list[tuple[Text, Text]]:
+        """The lines of both columns, aligned block by block."""
+        col = self.column_width(width)
+        out: list[tuple[Text, Text]] = []
+        for left, right in self._blocks:
+            a = wrap_text([left], col) if left else []
+            b = wrap_text([right], col) if right else []
+            for i in range(max(len(a), len(b), 1)):
+                out.append((a[i] if i < len(a) else Text(""), b[i] if i < len(b) else Text("")))
+        return out
+
+    def lines_at(self, width: int) -> list[Text]:
+        if self._cache is None or self._cache[0] != width:
+            col = self.column_width(width)
+            lines = []
+            for a, b in self.columns_at(width):
+                line = Text(no_wrap=True, overflow="ignore")
+                line.append_text(a)
+                line.append(" " * max(0, col - a.cell_len))
+                line.append(self.GAP, style="dim")
+                line.append_text(b)
+                lines.append(line)
+            self._cache = (width, lines)
+        return self._cache[1]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.lines_at(width))
+
+    def render(self) -> Text:
+        if not self.content_size.width:
+            return Text("")
+        return Text("\n", no_wrap=True, overflow="ignore").join(self.lines_at(self.content_size.width))
