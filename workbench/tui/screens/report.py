@@ -113,7 +113,11 @@ class ReportScreen(Screen):
 
     # ------------------------------------------------------------ state
     def set_state(self, text: str) -> None:
-        self.query_one("#save-state", Static).update(text)
+        """Called on every keystroke: only a change is drawn, and without a layout pass (the
+        state's box is one line of a fixed width), so typing repaints just what changed."""
+        if text != getattr(self, "_state_shown", None):
+            self._state_shown = text
+            self.query_one("#save-state", Static).update(text, layout=False)
 
     @property
     def dirty(self) -> bool:
