@@ -317,7 +317,9 @@ async def test_the_outline_widens_and_remembers(store_path):
         assert tree.size.width == before + 8
         tree.move_cursor(tree.node_for((1, 1, None)))
         await pilot.pause()
-        assert tree.tooltip == screen.report.chapters[1].sections[1].title
+        title = screen.report.chapters[1].sections[1].title
+        assert tree.tooltip == title  # on hover
+        assert screen.query_one("#lead").value == title  # on focus: whole, in the editor beside
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_2024(pilot, app)
