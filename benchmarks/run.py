@@ -443,7 +443,6 @@ def _return_to_list() -> Row:
     on the screen (headless); the counts come from the cache keyed by save time."""
     import asyncio
 
-    from textual.screen import Screen
 
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.screens.home import HomeScreen

@@ -176,7 +176,6 @@ def test_bold_phrases_round_trip_through_json():
 def test_docx_with_tracked_changes_imports_accepted(tmp_path):
     """Word writes an insertion as w:ins around runs and a deletion as w:del with w:delText;
     python-docx's paragraph text drops the inserted runs, the importer must not."""
-    import copy
 
     from docx import Document
     from docx.oxml import OxmlElement

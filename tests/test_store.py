@@ -173,7 +173,7 @@ def test_a_waiting_writer_relocks_when_the_holder_removes_an_unused_lock(tmp_pat
     got = []
 
     def second():
-        with Store(db, wait=5) as s:         # waits on the first one's lock file
+        with Store(db, wait=5):              # waits on the first one's lock file
             got.append(os.stat(lock_path(db)).st_ino)
             third_refused.wait(5)
 

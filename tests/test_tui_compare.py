@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import TabbedContent
 
 from workbench.cli import load_examples

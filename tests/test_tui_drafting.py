@@ -393,7 +393,7 @@ async def test_footer_fits_100_columns_and_tabs_say_what_they_count(store_path):
 # ------------------------------------------------------------ 2. last year beside this year
 
 async def test_last_year_beside_the_editor_and_copy_a_paragraph(store_path):
-    from textual.widgets import Label, OptionList, Static
+    from textual.widgets import OptionList
 
     from workbench.tui.widgets.sections import BodyArea, OutlineTree
 

@@ -196,7 +196,7 @@ def test_take_and_refuse_single_changes(db, tmp_path):
 
     draft = tmp_path / "d.docx"
     assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(draft)]) == 0
-    info = _revise(draft, tmp_path / "审阅.docx")
+    _revise(draft, tmp_path / "审阅.docx")
     assert main(["--db", str(db), "import", str(tmp_path / "审阅.docx")]) == 0
     with Store(db, readonly=True) as s:
         report, record = s.get_version("狮岭镇", 2024, "审阅")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import strings as S
 from .catalog import get as catalog_get, lookup
 from .commitments import chapter_is_review, is_review_chapter, sync
-from .figures import UNITS, Figure, FigureError, parse_figure
+from .figures import Figure, FigureError, parse_figure
 from .model import Chapter, Meta, Paragraph, Report, Section
 from .phrasing import full_width
 

@@ -750,7 +750,6 @@ class ReportScreen(Screen):
 
     def insert_last_year_paragraph(self, para) -> None:
         """Last year's paragraph copied in after the one being edited (or at the section's end)."""
-        from ...model import Paragraph
 
         if self.address is None or self.refuse():
             return
