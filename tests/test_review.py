@@ -71,6 +71,28 @@ def _review(*paras: str, title: str = "2023年工作回顾", sections: list[list
     return Report(place="青溪镇", year=2024, chapters=[ch, Chapter(title="2024年工作安排")])
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("全年地区生产总值、一般公共预算收入分别达到120亿元和8亿元，分别增长6%和5%。",
+     [("gdp", 120, "亿元", 6), ("general_budget_revenue", 8, "亿元", 5)]),
+    ("规上工业总产值、固定资产投资分别增长8.2%、12%，社会消费品零售总额增长4%。",
+     [("industrial_output", None, None, 8.2), ("fixed_asset_investment", None, None, 12),
+      ("retail_sales", None, None, 4)]),
+    # Guangxi 2025: a short first name shares the last name's tail
+    ("城镇和农村居民人均可支配收入分别增长4.3%和7.1%，城镇调查失业率5.5%。",
+     [("urban_income", None, None, 4.3), ("rural_income", None, None, 7.1),
+      ("urban_unemployment", 5.5, "%", None)]),
+    # Zhejiang 2025: 城乡 is town first, then country
+    ("城乡居民人均可支配收入分别增长4.3%、6.1%。",
+     [("urban_income", None, None, 4.3), ("rural_income", None, None, 6.1)]),
+    # names and values that do not pair are not guessed at
+    ("规上工业增加值、固定资产投资分别增长8%、10%和3%。", []),
+    ("一、二、三产业增加值分别增长4%、5.3%、3.4%。", []),
+])
+def test_respectively_in_a_review(sentence, expected):
+    got = [(f.key, f.value, f.unit, f.growth_pct) for f in results_in(sentence)]
+    assert got == expected
+
+
 def test_five_year_part_is_not_the_year():
     r = _review("全年国内生产总值增长3%，城镇新增就业1206万人。",
                 "各位代表！",

@@ -88,10 +88,48 @@ def results_from(report: Report) -> list[Figure]:
     return found
 
 
+# "地区生产总值、一般公共预算收入分别达到120亿元和8亿元，分别增长6%和5%": one result per name.
+_RESPECTIVE = re.compile(
+    r"(?P<names>[^，,；;。]+?)分别(?P<verb>达到|为|增长|下降|提高|降低|减少)(?P<values>[^，,；;。]+)"
+    r"(?:[，,](?:同比|比上年|较上年)?分别(?P<verb2>增长|下降|提高|降低|减少)(?P<values2>[^，,；;。]+))?")
+_LIST_SPLIT = re.compile(r"[、和及与]")
+
+
+def _respective_results(sentence: str) -> tuple[list[Figure], str]:
+    """The results of a "分别" statement in the sentence, and the sentence without it; names
+    and values are paired in order, and nothing is read when their counts differ."""
+    m = _RESPECTIVE.search(sentence)
+    if not m:
+        return [], sentence
+    names = [n for n in _LIST_SPLIT.split(_LEADING.sub("", m.group("names").strip())) if n]
+    values = [v for v in _LIST_SPLIT.split(m.group("values")) if v]
+    second = [v for v in _LIST_SPLIT.split(m.group("values2") or "") if v]
+    if len(names) == 1 and names[0].startswith("城乡") and len(values) == 2:
+        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]  # town first, then country
+    if len(names) < 2 or len(values) != len(names) or (second and len(second) != len(names)):
+        return [], sentence
+    last = names[-1]  # "城镇和农村居民人均可支配收入": a short name shares the last one's tail
+    names = [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 else n for n in names[:-1]] + [last]
+    verb = m.group("verb")
+    out = []
+    for i, name in enumerate(names):
+        clause = name + ("达到" if verb in ("达到", "为") else verb) + values[i]
+        if second:
+            clause += "，" + m.group("verb2") + second[i]
+        fig = read_result(clause)
+        if fig is None:
+            return [], sentence
+        out.append(fig)
+    return out, sentence[:m.start()] + "，" + sentence[m.end():]
+
+
 def results_in(text: str) -> list[Figure]:
     """The results stated in one paragraph of a review."""
     out: list[Figure] = []
     for sentence in _SENTENCE_SPLIT.split(text):
+        if "分别" in sentence:
+            found, sentence = _respective_results(sentence)
+            out.extend(found)
         pieces = [p.strip() for p in _PIECE_SPLIT.split(sentence) if p.strip()]
         i = 0
         while i < len(pieces):
