@@ -109,6 +109,28 @@ async def test_a_big_store_lists_every_report_and_counts_them_in_place(tmp_path)
         assert [str(x) for x in table.get_row_at(0)][3:5] == row[3:5]  # counts kept
 
 
+async def test_a_remembered_list_that_lies_is_corrected_once_the_store_is_read(store_path):
+    """A file system with a coarse clock can give a changed file its old stamp: the list the
+    cache remembered is shown first, then replaced by what the file says."""
+    from workbench.store import list_cache_path, read_list_cache, write_list_cache
+
+    with Store(store_path):
+        pass
+    stamp = Store(store_path, readonly=True)._db.storage._stamp()
+    rows = read_list_cache(store_path, stamp)
+    assert rows is not None
+    write_list_cache(store_path, stamp, [dict(r, title="旧标题") for r in rows])
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ReportTable)
+        await settle(pilot, app)
+        await settle(pilot, app)
+        titles = [str(table.get_row_at(i)[6]) for i in range(table.row_count)]
+        assert titles and "旧标题" not in titles
+        assert titles[0] == stored(store_path).meta.title
+    assert list_cache_path(store_path).is_file()
+
+
 async def test_enter_a_result_and_see_attainment_change(store_path):
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -540,7 +540,9 @@ class Store:
         """One row per report for listing, without building the whole documents. A lazy store
         not yet read answers from the list remembered for this very file."""
         if self._listed is not None:
-            if self._db.storage._stamp() == self._listed_stamp:  # type: ignore[attr-defined]
+            # Once the file is read, the list comes from it: a remembered list that matched by
+            # stamp alone (a coarse-clock file system, the same size) cannot outlive the read.
+            if not self.loaded() and self._db.storage._stamp() == self._listed_stamp:  # type: ignore[attr-defined]
                 return [dict(r) for r in self._listed]
             self._listed = None
         rows = []

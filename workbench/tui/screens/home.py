@@ -120,11 +120,18 @@ class HomeScreen(Screen):
         self.painted.wait(2.0)
         counts = self.app.count_findings([(r["place"], r["year"]) for r in rows],
                                          {(r["place"], r["year"]): r.get("saved_at") for r in rows})
-        self.app.call_from_thread(self._counted, counts)
+        # The first list may have come from the cache; the store is read now, so list it again.
+        fresh = self.app.list_reports()
+        self.app.call_from_thread(self._counted, counts, fresh if fresh != rows else None)
 
-    def _counted(self, counts) -> None:
+    def _counted(self, counts, fresh: list[dict] | None = None) -> None:
         """Put the counts into the rows already shown (a rebuild would measure every cell again)."""
         self.counts = counts
+        if fresh is not None:  # the file said otherwise than the remembered list
+            self.rows = fresh
+            self.show_rows()
+            self.count_findings(self.rows)
+            return
         table = self.query_one(ReportTable)
         for key in self.shown_keys:
             if key not in table.rows:
