@@ -292,10 +292,11 @@ def lock_wait() -> float:
         return 10.0
 
 
-def open_store(args: argparse.Namespace, *, write: bool = False) -> Store:
-    """The store named by --db (its folder must exist) or the default one (folder made)."""
+def open_store(args: argparse.Namespace, *, write: bool = False, lazy: bool = False) -> Store:
+    """The store named by --db (its folder must exist) or the default one (folder made).
+    `lazy`: a listing may come from the list remembered for this very file (Store)."""
     return Store(db_path(args), readonly=not write, wait=lock_wait() if write else 0.0,
-                 create_folder=not args.db)
+                 create_folder=not args.db, lazy=lazy)
 
 
 def need_report(store: Store, place: str, year: int) -> Report:
@@ -425,7 +426,7 @@ def load_examples(path: Path) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, lazy=True) as store:
         rows = store.summaries()
     if args.json:
         emit_json(rows)
