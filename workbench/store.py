@@ -486,7 +486,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self._remember_list()
+        self.remember_list()
         if getattr(self, "_new_lock", False) and not os.path.lexists(self.path):
             unlink_quietly(self._lock.path)  # nothing was ever saved: leave no lock behind
         self._lock.release()
@@ -526,15 +526,17 @@ class Store:
         """Read the file now (a lazy store, from a worker)."""
         self._db.storage.read()
 
-    def _remember_list(self) -> None:
+    def remember_list(self) -> None:
         """Keep the report list for the next start-up, when the file read or written is the
-        one on disk and the cache does not hold it yet."""
+        one on disk and the cache does not hold its list yet (once per state of the file)."""
         storage = getattr(getattr(self, "_db", None), "storage", None)
         cache = getattr(storage, "_cache", None)
-        if cache is None or cache[0] != storage._stamp():
+        if cache is None or cache[0] != storage._stamp() or getattr(self, "_remembered", None) == cache[0]:
             return
-        if read_list_cache(self.path, cache[0]) is None:
-            write_list_cache(self.path, cache[0], self.summaries())
+        rows = self.summaries()
+        if read_list_cache(self.path, cache[0]) != rows:  # missing, stale, or wrong
+            write_list_cache(self.path, cache[0], rows)
+        self._remembered = cache[0]
 
     def summaries(self) -> list[dict[str, Any]]:
         """One row per report for listing, without building the whole documents. A lazy store

@@ -219,6 +219,12 @@ class WorkbenchApp(App):
         with self.store_lock:
             return self.store.summaries() if self.store else []
 
+    def remember_list(self) -> None:
+        """Keep the list for the next start-up now (not only at a clean quit)."""
+        with self.store_lock:
+            if self.store is not None:
+                self.store.remember_list()
+
     def count_findings(self, idents: list[tuple[str, int]],
                        stamps: dict[tuple[str, int], object] | None = None) -> dict[tuple[str, int], tuple[int, int]]:
         """Errors and warnings per report, checked again only when the report or last year's

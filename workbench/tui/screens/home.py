@@ -122,6 +122,7 @@ class HomeScreen(Screen):
                                          {(r["place"], r["year"]): r.get("saved_at") for r in rows})
         # The first list may have come from the cache; the store is read now, so list it again.
         fresh = self.app.list_reports()
+        self.app.remember_list()
         self.app.call_from_thread(self._counted, counts, fresh if fresh != rows else None)
 
     def _counted(self, counts, fresh: list[dict] | None = None) -> None:
