@@ -266,6 +266,35 @@ async def test_f5_previews_from_every_focus(store_path, where):
         assert scroll.scroll_y > 0
 
 
+@pytest.mark.parametrize("key, screen_name", [("f6", "CompareScreen"), ("f7", "MetaDialog")])
+async def test_f6_and_f7_in_the_body_editor_are_the_screen_keys_and_select_nothing(store_path, key,
+                                                                                   screen_name):
+    """TextArea's own F6/F7 select the line / everything: the next key would have replaced the
+    paragraph (a trial lost one that way, autosaved)."""
+    from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        tree = screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((0, None, 0)))
+        await pilot.pause()
+        body = screen.query_one(BodyArea)
+        body.focus()
+        before = body.text
+        await pilot.press(key)
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == screen_name
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.screen is screen and body.selected_text == ""
+        body.focus()
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert len(body.text) == len(before) + 1
+
+
 async def test_f1_works_in_every_dialog(store_path):
     from workbench.tui.dialogs import HelpDialog, NewReportDialog, PromptDialog
 

@@ -114,7 +114,17 @@ class LeadInput(Input):
 
 class BodyArea(TextArea):
     HELP = S.HELP_BODY
-    BINDINGS = [Binding("ctrl+n", "screen.add_paragraph", S.BINDING["add"], id="body.add", show=False)]
+    BINDINGS = [
+        Binding("ctrl+n", "screen.add_paragraph", S.BINDING["add"], id="body.add", show=False),
+        # TextArea's own F6/F7 select the line / the whole text, so the next key typed would
+        # replace the paragraph: here they are the screen's keys (对比上年, 标题信息) as elsewhere.
+        Binding("f6,f7", "pass_to_screen", show=False),
+    ]
+
+    def action_pass_to_screen(self) -> None:
+        from textual.actions import SkipAction
+
+        raise SkipAction()
 
     def _refuse(self) -> None:
         """A keystroke or paste into a read-only body: say why, at once."""
