@@ -295,6 +295,60 @@ async def test_f6_and_f7_in_the_body_editor_are_the_screen_keys_and_select_nothi
         assert len(body.text) == len(before) + 1
 
 
+async def test_quitting_with_a_typed_figure_in_a_dialog_asks_about_it(store_path):
+    """Ctrl+Q while a cell's field holds "99亿元" not yet confirmed: asked, and 回到输入框 keeps it."""
+    from workbench.tui.dialogs import ChoiceDialog, PromptDialog
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#results", FiguresTable)
+        table.focus()
+        table.move_cursor(row=0, column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, PromptDialog)
+        prompt.query_one("#prompt", Input).value = "增长9.9%"
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChoiceDialog) and app.is_running
+        assert "增长9.9%" in str(app.screen.query_one(".question").render())
+        await pilot.press("enter")  # 回到输入框 has the focus
+        await settle(pilot, app)
+        assert app.screen is prompt and prompt.query_one("#prompt", Input).value == "增长9.9%"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert screen.report.results[0].growth_pct == 9.9
+        await pilot.press("ctrl+q")  # now only the unsaved report is asked about
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "未保存" in str(app.screen.query_one(".question").render())
+
+
+async def test_quitting_drops_the_typed_text_only_when_told(store_path):
+    from workbench.tui.dialogs import ChoiceDialog, PromptDialog
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#results", FiguresTable)
+        table.focus()
+        table.move_cursor(row=0, column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one("#prompt", Input).value = "增长9.9%"
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        choice = app.screen
+        assert isinstance(choice, ChoiceDialog)
+        choice.query_one("#choice-discard").press()
+        await settle(pilot, app)
+    assert not app.is_running
+    assert stored(store_path).results[0].growth_pct != 9.9
+
+
 async def test_f1_works_in_every_dialog(store_path):
     from workbench.tui.dialogs import HelpDialog, NewReportDialog, PromptDialog
 

@@ -185,6 +185,26 @@ class WorkbenchApp(App):
 
     # ------------------------------------------------------------ quitting
     async def action_quit(self) -> None:
+        from .dialogs import ChoiceDialog, Dialog
+
+        if any(isinstance(s, ChoiceDialog) for s in self.screen_stack):
+            return
+        # Typed into a dialog and not confirmed (a figure, a title): asked about before anything.
+        typing = self.screen if isinstance(self.screen, Dialog) else None
+        pending = typing.pending_text() if typing is not None else None
+        if pending:
+            def answered(answer: str | None) -> None:
+                if answer == "discard":
+                    typing.dismiss(None)
+                    self.call_after_refresh(self._quit_after_dialogs)
+
+            self.push_screen(ChoiceDialog(S.QUIT_PENDING.format(text=_clip(pending)),
+                                          [("back", S.QUIT_BACK_TO_FIELD, "primary"),
+                                           ("discard", S.QUIT_DROP_TYPED, "error")], focus="back"), answered)
+            return
+        self._quit_after_dialogs()
+
+    def _quit_after_dialogs(self) -> None:
         from .dialogs import ChoiceDialog
         from .screens.report import ReportScreen
 
@@ -193,8 +213,6 @@ class WorkbenchApp(App):
             self.exit()
             return
         screen = unsaved[-1]
-        if any(isinstance(s, ChoiceDialog) for s in self.screen_stack):
-            return
         reason = S.QUIT_UNSAVED_REASON.format(reason=screen.save_error) if screen.save_error else ""
         what = f"{screen.report.place}{screen.report.year}年报告"
 
@@ -540,3 +558,7 @@ def run(store_path: Path, open_report: tuple[str, int] | None = None) -> None:
     app.run()
     if app.return_code and app.return_code != 0:
         raise SystemExit(app.return_code)
+
+
+def _clip(text: str, n: int = 30) -> str:
+    return text if len(text) <= n else text[:n] + "…"

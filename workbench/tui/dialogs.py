@@ -28,6 +28,10 @@ class Dialog(ModalScreen):
         self._wb_dismissed = True
         return super().dismiss(result)
 
+    def pending_text(self) -> str | None:
+        """What was typed here and not confirmed yet (quitting asks about it); None if nothing."""
+        return None
+
 
 class ConfirmDialog(Dialog):
     """Yes or no; Enter confirms, Esc cancels."""
@@ -103,6 +107,7 @@ class PromptDialog(Dialog):
         self.select_all = select_all  # False: the text is what the drafter began typing
         self.title_text = title
         self.value = value
+        self.initial = value if select_all else ""
         self.validate = validate
         self.suggestions = suggestions
         self.placeholder = placeholder
@@ -119,6 +124,11 @@ class PromptDialog(Dialog):
         self.app.apply_blink(self)
         if not self.select_all:
             self.query_one("#prompt", Input).cursor_position = len(self.value)
+
+    def pending_text(self) -> str | None:
+        fields = self.query("#prompt")
+        text = fields.first(Input).value if fields else self.value
+        return text if text.strip() and text != self.initial else None
 
     def type_ahead(self, text: str) -> None:
         """Text typed for this field before it had the focus."""
@@ -208,6 +218,11 @@ class MetaDialog(Dialog):
 
     def on_mount(self) -> None:
         self.app.apply_blink(self)
+
+    def pending_text(self) -> str | None:
+        changed = [self.query_one(f"#meta-{name}", Input).value for name in self.FIELDS
+                   if self.query_one(f"#meta-{name}", Input).value != self.values.get(name, "")]
+        return "；".join(v for v in changed if v.strip()) or None
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from textual.widgets import Switch
