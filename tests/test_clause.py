@@ -76,3 +76,23 @@ def test_a_targets_sentence_reads_every_figure():
         ("固定资产投资总额", None, 10, None), ("社会消费品零售总额", None, 6, None),
         ("城镇登记失业率", 3.5, None, "以内")]
     assert figs[1].raw == "规上工业总产值160亿元，增长8%左右"
+
+
+@pytest.mark.parametrize("typed", ["约8%", "近10亿元", "逾3000万美元"])
+def test_a_number_without_a_name_in_the_name_cell_is_refused(r2024, typed):
+    """A trial typed "约8%" into 地区生产总值's name cell: the row became "约" with 8%."""
+    before = r2024.targets[0].raw
+    with pytest.raises(EditError) as exc:
+        type_into_row(r2024, TARGETS, 0, NAME, typed)
+    assert f"“{typed}”" in str(exc.value) and "没有改动" in str(exc.value)
+    assert r2024.targets[0].raw == before
+
+
+def test_a_broken_figure_in_the_name_cell_never_becomes_the_name(r2024):
+    before = r2024.targets[0].raw
+    with pytest.raises(FigureError) as exc:
+        type_into_row(r2024, TARGETS, 0, NAME, "160亿元，增长8%，左右")
+    assert "160亿元，增长8%，左右" in str(exc.value)
+    assert r2024.targets[0].raw == before
+    type_into_row(r2024, TARGETS, 0, NAME, "PM2.5平均浓度")  # a name with a number in it is a name
+    assert r2024.targets[0].name == "PM2.5平均浓度"

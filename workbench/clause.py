@@ -17,6 +17,11 @@ from .figures import Figure, FigureError, format_figure, parse_figure
 from .model import Report
 
 GROWTH_PREFIX = "增长"
+# A number with a unit or %: typed into the name cell, such text is a figure, not a name.
+_FIGURE_LIKE = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:%|％|个百分点|[万亿]|元|美元|个|家|项|人|吨|亩|公里|平方米)")
+# Words that come before a number but name nothing ("约8%", "近10亿元", "超过5%").
+_NOT_NAMES = {"约", "近", "逾", "超", "超过", "突破", "达到", "达", "接近", "将近", "力争", "确保", "争取",
+              "全年", "实现", "完成", "预计", "累计", "共", "其中", "年均", "平均"}
 _GROWTH_STARTS = ("增", "下", "降", "提", "上", "减", "同", "与", "力争", "基本")
 _SENTENCE_MARK = re.compile(r"[；;。\n]|目标[是为]")
 
@@ -75,7 +80,12 @@ def type_into_row(report: Report, kind: str, index: int, column: str, text: str)
         try:
             part = read_clause(typed)
         except FigureError:
+            if _FIGURE_LIKE.search(typed):
+                raise  # "160亿元，增长8%，左右": a figure gone wrong, never a name
             return set_figure_cell(report, kind, index, NAME, typed)
+        if part.name and not part.key and (len(part.name) == 1 or part.name in _NOT_NAMES):
+            # "约8%" read as the indicator "约": refused, the row left as it was.
+            raise EditError(S.CLAUSE_NOT_A_NAME.format(text=typed, name=part.name))
         new = part if part.name else _merge(figs[index], part)
         if part.name:
             new.raw = format_figure(new)
