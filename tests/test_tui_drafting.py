@@ -524,6 +524,38 @@ async def test_last_year_beside_the_editor_and_copy_a_paragraph(store_path):
         assert not pane.display
 
 
+async def test_last_years_pane_follows_the_outline_key_by_key(store_path):
+    """↓ through the outline with F9 open: at every node the pane shows that node's match (a
+    trial saw it one step behind, so Ctrl+O could copy the wrong section)."""
+    from workbench.lastyear import section_map
+    from workbench.tui.widgets.sections import OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        await pilot.press("f9")
+        await settle(pilot, app)
+        tree = screen.query_one(OutlineTree)
+        tree.focus()
+        pairs = section_map(screen.previous, screen.report)
+        seen = set()
+        for _ in range(40):
+            await pilot.press("down")
+            await pilot.pause()
+            ci, si, _pi = screen.address
+            title = screen.query_one("#last-year-title").text
+            where = pairs.get((ci, si))
+            if where is None:
+                assert title == "上年报告中没有与此节对应的内容", (screen.address, title)
+            else:
+                ch = screen.previous.chapters[where[0]]
+                name = ch.sections[where[1]].title if where[1] is not None else ch.title
+                assert title.startswith("2023年：") and title.endswith(name), (screen.address, title, name)
+                seen.add(where)
+        assert len(seen) >= 3  # it did meet matched sections on the way
+
+
 # ------------------------------------------------------------ 6. Chinese line breaking
 
 LONG = ("全年实现地区生产总值增长7.6%，批发零售业107.2亿元，增长7.2%；“百千万工程”扎实推进——"

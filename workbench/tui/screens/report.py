@@ -574,6 +574,9 @@ class ReportScreen(Screen):
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         if event.node.data is not None:
             self._show_editor(event.node.data)
+            # Last year's pane follows here, once the address is the new one (a handler of
+            # the editor's own ran before this one or after it, as the queues fell).
+            self.query_one(SectionsEditor).follow()
 
     def _show_editor(self, addr: E.Address | None) -> None:
         self.address = addr

@@ -198,9 +198,6 @@ class SectionsEditor(Horizontal):
         pos = sum(len(line) + 1 for line in lines[:row]) + col
         pane.show_figure(screen.report, screen.previous, body.text, pos)
 
-    def on_tree_node_highlighted(self, event) -> None:
-        self.call_after_refresh(self.follow)
-
     def on_text_area_selection_changed(self, event) -> None:
         if self.last_year.display:
             self.follow()
