@@ -145,7 +145,11 @@ async def test_a_pasted_sentence_is_shown_then_replaces_the_table(store_path):
         assert isinstance(dialog, SentenceDialog)
         grid = dialog.query_one("#sentence-figures", DataTable)
         assert grid.row_count == 5
-        assert cells(grid, 3) == ["社会消费品零售总额", "", "增长6%", ""]
+        assert cells(grid, 3) == ["社会消费品零售总额", "", "增长6%"]
+        assert cells(grid, 0) == ["地区生产总值", "", "增长6.5%左右"]  # 左右 once, where it is written
+        # the drafter is told what 替换 would drop
+        assert "，现有 6 项" in str(dialog.query_one(".question").render())
+        assert "现有6项换成这5项" in str(dialog.query_one("#choice-replace").label)
         assert table.row_count == 6  # nothing replaced while the drafter looks
         await pilot.press("enter")
         await pilot.pause(1.3)
@@ -158,6 +162,25 @@ async def test_a_pasted_sentence_is_shown_then_replaces_the_table(store_path):
         await pilot.pause(1.3)
         await settle(pilot, app)
     assert [f.name for f in stored(store_path).targets][:2] == ["地区生产总值", "固定资产投资总额"]
+
+
+async def test_merging_a_pasted_sentence_updates_rows_of_the_same_indicator(store_path):
+    """a (合并): 地区生产总值 and 规上工业总产值 are updated in place, not added twice."""
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        table = screen.query_one("#targets", FiguresTable)
+        table.focus()
+        table.post_message(events.Paste(SENTENCE))
+        await pilot.pause()
+        await pilot.press("a")
+        await settle(pilot, app)
+        names = [f.name for f in screen.report.targets]
+        assert len(names) == len(set(names))
+        gdp = next(f for f in screen.report.targets if f.key == "gdp")
+        assert gdp.growth_pct == 6.5
+        assert names[:2] == ["地区生产总值", "固定资产投资总额"]  # updated rows stay where they were
+        assert "城镇登记失业率" in names
 
 
 async def test_escape_on_the_sentence_preview_changes_nothing(store_path):

@@ -148,9 +148,22 @@ def replace_figures(report: Report, kind: str, figs: list[Figure]) -> None:
     rows[:] = [replace(f) for f in figs]
 
 
-def append_figures(report: Report, kind: str, figs: list[Figure]) -> None:
-    figures_of(report, kind).extend(replace(f) for f in figs)
+def merge_figures(report: Report, kind: str, figs: list[Figure]) -> tuple[int, int]:
+    """Each figure replaces the row of the same indicator (by catalogue key, else by name) and
+    the others go at the end: (rows updated, rows added). A pasted sentence never doubles a row."""
+    rows = figures_of(report, kind)
+    updated = added = 0
+    for fig in figs:
+        at = next((i for i, r in enumerate(rows)
+                   if (fig.key and r.key == fig.key) or r.name == fig.name), None)
+        if at is None:
+            rows.append(replace(fig))
+            added += 1
+        else:
+            rows[at] = replace(fig)
+            updated += 1
+    return updated, added
 
 
 __all__ = ["GROWTH", "NAME", "VALUE", "type_into_row", "figure_from_clause", "read_clause",
-           "looks_like_sentence", "sentence_figures", "replace_figures", "append_figures"]
+           "looks_like_sentence", "sentence_figures", "replace_figures", "merge_figures"]

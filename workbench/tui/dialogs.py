@@ -308,12 +308,13 @@ class SentenceDialog(Dialog):
 
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel"),
                 Binding("enter", "answer('replace')", S.SENTENCE_REPLACE, id="dialog.replace", priority=True),
-                Binding("a", "answer('append')", S.SENTENCE_APPEND, id="dialog.append")]
+                Binding("a", "answer('append')", S.SENTENCE_APPEND, id="dialog.append", show=False)]
 
-    def __init__(self, figures: list, table: str):
+    def __init__(self, figures: list, table: str, rows: int = 0):
         super().__init__()
         self.figures = figures
         self.table = table
+        self.rows = rows  # how many the table holds now: what 替换 would drop
 
     def compose(self) -> ComposeResult:
         from textual.widgets import DataTable
@@ -321,16 +322,18 @@ class SentenceDialog(Dialog):
         from ..figures import format_parts
 
         with Vertical(classes="dialog sentence"):
-            yield Label(S.SENTENCE_TITLE.format(n=len(self.figures), table=self.table), classes="question")
+            yield Label(S.SENTENCE_TITLE.format(n=len(self.figures), table=self.table, rows=self.rows),
+                        classes="question")
             grid = DataTable(id="sentence-figures", cursor_type="row", zebra_stripes=True)
             grid.add_columns(*S.SENTENCE_COLUMNS)
             for f in self.figures:
-                value, growth = format_parts(f)
-                grid.add_row(f.name, value, growth, f.qualifier or "")
+                value, growth = format_parts(f)  # 左右/以上 are written inside these
+                grid.add_row(f.name, value, growth)
             yield grid
             yield Static(S.SENTENCE_KEYS, classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button(S.SENTENCE_REPLACE, variant="primary", id="choice-replace")
+                yield Button(S.SENTENCE_REPLACE.format(rows=self.rows, n=len(self.figures)), variant="primary",
+                             id="choice-replace")
                 yield Button(S.SENTENCE_APPEND, id="choice-append")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import (
 from ... import editing as E
 from ... import strings as S
 from ...checks import ERROR, INFO, WARNING, check, counts
-from ...clause import (append_figures, figure_from_clause, looks_like_sentence, replace_figures,
+from ...clause import (merge_figures, figure_from_clause, looks_like_sentence, replace_figures,
                        sentence_figures, type_into_row)
 from ...figures import FigureError, format_parts
 from ...model import Report
@@ -532,16 +532,17 @@ class ReportScreen(Screen):
                 return
             self.remember()
             if answer == "replace":
+                rows = len(self._figures(kind))
                 replace_figures(self.report, kind, figs)
-                self.notify(S.SENTENCE_REPLACED.format(n=len(figs)), timeout=5)
+                self.notify(S.SENTENCE_REPLACED.format(n=len(figs), rows=rows), timeout=6)
             else:
-                append_figures(self.report, kind, figs)
-                self.notify(S.SENTENCE_APPENDED.format(n=len(figs)), timeout=5)
+                updated, added = merge_figures(self.report, kind, figs)
+                self.notify(S.SENTENCE_APPENDED.format(updated=updated, added=added), timeout=6)
             self.refresh_figures()
             self.mark_dirty()
             self.query_one(f"#{kind}", FiguresTable).focus()
 
-        self.app.push_screen(SentenceDialog(figs, S.SENTENCE_TABLE_NAMES[kind]), done)
+        self.app.push_screen(SentenceDialog(figs, S.SENTENCE_TABLE_NAMES[kind], len(self._figures(kind))), done)
 
     def remove_figure(self, kind: str, row: int) -> None:
         from ..dialogs import ConfirmDialog
