@@ -704,6 +704,26 @@ async def test_checks_break_lines_by_chinese_rules(store_path):
 
 # ------------------------------------------------------------ 8. export asks where
 
+async def test_export_makes_a_missing_folder_when_told(store_path, tmp_path):
+    from workbench.tui.dialogs import ConfirmDialog
+
+    app = WorkbenchApp(store_path)
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#prompt", Input).value = str(tmp_path / "送审" / "第一稿")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.pause(0.5)
+        await settle(pilot, app)
+    assert (tmp_path / "送审" / "第一稿.docx").is_file()
+
+
 async def test_export_shows_the_path_lets_it_change_and_asks_before_overwriting(store_path, tmp_path):
     from workbench.tui.dialogs import ConfirmDialog, PromptDialog
 
@@ -717,11 +737,27 @@ async def test_export_shows_the_path_lets_it_change_and_asks_before_overwriting(
         assert isinstance(app.screen, PromptDialog)
         field = app.screen.query_one("#prompt", Input)
         assert field.value == str(default)  # the path it will write, beside the store
-        field.value = str(tmp_path / "没有这个文件夹" / "稿.docx")
+        assert field.selected_text == str(default)  # selected: a path typed in replaces it
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "导出路径" in app.screen.query_one("#help-text").text  # F1 speaks of this field
+        await pilot.press("escape")
+        await pilot.pause()
+        field.value = str(tmp_path / "新文件夹" / "稿.docx")  # a folder not made yet: offered
         await pilot.press("enter")
         await pilot.pause()
-        assert "文件夹" in str(app.screen.query_one("#prompt-error").render()) and "不存在" in str(
-            app.screen.query_one("#prompt-error").render())
+        assert isinstance(app.screen, ConfirmDialog) and "新建" in app.screen.question
+        await pilot.press("escape")  # not made: nothing written, nothing made
+        await settle(pilot, app)
+        assert not (tmp_path / "新文件夹").exists()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        field = app.screen.query_one("#prompt", Input)
+        (tmp_path / "一个文件").write_text("x", encoding="utf-8")
+        field.value = str(tmp_path / "一个文件" / "稿.docx")  # a file in the way: refused at the field
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "不能用作文件夹" in str(app.screen.query_one("#prompt-error").render())
         field.value = str(tmp_path / "征求意见稿")  # ".docx" is added
         await pilot.press("enter")
         await settle(pilot, app)

@@ -676,7 +676,12 @@ EXPORT_PATH_TITLE = "导出 Word 文稿到（可改路径；回车导出，Esc �
 EXPORT_PATH_TITLE_PDF = "导出 Word 文稿并转为 PDF（PDF 放在同一文件夹；回车导出，Esc 取消）"
 EXPORT_PATH_EMPTY = "请填写导出文件的路径"
 EXPORT_PATH_IS_DIR = "“{path}”是一个文件夹，请在后面写上文件名，如 …/狮岭镇2025年政府工作报告.docx"
-EXPORT_PATH_NO_FOLDER = "文件夹“{folder}”不存在，请先建好或改一个路径"
+EXPORT_PATH_NO_FOLDER = "“{folder}”不能用作文件夹（路径中有同名的文件），请改一个路径"
+EXPORT_MAKE_FOLDER = "文件夹“{folder}”还没有。要新建它并导出到那里吗？"
+EXPORT_FOLDER_FAILED = "无法新建文件夹“{folder}”：{reason}"
+HELP_EXPORT_PATH = ("导出路径：框里是将要写入的 Word 文件（已选中，直接输入新路径即整体替换；按 End 或 ← "
+                    "可在原路径上修改文件名）。不写 .docx 会自动加上；文件夹不存在时会问是否新建；"
+                    "文件已存在时会问是否覆盖。回车导出，Esc 取消。")
 EXPORT_OVERWRITE = "“{path}”已存在。覆盖它吗？"
 COMPARE_TREND_Y_GROWTH = "增速（%）"
 COMPARE_TREND_Y_VALUE = "数值"

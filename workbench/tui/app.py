@@ -483,7 +483,7 @@ class WorkbenchApp(App):
         texts = []
         node = widget
         while node is not None:
-            help_text = getattr(type(node), "HELP", None)
+            help_text = getattr(node, "HELP", None)  # a dialog may carry its own
             if help_text and isinstance(help_text, str) and "\n" not in help_text[:1]:
                 texts.append(help_text)
                 break

@@ -102,8 +102,11 @@ class PromptDialog(Dialog):
     BINDINGS = [Binding("escape", "cancel", S.NO, id="dialog.cancel")]
 
     def __init__(self, title: str, value: str = "", *, validate: Callable[[str], str | None] | None = None,
-                 suggestions: list[str] | None = None, placeholder: str = "", select_all: bool = True):
+                 suggestions: list[str] | None = None, placeholder: str = "", select_all: bool = True,
+                 help: str | None = None):
         super().__init__()
+        if help:
+            self.HELP = help  # F1 says what this field is for
         self.select_all = select_all  # False: the text is what the drafter began typing
         self.title_text = title
         self.value = value

@@ -909,10 +909,7 @@ class ReportScreen(Screen):
         def validate(text: str) -> str | None:
             return export_path_problem(text)
 
-        def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            out = export_path(text)
+        def write(out: Path) -> None:
             self.app.export_paths[self.report.ident] = out
             target = out.with_suffix(".pdf") if pdf else out
             if target.exists():
@@ -921,9 +918,31 @@ class ReportScreen(Screen):
                 return
             self._export_checked(out, pdf)
 
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            out = export_path(text)
+            if out.parent.is_dir():
+                write(out)
+                return
+
+            def make_folder(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    self.notify(S.EXPORT_FOLDER_FAILED.format(folder=out.parent, reason=exc.strerror or exc),
+                                severity="error", timeout=10)
+                    return
+                write(out)
+
+            self.app.push_screen(ConfirmDialog(S.EXPORT_MAKE_FOLDER.format(folder=out.parent)), make_folder)
+
+        # The path is selected: typing a new one replaces it; End or ← edits the file name.
         self.app.push_screen(PromptDialog(S.EXPORT_PATH_TITLE_PDF if pdf else S.EXPORT_PATH_TITLE,
                                           str(self.app.export_path_for(self.report)), validate=validate,
-                                          select_all=False), chosen)
+                                          help=S.HELP_EXPORT_PATH), chosen)
 
     def _export_checked(self, out: Path, pdf: bool = False) -> None:
         """Check first, as `workbench export` does: errors ask before anything is written."""
@@ -959,8 +978,7 @@ class ReportScreen(Screen):
             if pdf:
                 from ...export_pdf import convert_to_pdf
 
-                self.app.call_from_thread(self.notify, (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out),
-                                  timeout=8)
+                self.app.call_from_thread(self.notify, S.EXPORTED.format(path=out), timeout=8)
                 out = convert_to_pdf(out)
         except ExportError as exc:
             self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
@@ -987,6 +1005,9 @@ def export_path_problem(text: str) -> str | None:
     path = Path(text.strip()).expanduser()
     if path.is_dir():
         return S.EXPORT_PATH_IS_DIR.format(path=path)
-    if not export_path(text).parent.is_dir():
+    parent = export_path(text).parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():  # a missing folder is offered to be made; a file in the way is not
         return S.EXPORT_PATH_NO_FOLDER.format(folder=export_path(text).parent)
     return None
