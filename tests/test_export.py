@@ -436,6 +436,12 @@ def test_attachment_note_after_the_body_and_attachment_on_its_own_page(exported)
     assert paras[i + 1] == (label, "附件")
     assert paras[i + 2] == (_sid(exported, L.APPENDIX_TITLE), "2023年主要预期目标完成情况")
     assert paras[i + 3] == ("<table>", "")
+    # the note never stands alone at the top of a page: the body's last paragraph and the
+    # blank line before it keep with it (a trial saw page 5 hold the note alone)
+    body_ps = [p for p in xml(exported, "word/document.xml").iter(q("p"))
+               if p.find("w:pPr/w:pStyle", NS) is not None]
+    j = next(k for k, p in enumerate(body_ps) if attr(p, "w:pPr/w:pStyle", "val") == note)
+    assert [body_ps[k].find("w:pPr/w:keepNext", NS) is not None for k in (j - 2, j - 1, j)] == [True, True, False]
     styles = xml(exported, "word/styles.xml")
     lab = style(styles, L.ATTACHMENT_LABEL)
     assert lab.find("w:pPr/w:pageBreakBefore", NS) is not None

@@ -249,9 +249,19 @@ def _body_xml(report: Report, ids: dict[str, str], attachments: list[Attachment]
     return body
 
 
+def _keep_with_next(body: _Body) -> None:
+    """The paragraph last written stays on the page of the one after it (w:keepNext)."""
+    last = body.out[-1]
+    end = last.index("/>", last.index("<w:pStyle")) + 2
+    body.out[-1] = last[:end] + "<w:keepNext/>" + last[end:]
+
+
 def _attachments(body: _Body, attachments: list[Attachment]) -> None:
-    """GB/T 9704: 附件说明 a line below the body, then each attachment on a new page."""
+    """GB/T 9704: 附件说明 a line below the body, then each attachment on a new page. The
+    note never stands alone at the top of a page: the body's last paragraph goes with it."""
+    _keep_with_next(body)
     body.para(L.BODY)
+    _keep_with_next(body)
     many = len(attachments) > 1
     for n, att in enumerate(attachments, 1):
         item = S.EXPORT_ATTACHMENT_ITEM.format(n=n, title=att.title) if many else att.title
@@ -259,6 +269,8 @@ def _attachments(body: _Body, attachments: list[Attachment]) -> None:
             body.para(L.ATTACHMENT_NOTE, S.EXPORT_ATTACHMENT_NOTE + item, ind=_NOTE_FIRST if many else "")
         else:
             body.para(L.ATTACHMENT_NOTE, item, ind=_NOTE_CONTINUED)
+        if n < len(attachments):
+            _keep_with_next(body)
     for n, att in enumerate(attachments, 1):
         label = S.EXPORT_ATTACHMENT_NUMBERED.format(n=n) if many else S.EXPORT_ATTACHMENT_LABEL
         body.para(L.ATTACHMENT_LABEL, label)
