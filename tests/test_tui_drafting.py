@@ -434,6 +434,48 @@ async def test_the_outline_widens_and_remembers(store_path):
         assert screen.query_one(OutlineTree).size.width == before + 8
 
 
+async def test_a_final_report_asks_before_the_first_change(store_path):
+    """2023 is 定稿: a key in its editor or a figure cell asks; 不改 changes nothing."""
+    from workbench.tui.dialogs import ChoiceDialog
+    from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("down", "enter")
+        await settle(pilot, app)
+        screen = app.screen
+        assert screen.report.year == 2023 and screen.report.status == "final"
+        await pilot.press("f3")
+        tree = screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((0, None, 0)))
+        await pilot.pause()
+        body = screen.query_one(BodyArea)
+        before = body.text
+        body.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog) and "定稿" in str(app.screen.query_one(".question").render())
+        await pilot.press("enter")  # 不改 has the focus
+        await settle(pilot, app)
+        assert body.text == before and not screen.dirty
+        screen.query_one("#lead").focus()
+        await pilot.press("y")  # the lead too
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        app.screen.query_one("#choice-edit").press()
+        await settle(pilot, app)
+        assert screen.report.status == "draft" and "草稿" in screen.sub_title
+        body.focus()
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert body.text != before and screen.dirty
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        await pilot.pause(0.3)
+    assert stored(store_path, year=2023).status == "draft"
+
+
 # ------------------------------------------------------------ 5. Chinese everywhere
 
 async def test_palette_in_chinese_finds_commands_by_chinese_name(store_path):
@@ -651,6 +693,12 @@ async def test_returning_to_the_list_rechecks_only_what_was_saved(store_path, mo
         table = screen.query_one("#targets", FiguresTable)
         table.focus()
         table.move_cursor(row=0, column=2)
+        await pilot.press("enter")  # 2023 is 定稿: asked first
+        await pilot.pause()
+        app.screen.query_one("#choice-edit").press()
+        await settle(pilot, app)
+        assert screen.report.status == "draft"
+        table.focus()
         await pilot.press("enter")
         await pilot.pause()
         app.screen.query_one("#prompt", Input).value = "增长12%"

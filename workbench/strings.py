@@ -60,6 +60,10 @@ CLI_CHECK_NO_PREVIOUS = "数据库中没有 {year} 年报告，只做本报告�
 CLI_CHECK_CLEAN = "未发现问题"
 CLI_INTERRUPTED = "已中断"
 STATUS_NAMES = {"draft": "草稿", "final": "定稿"}
+FINAL_ASK = "{place}{year}年报告已标为定稿。要改回草稿再修改吗？（不改就什么也不动）"
+FINAL_KEEP = "不改，保持定稿"
+FINAL_EDIT = "改回草稿并修改"
+FINAL_REOPENED = "已改回草稿，现在可以修改了（F7 可再标为定稿）"
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 # ------------------------------------------------------------ import

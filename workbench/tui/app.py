@@ -85,13 +85,8 @@ class WorkbenchApp(App):
             self.open_report(*self.open_on_start)
 
     def on_unmount(self) -> None:
-        from .screens.report import ReportScreen
-
-        # Leaving any other way than "不保存，退出" (a crash, a closed terminal) keeps the edits.
-        if not self.discard_on_exit and self.store is not None and not self.readonly:
-            for screen in self.screen_stack:
-                if isinstance(screen, ReportScreen) and screen.dirty:
-                    screen.save_sync()
+        # Report screens save their own edits as they are taken down (ReportScreen.on_unmount),
+        # which Textual does before this.
         if self.store is not None:
             self.store.close()
 

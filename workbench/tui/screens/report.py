@@ -125,8 +125,42 @@ class ReportScreen(Screen):
         return self.edits != self.saved_edits
 
     def refuse(self) -> bool:
-        """True, and the drafter told why, when this report cannot be changed."""
-        return self.readonly and self.app.refuse_readonly()
+        """True, and the drafter told why, when this report cannot be changed: a read-only
+        store, or a report marked 定稿 (asked once whether to turn it back into a draft)."""
+        if self.readonly:
+            return self.app.refuse_readonly()
+        if self.final_locked:
+            self.ask_unfinal()
+            return True
+        return False
+
+    @property
+    def final_locked(self) -> bool:
+        return self.report.status == "final"
+
+    def ask_unfinal(self) -> None:
+        """A 定稿 report is not changed by a stray key: the first edit asks."""
+        from ..dialogs import ChoiceDialog
+
+        if any(isinstance(s, ChoiceDialog) for s in self.app.screen_stack):
+            return
+
+        def done(answer: str | None) -> None:
+            if answer != "edit":
+                return
+            self.remember()
+            self.report.status = "draft"
+            r = self.report
+            self.sub_title = S.REPORT_SUBTITLE.format(place=r.place, year=r.year,
+                                                      status=S.STATUS_NAMES.get(r.status, r.status))
+            self.mark_dirty()
+            self._show_editor(self.address)
+            self.notify(S.FINAL_REOPENED, timeout=6)
+
+        r = self.report
+        self.app.push_screen(ChoiceDialog(S.FINAL_ASK.format(place=r.place, year=r.year),
+                                          [("cancel", S.FINAL_KEEP, "primary"), ("edit", S.FINAL_EDIT, "warning")],
+                                          focus="cancel"), done)
 
     def update_counts(self) -> None:
         """字数 for the paragraph, section, chapter and report, as the drafter types."""
@@ -182,6 +216,16 @@ class ReportScreen(Screen):
     def _save(self, snap: Report, edits: int, base: dict | None) -> None:
         error, doc, conflict = self.app.save_checked(snap, base)
         self.app.call_from_thread(self._saved, error, edits, doc, conflict)
+
+    def on_unmount(self) -> None:
+        """Leaving any other way than "不保存" (the terminal closed, a crash, Ctrl+C) keeps the
+        edits. Textual takes the screens down before the app's own Unmount, so it is done here."""
+        if self.dirty and not self.readonly and not getattr(self, "discarded", False) \
+                and not self.app.discard_on_exit and self.app.store is not None:
+            try:
+                self.save_sync()
+            except Exception:  # shutting down: nothing may stop the rest of the exit
+                pass
 
     def save_sync(self, force: bool = False) -> str | None:
         """Save now on this thread (quitting, leaving); returns an error line or None."""
@@ -595,7 +639,7 @@ class ReportScreen(Screen):
                 return
             ci, si, pi = addr
             lead.disabled = self.readonly
-            body.read_only = self.readonly
+            body.read_only = self.readonly or self.final_locked  # a key there asks (BodyArea)
             if pi is None:
                 label.update(S.SEC_TITLE)
                 lead.placeholder = S.SEC_TITLE
@@ -662,7 +706,7 @@ class ReportScreen(Screen):
         if self.address[2] is None:
             return
         para = E.get_paragraph(self.report, self.address)
-        if para.text == event.text_area.text or para.generated or self.readonly:
+        if para.text == event.text_area.text or para.generated or self.readonly or self.final_locked:
             return
         para.text = event.text_area.text
         node = self.query_one(OutlineTree).node_for(self.address)
@@ -847,7 +891,7 @@ class ReportScreen(Screen):
     def action_edit_meta(self) -> None:
         from ..dialogs import MetaDialog
 
-        if self.refuse():
+        if self.readonly and self.app.refuse_readonly():  # F7 is where 定稿 is switched off
             return
         m = self.report.meta
         values = {"title": m.title, "meeting": m.meeting, "date": m.date, "speaker": m.speaker}
@@ -863,6 +907,7 @@ class ReportScreen(Screen):
                                                       status=S.STATUS_NAMES.get(r.status, r.status))
             self.refresh_preview()
             self.mark_dirty()
+            self._show_editor(self.address)  # 定稿 on or off: the editor takes keys or asks
 
         self.app.push_screen(MetaDialog(values, self.report.status), done)
 
@@ -892,6 +937,7 @@ class ReportScreen(Screen):
             if self.app.screen is not self:
                 return
             if answer == "discard":
+                self.discarded = True
                 self.app.pop_screen()
             elif answer == "save" and self.save_sync() is None:
                 self.app.pop_screen()

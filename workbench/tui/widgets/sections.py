@@ -111,6 +111,20 @@ class LeadInput(Input):
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
 
+    def on_key(self, event) -> None:
+        """A key that would change a 定稿 report's lead or title asks first, changing nothing."""
+        if getattr(self.screen, "final_locked", False) and (
+                event.is_printable or event.key in ("backspace", "delete", "ctrl+x", "ctrl+v")):
+            event.prevent_default()
+            event.stop()
+            self.screen.refuse()
+
+    def on_paste(self, event) -> None:
+        if getattr(self.screen, "final_locked", False):
+            event.prevent_default()
+            event.stop()
+            self.screen.refuse()
+
 
 class BodyArea(TextArea):
     HELP = S.HELP_BODY
@@ -133,6 +147,8 @@ class BodyArea(TextArea):
         screen = self.screen
         if getattr(screen, "readonly", False):
             self.app.refuse_readonly()
+        elif getattr(screen, "final_locked", False):
+            screen.refuse()  # 定稿: asks whether to turn it back into a draft
         elif time.monotonic() - getattr(self, "_told_at", -10.0) > 2.0:
             self._told_at = time.monotonic()
             self.notify(S.SEC_GENERATED_READONLY, severity="warning", timeout=4)
