@@ -65,7 +65,7 @@ def test_sections_moved_between_positions(r2024):
 
 def _reading_orders(changes):
     """What each column shows, top to bottom: sections by where, paragraphs by index."""
-    left = [(c.a, [p.a for p in c.paragraphs if p.a is not None and not (p.state == MOVED)])
+    left = [(c.a, [p.a for p in c.paragraphs if p.a is not None and p.state != MOVED])
             for c in changes if c.a is not None and not c.moved]
     right = [(c.b, [p.b for p in c.paragraphs if p.b is not None]) for c in changes if c.b is not None]
     return left, right
