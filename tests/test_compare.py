@@ -63,6 +63,108 @@ def test_sections_moved_between_positions(r2024):
     assert [c.title_b for c in moved] == ["办好民生实事，增进群众福祉"]
 
 
+def _reading_orders(changes):
+    """What each column shows, top to bottom: sections by where, paragraphs by index."""
+    left = [(c.a, [p.a for p in c.paragraphs if p.a is not None and p.state != MOVED])
+            for c in changes if c.a is not None and not c.moved]
+    right = [(c.b, [p.b for p in c.paragraphs if p.b is not None]) for c in changes if c.b is not None]
+    return left, right
+
+
+def _assert_each_side_in_its_order(a, b, changes):
+    from workbench.compare import _blocks
+
+    left, right = _reading_orders(changes)
+    wheres_a = [x.where for x in _blocks(a)]
+    wheres_b = [y.where for y in _blocks(b)]
+    moved_a = {c.a for c in changes if c.moved}
+    assert [w for w, _ in left] == [w for w in wheres_a if w not in moved_a]
+    assert [w for w, _ in right] == wheres_b                       # every section of b, in b's order
+    for _, paras in left + right:
+        assert paras == sorted(paras) and len(set(paras)) == len(paras)
+    for c in changes:  # every paragraph of either side shown exactly once
+        if c.a is not None:
+            assert sorted(p.a for p in c.paragraphs if p.a is not None) == list(range(len(
+                _blocks(a)[wheres_a.index(c.a)].paragraphs)))
+        if c.b is not None:
+            assert [p.b for p in c.paragraphs if p.b is not None] == list(range(len(
+                _blocks(b)[wheres_b.index(c.b)].paragraphs)))
+
+
+def _pairs_kept(a, b, changes):
+    """The pairs the alignment made are the pairs shown, face to face."""
+    from workbench.compare import PARAGRAPH_THRESHOLD, SECTION_THRESHOLD, _block_score, _blocks, _pair, _para_score
+
+    ba, bb = _blocks(a), _blocks(b)
+    shown = {(c.a, c.b) for c in changes if c.a is not None and c.b is not None}
+    assert shown == {(ba[i].where, bb[j].where) for i, j, _ in _pair(ba, bb, _block_score, SECTION_THRESHOLD)}
+    for c in changes:
+        if c.a is None or c.b is None:
+            continue
+        x = ba[[z.where for z in ba].index(c.a)]
+        y = bb[[z.where for z in bb].index(c.b)]
+        assert {(p.a, p.b) for p in c.paragraphs if p.a is not None and p.b is not None} == \
+            {(i, j) for i, j, _ in _pair(x.paragraphs, y.paragraphs, _para_score, PARAGRAPH_THRESHOLD)}
+
+
+def test_each_side_reads_in_its_own_order_on_the_example(r2023, r2024):
+    changes = text_diff(r2023, r2024)
+    _assert_each_side_in_its_order(r2023, r2024, changes)
+    _pairs_kept(r2023, r2024, changes)
+    assert not any(c.moved for c in changes)
+    # 2023's opening stands above the figures paragraph, opposite a blank, before 2024's.
+    review = changes[0]
+    assert [(p.state, p.a, p.b) for p in review.paragraphs] == [
+        (REMOVED, 0, None), (ADDED, None, 0), (CHANGED, 1, 1)]
+    assert review.paragraphs[0].text_a.startswith("2022年，面对需求收缩")
+    # 提升医疗服务 (removed) stands between 优先发展教育 and 兜牢民生底线, where 2023 had it.
+    livelihood = by_title(changes)[("办好民生实事，增进群众福祉", "办好民生实事，增进群众福祉")]
+    assert [p.text_a[:6] for p in livelihood.paragraphs] == ["优先发展教育", "提升医疗服务", "兜牢民生底线"]
+    # 坚持务实高效 comes before either closing 各位代表.
+    gov = by_title(changes)[("加强政府自身建设", "加强政府自身建设")]
+    assert [(p.text_a or p.text_b)[:4] for p in gov.paragraphs] == ["坚持依法", "坚持务实", "坚持为民", "各位代表", "各位代表"]
+    # A removed section stands where it stood, not at the end.
+    titles = [c.title_a or c.title_b for c in changes]
+    assert titles.index("推进乡村振兴，建设美丽狮岭") < titles.index("办好民生实事，增进群众福祉")
+    assert titles.index("产业发展稳中有进") < titles.index("2023年工作安排")
+
+
+def test_each_side_reads_in_its_own_order_with_insertions_removals_and_moves(r2024):
+    a = copy.deepcopy(r2024)
+    b = copy.deepcopy(r2024)
+    plan = b.chapters[1]
+    plan.sections.insert(1, Section(title="推进绿色低碳发展", paragraphs=[          # added, in the middle
+        Paragraph(lead="抓好节能降碳。", text="推广屋顶分布式光伏，新增装机容量5000千瓦。")]))
+    gone = plan.sections.pop(3)                                                   # removed: 繁荣商贸消费
+    plan.sections.insert(0, plan.sections.pop(-2))                                # moved: 办好民生实事 first
+    invest = plan.sections[3]
+    assert invest.title == "扩大有效投资，夯实发展基础"
+    invest.paragraphs.insert(0, Paragraph(lead="盘活存量用地。", text="完成低效用地再开发200亩，"
+                                          "推动村级工业园改造提升。"))             # added paragraph
+    invest.paragraphs.append(invest.paragraphs.pop(1))                            # a paragraph moved down
+    review = b.chapters[0].sections[0].paragraphs
+    removed_para = review.pop(0)                                                  # removed paragraph
+    changes = text_diff(a, b)
+    _assert_each_side_in_its_order(a, b, changes)
+    _pairs_kept(a, b, changes)
+    titles = [(c.state, c.title_a or c.title_b) for c in changes]
+    # The removed section where it stood: after 扩大有效投资 and before 深化城乡融合.
+    k = titles.index((REMOVED, gone.title))
+    assert titles[k - 1][1] == "扩大有效投资，夯实发展基础" and titles[k + 1][1] == "深化城乡融合，建设宜居狮岭"
+    # The added section between its neighbours in b; the moved one where b has it, marked.
+    k = titles.index((ADDED, "推进绿色低碳发展"))
+    assert titles[k - 1][1] == "坚持制造业当家，推动产业提质增效" and titles[k + 1][1] == "扩大有效投资，夯实发展基础"
+    moved = [c for c in changes if c.moved]
+    assert [c.title_b for c in moved] == ["办好民生实事，增进群众福祉"]
+    k = titles.index((moved[0].state, moved[0].title_b))
+    assert titles[k - 1][1] == "2024年工作安排" and titles[k + 1][1] == "坚持制造业当家，推动产业提质增效"
+    sec = by_title(changes)[(invest.title, invest.title)]
+    assert sec.paragraphs[0].state == ADDED  # two paragraphs swapped: one of them counts as moved
+    assert sorted(p.state for p in sec.paragraphs[1:]) == [MOVED, SAME]
+    first = changes[[c.title_b for c in changes].index(b.chapters[0].sections[0].title)]
+    assert first.paragraphs[0].state == REMOVED and first.paragraphs[0].text_a == removed_para.full_text
+
+
 def test_years_in_titles_do_not_count_as_renames(r2023, r2024):
     changes = by_title(text_diff(r2023, r2024))
     assert changes[("2022年工作回顾", "2023年工作回顾")].state == CHANGED

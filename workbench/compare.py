@@ -387,44 +387,73 @@ def _changed_figures(a: str, b: str) -> list[str]:
     return out
 
 
+def _reading_order(na: int, nb: int, pairs: list[tuple[int, int, float]],
+                   moved: set[int]) -> list[tuple[int | None, int | None]]:
+    """Both lists merged into one order that reads top to bottom on either side: the pairs in
+    order (not moved) stand where they stand; between two of them, what only `a` has
+    (removed) and what only `b` has (added) each keep their own place, interleaved by where
+    they fall in that stretch of their own list (the removed first when they fall alike). A
+    moved pair stands where `b` has it, since the two sides cannot both keep their order
+    there. Each item is (a index, b index), None on the side that has nothing."""
+    by_b = {j: i for i, j, _ in pairs}
+    paired_a = {i for i, _, _ in pairs}
+    anchors = sorted((i, j) for i, j, _ in pairs if i not in moved)
+    out: list[tuple[int | None, int | None]] = []
+    prev_i = prev_j = -1
+    for next_i, next_j in anchors + [(na, nb)]:
+        gap: list[tuple[float, int, int | None, int | None]] = []
+        for i in range(prev_i + 1, next_i):
+            if i not in paired_a:
+                gap.append(((i - prev_i) / (next_i - prev_i), 0, i, None))
+        for j in range(prev_j + 1, next_j):
+            gap.append(((j - prev_j) / (next_j - prev_j), 1, by_b.get(j), j))
+        out += [(i, j) for _, _, i, j in sorted(gap, key=lambda g: g[:2])]
+        if next_i < na:
+            out.append((next_i, next_j))
+        prev_i, prev_j = next_i, next_j
+    return out
+
+
 def _diff_paragraphs(pa: list[Paragraph], pb: list[Paragraph]) -> list[ParagraphChange]:
     pairs = _pair(pa, pb, _para_score, PARAGRAPH_THRESHOLD)
     moved = _moved(pairs)
     out: list[ParagraphChange] = []
-    by_b = {j: (i, s) for i, j, s in pairs}
-    paired_a = {i for i, _, _ in pairs}
-    for j, p in enumerate(pb):
-        if j not in by_b:
-            out.append(ParagraphChange(ADDED, None, j, "", p.full_text))
-            continue
-        i, _ = by_b[j]
-        a_text, b_text = pa[i].full_text, p.full_text
-        if a_text == b_text:
-            out.append(ParagraphChange(MOVED if i in moved else SAME, i, j, a_text, b_text))
+    for i, j in _reading_order(len(pa), len(pb), pairs, moved):
+        if i is None:
+            out.append(ParagraphChange(ADDED, None, j, "", pb[j].full_text))
+        elif j is None:
+            out.append(ParagraphChange(REMOVED, i, None, pa[i].full_text, ""))
         else:
-            out.append(ParagraphChange(MOVED if i in moved else CHANGED, i, j, a_text, b_text,
-                                       char_diff(a_text, b_text), _changed_figures(a_text, b_text)))
-    for i, p in enumerate(pa):
-        if i not in paired_a:
-            out.append(ParagraphChange(REMOVED, i, None, p.full_text, ""))
+            a_text, b_text = pa[i].full_text, pb[j].full_text
+            if a_text == b_text:
+                out.append(ParagraphChange(MOVED if i in moved else SAME, i, j, a_text, b_text))
+            else:
+                out.append(ParagraphChange(MOVED if i in moved else CHANGED, i, j, a_text, b_text,
+                                           char_diff(a_text, b_text), _changed_figures(a_text, b_text)))
     return out
 
 
 def text_diff(a: Report, b: Report) -> list[SectionChange]:
-    """Sections (and chapters' own paragraphs) of two reports aligned, then diffed."""
+    """Sections (and chapters' own paragraphs) of two reports aligned, then diffed; in an
+    order each side reads in its own report's order (see _reading_order)."""
     ba, bb = _blocks(a), _blocks(b)
     pairs = _pair(ba, bb, _block_score, SECTION_THRESHOLD)
     moved = _moved(pairs)
     out: list[SectionChange] = []
-    by_b = {j: i for i, j, _ in pairs}
-    paired_a = set(by_b.values())
-    for j, y in enumerate(bb):
-        if j not in by_b:
+    for i, j in _reading_order(len(ba), len(bb), pairs, moved):
+        if i is None:
+            y = bb[j]
             out.append(SectionChange(ADDED, None, y.where, "", y.title,
                                      paragraphs=[ParagraphChange(ADDED, None, k, "", p.full_text)
                                                  for k, p in enumerate(y.paragraphs)]))
             continue
-        x = ba[by_b[j]]
+        x = ba[i]
+        if j is None:
+            out.append(SectionChange(REMOVED, x.where, None, x.title, "",
+                                     paragraphs=[ParagraphChange(REMOVED, k, None, p.full_text, "")
+                                                 for k, p in enumerate(x.paragraphs)]))
+            continue
+        y = bb[j]
         paras = _diff_paragraphs(x.paragraphs, y.paragraphs)
         if x.norm_title != y.norm_title:
             state = RENAMED
@@ -433,12 +462,7 @@ def text_diff(a: Report, b: Report) -> list[SectionChange]:
         else:
             state = CHANGED
         out.append(SectionChange(state, x.where, y.where, x.title, y.title,
-                                 moved=by_b[j] in moved, paragraphs=paras))
-    for i, x in enumerate(ba):
-        if i not in paired_a:
-            out.append(SectionChange(REMOVED, x.where, None, x.title, "",
-                                     paragraphs=[ParagraphChange(REMOVED, k, None, p.full_text, "")
-                                                 for k, p in enumerate(x.paragraphs)]))
+                                 moved=i in moved, paragraphs=paras))
     return out
 
 

@@ -134,7 +134,8 @@ class CompareScreen(Screen):
         self.query_one("#cmp-summary", Label).update(
             S.COMPARE_SUMMARY.format(a=self.cmp.labels[0] or f"{self.cmp.a.year}年",
                                      b=self.cmp.labels[1] or f"{self.cmp.b.year}年") + "　"
-            + "，".join(S.COMPARE_COUNT.format(state=STATE_WORDS[k], count=v) for k, v in counts.items()))
+            + "，".join(S.COMPARE_COUNT.format(state=STATE_WORDS[k], count=counts[k])
+                       for k in STATE_WORDS if k in counts))   # one order whatever the sections' order
 
     def on_tabbed_content_tab_activated(self, event) -> None:
         """The 走势 tab shows the indicator under the cursor the first time it opens."""
