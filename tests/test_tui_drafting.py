@@ -215,7 +215,7 @@ async def test_status_bar_counts_follow_the_typing(store_path):
         total = sum(chars(p.full_text) for *_, p in r.paragraphs()) + sum(
             chars(c.title) + sum(chars(s.title) for s in c.sections) for c in r.chapters)
         counts = screen.query_one("#counts")
-        assert str(counts.render()) == f"全文{total}字 · 宣读约{round(total / 220)}分钟"
+        assert str(counts.render()) == f"全文{total}字·宣读约{round(total / 220)}分钟"
         await pilot.press("f3")
         tree = screen.query_one(OutlineTree)
         tree.move_cursor(tree.node_for((1, 0, 0)))
@@ -225,14 +225,22 @@ async def test_status_bar_counts_follow_the_typing(store_path):
         n_para = chars(para.full_text)
         n_sec = chars(sec.title) + sum(chars(p.full_text) for p in sec.paragraphs)
         text = str(counts.render())
-        assert text.startswith(f"本段{n_para}字 · 本节{n_sec}字 · 本章")
+        assert text.startswith(f"本段{n_para}字·本节{n_sec}字·本章")
         body = screen.query_one(BodyArea)
         body.focus()
         body.move_cursor(body.document.end)
         await pilot.press(*"新增车间3个")
         await pilot.pause()
         text = str(counts.render())
-        assert text.startswith(f"本段{n_para + 6}字 · 本节{n_sec + 6}字")
+        assert text.startswith(f"本段{n_para + 6}字·本节{n_sec + 6}字")
+        from rich.cells import cell_len
+
+        from workbench.tui.widgets.status import counts_line
+        from workbench.wordcount import Counts
+
+        widest = counts_line(Counts(paragraph=1234, section=5678, chapter=12345, total=31316, minutes=45))
+        box = screen.query_one("#counts")
+        assert cell_len(widest) <= box.content_size.width  # a 30,000-character report fits, at 100 columns
         assert f"全文{total + 6}字" in text
         assert len(text) < 70  # with the save state it fits one line at 100 columns
 
@@ -418,7 +426,10 @@ async def test_the_outline_widens_and_remembers(store_path):
         tree = screen.query_one(OutlineTree)
         tree.focus()
         before = tree.size.width
-        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.press("greater_than_sign", "right_double_angle_bracket")  # 》: > with an IME on
+        await pilot.pause()
+        assert tree.size.width == before + 8
+        await pilot.press("left_double_angle_bracket", "greater_than_sign")  # 《 narrows
         await pilot.pause()
         assert tree.size.width == before + 8
         tree.move_cursor(tree.node_for((1, 1, None)))
@@ -497,6 +508,13 @@ async def test_palette_in_chinese_finds_commands_by_chinese_name(store_path):
             assert chinese in titles
         for name in ("新增", "删除", "上移", "导出", "新增一节"):
             assert any(t.startswith(name + "（") for t in titles), name
+        # nothing in English: a trial saw "Scroll Up（↑）" first, from the preview's scroll keys
+        for where in ("#preview-scroll", "#targets", "#body"):
+            screen.query_one(where).focus()
+            await pilot.pause()
+            titles = [c.title for c in app.get_system_commands(screen)]
+            assert not [t for t in titles if t[:1].isascii() and t[:1].isalpha()], (where, titles)
+        screen.query_one(OutlineTree).focus()
         await pilot.press("ctrl+p")
         await pilot.pause()
         palette = app.screen

@@ -527,7 +527,9 @@ class WorkbenchApp(App):
             node = node.parent
         for node in nodes:
             for binding in getattr(type(node), "BINDINGS", []):
-                if not isinstance(binding, Binding) or not binding.description or binding.id in seen:
+                # Only the workbench's own (they carry an id): Textual's widget keys are English.
+                if not isinstance(binding, Binding) or not binding.description or not binding.id \
+                        or binding.id in seen:
                     continue
                 seen.add(binding.id)
                 yield SystemCommand(

@@ -31,8 +31,11 @@ class OutlineTree(Tree):
         Binding("ctrl+up", "screen.move_item(-1)", S.BINDING["move_up"], id="sections.move_up", show=False),
         Binding("ctrl+down", "screen.move_item(1)", S.BINDING["move_down"], id="sections.move_down", show=False),
         Binding("ctrl+l", "screen.promote_lead", S.BINDING["lead"], id="sections.lead", show=False),
-        Binding("greater_than_sign,ctrl+right", "widen(4)", S.BINDING_WIDEN, id="sections.widen", show=False),
-        Binding("less_than_sign,ctrl+left", "widen(-4)", S.BINDING_NARROW, id="sections.narrow", show=False),
+        # With a Chinese input method on, > and < arrive as 》 and 《.
+        Binding("greater_than_sign,right_double_angle_bracket,ctrl+right", "widen(4)", S.BINDING_WIDEN,
+                id="sections.widen", show=False),
+        Binding("less_than_sign,left_double_angle_bracket,ctrl+left", "widen(-4)", S.BINDING_NARROW,
+                id="sections.narrow", show=False),
     ]
     MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 24, 90, 38
 
