@@ -170,3 +170,13 @@ def test_each_printed_part_reads_back_in_its_cell(f):
     if growth_part:
         set_figure_cell(r, "targets", 0, GROWTH, growth_part)
     assert replace(r.targets[0], raw="") == replace(f, raw="")
+
+
+def test_a_chinese_number_without_its_unit_is_told_about_the_unit():
+    """"一百亿" used to be refused at its first character as "应为数字（如…五）", though 五亿元 reads."""
+    from workbench.figures import FigureError, parse_figure
+
+    with pytest.raises(FigureError) as exc:
+        parse_figure("一百亿", name="固定资产投资总额")
+    assert exc.value.position == 2 and "单位" in str(exc.value)
+    assert parse_figure("一百亿元", name="固定资产投资总额").value == 100

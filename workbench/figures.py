@@ -476,6 +476,13 @@ def _merge_qualifier(fig: Figure, pre: str | None, post: str | None) -> None:
 def _parse_number(cur: _Cursor) -> float:
     got = read_number(cur.s, cur.i)
     if got is None:
+        j = cur.i
+        while j < len(cur.s) and cur.s[j] in _CN_NUMERAL_CHARS:
+            j += 1
+        if j > cur.i and parse_cn_numeral(cur.s[cur.i:j]) is not None:
+            # "一百亿": a Chinese number read only with its unit; say the unit is what is wrong.
+            cur.i = j
+            raise cur.fail(S.EXPECT_UNIT)
         raise cur.fail(S.EXPECT_NUMBER)
     cur.i = got[1]
     return got[0]

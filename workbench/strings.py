@@ -9,7 +9,7 @@ from __future__ import annotations
 FIGURE_ERROR_AT = "“{text}”第{pos}个字符“{char}”处无法识别：{expected}"
 FIGURE_ERROR_AT_END = "“{text}”在结尾处不完整：{expected}"
 EXPECT_FIGURE = "应为数值（如“21.2亿元”）或增速（如“增长8%左右”）"
-EXPECT_NUMBER = "应为数字（如 8、21.2、８、五）"
+EXPECT_NUMBER = "应为数字（如 8、21.2、８，或带单位的“五亿元”）"
 EXPECT_UNIT = "应为单位（如 亿元、万元、万美元、%、个、家、亩）"
 EXPECT_PERCENT = "增速后应为“%”或“个百分点”"
 EXPECT_SEPARATOR = "两项之间应以“，”分隔"
