@@ -839,3 +839,18 @@ async def test_export_shows_the_path_lets_it_change_and_asks_before_overwriting(
         await pilot.press("escape")
         await settle(pilot, app)
         assert chosen.stat().st_mtime_ns == before  # not overwritten
+
+
+async def test_typing_in_the_outline_says_where_typing_goes(store_path):
+    from workbench.tui.widgets.sections import OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        assert isinstance(app.focused, OutlineTree)
+        before = screen.report.to_dict()
+        await pilot.press(*"推动")
+        await pilot.pause()
+        assert any("Tab" in n.message and "编辑框" in n.message for n in app._notifications)
+        assert screen.report.to_dict() == before

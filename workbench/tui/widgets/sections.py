@@ -55,6 +55,15 @@ class OutlineTree(Tree):
         self.styles.width = width
         save_setting("outline_width", width)
 
+    def on_key(self, event) -> None:
+        """Text typed while the outline has the focus would vanish: say where typing goes."""
+        import time
+
+        if event.is_printable and event.character and not event.character.isspace() \
+                and event.character not in "<>《》" and time.monotonic() - getattr(self, "_told_at", -10.0) > 3.0:
+            self._told_at = time.monotonic()
+            self.notify(S.OUTLINE_TYPING_HINT, timeout=4)
+
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         """The full title or paragraph start, for a label the pane cuts short."""
         self.tooltip = self.full_text(event.node.data)
