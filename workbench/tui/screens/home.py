@@ -211,16 +211,16 @@ class HomeScreen(Screen):
         self.app.push_screen(NewReportDialog(*defaults), done)
 
     def action_import_file(self) -> None:
-        from ..dialogs import PromptDialog
+        from ..filepicker import FilePicker
 
         if self.app.refuse_readonly():
             return
 
-        def done(path: str | None) -> None:
+        def done(path: Path | None) -> None:
             if path:
-                self.app.import_file(Path(path.strip().strip('"')).expanduser())
+                self.app.import_file(path)
 
-        self.app.push_screen(PromptDialog(S.IMPORT_TITLE, placeholder=S.IMPORT_PATH), done)
+        self.app.push_screen(FilePicker(self.app.store_path), done)
 
     def action_delete_report(self) -> None:
         from ..dialogs import ChoiceDialog
