@@ -380,3 +380,53 @@ def test_growth_then_value_stays_one_figure():
                              place="某镇", year=2024)
     assert [(f.key, f.value, f.growth_pct) for f in r.results] == [("industrial_output", 40, 10)]
     assert [(f.key, f.value, f.growth_pct) for f in r.targets] == [("industrial_output", 43, 8)]
+
+
+def test_scale_industry_without_yishang_is_the_catalogue_indicator():
+    """"规模工业增加值" (no 以上) is 规上工业增加值: read as a result, never skipped unsaid."""
+    from workbench.catalog import lookup
+
+    assert lookup("规模工业增加值") == lookup("规上工业增加值") == "industrial_value_added"
+    assert lookup("规模工业总产值") == "industrial_output"
+    lines = ["各位代表：", "一、2023年工作回顾",
+             "预计2023年，GDP完成226.85亿元，增长6.5%；规模工业增加值增长10.5%；固定资产投资增长8.5%；"
+             "社会消费品零售总额增长8.5%；地方一般公共预算收入增长8.5%。",
+             "二、2024年工作安排", "今年要力争地区生产总值增长6%。"]
+    [(r, origin)] = read_detailed([Line(t) for t in lines], place="某县", year=2024)
+    assert [(f.key, f.growth_pct) for f in r.results] == [
+        ("gdp", 6.5), ("industrial_value_added", 10.5), ("fixed_asset_investment", 8.5),
+        ("retail_sales", 8.5), ("general_budget_revenue", 8.5)]
+    assert origin.warnings == []
+
+
+def test_an_unread_results_clause_is_named_in_the_warnings():
+    lines = ["各位代表：", "一、2023年工作回顾",
+             "全年地区生产总值增长6.5%；固定资产投资增长8.5%；农村贫困人口减少1232万人；全年新开工项目的情况良好。",
+             "一年来，新增规上企业21家，累计建成高标准农田3万亩。",
+             "二、2024年工作安排", "今年要力争地区生产总值增长6%。"]
+    [(r, origin)] = read_detailed([Line(t) for t in lines], place="某县", year=2024)
+    assert [f.key for f in r.results] == ["gdp", "fixed_asset_investment"]
+    # Only the headline clause with a number is named; a sentence with no results read is
+    # not a results statement (its counts are not warned about).
+    assert origin.warnings == ["回顾中“农村贫困人口减少1232万人”写有数字，但没能读成一项完成数，未导入，请核对后补上"]
+
+
+def test_an_unread_targets_clause_is_named_and_the_rest_still_read(tmp_path):
+    path = _txt(tmp_path, "各位代表：\n一、2023年工作回顾\n" + BODY + "二、2024年工作安排\n"
+                          "今年的主要预期目标是：地区生产总值增长6%左右；农村贫困人口减少1000万以上；"
+                          "一般公共预算收入增长5%。实现这些目标，要付出艰苦努力。\n")
+    got = _one(path, place="某县", year=2024)
+    assert [(t.key, t.growth_pct) for t in got.report.targets] == [("gdp", 6), ("general_budget_revenue", 5)]
+    assert got.warnings == ["目标段中“农村贫困人口减少1000万以上”写有数字，但没能读成一项指标，未导入，请核对后在指标表中补上"]
+
+
+def test_import_dry_run_shows_the_unread_clause(tmp_path):
+    import subprocess
+    import sys
+
+    path = _txt(tmp_path, "各位代表：\n一、2023年工作回顾\n" + BODY + "二、2024年工作安排\n"
+                          "今年的主要预期目标是：地区生产总值增长6%左右；农村贫困人口减少1000万以上。\n")
+    proc = subprocess.run([sys.executable, "-m", "workbench", "--db", str(tmp_path / "s.json"), "import", str(path),
+                           "--place", "某县", "--year", "2024", "--dry-run"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "注意：目标段中“农村贫困人口减少1000万以上”" in proc.stdout + proc.stderr

@@ -13,6 +13,7 @@ import pytest
 from textual import events
 
 from fuzzcount import count
+from tuitools import wait_for_workers
 from workbench.checks import check
 from workbench.cli import load_examples
 from workbench.model import Report
@@ -120,9 +121,9 @@ async def test_monkey_keys_and_pastes_leave_a_valid_store(tmp_path):
                 last = name
             if n % 250 == 249:
                 await pilot.pause()
-                await app.workers.wait_for_complete()
+                await wait_for_workers(app)
                 assert app.is_running, f"the app stopped after key {n + 1}"
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert app.is_running
         assert app.return_code is None

@@ -538,3 +538,63 @@ async def test_f8_makes_the_pdf_with_libreoffice(store_path, tmp_path, monkeypat
         pdf = tmp_path / "狮岭镇2024年政府工作报告.pdf"
         assert pdf.read_bytes().startswith(b"%PDF")
         assert any(f"已导出 PDF：{pdf}" in str(n.message) for n in app._notifications)
+
+
+async def test_filter_enter_goes_to_the_first_match_and_esc_clears_it(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        home = app.screen
+        table = home.query_one(ReportTable)
+        field = home.query_one("#filter", Input)
+        await pilot.press("end")
+        assert table.cursor_row == 1
+        # With an input method on, the / key arrives as "、": it opens the filter too.
+        await pilot.press("、")
+        assert app.focused is field
+        await pilot.press(*"2024")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.focused is table and table.row_count == 1 and table.cursor_row == 0
+        assert home.selected() == ("狮岭镇", 2024)
+        await pilot.press("slash")
+        assert app.focused is field
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert field.value == "" and table.row_count == 2 and app.focused is table
+        await pilot.press("escape")  # a second Esc: the list stays, as before
+        await settle(pilot, app)
+        assert app.screen is home and app.focused is table
+        await pilot.press("slash", *"9999", "enter")
+        await settle(pilot, app)
+        assert app.focused is field  # nothing to go to: said, and the filter keeps the focus
+        assert any("没有符合“9999”的报告" in str(n.message) for n in app._notifications)
+
+
+async def test_only_the_list_scrolls_on_a_long_store(tmp_path):
+    """Cursor starts on the first report, ↓ goes to the second, and the filter and the
+    column header stay on screen however far the list is scrolled."""
+    from workbench.model import Report
+
+    path = tmp_path / "long.json"
+    load_examples(path)
+    with Store(path) as store:
+        base = store.get("狮岭镇", 2024)
+        for i in range(60):
+            r = Report.from_dict(base.to_dict())
+            r.place = f"测试{i:03d}镇"
+            store.put(r)
+    app = WorkbenchApp(path)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot, app)
+        home = app.screen
+        table = home.query_one(ReportTable)
+        assert table.cursor_row == 0
+        await pilot.press("down")
+        assert table.cursor_row == 1
+        await pilot.press("pagedown", "pagedown", "end")
+        await settle(pilot, app)
+        assert table.cursor_row == 61 and table.scroll_y > 0
+        assert home.scroll_y == 0 and not home.show_vertical_scrollbar
+        assert home.query_one("#filter").region.y >= 1 and home.query_one("#filter").region.height > 0
+        assert table.region.bottom <= 19  # above the footer

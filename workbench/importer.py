@@ -60,6 +60,22 @@ def import_detailed(path: Path, *, place: str | None = None, year: int | None = 
     return got
 
 
+# What `import_detailed` reads (a file without a suffix is read as text too).
+IMPORTABLE_SUFFIXES = (".txt", ".text", ".md", ".docx", ".json")
+
+
+def cannot_import(path: Path) -> str | None:
+    """Why the path cannot be imported (missing, a folder, an unread format), or None."""
+    if not path.exists():
+        return S.CLI_FILE_MISSING.format(path=path)
+    if path.is_dir():
+        return S.IMPORT_UNSUPPORTED.format(path=path, suffix="（文件夹）")
+    suffix = path.suffix.lower()
+    if suffix and suffix not in IMPORTABLE_SUFFIXES:
+        return str(_unsupported(path, suffix))
+    return None
+
+
 def _unsupported(path: Path, suffix: str) -> ImportFailure:
     if suffix in (".doc", ".wps", ".rtf"):
         return ImportFailure(S.IMPORT_OLD_DOC.format(path=path))

@@ -23,7 +23,7 @@ _PIECE_SPLIT = re.compile(r"[，,、]")
 # A piece that goes on with the figure before it: "增长5.2%" after "超过126万亿元".
 _CONTINUES = re.compile(r"^(同比|比上年|较上年|比去年|实际|名义)?(增长|增速|增幅|下降|降低|减少|降幅|提高|上升|"
                         r"上涨|涨幅|左右|以上|以内|力争|[0-9０-９]|(?:总量|总额|规模)?(?:达到|突破|超过)[0-9０-９])")
-_LEADING = re.compile(r"^(?:——|—|全镇|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
+_LEADING = re.compile(r"^(?:——|—|预计|全镇|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
                       r"累计|共|实现了|实现|完成了|完成|带动|推动|我镇|我街|我县|我区|我市|我省|我国)+")
 _ADVERBS = re.compile(r"首次|历史性地?|再次|再创新高|稳定(?!在)|持续|成功|顺利")
 _SINCE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比)(?=增长|下降|提高|减少|增加|上升|降低)")
@@ -86,6 +86,33 @@ def results_from(report: Report) -> list[Figure]:
                 seen.add(ident)
                 found.append(fig)
     return found
+
+
+_STATEMENT_SPLIT = re.compile(r"[。！？!?\n]")
+_CLAUSE_SPLIT = re.compile(r"[；;]")
+# A headline result clause: short, with a growth rate or an amount ("规模工业增加值增长10.5%").
+_HEADLINE_CLAUSE = 40
+_HEADLINE_FIGURE = re.compile(r"[0-9０-９](?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点|万亿|亿|万|千)")
+
+
+def unread_results(report: Report) -> list[str]:
+    """Clauses of a results statement ("GDP增长6.5%；规模工业增加值增长10.5%；…") that state a
+    number but are read as no result, while the statement's other clauses are: the importer
+    names them rather than leaving them out unsaid. Statements with no result read at all
+    (a project count, a ranking) are not results statements and are left alone."""
+    from .textread import holds_figure_number
+
+    out: list[str] = []
+    for *_, text in year_paragraphs(report):
+        for statement in _STATEMENT_SPLIT.split(text):
+            clauses = [c.strip() for c in _CLAUSE_SPLIT.split(statement) if c.strip()]
+            if len(clauses) < 2 or sum(1 for c in clauses if results_in(c)) < 2:
+                continue  # not a list of headline results
+            for clause in clauses:
+                if len(clause) <= _HEADLINE_CLAUSE and _HEADLINE_FIGURE.search(clause) \
+                        and holds_figure_number(clause) and not results_in(clause) and clause not in out:
+                    out.append(clause)
+    return out
 
 
 # "地区生产总值、一般公共预算收入分别达到120亿元和8亿元，分别增长6%和5%": one result per name.
@@ -230,4 +257,4 @@ def _key_for(name: str) -> str | None:
     return lookup(name) or _RESULT_ALIASES.get(name)
 
 
-__all__ = ["results_from", "results_in", "read_result", "value_is_edge", "year_paragraphs"]
+__all__ = ["results_from", "results_in", "unread_results", "read_result", "value_is_edge", "year_paragraphs"]

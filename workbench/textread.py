@@ -603,9 +603,23 @@ def _named(fig: Figure) -> Figure:
 _MAY_HOLD_FIGURE = re.compile(r"\d|同步|平衡|稳定")
 
 
-def figures_in(passage: str, *, need_key: bool = False) -> list[Figure]:
-    """Every figure stated in a passage of targets or results."""
+# A number that states a figure: not a year, a date or an ordinal ("2024年", "3月", "第2").
+_FIGURE_NUMBER = re.compile(r"(?<![第\d.])\d+(?:\.\d+)?(?![\d.]|年|月|日|号|届|次会议)")
+
+
+def holds_figure_number(text: str) -> bool:
+    return bool(_FIGURE_NUMBER.search(text))
+
+
+def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None = None) -> list[Figure]:
+    """Every figure stated in a passage of targets or results. A chunk that states a number
+    but does not read as a figure is added to `unread` (when given), never dropped unsaid."""
     found: list[Figure] = []
+
+    def skipped(chunk: str) -> None:
+        if unread is not None and holds_figure_number(chunk):
+            unread.append(chunk)
+
     clauses = [c for c in re.split(r"[；;。\n]", passage) if c.strip()]
     for clause in clauses:
         clause = clause.strip()
@@ -624,12 +638,15 @@ def figures_in(passage: str, *, need_key: bool = False) -> list[Figure]:
                 found.extend(_named(f) for f in resp if f.key or not need_key)
                 continue
             if len(chunk) < 4 or not _MAY_HOLD_FIGURE.search(chunk):
+                skipped(chunk)
                 continue
             try:
                 fig = _named(parse_figure(chunk, loose_units=True))
             except FigureError:
+                skipped(chunk)
                 continue
             if len(re.findall(r"[\u4e00-\u9fff]", fig.name)) < 2 and fig.key is None:
+                skipped(chunk)
                 continue
             if need_key and fig.key is None:
                 continue
@@ -939,8 +956,12 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
         d = _MEETING_DATE.search(meta.meeting)
         meta.date = d.group() if d else ""
     classify_chapters(report, origin)
-    report.targets = _targets(report)
+    report.targets, unread = _targets_read(report)
+    origin.warnings.extend(S.IMPORT_WARN_UNREAD_TARGET.format(clause=c) for c in unread)
     report.results = _results(report)
+    from .review import unread_results
+
+    origin.warnings.extend(S.IMPORT_WARN_UNREAD_RESULT.format(clause=c) for c in unread_results(report))
     if report.place == "全国":
         for f in (*report.targets, *report.results):
             if f.key == "gdp" and f.name == "地区生产总值" and "地区" not in f.raw:
@@ -966,16 +987,23 @@ _STRONG_MARK = re.compile(r"主要预期目标|主要目标|预期目标|努力�
 
 
 def _targets(report: Report) -> list[Figure]:
+    return _targets_read(report)[0]
+
+
+def _targets_read(report: Report) -> tuple[list[Figure], list[str]]:
     """The main-expected-targets passage: one sentence, several, or a lead-in and a list.
-    The named marks ("主要预期目标") are looked for first, a bare "目标是" only after."""
+    The named marks ("主要预期目标") are looked for first, a bare "目标是" only after.
+    Also the clauses of the targets sentence (and its list) that state a number but could
+    not be read as a figure."""
     for mark in (_STRONG_MARK, _TARGETS_MARK):
-        figs = _targets_by(report, mark)
+        unread: list[str] = []
+        figs = _targets_by(report, mark, unread)
         if figs:
-            return figs
-    return []
+            return figs, unread
+    return [], []
 
 
-def _targets_by(report: Report, mark: re.Pattern[str]) -> list[Figure]:
+def _targets_by(report: Report, mark: re.Pattern[str], unread: list[str] | None = None) -> list[Figure]:
     for ci, si, pi, para in report.paragraphs():
         text = para.full_text
         m = mark.search(text)
@@ -985,18 +1013,26 @@ def _targets_by(report: Report, mark: re.Pattern[str]) -> list[Figure]:
             continue  # the opening before the first chapter states no targets
         passage = text[max(0, text.rfind("。", 0, m.start()) + 1):]
         figs = figures_in(passage)
+        # What the targets sentence itself states but does not read (the passage may go on
+        # into other sentences, which are not targets).
+        missed: list[str] = []
+        figures_in(passage.split("。", 1)[0], unread=missed)
         # A lead-in line followed by a list: read on while the next paragraphs open with figures.
         paras = report.chapters[ci].paragraphs if si is None else report.chapters[ci].sections[si].paragraphs
         lead_in = not figs or passage.rstrip().endswith(("：", ":"))
         for nxt in paras[pi + 1:]:
             first = nxt.full_text.split("。", 1)[0]
-            more = figures_in(first if lead_in else nxt.full_text)
+            more_missed: list[str] = []
+            more = figures_in(first if lead_in else nxt.full_text, unread=more_missed)
             if not more or (not lead_in and len(nxt.full_text) > 120):
                 break
             figs.extend(more)
+            missed.extend(more_missed)
         keyed = [f for f in figs if f.key]
         known = [f for f in figs if f.growth_pct is not None or f.value is not None]
         if keyed or len(known) >= 2:
+            if unread is not None:
+                unread.extend(missed)
             return _unique_by_key(figs)
     return []
 

@@ -21,19 +21,30 @@ class ReportTable(DataTable):
     BINDINGS = [Binding("home", "scroll_top", show=False), Binding("end", "scroll_bottom", show=False)]
 
 
+class FilterInput(Input):
+    """The list's filter: Enter goes to the first report it leaves, Esc clears it."""
+
+    HELP = S.HOME_FILTER_HELP
+    BINDINGS = [Binding("escape", "clear_filter", show=False)]
+
+    def action_clear_filter(self) -> None:
+        self.screen.clear_filter()
+
+
 class HomeScreen(Screen):
     BINDINGS = [
         Binding("n", "new_report", S.BINDING["new"], id="home.new"),
         Binding("i", "import_file", S.BINDING["import"], id="home.import"),
         Binding("delete", "delete_report", S.BINDING["delete"], id="home.delete"),
-        Binding("slash", "focus_filter", S.BINDING["filter"], id="home.filter"),
+        # With a Chinese input method on, the / key types "、" (Textual: ideographic_comma).
+        Binding("slash,ideographic_comma", "focus_filter", S.BINDING["filter"], id="home.filter"),
         Binding("r", "refresh", S.BINDING["refresh"], id="home.refresh", show=False),
         Binding("b", "trash", S.BINDING_TRASH, id="home.trash"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=S.HOME_FILTER_PLACEHOLDER, id="filter")
+        yield FilterInput(placeholder=S.HOME_FILTER_PLACEHOLDER, id="filter")
         yield ReportTable(cursor_type="row", zebra_stripes=True, id="reports")
         yield Static("", id="home-empty")
         yield Footer()
@@ -96,7 +107,9 @@ class HomeScreen(Screen):
             self.set_timer(0.05, add_rest)
         if shown:
             table.move_cursor(row=min(current, len(shown) - 1, self.FIRST_ROWS - 1), animate=False)
-        self.query_one("#home-empty", Static).update("" if self.rows else S.HOME_EMPTY)
+        empty = self.query_one("#home-empty", Static)
+        empty.update("" if self.rows else S.HOME_EMPTY)
+        empty.display = not self.rows  # its margins would take lines from the list
 
     def _count_cells(self, place: str, year: int) -> tuple[Text, Text]:
         counts = self.counts.get((place, year))
@@ -159,8 +172,22 @@ class HomeScreen(Screen):
             self.show_rows()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "filter":
-            self.query_one(ReportTable).focus()
+        if event.input.id != "filter":
+            return
+        table = self.query_one(ReportTable)
+        if table.row_count == 0:
+            self.notify(S.HOME_FILTER_NONE.format(needle=event.value.strip()), severity="warning")
+            return
+        table.move_cursor(row=0, animate=False)
+        table.focus()
+
+    def clear_filter(self) -> None:
+        """Esc in the filter: every report again, and back to the list."""
+        field = self.query_one("#filter", Input)
+        if field.value:
+            field.value = ""
+            self.show_rows()  # at once, not when Input.Changed arrives
+        self.query_one(ReportTable).focus()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -184,16 +211,16 @@ class HomeScreen(Screen):
         self.app.push_screen(NewReportDialog(*defaults), done)
 
     def action_import_file(self) -> None:
-        from ..dialogs import PromptDialog
+        from ..filepicker import FilePicker
 
         if self.app.refuse_readonly():
             return
 
-        def done(path: str | None) -> None:
+        def done(path: Path | None) -> None:
             if path:
-                self.app.import_file(Path(path.strip().strip('"')).expanduser())
+                self.app.import_file(path)
 
-        self.app.push_screen(PromptDialog(S.IMPORT_TITLE, placeholder=S.IMPORT_PATH), done)
+        self.app.push_screen(FilePicker(self.app.store_path), done)
 
     def action_delete_report(self) -> None:
         from ..dialogs import ChoiceDialog

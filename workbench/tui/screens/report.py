@@ -881,7 +881,10 @@ class ReportScreen(Screen):
         self.query_one("#preview-text", CJKText).set_text(text)
 
     def action_tab(self, name: str) -> None:
-        self.query_one(TabbedContent).active = name
+        tabs = self.query(TabbedContent)
+        if not tabs:  # a key pressed while the screen is still being built (or taken down)
+            return
+        tabs.first(TabbedContent).active = name
         # Focus goes into the tab shown, or it stays on a hidden widget and drags its tab back.
         focus = {"figures": "#results", "sections": "#outline", "checks": "#findings",
                  "preview": "#preview-scroll"}.get(name)
