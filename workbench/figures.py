@@ -480,6 +480,8 @@ def _parse_number(cur: _Cursor) -> float:
         while j < len(cur.s) and cur.s[j] in _CN_NUMERAL_CHARS:
             j += 1
         if j > cur.i and parse_cn_numeral(cur.s[cur.i:j]) is not None:
+            if cur.s.startswith("点", j):  # "五点八%": a decimal in Chinese numerals
+                raise cur.fail(S.EXPECT_ARABIC_DECIMAL)
             # "一百亿": a Chinese number read only with its unit; say the unit is what is wrong.
             cur.i = j
             raise cur.fail(S.EXPECT_UNIT)
