@@ -85,6 +85,7 @@ class HomeScreen(Screen):
     # Rows added before the first paint; the rest follow once the list is on the screen, so a
     # big store paints as fast as a small one (DataTable measures every cell it is given).
     FIRST_ROWS = 80
+    CHUNK_ROWS = 150  # the rest, a chunk at a time, so no frame waits for a thousand rows
 
     def show_rows(self) -> None:
         table = self.query_one(ReportTable)
@@ -98,13 +99,16 @@ class HomeScreen(Screen):
             rest = shown[self.FIRST_ROWS:]
             generation = self.shown_keys
 
-            def add_rest() -> None:
-                if self.shown_keys is generation:  # not replaced meanwhile
-                    self._add_rows(table, rest)
-                    if current >= self.FIRST_ROWS:
-                        table.move_cursor(row=min(current, len(shown) - 1), animate=False)
+            def add_rest(start: int = 0) -> None:
+                if self.shown_keys is not generation:  # replaced meanwhile
+                    return
+                self._add_rows(table, rest[start:start + self.CHUNK_ROWS])
+                if start + self.CHUNK_ROWS < len(rest):
+                    self.set_timer(0.02, lambda: add_rest(start + self.CHUNK_ROWS))
+                elif current >= self.FIRST_ROWS:
+                    table.move_cursor(row=min(current, len(shown) - 1), animate=False)
 
-            self.set_timer(0.05, add_rest)
+            self.set_timer(0.2, add_rest)
         if shown:
             table.move_cursor(row=min(current, len(shown) - 1, self.FIRST_ROWS - 1), animate=False)
         empty = self.query_one("#home-empty", Static)
