@@ -91,8 +91,23 @@ def test_a_number_without_a_name_in_the_name_cell_is_refused(r2024, typed):
 def test_a_broken_figure_in_the_name_cell_never_becomes_the_name(r2024):
     before = r2024.targets[0].raw
     with pytest.raises(FigureError) as exc:
-        type_into_row(r2024, TARGETS, 0, NAME, "160亿元，增长8%，左右")
-    assert "160亿元，增长8%，左右" in str(exc.value)
+        type_into_row(r2024, TARGETS, 0, NAME, "160亿元，增长8%，大约")
+    assert "160亿元，增长8%，大约" in str(exc.value)
     assert r2024.targets[0].raw == before
     type_into_row(r2024, TARGETS, 0, NAME, "PM2.5平均浓度")  # a name with a number in it is a name
     assert r2024.targets[0].name == "PM2.5平均浓度"
+
+
+@pytest.mark.parametrize("column", [VALUE, GROWTH])
+def test_a_word_that_is_no_indicator_in_a_value_or_growth_cell_leaves_the_row(r2024, column):
+    """A second trial typed "约8%" into 增速: the row became "约 8%" and its figures were gone."""
+    before = r2024.targets[2].raw
+    with pytest.raises(EditError) as exc:
+        type_into_row(r2024, TARGETS, 2, column, "约8%")
+    assert "“约8%”" in str(exc.value) and "8%左右" in str(exc.value)
+    assert r2024.targets[2].raw == before
+
+
+def test_a_comma_before_zuoyou_is_read_as_written_together(r2024):
+    f = type_into_row(r2024, TARGETS, 2, VALUE, "160亿元，增长8%，左右")
+    assert (f.value, f.growth_pct, f.qualifier) == (160, 8, "左右")

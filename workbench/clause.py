@@ -19,6 +19,7 @@ from .model import Report
 GROWTH_PREFIX = "增长"
 # A number with a unit or %: typed into the name cell, such text is a figure, not a name.
 _FIGURE_LIKE = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:%|％|个百分点|[万亿]|元|美元|个|家|项|人|吨|亩|公里|平方米)")
+_QUALIFIER_AFTER_COMMA = re.compile(r"(?<=[%％元个家项人吨亩米])\s*[，,、]\s*(左右|以上|以内|以下)$")
 # Words that come before a number but name nothing ("约8%", "近10亿元", "超过5%").
 _NOT_NAMES = {"约", "近", "逾", "超", "超过", "突破", "达到", "达", "接近", "将近", "力争", "确保", "争取",
               "全年", "实现", "完成", "预计", "累计", "共", "其中", "年均", "平均"}
@@ -75,7 +76,7 @@ def type_into_row(report: Report, kind: str, index: int, column: str, text: str)
     Raises FigureError or EditError (quoting `text` as typed) and changes nothing then.
     """
     figs = figures_of(report, kind)
-    typed = text.strip()
+    typed = _QUALIFIER_AFTER_COMMA.sub(r"\1", text.strip())  # "增长8%，左右" means 增长8%左右
     if column == NAME:
         try:
             part = read_clause(typed)
@@ -100,6 +101,9 @@ def type_into_row(report: Report, kind: str, index: int, column: str, text: str)
             part = read_clause(typed)
         except FigureError:
             raise first from None
+        if part.name and not part.key and (len(part.name) == 1 or part.name in _NOT_NAMES):
+            # "约8%" in a value or growth cell: "约" is no indicator; the row is left alone.
+            raise EditError(S.CLAUSE_WORD_UNREAD.format(text=typed, name=part.name))
         new = part if part.name else _merge(figs[index], part)
         if part.name:
             new.raw = format_figure(new)
