@@ -430,3 +430,12 @@ def test_import_dry_run_shows_the_unread_clause(tmp_path):
                            "--place", "某县", "--year", "2024", "--dry-run"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "注意：目标段中“农村贫困人口减少1000万以上”" in proc.stdout + proc.stderr
+
+
+def test_an_item_number_keeps_its_dot_as_a_full_width_dot():
+    """Zhejiang 2025 lists its 民生实事 as "1.医疗卫生方面…": a second trial saw "1。医疗卫生方面"."""
+    from workbench.textread import normalise
+
+    assert normalise("1.医疗卫生方面：新增床位") == "1．医疗卫生方面：新增床位"
+    assert normalise("实事：1.医疗卫生方面；2.教育方面") == "实事：1．医疗卫生方面；2．教育方面"
+    assert normalise("全年增长3.5%.下一句") == "全年增长3.5%。下一句"  # a sentence's stop still is one

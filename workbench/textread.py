@@ -59,6 +59,8 @@ _CJK = "\u4e00-\u9fff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff）”》%])\.(?=[\u4e00-\u9fff“（《]|\s*$)|(?<=\d)\.(?=[\u4e00-\u9fff“（《])")
 _FULL_DOT = re.compile(r"(?<=\d)．(?=\d)")
+# "1.医疗卫生方面": an item number, written "1．" in a 公文 (never "1。").
+_ITEM_NUMBER = re.compile(r"(^|[\s：:；;。，、（(])(\d{1,2})\.(?=[\u4e00-\u9fff“（《])")
 
 
 def _is_traditional(text: str) -> bool:
@@ -94,6 +96,7 @@ def normalise(text: str) -> str:
     text = _FULL_DOT.sub(".", text)
     if _CJK_CHAR.search(text):
         text = full_width(text)  # the exporter's own rule, so import and export agree
+        text = _ITEM_NUMBER.sub(r"\1\2．", text)
         text = _HALF_STOP.sub("。", text)
     return text
 
