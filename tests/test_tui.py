@@ -598,3 +598,16 @@ async def test_only_the_list_scrolls_on_a_long_store(tmp_path):
         assert home.scroll_y == 0 and not home.show_vertical_scrollbar
         assert home.query_one("#filter").region.y >= 1 and home.query_one("#filter").region.height > 0
         assert table.region.bottom <= 19  # above the footer
+
+
+async def test_the_filter_takes_place_and_year_together(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one(ReportTable)
+        await pilot.press("slash", *"狮岭 2023")
+        await pilot.pause()
+        assert table.row_count == 1 and str(table.get_row_at(0)[1]) == "2023"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.row_count == 2

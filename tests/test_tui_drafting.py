@@ -432,6 +432,8 @@ async def test_the_outline_widens_and_remembers(store_path):
         await pilot.press("left_double_angle_bracket", "greater_than_sign")  # 《 narrows
         await pilot.pause()
         assert tree.size.width == before + 8
+        keys = app.keys_here()  # F1's list names them as typed, each binding once
+        assert ">/》/^→ 加宽目录" in keys and not any("_" in k for k in keys)
         tree.move_cursor(tree.node_for((1, 1, None)))
         await pilot.pause()
         title = screen.report.chapters[1].sections[1].title

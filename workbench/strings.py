@@ -612,7 +612,7 @@ SENTENCE_APPENDED = "已更新 {updated} 项、新增 {added} 项指标（Ctrl+Z
 SENTENCE_KEYS = "回车替换整张表；a 合并：同名的更新，其余加在表末；Esc 取消"
 SENTENCE_TABLE_NAMES = {"results": "上年完成表", "targets": "今年目标表"}
 BINDING_PASTE_SENTENCE = "粘贴整句"
-PASTE_SENTENCE_TITLE = "粘贴一整句目标（如“主要预期目标是：……；……。”），回车读入，读到的先给您看"
+PASTE_SENTENCE_TITLE = "粘贴一整句目标，回车读入（读到的先给您看）"
 COUNT_PART = {"paragraph": "本段{n}字", "section": "本节{n}字", "chapter": "本章{n}字",
               "total": "全文{n}字", "minutes": "宣读约{n}分钟"}
 TAB_CHECKS_COUNTS = "核对 错{errors} 警{warnings}"

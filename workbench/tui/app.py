@@ -491,19 +491,25 @@ class WorkbenchApp(App):
 
     def keys_here(self) -> list[str]:
         """Every key that works where the drafter is, footer or not ("F2 指标")."""
-        out, seen = [], set()
+        from textual.keys import key_to_character
+
+        keys: dict[str, list[str]] = {}   # binding id -> its keys as shown
+        names: dict[str, str] = {}
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             # Only the workbench's own keys (they carry an id); Textual's widget keys are English.
-            if not binding.id or not binding.description or binding.action in ("help", "app.help") \
-                    or key in seen:
+            if not binding.id or not binding.description or binding.action in ("help", "app.help"):
                 continue
-            seen.add(key)
             display = self.get_key_display(binding)
+            if "_" in display and key_to_character(key):  # "right_double_angle_bracket" is 》
+                display = key_to_character(key)
             if display[:1] == "f" and display[1:].isdigit():
                 display = display.upper()
-            out.append(f"{display} {binding.description}")
-        return out
+            shown = keys.setdefault(binding.id, [])
+            if display not in shown:
+                shown.append(display)
+            names[binding.id] = binding.description
+        return [f"{'/'.join(shown)} {names[i]}" for i, shown in keys.items()]
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

@@ -92,7 +92,10 @@ class HomeScreen(Screen):
         needle = self.query_one("#filter", Input).value.strip()
         current = table.cursor_row
         table.clear()
-        shown = [r for r in self.rows if not needle or needle in r["place"] or needle in str(r["year"])]
+        # Every word must match the place or the year: "示例049 2015", "狮岭 2024".
+        words = needle.split()
+        shown = [r for r in self.rows
+                 if all(w in r["place"] or w in str(r["year"]) for w in words)]
         self.shown_keys = [f"{r['place']}|{r['year']}" for r in shown]
         self._add_rows(table, shown[: self.FIRST_ROWS])
         if len(shown) > self.FIRST_ROWS:
