@@ -503,3 +503,18 @@ def test_compare_years_as_docx(tmp_path, capsys):
     assert paragraphs[1].startswith("资料来源：狮岭镇2023年、2024年政府工作报告；")
     assert doc.sections[0].page_width < doc.sections[0].page_height
     assert main(["--db", str(db), "compare", "狮岭镇", "--years", "2022-2024", "-o", str(out)]) == 2
+
+
+def test_last_years_pane_pairs_a_rewritten_section_by_its_place(r2023, r2024):
+    """F9: "（一）坚持制造业当家…" was "（一）坚持工业立镇…" last year: titles and text differ too
+    much to pair by content, so it is paired by its place in the corresponding chapter, and
+    marked so; sections paired by content keep their pairs."""
+    from workbench.lastyear import section_map, section_map_by_position
+
+    by_content = section_map(r2023, r2024)
+    pairs, by_position = section_map_by_position(r2023, r2024)
+    assert all(pairs[k] == v for k, v in by_content.items())
+    assert pairs[(1, 0)] == (1, 0) and (1, 0) in by_position
+    assert r2023.chapters[1].sections[0].title.startswith("坚持工业立镇")
+    assert not by_position & set(by_content)
+    assert len(set(pairs.values())) == len(pairs)  # no section of last year used twice

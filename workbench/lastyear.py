@@ -21,6 +21,33 @@ def section_map(previous: Report, report: Report) -> dict[Where, Where]:
             for i, j, _ in _pair(prev_blocks, blocks, _block_score, SECTION_THRESHOLD)}
 
 
+def section_map_by_position(previous: Report, report: Report) -> tuple[dict[Where, Where], set[Where]]:
+    """section_map, then a section left unpaired on both sides is paired with last year's
+    section at the same place of the corresponding chapter (a section rewritten under a new
+    title: "（一）坚持工业立镇" → "（一）坚持制造业当家"). Returns the map and this year's
+    sections paired by position only."""
+    pairs = section_map(previous, report)
+    taken = set(pairs.values())
+    votes: dict[int, dict[int, int]] = {}
+    for (ci, _), (pci, _) in pairs.items():
+        votes.setdefault(ci, {}).setdefault(pci, 0)
+        votes[ci][pci] += 1
+    chapters = {ci: max(v, key=v.get) for ci, v in votes.items()}
+    by_position: set[Where] = set()
+    for ci, ch in enumerate(report.chapters):
+        pci = chapters.get(ci)
+        if pci is None:
+            continue
+        prev_sections = previous.chapters[pci].sections
+        for si in range(len(ch.sections)):
+            if (ci, si) in pairs or si >= len(prev_sections) or (pci, si) in taken:
+                continue
+            pairs[(ci, si)] = (pci, si)
+            taken.add((pci, si))
+            by_position.add((ci, si))
+    return pairs, by_position
+
+
 def section_paragraphs(report: Report, where: Where) -> tuple[str, list[Paragraph]]:
     ci, si = where
     ch = report.chapters[ci]

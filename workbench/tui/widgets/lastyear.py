@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ... import strings as S
-from ...lastyear import figure_line, indicator_at, section_map, section_paragraphs
+from ...lastyear import figure_line, indicator_at, section_map_by_position, section_paragraphs
 from ...phrasing import section_number
 
 
@@ -28,6 +28,7 @@ class LastYearPane(Vertical):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._map_key = None
+        self._by_position: set = set()
         self._map: dict = {}
         self._where = None
         self._key = None
@@ -45,7 +46,7 @@ class LastYearPane(Vertical):
         # Pairing reads every section, so it is done again only when the outline changed.
         key = tuple((c.title, tuple(s.title for s in c.sections)) for c in report.chapters)
         if key != self._map_key:
-            self._map = section_map(previous, report)
+            self._map, self._by_position = section_map_by_position(previous, report)
             self._map_key = key
         return self._map.get((ci, si))
 
@@ -68,7 +69,10 @@ class LastYearPane(Vertical):
             return
         name, paras = section_paragraphs(previous, where)
         number = section_number(where[1]) if where[1] is not None else ""
-        title.set_text(S.LAST_YEAR_TITLE.format(year=previous.year, title=number + (name or S.OPENING_CHAPTER)))
+        text = S.LAST_YEAR_TITLE.format(year=previous.year, title=number + (name or S.OPENING_CHAPTER))
+        if address and (address[0], address[1]) in self._by_position:
+            text += S.LAST_YEAR_BY_POSITION  # titles and text differ: paired by its place
+        title.set_text(text)
         self.paragraphs = list(paras)
         self._fill()
 
