@@ -397,6 +397,7 @@ class AtomicJSONStorage(Storage):
         stamp = self._stamp()
         if stamp is not None:
             self._cache = (stamp, data)
+        self.wrote = True
 
 
 def dumps_store(data: dict[str, dict[str, Any]],
@@ -435,6 +436,7 @@ class Store:
         access reads it (the TUI paints its list first, then reads in a worker)."""
         self.path = Path(path) if path is not None else default_path()
         self.readonly = readonly
+        self._lazy = lazy
         problem = path_problem(self.path, write=not readonly, create_parent=create_folder)
         if problem:
             raise StorePathError(problem)
@@ -486,7 +488,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.remember_list()
+        # The list is kept for the next start-up by whoever lists (a lazy store) or writes;
+        # a command that only reads one report (export, show) does not pay for it.
+        if getattr(self, "_lazy", False) or getattr(getattr(getattr(self, "_db", None), "storage", None),
+                                                    "wrote", False):
+            self.remember_list()
         if getattr(self, "_new_lock", False) and not os.path.lexists(self.path):
             unlink_quietly(self._lock.path)  # nothing was ever saved: leave no lock behind
         self._lock.release()
