@@ -570,6 +570,13 @@ def test_rollover_keeps_the_drafters_own_targets_text_and_copied_review_answers_
         [c for c in owned.commitments if __import__("workbench.commitments", fromlist=["x"]).is_action_promise(c, owned)])
 
 
+async def type_into_first_paragraph(pilot, screen: ReportScreen, text: str) -> None:
+    await select(pilot, screen, (0, None, 0))
+    screen.query_one(BodyArea).focus()
+    await pilot.press(*text)
+    await pilot.pause()
+
+
 async def test_an_app_taken_down_with_edits_unsaved_keeps_them(store_path):
     """The terminal closed or the app stopped from outside before the autosave: the edits are
     saved as the report screen is taken down (the app's own Unmount comes after the screens
@@ -577,10 +584,7 @@ async def test_an_app_taken_down_with_edits_unsaved_keeps_them(store_path):
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_2024(pilot, app)
-        await select(pilot, screen, (0, None, 0))
-        screen.query_one(BodyArea).focus()
-        await pilot.press(*"末尾加一句")
-        await pilot.pause()
+        await type_into_first_paragraph(pilot, screen, "末尾加一句")
         assert screen.dirty
         app.exit()  # no Ctrl+Q, no question: as when the window is closed
     assert stored(store_path).chapters[0].paragraphs[0].text.startswith("末尾加一句")
@@ -591,10 +595,7 @@ async def test_leaving_with_discard_saves_nothing(store_path, monkeypatch):
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_2024(pilot, app)
-        await select(pilot, screen, (0, None, 0))
-        screen.query_one(BodyArea).focus()
-        await pilot.press(*"不要这句")
-        await pilot.pause()
+        await type_into_first_paragraph(pilot, screen, "不要这句")
         monkeypatch.setattr(screen, "save_sync", lambda force=False: "磁盘已满")  # leaving cannot save
         await pilot.press("escape")
         await settle(pilot, app)

@@ -326,21 +326,29 @@ async def test_f6_and_f7_in_the_body_editor_are_the_screen_keys_and_select_nothi
         assert len(body.text) == len(before) + 1
 
 
+async def typed_into_a_cell(pilot, app, screen, text: str):
+    """The first result's growth cell opened and `text` typed into its field, not confirmed."""
+    from workbench.tui.dialogs import PromptDialog
+
+    table = screen.query_one("#results", FiguresTable)
+    table.focus()
+    table.move_cursor(row=0, column=1)
+    await pilot.press("enter")
+    await pilot.pause()
+    prompt = app.screen
+    assert isinstance(prompt, PromptDialog)
+    prompt.query_one("#prompt", Input).value = text
+    return prompt
+
+
 async def test_quitting_with_a_typed_figure_in_a_dialog_asks_about_it(store_path):
     """Ctrl+Q while a cell's field holds "99亿元" not yet confirmed: asked, and 回到输入框 keeps it."""
-    from workbench.tui.dialogs import ChoiceDialog, PromptDialog
+    from workbench.tui.dialogs import ChoiceDialog
 
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_2024(pilot, app)
-        table = screen.query_one("#results", FiguresTable)
-        table.focus()
-        table.move_cursor(row=0, column=1)
-        await pilot.press("enter")
-        await pilot.pause()
-        prompt = app.screen
-        assert isinstance(prompt, PromptDialog)
-        prompt.query_one("#prompt", Input).value = "增长9.9%"
+        prompt = await typed_into_a_cell(pilot, app, screen, "增长9.9%")
         await pilot.press("ctrl+q")
         await settle(pilot, app)
         assert isinstance(app.screen, ChoiceDialog) and app.is_running
@@ -358,18 +366,12 @@ async def test_quitting_with_a_typed_figure_in_a_dialog_asks_about_it(store_path
 
 
 async def test_quitting_drops_the_typed_text_only_when_told(store_path):
-    from workbench.tui.dialogs import ChoiceDialog, PromptDialog
+    from workbench.tui.dialogs import ChoiceDialog
 
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_2024(pilot, app)
-        table = screen.query_one("#results", FiguresTable)
-        table.focus()
-        table.move_cursor(row=0, column=1)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PromptDialog)
-        app.screen.query_one("#prompt", Input).value = "增长9.9%"
+        await typed_into_a_cell(pilot, app, screen, "增长9.9%")
         await pilot.press("ctrl+q")
         await settle(pilot, app)
         choice = app.screen
