@@ -43,6 +43,16 @@ def db(tmp_path) -> Path:
     return tmp_path / "reports.json"
 
 
+@pytest.fixture
+def store_path(tmp_path) -> Path:
+    """A store holding the bundled example (2023 定稿, 2024 draft)."""
+    from workbench.cli import load_examples
+
+    path = tmp_path / "reports.json"
+    load_examples(path)
+    return path
+
+
 def pytest_terminal_summary(terminalreporter):
     from fuzzcount import COUNTS
 

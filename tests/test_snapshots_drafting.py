@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.cli import load_examples
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+from tuitools import opened, quiet_tui, settled  # noqa: F401  (quiet_tui is an autouse fixture)
 
 SIZES = [(100, 30), (140, 45)]
 LONG = ("全年实现地区生产总值增长7.6%，批发零售业107.2亿元，增长7.2%；“百千万工程”扎实推进——"
@@ -15,35 +16,15 @@ LONG = ("全年实现地区生产总值增长7.6%，批发零售业107.2亿元�
         "帮扶就业1200人次，新增公办学位800个。")
 
 
-@pytest.fixture(autouse=True)
-def _no_blink(monkeypatch, tmp_path):
-    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
-    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
-
-
 @pytest.fixture
-def app(tmp_path) -> WorkbenchApp:
-    path = tmp_path / "reports.json"
-    load_examples(path)
-    return WorkbenchApp(path)
-
-
-async def _settle(pilot):
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def _open(pilot):
-    await _settle(pilot)
-    await pilot.press("enter")
-    await _settle(pilot)
+def app(store_path) -> WorkbenchApp:
+    return WorkbenchApp(store_path)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
 def test_clause_being_typed(snap_compare, app, size):
     async def run(pilot):
-        await _open(pilot)
+        await opened(pilot)
         table = pilot.app.screen.query_one("#targets")
         table.focus()
         table.move_cursor(row=2, column=1)
@@ -52,7 +33,7 @@ def test_clause_being_typed(snap_compare, app, size):
         await pilot.press(*"上工业总产值160亿元")
         field.insert_text_at_cursor("，")
         await pilot.press(*"增长8%左右")
-        await _settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
 
@@ -62,13 +43,13 @@ def test_sentence_preview(snap_compare, app, size):
     from textual import events
 
     async def run(pilot):
-        await _open(pilot)
+        await opened(pilot)
         table = pilot.app.screen.query_one("#targets")
         table.focus()
         table.post_message(events.Paste(
             "主要预期目标是：地区生产总值增长6.5%左右；规上工业总产值160亿元，增长8%左右；"
             "固定资产投资总额、社会消费品零售总额分别增长10%、6%；城镇登记失业率控制在3.5%以内。"))
-        await _settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
 
@@ -76,16 +57,16 @@ def test_sentence_preview(snap_compare, app, size):
 @pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
 def test_editor_with_last_year(snap_compare, app, size):
     async def run(pilot):
-        await _open(pilot)
+        await opened(pilot)
         await pilot.press("f3")
         tree = pilot.app.screen.query_one(OutlineTree)
         tree.move_cursor(tree.node_for((1, None, 1)))
-        await _settle(pilot)
+        await settled(pilot)
         body = pilot.app.screen.query_one(BodyArea)
         body.focus()
         body.move_cursor((0, body.text.index("规上工业总产值") + 2))
         await pilot.press("f9")
-        await _settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
 
@@ -93,11 +74,11 @@ def test_editor_with_last_year(snap_compare, app, size):
 @pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
 def test_status_bar_counts_while_typing(snap_compare, app, size):
     async def run(pilot):
-        await _open(pilot)
+        await opened(pilot)
         await pilot.press("f3")
         tree = pilot.app.screen.query_one(OutlineTree)
         tree.move_cursor(tree.node_for((1, 0, 0)))
-        await _settle(pilot)
+        await settled(pilot)
         body = pilot.app.screen.query_one(BodyArea)
         body.focus()
         body.move_cursor(body.document.end)
@@ -110,9 +91,9 @@ def test_status_bar_counts_while_typing(snap_compare, app, size):
 @pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
 def test_palette_in_chinese(snap_compare, app, size):
     async def run(pilot):
-        await _open(pilot)
+        await opened(pilot)
         await pilot.press("f3")
-        await _settle(pilot)
+        await settled(pilot)
         from textual.command import CommandList
 
         await pilot.press("ctrl+p")
@@ -126,7 +107,7 @@ def test_palette_in_chinese(snap_compare, app, size):
             if now and now == last and not palette._show_busy:
                 break
             last = now
-        await _settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
 
@@ -134,12 +115,12 @@ def test_palette_in_chinese(snap_compare, app, size):
 @pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
 def test_preview_long_paragraph_wrapped(snap_compare, app, size):
     async def run(pilot):
-        await _open(pilot)
+        await opened(pilot)
         screen = pilot.app.screen
         screen.report.chapters[0].paragraphs[0].text = LONG
         screen.refresh_preview()
         await pilot.press("f5")
-        await _settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
 
@@ -149,13 +130,13 @@ def test_compare_texts_wrapped_side_by_side(snap_compare, app, size):
     """Point 6 in the compare screen: both years' texts wrapped by the Chinese rules in their
     own column, each paragraph level with its counterpart."""
     async def run(pilot):
-        await _open(pilot)
+        await opened(pilot)
         await pilot.press("f6")
-        await _settle(pilot)
+        await settled(pilot)
         pilot.app.screen.query_one("#compare-tabs").active = "cmp-text"
-        await _settle(pilot)
+        await settled(pilot)
         pane = pilot.app.screen.query_one("#cmp-text-pane")
         pane.scroll_to(y=30, animate=False)
-        await _settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)

@@ -17,7 +17,7 @@ from textual import events
 from workbench import editing as E
 from workbench.atomic import write_atomic
 from workbench.checks import check
-from workbench.cli import load_examples, main
+from workbench.cli import main
 from workbench.export_docx import export_report
 from workbench.model import Report
 from workbench.phrasing import GENERATED_TARGETS, printed, targets_sentence
@@ -30,41 +30,11 @@ from workbench.tui.screens.home import HomeScreen
 from workbench.tui.screens.report import ReportScreen
 from workbench.tui.widgets.sections import BodyArea, LeadInput, OutlineTree
 
+from tuitools import open_2024, quiet_tui, settle, stored  # noqa: F401  (quiet_tui is an autouse fixture)
+
 SIZE = (120, 40)
 TARGETS_ADDR = (1, None, 1)  # the 2024 example's targets paragraph
 APPENDED = "在实际工作中力争更好结果。"
-
-
-@pytest.fixture(autouse=True)
-def _no_blink(monkeypatch, tmp_path):
-    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
-    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
-
-
-@pytest.fixture
-def store_path(tmp_path) -> Path:
-    path = tmp_path / "reports.json"
-    load_examples(path)
-    return path
-
-
-def stored(path: Path, place="狮岭镇", year=2024) -> Report | None:
-    with Store(path, readonly=True) as s:
-        return s.get(place, year)
-
-
-async def settle(pilot, app):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_2024(pilot, app) -> ReportScreen:
-    await settle(pilot, app)
-    await pilot.press("enter")
-    await settle(pilot, app)
-    assert isinstance(app.screen, ReportScreen)
-    return app.screen
 
 
 async def select(pilot, screen: ReportScreen, addr):

@@ -3,54 +3,17 @@ counts as you write, keys where the hands are, last year beside this year."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual import events
 from textual.widgets import DataTable, Input
 
-from workbench.cli import load_examples
-from workbench.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs import SentenceDialog
-from workbench.tui.screens.home import HomeScreen
-from workbench.tui.screens.report import ReportScreen
 from workbench.tui.widgets.figures import FiguresTable
 
+from tuitools import open_2024, quiet_tui, settle, stored  # noqa: F401  (quiet_tui is an autouse fixture)
+
 SIZE = (100, 30)
-
-
-@pytest.fixture(autouse=True)
-def _no_blink(monkeypatch, tmp_path):
-    monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
-    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
-
-
-@pytest.fixture
-def store_path(tmp_path) -> Path:
-    path = tmp_path / "reports.json"
-    load_examples(path)
-    return path
-
-
-def stored(path: Path, place="狮岭镇", year=2024):
-    with Store(path, readonly=True) as s:
-        return s.get(place, year)
-
-
-async def settle(pilot, app):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_2024(pilot, app):
-    await settle(pilot, app)
-    assert isinstance(app.screen, HomeScreen)
-    await pilot.press("enter")
-    await settle(pilot, app)
-    assert isinstance(app.screen, ReportScreen)
-    return app.screen
 
 
 def cells(table: DataTable, row: int) -> list[str]:

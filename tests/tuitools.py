@@ -30,3 +30,36 @@ async def settle(pilot, app):
     await pilot.pause()
     await wait_for_workers(app)
     await pilot.pause()
+
+
+async def settled(pilot):
+    """settle() for a snapshot's run_before, which is given the pilot alone."""
+    await settle(pilot, pilot.app)
+
+
+async def opened(pilot):
+    """A snapshot's run_before: the list settled, the first report (the 2024 draft) open."""
+    await settled(pilot)
+    await pilot.press("enter")
+    await settled(pilot)
+
+
+async def open_2024(pilot, app):
+    """From the example's list to its 2024 draft (listed first), settled."""
+    from workbench.tui.screens.home import HomeScreen
+    from workbench.tui.screens.report import ReportScreen
+
+    await settle(pilot, app)
+    assert isinstance(app.screen, HomeScreen)
+    await pilot.press("enter")
+    await settle(pilot, app)
+    assert isinstance(app.screen, ReportScreen)
+    return app.screen
+
+
+def stored(path, place="狮岭镇", year=2024):
+    """The report as the store on disk holds it."""
+    from workbench.store import Store
+
+    with Store(path, readonly=True) as s:
+        return s.get(place, year)

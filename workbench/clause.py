@@ -70,6 +70,12 @@ def _column_edit(report: Report, kind: str, index: int, column: str, text: str) 
         raise
 
 
+def _refuse_word_as_name(part: Figure, typed: str, message: str) -> None:
+    """"约8%" read as the indicator "约": refused (EditError), the row left as it was."""
+    if part.name and not part.key and (len(part.name) == 1 or part.name in _NOT_NAMES):
+        raise EditError(message.format(text=typed, name=part.name))
+
+
 def type_into_row(report: Report, kind: str, index: int, column: str, text: str) -> Figure:
     """Put what was typed into one cell of a figures row; a whole clause fills the whole row.
 
@@ -84,9 +90,7 @@ def type_into_row(report: Report, kind: str, index: int, column: str, text: str)
             if _FIGURE_LIKE.search(typed):
                 raise  # "160亿元，增长8%，左右": a figure gone wrong, never a name
             return set_figure_cell(report, kind, index, NAME, typed)
-        if part.name and not part.key and (len(part.name) == 1 or part.name in _NOT_NAMES):
-            # "约8%" read as the indicator "约": refused, the row left as it was.
-            raise EditError(S.CLAUSE_NOT_A_NAME.format(text=typed, name=part.name))
+        _refuse_word_as_name(part, typed, S.CLAUSE_NOT_A_NAME)
         new = part if part.name else _merge(figs[index], part)
         if part.name:
             new.raw = format_figure(new)
@@ -101,9 +105,7 @@ def type_into_row(report: Report, kind: str, index: int, column: str, text: str)
             part = read_clause(typed)
         except FigureError:
             raise first from None
-        if part.name and not part.key and (len(part.name) == 1 or part.name in _NOT_NAMES):
-            # "约8%" in a value or growth cell: "约" is no indicator; the row is left alone.
-            raise EditError(S.CLAUSE_WORD_UNREAD.format(text=typed, name=part.name))
+        _refuse_word_as_name(part, typed, S.CLAUSE_WORD_UNREAD)
         new = part if part.name else _merge(figs[index], part)
         if part.name:
             new.raw = format_figure(new)

@@ -119,24 +119,21 @@ def unread_results(report: Report) -> list[str]:
 _RESPECTIVE = re.compile(
     r"(?P<names>[^，,；;。]+?)分别(?P<verb>达到|为|增长|下降|提高|降低|减少)(?P<values>[^，,；;。]+)"
     r"(?:[，,](?:同比|比上年|较上年)?分别(?P<verb2>增长|下降|提高|降低|减少)(?P<values2>[^，,；;。]+))?")
-_LIST_SPLIT = re.compile(r"[、和及与]")
 
 
 def _respective_results(sentence: str) -> tuple[list[Figure], str]:
     """The results of a "分别" statement in the sentence, and the sentence without it; names
     and values are paired in order, and nothing is read when their counts differ."""
+    from .textread import _LIST_SPLIT, respective_names
+
     m = _RESPECTIVE.search(sentence)
     if not m:
         return [], sentence
-    names = [n for n in _LIST_SPLIT.split(_LEADING.sub("", m.group("names").strip())) if n]
     values = [v for v in _LIST_SPLIT.split(m.group("values")) if v]
     second = [v for v in _LIST_SPLIT.split(m.group("values2") or "") if v]
-    if len(names) == 1 and names[0].startswith("城乡") and len(values) == 2:
-        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]  # town first, then country
-    if len(names) < 2 or len(values) != len(names) or (second and len(second) != len(names)):
+    names = respective_names(_LEADING.sub("", m.group("names").strip()), values)
+    if names is None or (second and len(second) != len(names)):
         return [], sentence
-    last = names[-1]  # "城镇和农村居民人均可支配收入": a short name shares the last one's tail
-    names = [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 else n for n in names[:-1]] + [last]
     verb = m.group("verb")
     out = []
     for i, name in enumerate(names):

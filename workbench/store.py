@@ -358,6 +358,7 @@ class AtomicJSONStorage(Storage):
         # None meaning "any may have": then every document is encoded again.
         self._lines: dict[tuple[str, str], str] = {}
         self.dirty: set[tuple[str, str]] | None = None
+        self.wrote = False  # a save went through this storage (the list is then worth keeping)
 
     def _stamp(self) -> tuple[int, int, int] | None:
         try:
@@ -437,6 +438,7 @@ class Store:
         self.path = Path(path) if path is not None else default_path()
         self.readonly = readonly
         self._lazy = lazy
+        self._remembered: tuple[int, int, int] | None = None  # the file state whose list is kept
         problem = path_problem(self.path, write=not readonly, create_parent=create_folder)
         if problem:
             raise StorePathError(problem)
@@ -490,8 +492,7 @@ class Store:
     def close(self) -> None:
         # The list is kept for the next start-up by whoever lists (a lazy store) or writes;
         # a command that only reads one report (export, show) does not pay for it.
-        if getattr(self, "_lazy", False) or getattr(getattr(getattr(self, "_db", None), "storage", None),
-                                                    "wrote", False):
+        if self._lazy or self._db.storage.wrote:
             self.remember_list()
         if getattr(self, "_new_lock", False) and not os.path.lexists(self.path):
             unlink_quietly(self._lock.path)  # nothing was ever saved: leave no lock behind
@@ -532,14 +533,15 @@ class Store:
         """Read the file now (a lazy store, from a worker)."""
         self._db.storage.read()
 
-    def remember_list(self) -> None:
+    def remember_list(self, rows: list[dict[str, Any]] | None = None) -> None:
         """Keep the report list for the next start-up, when the file read or written is the
-        one on disk and the cache does not hold its list yet (once per state of the file)."""
-        storage = getattr(getattr(self, "_db", None), "storage", None)
-        cache = getattr(storage, "_cache", None)
-        if cache is None or cache[0] != storage._stamp() or getattr(self, "_remembered", None) == cache[0]:
+        one on disk and the cache does not hold its list yet (once per state of the file).
+        `rows`: this store's summaries() just taken, so they are not listed twice."""
+        storage = self._db.storage
+        cache = storage._cache  # type: ignore[attr-defined]
+        if cache is None or cache[0] != storage._stamp() or self._remembered == cache[0]:  # type: ignore[attr-defined]
             return
-        rows = self.summaries()
+        rows = self.summaries() if rows is None else rows
         if read_list_cache(self.path, cache[0]) != rows:  # missing, stale, or wrong
             write_list_cache(self.path, cache[0], rows)
         self._remembered = cache[0]

@@ -525,24 +525,34 @@ _TAIL_QUALIFIER = re.compile(r"(左右|以上|以内|以下)$")
 _GDP_WORDS = {"经济", "经济增长", "生产总值"}
 
 
+_LIST_SPLIT = re.compile(r"[、和及与]")
+
+
+def respective_names(names: str, values: list[str]) -> list[str] | None:
+    """The indicators of a "分别" statement, one for each of `values`, or None when they do not
+    pair: "城乡居民人均可支配收入" with two values is town, then country; a short name shares the
+    last one's tail ("城镇和农村居民人均可支配收入")."""
+    out = [n for n in _LIST_SPLIT.split(names) if n]
+    if len(out) == 1 and out[0].startswith("城乡") and len(values) == 2:
+        out = ["城镇" + out[0][2:], "农村" + out[0][2:]]
+    if len(out) != len(values) or len(out) < 2:
+        return None
+    last = out[-1]
+    return [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 else n for n in out[:-1]] + [last]
+
+
 def _respectively(chunk: str) -> list[Figure] | None:
-    """"规上工业增加值、固定资产投资分别增长8%和10%" -> one figure per indicator;
-    "城镇和农村居民收入分别增长…" gives the first name the shared tail of the last."""
+    """"规上工业增加值、固定资产投资分别增长8%和10%" -> one figure per indicator."""
     m = _RESPECTIVELY.match(chunk)
     if not m:
         return None
-    names = [n for n in re.split(r"[、和及与]", m.group("names")) if n]
-    values = [v for v in re.split(r"[、和及与]", m.group("values")) if v]
-    if len(names) == 1 and names[0].startswith("城乡") and len(values) == 2:
-        # "城乡居民人均可支配收入分别增长8%和10%": town first, then country.
-        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
-    if len(names) != len(values) or len(names) < 2:
+    values = [v for v in _LIST_SPLIT.split(m.group("values")) if v]
+    names = respective_names(m.group("names"), values)
+    if names is None:
         return None
     tail = _TAIL_QUALIFIER.search(values[-1])
     if tail:
         values = [v if _TAIL_QUALIFIER.search(v) else v + tail.group() for v in values]
-    last = names[-1]
-    names = [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 else n for n in names[:-1]] + [last]
     verb = m.group("verb")
     out = []
     for name, value in zip(names, values):

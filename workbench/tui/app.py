@@ -228,15 +228,16 @@ class WorkbenchApp(App):
 
     # ------------------------------------------------------------ store access
 
-    def list_reports(self) -> list[dict]:
+    def list_reports(self, remember: bool = False) -> list[dict]:
+        """The report list; `remember`: also keep it for the next start-up now (not only at a
+        clean quit), from the same reading."""
         with self.store_lock:
-            return self.store.summaries() if self.store else []
-
-    def remember_list(self) -> None:
-        """Keep the list for the next start-up now (not only at a clean quit)."""
-        with self.store_lock:
-            if self.store is not None:
-                self.store.remember_list()
+            if self.store is None:
+                return []
+            rows = self.store.summaries()
+            if remember:
+                self.store.remember_list(rows)
+            return rows
 
     def count_findings(self, idents: list[tuple[str, int]],
                        stamps: dict[tuple[str, int], object] | None = None) -> dict[tuple[str, int], tuple[int, int]]:

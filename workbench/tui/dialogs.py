@@ -223,9 +223,9 @@ class MetaDialog(Dialog):
         self.app.apply_blink(self)
 
     def pending_text(self) -> str | None:
-        changed = [self.query_one(f"#meta-{name}", Input).value for name in self.FIELDS
-                   if self.query_one(f"#meta-{name}", Input).value != self.values.get(name, "")]
-        return "；".join(v for v in changed if v.strip()) or None
+        typed = {name: self.query_one(f"#meta-{name}", Input).value for name in self.FIELDS}
+        changed = [v for name, v in typed.items() if v != self.values.get(name, "") and v.strip()]
+        return "；".join(changed) or None
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from textual.widgets import Switch

@@ -141,8 +141,7 @@ class HomeScreen(Screen):
         counts = self.app.count_findings([(r["place"], r["year"]) for r in rows],
                                          {(r["place"], r["year"]): r.get("saved_at") for r in rows})
         # The first list may have come from the cache; the store is read now, so list it again.
-        fresh = self.app.list_reports()
-        self.app.remember_list()
+        fresh = self.app.list_reports(remember=True)
         self.app.call_from_thread(self._counted, counts, fresh if fresh != rows else None)
 
     def _counted(self, counts, fresh: list[dict] | None = None) -> None:

@@ -101,8 +101,7 @@ class ReportScreen(Screen):
         r = self.report
         self.title = self.app.screen_title()
         self.app.apply_blink(self)
-        self.sub_title = S.REPORT_SUBTITLE.format(place=r.place, year=r.year,
-                                                  status=S.STATUS_NAMES.get(r.status, r.status))
+        self.show_subtitle()
         self.app.set_window_title(S.WINDOW_TITLE.format(place=r.place, year=r.year, app=S.APP_TITLE))
         self.refresh_figures()
         self.query_one(OutlineTree).fill(r)
@@ -134,6 +133,12 @@ class ReportScreen(Screen):
             return True
         return False
 
+    def show_subtitle(self) -> None:
+        """"狮岭镇 2024年 · 草稿": the place, the year and the status, under the title."""
+        r = self.report
+        self.sub_title = S.REPORT_SUBTITLE.format(place=r.place, year=r.year,
+                                                  status=S.STATUS_NAMES.get(r.status, r.status))
+
     @property
     def final_locked(self) -> bool:
         return self.report.status == "final"
@@ -150,9 +155,7 @@ class ReportScreen(Screen):
                 return
             self.remember()
             self.report.status = "draft"
-            r = self.report
-            self.sub_title = S.REPORT_SUBTITLE.format(place=r.place, year=r.year,
-                                                      status=S.STATUS_NAMES.get(r.status, r.status))
+            self.show_subtitle()
             self.mark_dirty()
             self._show_editor(self.address)
             self.notify(S.FINAL_REOPENED, timeout=6)
@@ -905,9 +908,7 @@ class ReportScreen(Screen):
             self.remember()
             m.title, m.meeting, m.date, m.speaker = (result[k] for k in ("title", "meeting", "date", "speaker"))
             self.report.status = result["status"]
-            r = self.report
-            self.sub_title = S.REPORT_SUBTITLE.format(place=r.place, year=r.year,
-                                                      status=S.STATUS_NAMES.get(r.status, r.status))
+            self.show_subtitle()
             self.refresh_preview()
             self.mark_dirty()
             self._show_editor(self.address)  # 定稿 on or off: the editor takes keys or asks
