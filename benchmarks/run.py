@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
 
-from workbench.model import Report  # noqa: E402
+from workbench.document.model import Report  # noqa: E402
 
 EXAMPLE_2023 = ROOT / "examples" / "shiling-2023.json"
 EXAMPLE_2024 = ROOT / "examples" / "shiling-2024.json"
@@ -100,7 +100,7 @@ def many_reports(n: int) -> list[Report]:
 
 @bench("parse 10,000 figure clauses")
 def _parse() -> Row:
-    from workbench.figures import parse_figure
+    from workbench.document.figures import parse_figure
 
     clauses = [f.raw for f in load(EXAMPLE_2023).targets + load(EXAMPLE_2024).results]
     clauses += ["城镇调查失业率控制在5.5%以内", "地区生产总值增长5.0%—5.5%", "实际利用外资3000万美元以上",
@@ -112,7 +112,7 @@ def _parse() -> Row:
 
 @bench("store save+load 200 reports")
 def _store() -> Row:
-    from workbench.store import Store
+    from workbench.storage.store import Store
 
     reports = many_reports(200)
 
@@ -133,7 +133,7 @@ def _store() -> Row:
 
 @bench("check one report")
 def _check_one() -> Row:
-    from workbench.checks import check
+    from workbench.checking.checks import check
 
     r23, r24 = load(EXAMPLE_2023), load(EXAMPLE_2024)
     check(r24, r23)
@@ -143,7 +143,7 @@ def _check_one() -> Row:
 
 @bench("check 1,000 reports")
 def _check_all() -> Row:
-    from workbench.checks import check
+    from workbench.checking.checks import check
 
     reports = many_reports(1000)
     by_key = {(r.place, r.year): r for r in reports}
@@ -162,8 +162,8 @@ def _check_all() -> Row:
 
 @bench("check real national reports")
 def _check_national() -> Row:
-    from workbench.checks import check
-    from workbench.importer import import_file
+    from workbench.checking.checks import check
+    from workbench.reading.importer import import_file
 
     folder = ROOT.parent / "shared" / "corpus" / "national-txt"
     r23, r24 = (import_file(folder / f"{y}年国务院政府工作报告.txt", place="全国", year=y)[0]
@@ -177,7 +177,7 @@ def _check_national() -> Row:
 
 def report_markdown(report: Report) -> str:
     """The same content as Markdown, for pandoc."""
-    from workbench.phrasing import chapter_number, section_number
+    from workbench.document.phrasing import chapter_number, section_number
 
     out = [f"# {report.meta.title}", "", report.meta.meeting, "", report.meta.speaker, ""]
     for ci, ch in enumerate(report.chapters):
@@ -193,7 +193,7 @@ def report_markdown(report: Report) -> str:
 
 @bench("export 30,000 characters in-process")
 def _export_inprocess() -> Row:
-    from workbench.export_docx import build_package
+    from workbench.writing.report_docx import build_package
 
     report = big_report()
     build_package(report)
@@ -204,7 +204,7 @@ def _export_inprocess() -> Row:
 
 @bench("export process vs pandoc")
 def _export_process() -> Row:
-    from workbench.store import Store
+    from workbench.storage.store import Store
 
     report = big_report()
     folder = Path(tempfile.mkdtemp())
@@ -250,8 +250,8 @@ def _bytecode_env(folder: Path) -> dict[str, str]:
 def _export_pdf() -> Row:
     """`workbench export --pdf` (check, .docx, PDF through LibreOffice with our fontconfig)
     beside LibreOffice's own conversion of the same .docx, both with a warm profile."""
-    from workbench.export_pdf import FONTCONFIG, _profile_dir, soffice
-    from workbench.store import Store
+    from workbench.writing.pdf import FONTCONFIG, _profile_dir, soffice
+    from workbench.storage.store import Store
 
     office = soffice()
     if office is None:
@@ -363,7 +363,7 @@ def _keystroke_times(*, last_year: bool) -> list[float]:
     from textual import events
     from textual.screen import Screen
 
-    from workbench.store import Store
+    from workbench.storage.store import Store
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.widgets.sections import BodyArea, OutlineTree
 
@@ -496,7 +496,7 @@ def _startup_1000() -> Row:
 
 def compilation_text(chars: int = 300_000) -> str:
     """A web collection of town reports: the examples as text, one place after another."""
-    from workbench.render import render_text
+    from workbench.writing.plain import render_text
 
     parts, n = [], 0
     bases = [big_report(8_400)]
@@ -517,7 +517,8 @@ def compilation_text(chars: int = 300_000) -> str:
 
 @bench("import 300,000-character compilation")
 def _import_compilation() -> Row:
-    from workbench.textread import Line, read_lines
+    from workbench.reading.lines import Line
+    from workbench.reading.structure import read_lines
 
     text = compilation_text()
     lines = text.splitlines()
@@ -529,8 +530,8 @@ def _import_compilation() -> Row:
 
 @bench("redline export")
 def _redline() -> Row:
-    from workbench.export_docx import build_package
-    from workbench.redline import build_redline
+    from workbench.writing.report_docx import build_package
+    from workbench.writing.redline import build_redline
 
     earlier = big_report()
     current = copy.deepcopy(earlier)
@@ -546,7 +547,7 @@ def _redline() -> Row:
 
 @bench("import the shared corpus")
 def _import_corpus() -> Row:
-    from workbench.importer import ImportFailure, read_partial
+    from workbench.reading.importer import ImportFailure, read_partial
 
     corpus = ROOT.parent / "shared" / "corpus"
     files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.name != "README.md")
@@ -573,7 +574,7 @@ def _import_corpus() -> Row:
 def _diff() -> Row:
     import difflib
 
-    from workbench.compare import text_diff
+    from workbench.comparing.compare import text_diff
 
     a = big_report()
     b = copy.deepcopy(a)
@@ -596,7 +597,7 @@ def _diff() -> Row:
 
 
 def _store_1000() -> Path:
-    from workbench.store import Store
+    from workbench.storage.store import Store
 
     folder = Path(tempfile.mkdtemp())
     db = folder / "s.json"
@@ -609,7 +610,7 @@ def _store_1000() -> Path:
 
 @bench("store of 1,000 reports")
 def _store_scale() -> Row:
-    from workbench.store import Store
+    from workbench.storage.store import Store
 
     db = _store_1000()
     size = db.stat().st_size

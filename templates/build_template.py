@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import docx_xml as X  # noqa: E402  (beside this script)
-from workbench import layout as L  # noqa: E402
-from workbench.export_docx import app_xml, declare_fonts, drop_parts  # noqa: E402
+from workbench.document import layout as L  # noqa: E402
+from workbench.writing.report_docx import app_xml, declare_fonts, drop_parts  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
 
-from workbench.model import Report  # noqa: E402
+from workbench.document.model import Report  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +46,7 @@ def db(tmp_path) -> Path:
 @pytest.fixture
 def store_path(tmp_path) -> Path:
     """A store holding the bundled example (2023 定稿, 2024 draft)."""
-    from workbench.cli import load_examples
+    from workbench.cli.commands import load_examples
 
     path = tmp_path / "reports.json"
     load_examples(path)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench import catalog
+from workbench.document import catalog
 
 
 def test_catalogue_has_the_common_indicators():

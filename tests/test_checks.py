@@ -6,11 +6,11 @@ import copy
 
 import pytest
 
-from workbench.checks import Settings, attainment, check, has_errors
-from workbench.commitments import sync
-from workbench.figures import parse_figure
-from workbench.model import Paragraph, Section
-from workbench.phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED
+from workbench.checking.checks import Settings, attainment, check, has_errors
+from workbench.document.commitments import sync
+from workbench.document.figures import parse_figure
+from workbench.document.model import Paragraph, Section
+from workbench.document.phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED
 
 
 def codes(findings, code):
@@ -224,7 +224,7 @@ def test_findings_are_ordered_and_serialisable(r2023, r2024):
 
 
 def test_w407_opening_sentence_missing(r2024):
-    from workbench.model import Chapter, Paragraph
+    from workbench.document.model import Chapter, Paragraph
 
     found = codes(check(r2024), "W407")
     assert len(found) == 1 and found[0].severity == "warning"
@@ -236,7 +236,7 @@ def test_w407_opening_sentence_missing(r2024):
 
 
 def test_w407_opening_in_the_first_chapter_counts(r2024):
-    from workbench.model import Paragraph
+    from workbench.document.model import Paragraph
 
     r2024.chapters[0].paragraphs.insert(0, Paragraph(
         lead=None, text="各位代表：现在，我代表狮岭镇人民政府向大会作工作报告，请予审议。"))
@@ -248,8 +248,8 @@ def test_w407_opening_in_the_first_chapter_counts(r2024):
 @pytest.mark.parametrize("income, qualifier, code", [(6.1, "基本同步", "I202"), (4.8, "基本同步", "I202"),
                                                      (4.6, "基本同步", "W201"), (4.9, "同步", "W201")])
 def test_income_in_step_with_the_economy(income, qualifier, code):
-    from workbench.figures import parse_figure
-    from workbench.model import Report
+    from workbench.document.figures import parse_figure
+    from workbench.document.model import Report
 
     before = Report(place="某县", year=2023, targets=[parse_figure(f"居民收入增长与经济增长{qualifier}")])
     now = Report(place="某县", year=2024, results=[parse_figure("地区生产总值增长5.2%"),
@@ -260,8 +260,8 @@ def test_income_in_step_with_the_economy(income, qualifier, code):
 
 
 def test_w502_a_promise_answered_with_a_smaller_number():
-    from workbench.commitments import sync
-    from workbench.model import Chapter, Paragraph, Report
+    from workbench.document.commitments import sync
+    from workbench.document.model import Chapter, Paragraph, Report
 
     before = sync(Report(place="青石镇", year=2023, chapters=[Chapter(title="2023年工作安排", paragraphs=[
         Paragraph(lead="壮大工业。", text="力争新增规上企业8家，新建农村公路15公里。"),

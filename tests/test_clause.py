@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.clause import (figure_from_clause, looks_like_sentence, sentence_figures,
+from workbench.drafting.clause import (figure_from_clause, looks_like_sentence, sentence_figures,
                               type_into_row)
-from workbench.editing import GROWTH, NAME, TARGETS, VALUE, EditError
-from workbench.figures import FigureError
+from workbench.drafting.editing import GROWTH, NAME, TARGETS, VALUE, EditError
+from workbench.document.figures import FigureError
 
 
 @pytest.mark.parametrize("column", [NAME, VALUE, GROWTH])

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from workbench.cli import build_parser, main
+from workbench.cli.commands import build_parser, main
 from conftest import EXAMPLES, ROOT, example_dict
 
 
@@ -133,8 +133,8 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 from docx import Document
 
-from workbench.export_docx import export_report
-from workbench.model import Report
+from workbench.writing.export import export_report
+from workbench.document.model import Report
 
 
 def _make_bad_path(kind: str, folder: Path, name: str = "x") -> Path:
@@ -404,7 +404,7 @@ def test_export_refuses_to_overwrite_without_force(db, capsys, tmp_path, command
 
 
 def test_demo_removes_its_temporary_folder(monkeypatch, capsys, tmp_path):
-    import workbench.cli as cli
+    import workbench.cli.commands as cli
 
     seen = []
     monkeypatch.setattr(cli, "cmd_tui", lambda args, path=None: seen.append(path) or 0)

@@ -10,14 +10,14 @@ from docx import Document
 from hypothesis import given, settings, strategies as st
 import pytest
 
-from workbench.cli import main
-from workbench.commitments import sync
-from workbench.compare import (
+from workbench.cli.commands import main
+from workbench.document.commitments import sync
+from workbench.comparing.compare import (
     ADDED, CHANGED, MOVED, REMOVED, RENAMED, SAME, char_diff, compare, figures_across, text_diff,
 )
-from workbench.export_compare import export_comparison
-from workbench.figures import parse_figure
-from workbench.model import Paragraph, Section
+from workbench.writing.comparison_docx import export_comparison
+from workbench.document.figures import parse_figure
+from workbench.document.model import Paragraph, Section
 from conftest import ROOT
 
 
@@ -72,7 +72,7 @@ def _reading_orders(changes):
 
 
 def _assert_each_side_in_its_order(a, b, changes):
-    from workbench.compare import _blocks
+    from workbench.comparing.compare import _blocks
 
     left, right = _reading_orders(changes)
     wheres_a = [x.where for x in _blocks(a)]
@@ -93,7 +93,7 @@ def _assert_each_side_in_its_order(a, b, changes):
 
 def _pairs_kept(a, b, changes):
     """The pairs the alignment made are the pairs shown, face to face."""
-    from workbench.compare import PARAGRAPH_THRESHOLD, SECTION_THRESHOLD, _block_score, _blocks, _pair, _para_score
+    from workbench.comparing.compare import PARAGRAPH_THRESHOLD, SECTION_THRESHOLD, _block_score, _blocks, _pair, _para_score
 
     ba, bb = _blocks(a), _blocks(b)
     shown = {(c.a, c.b) for c in changes if c.a is not None and c.b is not None}
@@ -259,7 +259,7 @@ def test_comparison_as_docx_table(tmp_path, r2023, r2024):
 
 
 def test_comparison_docx_goes_landscape_only_when_needed(r2023, r2024):
-    from workbench.export_compare import _figure_data, needs_landscape
+    from workbench.writing.comparison_docx import _figure_data, needs_landscape
 
     assert not needs_landscape(_figure_data(compare(r2023, r2024)))
     for f in r2024.targets + r2024.results:  # long figures: the columns no longer fit portrait
@@ -269,7 +269,7 @@ def test_comparison_docx_goes_landscape_only_when_needed(r2023, r2024):
 
 
 def test_change_has_one_meaning():
-    from workbench.compare import _change
+    from workbench.comparing.compare import _change
 
     rate = _change(parse_figure("地区生产总值增长3.2%"), parse_figure("地区生产总值增长7.6%"))
     both = _change(parse_figure("固定资产投资总额14.43亿元，增长12.5%"),
@@ -280,7 +280,7 @@ def test_change_has_one_meaning():
 
 
 def test_phrase_ops_join_scattered_characters():
-    from workbench.compare import phrase_ops
+    from workbench.comparing.compare import phrase_ops
 
     a = "提升商贸载体。推动皮具城商圈升级改造，举办皮具文化节等促消费活动不少于4场。"
     b = "推动商圈升级。完成皮具城商圈改造，举办促消费活动不少于5场。"
@@ -293,7 +293,7 @@ def test_phrase_ops_join_scattered_characters():
 
 
 def test_markers_never_collide_with_the_text():
-    from workbench.compare_text import marked
+    from workbench.comparing.text import marked
 
     assert marked("皮具文化节等", "del") == "〔删：皮具文化节等〕"
     assert marked("新材料", "add") == "〔增：新材料〕"
@@ -422,7 +422,7 @@ def test_golden_output_wraps_by_the_rules():
 
 
 def test_wrap_cells_counts_two_columns_for_a_chinese_character():
-    from workbench.textwrap_cjk import wrap_cells
+    from workbench.util.textwrap_cjk import wrap_cells
 
     lines = wrap_cells("全年实现地区生产总值增长7.6%，完成固定资产投资总额22.5亿元。", 20)
     assert lines == ["全年实现地区生产总值", "增长7.6%，完成固定资", "产投资总额22.5亿元。"]
@@ -443,7 +443,7 @@ def test_compare_years_in_either_order_and_not_the_same(tmp_path, capsys, monkey
 
 
 def test_reports_without_figures_say_so(r2023, r2024, tmp_path):
-    from workbench.compare_text import comparison_text
+    from workbench.comparing.text import comparison_text
 
     for r in (r2023, r2024):
         r.targets.clear()
@@ -457,7 +457,7 @@ def test_reports_without_figures_say_so(r2023, r2024, tmp_path):
 @pytest.mark.parametrize("width", range(40, 161, 9))
 @pytest.mark.parametrize("color", [False, True])
 def test_every_line_fits_the_width(r2023, r2024, width, color):
-    from workbench.compare_text import comparison_text
+    from workbench.comparing.text import comparison_text
 
     text = comparison_text(compare(r2023, r2024), width=width, color=color)
     assert max(_width(line) for line in text.splitlines()) <= width
@@ -467,7 +467,7 @@ def test_every_line_fits_the_width(r2023, r2024, width, color):
 @given(text=st.text(alphabet="规上工业总产值增长亿元，。；：、“”（）0123456789.%abcXYZ", max_size=120),
        width=st.integers(min_value=6, max_value=60))
 def test_wrap_loses_nothing_and_fits(text, width):
-    from workbench.textwrap_cjk import wrap_cells
+    from workbench.util.textwrap_cjk import wrap_cells
 
     lines = wrap_cells(text, width)
     assert "".join(lines) == text
@@ -509,7 +509,7 @@ def test_last_years_pane_pairs_a_rewritten_section_by_its_place(r2023, r2024):
     """F9: "（一）坚持制造业当家…" was "（一）坚持工业立镇…" last year: titles and text differ too
     much to pair by content, so it is paired by its place in the corresponding chapter, and
     marked so; sections paired by content keep their pairs."""
-    from workbench.lastyear import section_map, section_map_by_position
+    from workbench.comparing.lastyear import section_map, section_map_by_position
 
     by_content = section_map(r2023, r2024)
     pairs, by_position = section_map_by_position(r2023, r2024)

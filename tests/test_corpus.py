@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.importer import ImportFailure, import_detailed, import_file, read_partial
-from workbench.textread import Line, clean_lines, is_furniture
+from workbench.reading.importer import ImportFailure, import_detailed, import_file, read_partial
+from workbench.reading.lines import Line, clean_lines, is_furniture
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
@@ -390,7 +390,7 @@ def test_corpus_file(rel):
     assert len(r.chapters) == chapters
     assert [(t.name, t.value, t.unit, t.growth_pct, t.qualifier) for t in r.targets] == targets
     # A plan figure is never a result: a text without a review chapter has no results.
-    from workbench.commitments import chapter_is_review
+    from workbench.document.commitments import chapter_is_review
 
     if not any(chapter_is_review(ch) for ch in r.chapters):
         assert r.results == []

@@ -13,14 +13,13 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from workbench import layout as L
-from workbench.commitments import sync
-from workbench.cli import main
-from workbench.export_docx import (
-    BLOCK_TWIPS, DEFAULT_TEMPLATE, Attachment, ExportError, export_report, fit_columns,
-)
-from workbench.export_pdf import convert_to_pdf
-from workbench.importer import read_docx
+from workbench.document import layout as L
+from workbench.document.commitments import sync
+from workbench.cli.commands import main
+from workbench.writing.export import export_report
+from workbench.writing.report_docx import BLOCK_TWIPS, DEFAULT_TEMPLATE, Attachment, ExportError, fit_columns
+from workbench.writing.pdf import convert_to_pdf
+from workbench.reading.importer import read_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -229,7 +228,7 @@ def test_read_only_folder(tmp_path, r2024, monkeypatch):
     def denied(path, *a, **k):  # what a read-only folder answers (root ignores chmod)
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("workbench.atomic.open", denied, raising=False)
+    monkeypatch.setattr("workbench.storage.atomic.open", denied, raising=False)
     with pytest.raises(ExportError, match="无法写入.*没有权限"):
         export_report(r2024, out)
     assert out.read_bytes() == before
@@ -535,7 +534,7 @@ def test_export_prints_the_check_summary(db, tmp_path, capsys):
 
 
 def test_strict_refuses_while_errors_remain(db, tmp_path, capsys):
-    from workbench.store import Store
+    from workbench.storage.store import Store
 
     with Store(db) as s:
         r = s.get("狮岭镇", 2024)
@@ -552,7 +551,7 @@ def test_strict_refuses_while_errors_remain(db, tmp_path, capsys):
 
 
 def test_pdf_without_libreoffice_says_so_and_keeps_the_docx(db, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("workbench.export_pdf.shutil.which", lambda name: None)
+    monkeypatch.setattr("workbench.writing.pdf.shutil.which", lambda name: None)
     out = tmp_path / "r.docx"
     assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out), "--pdf"]) == 2
     err = capsys.readouterr().err
@@ -588,7 +587,7 @@ def test_libreoffice_renders_the_example(tmp_path, r2023, r2024, monkeypatch):
         if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
             pytest.fail("WORKBENCH_REQUIRE_LIBREOFFICE is set but LibreOffice or poppler is missing")
         pytest.skip("LibreOffice (soffice) and poppler (pdftoppm, pdffonts) are not installed")
-    from workbench.export_pdf import FONTCONFIG
+    from workbench.writing.pdf import FONTCONFIG
 
     found = subprocess.run(["fc-match", "-f", "%{family}", "仿宋_GB2312"], capture_output=True, text=True,
                            env=dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))).stdout \

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.catalog import lookup
-from workbench.figures import (
+from workbench.document.catalog import lookup
+from workbench.document.figures import (
     Figure, FigureError, comparable, convert, find_mentions, format_figure, parse_figure,
     parse_cn_numeral,
 )
@@ -159,9 +159,9 @@ def test_each_printed_part_reads_back_in_its_cell(f):
     """What the figures screen puts in the edit field reads back to the same figure."""
     import copy
 
-    from workbench.editing import GROWTH, VALUE, set_figure_cell
-    from workbench.figures import format_parts
-    from workbench.model import Report
+    from workbench.drafting.editing import GROWTH, VALUE, set_figure_cell
+    from workbench.document.figures import format_parts
+    from workbench.document.model import Report
 
     value_part, growth_part = format_parts(f)
     r = Report(place="狮岭镇", year=2024, targets=[copy.deepcopy(f)])
@@ -174,7 +174,7 @@ def test_each_printed_part_reads_back_in_its_cell(f):
 
 def test_a_chinese_number_without_its_unit_is_told_about_the_unit():
     """"一百亿" used to be refused at its first character as "应为数字（如…五）", though 五亿元 reads."""
-    from workbench.figures import FigureError, parse_figure
+    from workbench.document.figures import FigureError, parse_figure
 
     with pytest.raises(FigureError) as exc:
         parse_figure("一百亿", name="固定资产投资总额")

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.importer import ImportFailure, import_detailed, read_partial
-from workbench.textread import Line, read_detailed, valid_place
+from workbench.reading.importer import ImportFailure, import_detailed, read_partial
+from workbench.reading.lines import Line
+from workbench.reading.structure import read_detailed
+from workbench.reading.places import valid_place
 
 BODY = "全年完成各项工作任务，经济运行稳中有进。\n"
 
@@ -164,7 +166,7 @@ def test_docx_leads(tmp_path):
 
 
 def test_bold_phrases_round_trip_through_json():
-    from workbench.model import Paragraph, Report, Chapter
+    from workbench.document.model import Paragraph, Report, Chapter
 
     r = Report(place="某县", year=2025, chapters=[Chapter(title="x", paragraphs=[
         Paragraph(lead="着力稳增长。", text="支持企业。力争新增8家。", bold=["力争新增8家。"])], kind="plan")])
@@ -300,8 +302,8 @@ def test_page_headers_with_site_names(head):
 
 
 def test_bold_phrases_survive_export_and_reimport(r2024, tmp_path):
-    from workbench.export_docx import export_report
-    from workbench.importer import import_file
+    from workbench.writing.export import export_report
+    from workbench.reading.importer import import_file
 
     para = next(p for *_, p in r2024.paragraphs() if p.lead and len(p.text) > 20)
     phrase = para.text[4:12]
@@ -384,7 +386,7 @@ def test_growth_then_value_stays_one_figure():
 
 def test_scale_industry_without_yishang_is_the_catalogue_indicator():
     """"规模工业增加值" (no 以上) is 规上工业增加值: read as a result, never skipped unsaid."""
-    from workbench.catalog import lookup
+    from workbench.document.catalog import lookup
 
     assert lookup("规模工业增加值") == lookup("规上工业增加值") == "industrial_value_added"
     assert lookup("规模工业总产值") == "industrial_output"
@@ -434,7 +436,7 @@ def test_import_dry_run_shows_the_unread_clause(tmp_path):
 
 def test_an_item_number_keeps_its_dot_as_a_full_width_dot():
     """Zhejiang 2025 lists its 民生实事 as "1.医疗卫生方面…": a second trial saw "1。医疗卫生方面"."""
-    from workbench.textread import normalise
+    from workbench.reading.lines import normalise
 
     assert normalise("1.医疗卫生方面：新增床位") == "1．医疗卫生方面：新增床位"
     assert normalise("实事：1.医疗卫生方面；2.教育方面") == "实事：1．医疗卫生方面；2．教育方面"

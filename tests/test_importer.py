@@ -14,11 +14,12 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.cli import main
-from workbench.export_docx import export_report
-from workbench.importer import ImportFailure, import_file
-from workbench.store import Store
-from workbench.textread import Line, read_lines
+from workbench.cli.commands import main
+from workbench.writing.export import export_report
+from workbench.reading.importer import ImportFailure, import_file
+from workbench.storage.store import Store
+from workbench.reading.lines import Line
+from workbench.reading.structure import read_lines
 from fuzzcount import count
 
 DATA = Path(__file__).parent / "data"

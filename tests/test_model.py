@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from workbench.model import ModelError, Report
+from workbench.document.model import ModelError, Report
 from conftest import example_dict
 
 

@@ -14,11 +14,11 @@ from textual import events
 
 from fuzzcount import count
 from tuitools import wait_for_workers
-from workbench.checks import check
-from workbench.cli import load_examples
-from workbench.model import Report
-from workbench.render import render_text
-from workbench.store import Store
+from workbench.checking.checks import check
+from workbench.cli.commands import load_examples
+from workbench.document.model import Report
+from workbench.writing.plain import render_text
+from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
 
 SEED = int(os.environ.get("WORKBENCH_MONKEY_SEED", "20250112"))

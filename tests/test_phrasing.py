@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.figures import parse_figure
-from workbench.phrasing import (
+from workbench.document.figures import parse_figure
+from workbench.document.phrasing import (
     chapter_number, chinese_ordinal, full_width, review_sentence, scope_word, section_number,
     targets_sentence,
 )

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from precisioncount import count
-from workbench.checks import check
-from workbench.importer import import_file
+from workbench.checking.checks import check
+from workbench.reading.importer import import_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = ROOT.parent / "shared" / "corpus" / "national-txt"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.checks import check
-from workbench.commitments import (
+from workbench.checking.checks import check
+from workbench.document.commitments import (
     ACTION, FISCAL, commitment_kind, derive_commitments, is_action_promise, sync,
 )
-from workbench.figures import parse_figure
-from workbench.model import Chapter, Commitment, Paragraph, Report, Section
+from workbench.document.figures import parse_figure
+from workbench.document.model import Chapter, Commitment, Paragraph, Report, Section
 
 
 def _plan(*paras: str, review: list[str] | None = None, results=(), targets=()) -> Report:

@@ -11,9 +11,9 @@ import zipfile
 import pytest
 from lxml import etree
 
-from workbench.export_docx import build_package
-from workbench.model import Paragraph, Section
-from workbench.redline import build_redline, diff_spans
+from workbench.writing.report_docx import build_package
+from workbench.document.model import Paragraph, Section
+from workbench.writing.redline import build_redline, diff_spans
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

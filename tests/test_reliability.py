@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzzcount import count
-from workbench.atomic import backup_path
-from workbench.cli import load_examples, main
-from workbench.figures import FigureError, parse_figure
-from workbench.store import Store, StoreError
+from workbench.storage.atomic import backup_path
+from workbench.cli.commands import load_examples, main
+from workbench.document.figures import FigureError, parse_figure
+from workbench.storage.store import Store, StoreError
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.report import ReportScreen
 from workbench.tui.widgets.sections import BodyArea, OutlineTree
@@ -63,7 +63,7 @@ class _FakeStore:
         self.data = data
 
     def get(self, place, year):
-        from workbench.model import Report
+        from workbench.document.model import Report
 
         for doc in self.data["reports"].values():
             if doc["place"] == place and doc["year"] == year:
@@ -175,7 +175,7 @@ async def test_read_only_folder_on_export_is_reported(tmp_path, monkeypatch):
 
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        monkeypatch.setattr("workbench.atomic.open", denied, raising=False)
+        monkeypatch.setattr("workbench.storage.atomic.open", denied, raising=False)
         await pilot.press("ctrl+e")
         await pilot.pause()
         await pilot.press("enter")  # the path dialog: export to the path shown
@@ -208,7 +208,7 @@ def test_figure_grammar_on_near_misses(text):
         fig = parse_figure(text)
     except FigureError:
         return
-    from workbench.figures import format_figure
+    from workbench.document.figures import format_figure
 
     parse_figure(format_figure(fig))  # whatever it reads, it prints readably
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.checks import Settings, attainment, check
-from workbench.figures import parse_figure
-from workbench.model import Chapter, Paragraph, Report, Section
-from workbench.phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED, NO_DATA, NOT_COMPARABLE
-from workbench.review import read_result, results_from, results_in, value_is_edge, year_paragraphs
+from workbench.checking.checks import Settings, attainment, check
+from workbench.document.figures import parse_figure
+from workbench.document.model import Chapter, Paragraph, Report, Section
+from workbench.document.phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED, NO_DATA, NOT_COMPARABLE
+from workbench.reading.results import read_result, results_from, results_in, value_is_edge, year_paragraphs
 
 
 # ------------------------------------------------------------ result shapes
@@ -211,7 +211,7 @@ def test_qualitative_target_stated_in_the_review_is_met_and_unstated_is_i203():
     ("粮食产量6500万斤以上", 6500, "万斤", "以上"),
 ])
 def test_grammar_reads_and_prints_result_qualifiers_and_grain_units(text, value, unit, qualifier):
-    from workbench.figures import format_figure
+    from workbench.document.figures import format_figure
 
     fig = parse_figure(text)
     assert (fig.value, fig.unit, fig.qualifier) == (value, unit, qualifier)
@@ -219,7 +219,7 @@ def test_grammar_reads_and_prints_result_qualifiers_and_grain_units(text, value,
 
 
 def test_grain_units_convert_by_weight():
-    from workbench.figures import FigureError, convert
+    from workbench.document.figures import FigureError, convert
 
     assert convert(1.39, "万亿斤", "万吨") == pytest.approx(69500)
     assert convert(2, "公斤", "斤") == pytest.approx(4)

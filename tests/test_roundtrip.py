@@ -11,13 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fuzzcount import count
-from workbench import editing as E
-from workbench.cli import main
-from workbench.export_docx import export_report
-from workbench.figures import FigureError
-from workbench.model import Report
-from workbench.phrasing import full_width, printed
-from workbench.store import Store
+from workbench.drafting import editing as E
+from workbench.cli.commands import main
+from workbench.writing.export import export_report
+from workbench.document.figures import FigureError
+from workbench.document.model import Report
+from workbench.document.phrasing import full_width, printed
+from workbench.storage.store import Store
 
 from conftest import example_dict
 

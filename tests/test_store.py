@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.store import (
+from workbench.storage.store import (
     Store, StoreCorrupt, StoreLocked, StoreWriteError, backup_path, default_path, lock_path,
 )
 
@@ -194,7 +194,7 @@ def test_a_waiting_writer_relocks_when_the_holder_removes_an_unused_lock(tmp_pat
 # ------------------------------------------------------------ the remembered report list
 
 def test_a_lazy_store_lists_from_the_remembered_list_without_reading_the_file(db, r2023, r2024, tmp_path):
-    from workbench.store import list_cache_path
+    from workbench.storage.store import list_cache_path
 
     with Store(db) as store:
         store.put(r2023)
@@ -244,7 +244,7 @@ def test_a_corrupt_store_is_reported_at_open_even_with_a_list_remembered(db, r20
 
 
 def test_a_broken_cache_file_is_ignored(db, r2023):
-    from workbench.store import list_cache_path
+    from workbench.storage.store import list_cache_path
 
     with Store(db) as store:
         store.put(r2023)

@@ -14,16 +14,17 @@ import pytest
 from docx import Document
 from textual import events
 
-from workbench import editing as E
-from workbench.atomic import write_atomic
-from workbench.checks import check
-from workbench.cli import main
-from workbench.export_docx import export_report
-from workbench.model import Report
-from workbench.phrasing import GENERATED_TARGETS, printed, targets_sentence
-from workbench.render import render_text
-from workbench.rollover import roll_over, session_number
-from workbench.store import Store, StoreConflict
+from workbench.drafting import editing as E
+from workbench.storage.atomic import write_atomic
+from workbench.checking.checks import check
+from workbench.cli.commands import main
+from workbench.writing.export import export_report
+from workbench.document.model import Report
+from workbench.document.phrasing import GENERATED_TARGETS, printed, targets_sentence
+from workbench.writing.plain import render_text
+from workbench.document.meeting import session_number
+from workbench.drafting.rollover import roll_over
+from workbench.storage.store import Store, StoreConflict
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs import ChoiceDialog
 from workbench.tui.screens.home import HomeScreen
@@ -510,7 +511,7 @@ async def test_report_deleted_elsewhere_keeps_the_editor_copy(store_path):
 
 
 async def test_a_w407_title_block_finding_opens_the_title_dialog(store_path):
-    from workbench.checks import Finding
+    from workbench.checking.checks import Finding
     from workbench.tui.dialogs import MetaDialog
 
     app = WorkbenchApp(store_path)
@@ -522,7 +523,7 @@ async def test_a_w407_title_block_finding_opens_the_title_dialog(store_path):
 
 
 def test_rollover_keeps_the_drafters_own_targets_text_and_copied_review_answers_nothing(r2024):
-    from workbench.rollover import roll_over
+    from workbench.drafting.rollover import roll_over
 
     owned = Report.from_dict(r2024.to_dict())
     para = next(p for *_, p in owned.paragraphs() if p.generated)

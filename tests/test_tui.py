@@ -12,8 +12,8 @@ from rich.cells import cell_len
 from textual._xterm_parser import XTermParser
 from textual.widgets import Input, TabbedContent
 
-from workbench.cli import load_examples
-from workbench.store import Store
+from workbench.cli.commands import load_examples
+from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.home import ReportTable
 from workbench.tui.screens.report import ReportScreen
@@ -43,8 +43,8 @@ async def test_a_big_store_lists_every_report_and_counts_them_in_place(tmp_path)
     """A store of 150 reports: the first screenful is added before the first paint, the rest
     right after; the counts then fill the rows already shown. Titles are shown as typed,
     brackets included (they are not read as markup)."""
-    from workbench.model import Report
-    from workbench.store import list_cache_path
+    from workbench.document.model import Report
+    from workbench.storage.store import list_cache_path
 
     path = tmp_path / "big.json"
     load_examples(path)
@@ -64,7 +64,7 @@ async def test_a_big_store_lists_every_report_and_counts_them_in_place(tmp_path)
         await settle(pilot, app)
         assert table.row_count == 150
         assert app.store.loaded()
-        from workbench.checks import ERROR, WARNING, check, counts
+        from workbench.checking.checks import ERROR, WARNING, check, counts
 
         c = counts(check(stored(path, "测试147镇")))
         row = [str(c) for c in table.get_row("测试147镇|2024")]
@@ -81,7 +81,7 @@ async def test_a_big_store_lists_every_report_and_counts_them_in_place(tmp_path)
 async def test_a_remembered_list_that_lies_is_corrected_once_the_store_is_read(store_path):
     """A file system with a coarse clock can give a changed file its old stamp: the list the
     cache remembered is shown first, then replaced by what the file says."""
-    from workbench.store import list_cache_path, read_list_cache, write_list_cache
+    from workbench.storage.store import list_cache_path, read_list_cache, write_list_cache
 
     with Store(store_path):
         pass
@@ -322,7 +322,7 @@ def test_launcher_disables_kitty_keys_unless_the_user_chose():
 async def test_compare_screen_side_by_side_and_trend(store_path):
     from textual.containers import VerticalScroll
 
-    from workbench.textwrap_cjk import NO_LINE_END, NO_LINE_START
+    from workbench.util.textwrap_cjk import NO_LINE_END, NO_LINE_START
     from workbench.tui.screens.compare import CompareFigures, CompareScreen
     from workbench.tui.widgets.cjktext import SideBySide
 
@@ -473,7 +473,7 @@ async def test_export_without_errors_notes_the_warnings(store_path, tmp_path):
 
 
 async def test_f8_exports_a_pdf_or_says_why_not(store_path, tmp_path, monkeypatch):
-    monkeypatch.setattr("workbench.export_pdf.shutil.which", lambda name: None)
+    monkeypatch.setattr("workbench.writing.pdf.shutil.which", lambda name: None)
     app = WorkbenchApp(store_path)
     app.export_folder = tmp_path
     async with app.run_test(size=SIZE) as pilot:
@@ -543,7 +543,7 @@ async def test_filter_enter_goes_to_the_first_match_and_esc_clears_it(store_path
 async def test_only_the_list_scrolls_on_a_long_store(tmp_path):
     """Cursor starts on the first report, ↓ goes to the second, and the filter and the
     column header stay on screen however far the list is scrolled."""
-    from workbench.model import Report
+    from workbench.document.model import Report
 
     path = tmp_path / "long.json"
     load_examples(path)

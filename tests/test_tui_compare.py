@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import TabbedContent
 
-from workbench.cli import load_examples
+from workbench.cli.commands import load_examples
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.compare import CompareFigures, CompareScreen
 from tuitools import quiet_tui, settle  # noqa: F401  (quiet_tui is an autouse fixture)

@@ -169,7 +169,7 @@ async def test_escape_on_the_sentence_preview_changes_nothing(store_path):
 
 async def test_status_bar_counts_follow_the_typing(store_path):
     from workbench.tui.widgets.sections import BodyArea, OutlineTree
-    from workbench.wordcount import chars
+    from workbench.document.counts import chars
 
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -199,7 +199,7 @@ async def test_status_bar_counts_follow_the_typing(store_path):
         from rich.cells import cell_len
 
         from workbench.tui.widgets.status import counts_line
-        from workbench.wordcount import Counts
+        from workbench.document.counts import Counts
 
         widest = counts_line(Counts(paragraph=1234, section=5678, chapter=12345, total=31316, minutes=45))
         box = screen.query_one("#counts")
@@ -577,7 +577,7 @@ async def test_last_year_beside_the_editor_and_copy_a_paragraph(store_path):
 async def test_last_years_pane_follows_the_outline_key_by_key(store_path):
     """↓ through the outline with F9 open: at every node the pane shows that node's match (a
     trial saw it one step behind, so Ctrl+O could copy the wrong section)."""
-    from workbench.lastyear import section_map_by_position
+    from workbench.comparing.lastyear import section_map_by_position
     from workbench.tui.widgets.sections import OutlineTree
 
     app = WorkbenchApp(store_path)
@@ -620,7 +620,7 @@ LONG = ("全年实现地区生产总值增长7.6%，批发零售业107.2亿元�
 async def test_preview_breaks_lines_by_chinese_rules(store_path, size):
     from rich.cells import cell_len
 
-    from workbench.textwrap_cjk import NO_LINE_END, NO_LINE_START
+    from workbench.util.textwrap_cjk import NO_LINE_END, NO_LINE_START
     from workbench.tui.widgets.cjktext import CJKText
 
     app = WorkbenchApp(store_path)
@@ -651,7 +651,7 @@ async def test_preview_breaks_lines_by_chinese_rules(store_path, size):
 # ------------------------------------------------------------ 9. list counts cached by save time
 
 async def test_returning_to_the_list_rechecks_only_what_was_saved(store_path, monkeypatch):
-    import workbench.checks as checks_module  # the app imports it when it first counts
+    import workbench.checking.checks as checks_module  # the app imports it when it first counts
 
     checked: list[tuple[str, int]] = []
     real_check = checks_module.check
@@ -721,7 +721,7 @@ async def test_a_phrase_committed_at_once_goes_into_one_field(store_path):
 
 
 async def test_checks_break_lines_by_chinese_rules(store_path):
-    from workbench.textwrap_cjk import NO_LINE_START
+    from workbench.util.textwrap_cjk import NO_LINE_START
     from workbench.tui.widgets.checks import ChecksPanel
 
     app = WorkbenchApp(store_path)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from workbench.cli import load_examples
-from workbench.store import Store
+from workbench.cli.commands import load_examples
+from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs import ImportPlaceYearDialog
 from tuitools import quiet_tui, settle as _settle  # noqa: F401  (quiet_tui is an autouse fixture)

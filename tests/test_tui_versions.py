@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from workbench.cli import load_examples, main
-from workbench.store import Store
+from workbench.cli.commands import load_examples, main
+from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.report import ReportScreen
 from workbench.tui.screens.versions import ChangesScreen, VersionsScreen, VersionView

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.cli import main
-from workbench.store import Store
+from workbench.cli.commands import main
+from workbench.storage.store import Store
 
 
 @pytest.fixture
@@ -192,7 +192,7 @@ def test_export_changes_from_a_version(db, tmp_path, capsys):
 
 
 def test_take_and_refuse_single_changes(db, tmp_path):
-    from workbench.revisions import decide
+    from workbench.drafting.rounds import decide
 
     draft = tmp_path / "d.docx"
     assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(draft)]) == 0

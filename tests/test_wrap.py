@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 import pytest
 from rich.cells import cell_len
 
-from workbench.textwrap_cjk import NO_LINE_END, NO_LINE_START, wrap_cells, wrap_spans
+from workbench.util.textwrap_cjk import NO_LINE_END, NO_LINE_START, wrap_cells, wrap_spans
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -104,7 +104,7 @@ def test_styled_wrap_loses_nothing_and_fits(parts, width, keep_units):
 
 
 def _corpus_paragraphs() -> list[tuple[str, str]]:
-    from workbench.importer import import_file
+    from workbench.reading.importer import import_file
 
     files = sorted(CORPUS.glob("provincial-docx/*.docx")) + sorted(CORPUS.glob("national-txt/*.txt")) \
         + sorted(CORPUS.glob("local-pages/*.txt"))

@@ -59,7 +59,7 @@ async def open_2024(pilot, app):
 
 def stored(path, place="狮岭镇", year=2024):
     """The report as the store on disk holds it."""
-    from workbench.store import Store
+    from workbench.storage.store import Store
 
     with Store(path, readonly=True) as s:
         return s.get(place, year)

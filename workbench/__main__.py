@@ -15,7 +15,7 @@ def prepare_environment() -> None:
 
 def main() -> None:
     prepare_environment()
-    from .cli import main as cli_main
+    from workbench.cli.commands import main as cli_main
 
     sys.exit(cli_main())
 

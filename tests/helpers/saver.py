@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from workbench.model import Report  # noqa: E402
-from workbench.store import Store  # noqa: E402
+from workbench.document.model import Report  # noqa: E402
+from workbench.storage.store import Store  # noqa: E402
 
 
 def main() -> None:

@@ -11,9 +11,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .. import strings as S
-from ..store import Store, StoreConflict, StoreError, StoreLocked
-from .keymap import load_keymap
+from workbench import strings as S
+from workbench.storage.store import Store, StoreConflict, StoreError, StoreLocked
+from workbench.tui.keymap import load_keymap
 
 CSS_PATH = Path(__file__).with_name("app.tcss")
 
@@ -76,7 +76,7 @@ class WorkbenchApp(App):
         except StoreError as exc:
             self.exit(message=str(exc), return_code=2)
             return
-        from .screens.home import HomeScreen
+        from workbench.tui.screens.home import HomeScreen
 
         self.disk_stamp = self.store.stamp()
         self.set_interval(self.DISK_POLL, self.poll_disk)
@@ -146,7 +146,7 @@ class WorkbenchApp(App):
         old.close()
         self.lock_holder = None
         self.disk_stamp = self.store.stamp()
-        from .screens.report import ReportScreen
+        from workbench.tui.screens.report import ReportScreen
 
         for screen in self.screen_stack:
             if hasattr(screen, "title"):
@@ -165,8 +165,8 @@ class WorkbenchApp(App):
         if stamp == self.disk_stamp:
             return
         self.disk_stamp = stamp
-        from .screens.home import HomeScreen
-        from .screens.report import ReportScreen
+        from workbench.tui.screens.home import HomeScreen
+        from workbench.tui.screens.report import ReportScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, ReportScreen):
@@ -180,7 +180,7 @@ class WorkbenchApp(App):
 
     # ------------------------------------------------------------ quitting
     async def action_quit(self) -> None:
-        from .dialogs import ChoiceDialog, Dialog
+        from workbench.tui.dialogs import ChoiceDialog, Dialog
 
         if any(isinstance(s, ChoiceDialog) for s in self.screen_stack):
             return
@@ -200,8 +200,8 @@ class WorkbenchApp(App):
         self._quit_after_dialogs()
 
     def _quit_after_dialogs(self) -> None:
-        from .dialogs import ChoiceDialog
-        from .screens.report import ReportScreen
+        from workbench.tui.dialogs import ChoiceDialog
+        from workbench.tui.screens.report import ReportScreen
 
         unsaved = [s for s in self.screen_stack if isinstance(s, ReportScreen) and s.dirty]
         if not unsaved:
@@ -247,7 +247,7 @@ class WorkbenchApp(App):
             with self.store_lock:
                 stamps = {(r["place"], r["year"]): r.get("saved_at") for r in self.store.summaries()} \
                     if self.store else {}
-        from ..checks import ERROR, WARNING, check, counts  # not needed to paint the list
+        from workbench.checking.checks import ERROR, WARNING, check, counts  # not needed to paint the list
 
         out, stale = {}, []
         for ident in idents:
@@ -295,7 +295,7 @@ class WorkbenchApp(App):
         return None, doc, False
 
     def open_report(self, place: str, year: int) -> None:
-        from .screens.report import ReportScreen
+        from workbench.tui.screens.report import ReportScreen
 
         with self.store_lock:
             report = self.store.get(place, year)
@@ -307,8 +307,8 @@ class WorkbenchApp(App):
         self.push_screen(ReportScreen(report, previous, readonly=self.readonly, base=base))
 
     def open_compare(self, a, b, labels: tuple[str | None, str | None] = (None, None)) -> None:
-        from ..compare import compare
-        from .screens.compare import CompareScreen
+        from workbench.comparing.compare import compare
+        from workbench.tui.screens.compare import CompareScreen
 
         with self.store_lock:
             history = [r for r in self.store.reports() if r.place == b.place and r.year != b.year]
@@ -316,8 +316,8 @@ class WorkbenchApp(App):
         self.push_screen(CompareScreen(compare(a, b, labels), history))
 
     def new_report(self, place: str, year: int, start: int | None) -> None:
-        from ..model import Report
-        from ..rollover import roll_over
+        from workbench.document.model import Report
+        from workbench.drafting.rollover import roll_over
 
         if self.refuse_readonly():
             return
@@ -343,7 +343,7 @@ class WorkbenchApp(App):
 
     def import_file(self, path: Path, place: str | None = None, year: int | None = None,
                     replace: bool = False) -> None:
-        from ..importer import ImportFailure, import_detailed, read_partial
+        from workbench.reading.importer import ImportFailure, import_detailed, read_partial
 
         if self.refuse_readonly():
             return
@@ -363,7 +363,7 @@ class WorkbenchApp(App):
             return
         reports = [g.report for g in imported]
         if len(imported) == 1 and imported[0].review is not None:
-            from ..cli_versions import store_review_round
+            from workbench.drafting.rounds import store_review_round
 
             with self.store_lock:
                 store_review_round(self.store, imported[0], path,
@@ -391,7 +391,7 @@ class WorkbenchApp(App):
         self._refresh_home()
 
     def _ask_replace(self, path: Path, place, year, existing) -> None:
-        from .dialogs import ChoiceDialog
+        from workbench.tui.dialogs import ChoiceDialog
 
         names = "、".join(S.IMPORT_EXISTING_NAME.format(place=r.place, year=r.year) for r in existing)
 
@@ -404,7 +404,7 @@ class WorkbenchApp(App):
                                       focus="cancel"), done)
 
     def _ask_place_year(self, path: Path, got) -> None:
-        from .dialogs import ImportPlaceYearDialog
+        from workbench.tui.dialogs import ImportPlaceYearDialog
 
         def done(result) -> None:
             if result:
@@ -458,7 +458,7 @@ class WorkbenchApp(App):
         return n
 
     def _refresh_home(self) -> None:
-        from .screens.home import HomeScreen
+        from workbench.tui.screens.home import HomeScreen
 
         if isinstance(self.screen, HomeScreen):
             self.screen.refresh_rows()
@@ -473,7 +473,7 @@ class WorkbenchApp(App):
 
     # ------------------------------------------------------------ help and commands
     def action_help(self) -> None:
-        from .dialogs import HelpDialog
+        from workbench.tui.dialogs import HelpDialog
 
         widget = self.focused
         texts = []
@@ -515,13 +515,13 @@ class WorkbenchApp(App):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        from .palette import WorkbenchPalette
+        from workbench.tui.palette import WorkbenchPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(WorkbenchPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from .palette import chinese_system_commands
+        from workbench.tui.palette import chinese_system_commands
 
         yield from chinese_system_commands(super().get_system_commands(screen))
         seen = set()

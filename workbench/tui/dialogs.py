@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from .. import strings as S
+from workbench import strings as S
 
 
 class Dialog(ModalScreen):
@@ -249,7 +249,7 @@ class HelpDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
-            from .widgets.cjktext import CJKText
+            from workbench.tui.widgets.cjktext import CJKText
 
             yield Label(S.HELP_TITLE, classes="question")
             yield CJKText(self.text, id="help-text")
@@ -322,7 +322,7 @@ class SentenceDialog(Dialog):
     def compose(self) -> ComposeResult:
         from textual.widgets import DataTable
 
-        from ..figures import format_parts
+        from workbench.document.figures import format_parts
 
         with Vertical(classes="dialog sentence"):
             yield Label(S.SENTENCE_TITLE.format(n=len(self.figures), table=self.table, rows=self.rows),

@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DirectoryTree, Input, Label, Static
 
-from .. import strings as S
-from ..importer import IMPORTABLE_SUFFIXES, cannot_import
-from .dialogs import Dialog
-from .settings import load_settings, save_setting
+from workbench import strings as S
+from workbench.reading.importer import IMPORTABLE_SUFFIXES, cannot_import
+from workbench.tui.dialogs import Dialog
+from workbench.tui.settings import load_settings, save_setting
 
 SETTING = "import_folder"
 HELP = S.PICKER_HELP.format(suffixes=" ".join(IMPORTABLE_SUFFIXES))

@@ -10,7 +10,7 @@ from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
-from .. import strings as S
+from workbench import strings as S
 
 
 class WorkbenchPalette(CommandPalette):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .keymap import keymap_path
+from workbench.tui.keymap import keymap_path
 
 
 def settings_path() -> Path:

@@ -10,11 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, TabbedContent, TabPane
 
-from ... import strings as S
-from ...compare import ADDED, REMOVED, SAME, STATE_WORDS, Comparison, figures_across, value_text
-from ...model import Report
-from ...phrasing import ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED
-from ..widgets.cjktext import SideBySide
+from workbench import strings as S
+from workbench.comparing.compare import ADDED, REMOVED, SAME, STATE_WORDS, Comparison, figures_across, value_text
+from workbench.document.model import Report
+from workbench.document.phrasing import ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED
+from workbench.tui.widgets.cjktext import SideBySide
 
 ATT_STYLE = {ATTAINMENT_WORDS[EXCEEDED]: "bold green", ATTAINMENT_WORDS[MET]: "green",
              ATTAINMENT_WORDS[BASICALLY_MET]: "yellow", ATTAINMENT_WORDS[MISSED]: "bold red"}

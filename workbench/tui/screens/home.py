@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ... import strings as S
+from workbench import strings as S
 
 
 class ReportTable(DataTable):
@@ -202,7 +202,7 @@ class HomeScreen(Screen):
         self.refresh_rows()
 
     def action_new_report(self) -> None:
-        from ..dialogs import NewReportDialog
+        from workbench.tui.dialogs import NewReportDialog
 
         if self.app.refuse_readonly():
             return
@@ -217,7 +217,7 @@ class HomeScreen(Screen):
         self.app.push_screen(NewReportDialog(*defaults), done)
 
     def action_import_file(self) -> None:
-        from ..filepicker import FilePicker
+        from workbench.tui.filepicker import FilePicker
 
         if self.app.refuse_readonly():
             return
@@ -229,7 +229,7 @@ class HomeScreen(Screen):
         self.app.push_screen(FilePicker(self.app.store_path), done)
 
     def action_delete_report(self) -> None:
-        from ..dialogs import ChoiceDialog
+        from workbench.tui.dialogs import ChoiceDialog
 
         sel = self.selected()
         if sel is None or self.app.refuse_readonly():
@@ -302,7 +302,7 @@ class TrashScreen(Screen):
             self.refresh_rows()
 
     def action_purge_one(self) -> None:
-        from ..dialogs import ChoiceDialog
+        from workbench.tui.dialogs import ChoiceDialog
 
         row = self._selected()
         if row is None or self.app.refuse_readonly():
@@ -318,7 +318,7 @@ class TrashScreen(Screen):
                                            ("purge", S.BINDING["delete"], "error")], focus="cancel"), done)
 
     def action_purge_all(self) -> None:
-        from ..dialogs import ChoiceDialog
+        from workbench.tui.dialogs import ChoiceDialog
 
         if not self.rows or self.app.refuse_readonly():
             return

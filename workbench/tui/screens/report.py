@@ -16,19 +16,19 @@ from textual.widgets import (
     Footer, Header, Input, Label, Static, TabbedContent, TabPane, TextArea, Tree,
 )
 
-from ... import editing as E
-from ... import strings as S
-from ...checks import ERROR, INFO, WARNING, check, counts
-from ...clause import (merge_figures, figure_from_clause, looks_like_sentence, replace_figures,
+from workbench.drafting import editing as E
+from workbench import strings as S
+from workbench.checking.checks import ERROR, INFO, WARNING, check, counts
+from workbench.drafting.clause import (merge_figures, figure_from_clause, looks_like_sentence, replace_figures,
                        sentence_figures, type_into_row)
-from ...figures import FigureError, format_parts
-from ...model import Report
-from ...phrasing import printed, speaking_minutes
-from ..widgets.checks import ChecksPanel
-from ..widgets.figures import FiguresTable, column_field
-from ..widgets.cjktext import CJKText
-from ..widgets.status import StatusBar
-from ..widgets.sections import BodyArea, LeadInput, OutlineTree, SectionsEditor, paragraph_label
+from workbench.document.figures import FigureError, format_parts
+from workbench.document.model import Report
+from workbench.document.phrasing import printed, speaking_minutes
+from workbench.tui.widgets.checks import ChecksPanel
+from workbench.tui.widgets.figures import FiguresTable, column_field
+from workbench.tui.widgets.cjktext import CJKText
+from workbench.tui.widgets.status import StatusBar
+from workbench.tui.widgets.sections import BodyArea, LeadInput, OutlineTree, SectionsEditor, paragraph_label
 
 AUTOSAVE_DELAY = 1.0
 CHECK_DELAY = 0.4
@@ -145,7 +145,7 @@ class ReportScreen(Screen):
 
     def ask_unfinal(self) -> None:
         """A 定稿 report is not changed by a stray key: the first edit asks."""
-        from ..dialogs import ChoiceDialog
+        from workbench.tui.dialogs import ChoiceDialog
 
         if any(isinstance(s, ChoiceDialog) for s in self.app.screen_stack):
             return
@@ -167,7 +167,7 @@ class ReportScreen(Screen):
 
     def update_counts(self) -> None:
         """字数 for the paragraph, section, chapter and report, as the drafter types."""
-        from ...wordcount import counts_at
+        from workbench.document.counts import counts_at
 
         self.query_one(StatusBar).show_counts(counts_at(self.report, self.address))
         self._tab_counts()
@@ -286,7 +286,7 @@ class ReportScreen(Screen):
         self.ask_conflict()
 
     def ask_conflict(self) -> None:
-        from ..dialogs import ChoiceDialog
+        from workbench.tui.dialogs import ChoiceDialog
 
         if self.asking:
             return
@@ -345,7 +345,7 @@ class ReportScreen(Screen):
     def _open_comments(self, snap: Report) -> list:
         """The latest review round's open 批注, listed with the findings until marked done
         (read from the store once, not at every re-check while typing)."""
-        from ...cli_versions import latest_review_comments
+        from workbench.drafting.rounds import latest_review_comments
 
         store = getattr(self.app, "store", None)
         if self._comments is not None or store is None:
@@ -362,13 +362,13 @@ class ReportScreen(Screen):
         self.run_checks()
 
     def action_versions(self) -> None:
-        from .versions import VersionsScreen
+        from workbench.tui.screens.versions import VersionsScreen
 
         self.app.push_screen(VersionsScreen(self))
 
     def comment_done(self, finding) -> None:
         """Mark a 批注 (R601) done in its review round; the checks list drops it."""
-        from ...revisions import COMMENT_CODE
+        from workbench.checking.rounds import COMMENT_CODE
 
         if finding.code != COMMENT_CODE:
             self.notify(S.COMMENT_NOT_A_COMMENT, severity="warning")
@@ -449,7 +449,7 @@ class ReportScreen(Screen):
         return E.figures_of(self.report, kind)
 
     def edit_figure_cell(self, kind: str, row: int, column: int, typed: str | None = None) -> None:
-        from ..dialogs import PromptDialog
+        from workbench.tui.dialogs import PromptDialog
 
         if self.refuse():
             return
@@ -480,7 +480,7 @@ class ReportScreen(Screen):
             self.notify(S.FIG_SAVED_ROW.format(raw=new.raw), timeout=3)
             self.mark_dirty()
 
-        from ...catalog import suggest
+        from workbench.document.catalog import suggest
 
         self.app.push_screen(PromptDialog(
             S.FIG_EDIT_TITLE.format(name=fig.name, column=S.FIG_COLUMN_NAMES[field]), current,
@@ -488,8 +488,8 @@ class ReportScreen(Screen):
             placeholder=S.FIG_EDIT_CLAUSE_HINT, select_all=typed is None), done)
 
     def add_figure(self, kind: str, after: int | None) -> None:
-        from ...catalog import suggest
-        from ..dialogs import PromptDialog
+        from workbench.document.catalog import suggest
+        from workbench.tui.dialogs import PromptDialog
 
         if self.refuse():
             return
@@ -549,7 +549,7 @@ class ReportScreen(Screen):
 
     def paste_sentence(self, kind: str) -> None:
         """Ask for a whole targets sentence, then show what was read before replacing."""
-        from ..dialogs import PromptDialog
+        from workbench.tui.dialogs import PromptDialog
 
         if self.refuse():
             return
@@ -565,7 +565,7 @@ class ReportScreen(Screen):
 
     def read_sentence(self, kind: str, text: str) -> None:
         """Show the figures a sentence holds; replace or append only when the drafter says so."""
-        from ..dialogs import SentenceDialog
+        from workbench.tui.dialogs import SentenceDialog
 
         if self.refuse():
             return
@@ -592,7 +592,7 @@ class ReportScreen(Screen):
         self.app.push_screen(SentenceDialog(figs, S.SENTENCE_TABLE_NAMES[kind], len(self._figures(kind))), done)
 
     def remove_figure(self, kind: str, row: int) -> None:
-        from ..dialogs import ConfirmDialog
+        from workbench.tui.dialogs import ConfirmDialog
 
         figs = self._figures(kind)
         if not figs or self.refuse():
@@ -682,7 +682,7 @@ class ReportScreen(Screen):
         node = tree.node_for(self.address)
         value = event.value
         if pi is None:
-            from ...phrasing import chapter_numbers, section_number
+            from workbench.document.phrasing import chapter_numbers, section_number
 
             current = self.report.chapters[ci].title if si is None else self.report.chapters[ci].sections[si].title
             if (current or "") == value:
@@ -782,7 +782,7 @@ class ReportScreen(Screen):
         self._structure_changed(E.add_section(self.report, ci, S.SEC_NEW_SECTION, si))
 
     def action_delete_item(self) -> None:
-        from ..dialogs import ConfirmDialog
+        from workbench.tui.dialogs import ConfirmDialog
 
         addr = self.address
         if addr is None or self.refuse():
@@ -870,9 +870,9 @@ class ReportScreen(Screen):
 
     # ------------------------------------------------------------ preview, tabs
     def refresh_preview(self) -> None:
-        from ...render import render_text
+        from workbench.writing.plain import render_text
 
-        from ...wordcount import counts_at
+        from workbench.document.counts import counts_at
 
         chars = counts_at(self.report, None).total  # counted as the status bar counts
         self.query_one("#preview-stats", Label).update(
@@ -895,7 +895,7 @@ class ReportScreen(Screen):
             self.query_one(focus).focus()
 
     def action_edit_meta(self) -> None:
-        from ..dialogs import MetaDialog
+        from workbench.tui.dialogs import MetaDialog
 
         if self.readonly and self.app.refuse_readonly():  # F7 is where 定稿 is switched off
             return
@@ -925,7 +925,7 @@ class ReportScreen(Screen):
         self.save_now()
 
     def action_back(self) -> None:
-        from ..dialogs import ChoiceDialog
+        from workbench.tui.dialogs import ChoiceDialog
 
         if self.app.screen is not self:
             return  # an Esc queued behind the one that already left
@@ -954,7 +954,7 @@ class ReportScreen(Screen):
 
     def action_export(self, pdf: bool = False) -> None:
         """Say where the file goes and let the drafter change it; ask before overwriting."""
-        from ..dialogs import ConfirmDialog, PromptDialog
+        from workbench.tui.dialogs import ConfirmDialog, PromptDialog
 
         def validate(text: str) -> str | None:
             return export_path_problem(text)
@@ -996,7 +996,7 @@ class ReportScreen(Screen):
 
     def _export_checked(self, out: Path, pdf: bool = False) -> None:
         """Check first, as `workbench export` does: errors ask before anything is written."""
-        from ...render import render_export_summary
+        from workbench.writing.plain import render_export_summary
 
         snap = E.snapshot(self.report)
         findings = check(snap, self.previous)
@@ -1008,7 +1008,7 @@ class ReportScreen(Screen):
                 self._export(snap, out, pdf)
 
         if counts(findings)[ERROR]:
-            from ..dialogs import ConfirmDialog
+            from workbench.tui.dialogs import ConfirmDialog
 
             self.app.push_screen(ConfirmDialog(f"{summary}\n\n{S.EXPORT_CONFIRM_GO}？"), go)
             return
@@ -1021,12 +1021,12 @@ class ReportScreen(Screen):
 
     @work(thread=True, group="export")
     def _export(self, snap: Report, out: Path, pdf: bool = False) -> None:
-        from ...export_docx import ExportError, export_report
+        from workbench.writing.export import ExportError, export_report
 
         try:
             export_report(snap, out, previous=self.previous, appendix=self.previous is not None)
             if pdf:
-                from ...export_pdf import convert_to_pdf
+                from workbench.writing.pdf import convert_to_pdf
 
                 self.app.call_from_thread(self.notify, S.EXPORTED.format(path=out), timeout=8)
                 out = convert_to_pdf(out)

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ... import strings as S
-from ...model import Report
+from workbench import strings as S
+from workbench.document.model import Report
 
 
 class VersionsScreen(Screen):
@@ -81,7 +81,7 @@ class VersionsScreen(Screen):
             self.app.pop_screen()
 
     def action_save_version(self) -> None:
-        from ..dialogs import PromptDialog
+        from workbench.tui.dialogs import PromptDialog
 
         if self.app.refuse_readonly():
             return
@@ -89,8 +89,8 @@ class VersionsScreen(Screen):
         def done(name: str | None) -> None:
             if not name or not name.strip():
                 return
-            from ...store import StoreError
-            from ...editing import snapshot
+            from workbench.storage.store import StoreError
+            from workbench.drafting.editing import snapshot
 
             try:
                 with self.app.store_lock:
@@ -113,7 +113,7 @@ class VersionsScreen(Screen):
             self.app.push_screen(VersionView(row["name"], got[0]))
 
     def action_compare_version(self) -> None:
-        from ...editing import snapshot
+        from workbench.drafting.editing import snapshot
 
         row = self.selected()
         if row is None:
@@ -135,7 +135,7 @@ class VersionsScreen(Screen):
         self.app.push_screen(ChangesScreen(self, row["name"]))
 
     def action_restore_version(self) -> None:
-        from ..dialogs import ConfirmDialog
+        from workbench.tui.dialogs import ConfirmDialog
 
         row = self.selected()
         if row is None or self.app.refuse_readonly():
@@ -144,7 +144,7 @@ class VersionsScreen(Screen):
         def done(ok: bool) -> None:
             if not ok:
                 return
-            from ...store import StoreError
+            from workbench.storage.store import StoreError
 
             error = self.report_screen.save_sync() if self.report_screen.dirty else None
             if error:
@@ -166,7 +166,7 @@ class VersionsScreen(Screen):
         self.app.push_screen(ConfirmDialog(S.VERSIONS_RESTORE_CONFIRM.format(name=row["name"])), done)
 
     def action_delete_version(self) -> None:
-        from ..dialogs import ConfirmDialog
+        from workbench.tui.dialogs import ConfirmDialog
 
         row = self.selected()
         if row is None or self.app.refuse_readonly():
@@ -193,7 +193,7 @@ class VersionView(Screen):
         self.report = report
 
     def compose(self) -> ComposeResult:
-        from ...render import render_text
+        from workbench.writing.plain import render_text
 
         yield Header()
         yield Label(S.VERSION_VIEW_TITLE.format(name=self.version_name), classes="pane-title")
@@ -268,7 +268,7 @@ class ChangesScreen(Screen):
                                                   self.report, self.changes)
 
     def action_decide(self, take: bool) -> None:
-        from ...revisions import decide
+        from workbench.drafting.rounds import decide
 
         panel = self.query_one("#changes-list", OptionList)
         if self.app.refuse_readonly() or panel.highlighted is None or self.report is None:
@@ -282,7 +282,7 @@ class ChangesScreen(Screen):
             panel.highlighted += 1
 
     def action_decide_all(self, take: bool) -> None:
-        from ...revisions import decide
+        from workbench.drafting.rounds import decide
 
         if self.app.refuse_readonly() or self.report is None:
             return

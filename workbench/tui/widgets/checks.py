@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ... import strings as S
-from ...checks import ERROR, INFO, WARNING, Finding
+from workbench import strings as S
+from workbench.checking.checks import ERROR, INFO, WARNING, Finding
 
 STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
 
@@ -53,7 +53,7 @@ class ChecksPanel(OptionList):
             for i, f in group:
                 spans = [(f" {f.code} ", STYLE[f.severity]), (f.message, None)]
                 if width > 8:  # broken by Chinese rules at the panel's width
-                    from .cjktext import wrap_text
+                    from workbench.tui.widgets.cjktext import wrap_text
 
                     label = Text("\n").join(wrap_text([spans], width))
                 else:  # not laid out yet: on_resize shows them again

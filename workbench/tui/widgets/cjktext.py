@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
-from ...textwrap_cjk import Span, wrap_spans
+from workbench.util.textwrap_cjk import Span, wrap_spans
 
 
 def wrap_text(paragraphs: list[list[Span]], width: int) -> list[Text]:

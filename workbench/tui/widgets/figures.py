@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ... import strings as S
-from ...checks import attainment, match
-from ...editing import GROWTH, NAME, RESULTS, TARGETS, VALUE
-from ...figures import Figure, format_growth, format_number, format_value
-from ...model import Report
-from ...phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED
+from workbench import strings as S
+from workbench.checking.checks import attainment, match
+from workbench.drafting.editing import GROWTH, NAME, RESULTS, TARGETS, VALUE
+from workbench.document.figures import Figure, format_growth, format_number, format_value
+from workbench.document.model import Report
+from workbench.document.phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED
 
 ATTAINMENT_STYLE = {EXCEEDED: "bold green", MET: "green", BASICALLY_MET: "yellow", MISSED: "bold red"}
 COLUMN_FIELDS = (NAME, VALUE, GROWTH)
@@ -78,7 +78,7 @@ class FiguresTable(DataTable):
 
     def on_key(self, event) -> None:
         """Typing on a cell starts writing there (a digit, a Chinese character, 增长…)."""
-        from ..dialogs import PromptDialog
+        from workbench.tui.dialogs import PromptDialog
 
         char = event.character
         if not char or not event.is_printable:
@@ -106,7 +106,7 @@ class FiguresTable(DataTable):
         text = event.text.strip()
         if not text:
             return
-        from ...clause import looks_like_sentence
+        from workbench.drafting.clause import looks_like_sentence
 
         if looks_like_sentence(text):
             self.screen.read_sentence(self.kind, text)

@@ -9,9 +9,9 @@ from textual.containers import Vertical
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ... import strings as S
-from ...lastyear import figure_line, indicator_at, section_map_by_position, section_paragraphs
-from ...phrasing import section_number
+from workbench import strings as S
+from workbench.comparing.lastyear import figure_line, indicator_at, section_map_by_position, section_paragraphs
+from workbench.document.phrasing import section_number
 
 
 class LastYearList(OptionList):
@@ -35,7 +35,7 @@ class LastYearPane(Vertical):
         self.paragraphs: list = []
 
     def compose(self) -> ComposeResult:
-        from .cjktext import CJKText
+        from workbench.tui.widgets.cjktext import CJKText
 
         yield CJKText("", id="last-year-title")
         yield LastYearList(id="last-year-list")
@@ -78,7 +78,7 @@ class LastYearPane(Vertical):
 
     def _fill(self) -> None:
         """Last year's paragraphs, broken into lines by Chinese rules at the list's width."""
-        from .cjktext import wrap_text
+        from workbench.tui.widgets.cjktext import wrap_text
 
         listing = self.query_one(LastYearList)
         width = listing.scrollable_content_region.width - 2

@@ -7,10 +7,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, TextArea, Tree
 
-from ... import strings as S
-from ...editing import Address
-from ...model import Report
-from ...phrasing import chapter_numbers, section_number
+from workbench import strings as S
+from workbench.drafting.editing import Address
+from workbench.document.model import Report
+from workbench.document.phrasing import chapter_numbers, section_number
 
 SNIPPET = 16
 
@@ -40,7 +40,7 @@ class OutlineTree(Tree):
     MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 24, 90, 38
 
     def on_mount(self) -> None:
-        from ..settings import load_settings
+        from workbench.tui.settings import load_settings
 
         width = load_settings().get("outline_width")
         if isinstance(width, int):
@@ -48,7 +48,7 @@ class OutlineTree(Tree):
 
     def action_widen(self, delta: int) -> None:
         """Wider or narrower by a few columns; the width is remembered for the next session."""
-        from ..settings import save_setting
+        from workbench.tui.settings import save_setting
 
         current = self.styles.width.value if self.styles.width is not None else self.DEFAULT_WIDTH
         width = int(max(self.MIN_WIDTH, min(self.MAX_WIDTH, current + delta)))
@@ -183,7 +183,7 @@ class SectionsEditor(Horizontal):
     ]
 
     def compose(self) -> ComposeResult:
-        from .lastyear import LastYearPane
+        from workbench.tui.widgets.lastyear import LastYearPane
 
         yield OutlineTree(S.TAB_SECTIONS, id="outline")
         with Vertical(id="editor"):
@@ -195,7 +195,7 @@ class SectionsEditor(Horizontal):
 
     @property
     def last_year(self):
-        from .lastyear import LastYearPane
+        from workbench.tui.widgets.lastyear import LastYearPane
 
         return self.query_one(LastYearPane)
 

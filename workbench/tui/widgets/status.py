@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ... import strings as S
-from ...wordcount import Counts
+from workbench import strings as S
+from workbench.document.counts import Counts
 
 
 def counts_line(c: Counts) -> str:

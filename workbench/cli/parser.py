@@ -1,0 +1,261 @@
+"""The command line's grammar: every command, argument and help text (in Chinese, from
+strings.py), argparse's own messages translated, and the one error a command raises."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any, NoReturn
+
+from workbench import strings as S
+from workbench.storage.store import default_path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A failure the drafter must read: one Chinese line, exit code 2 unless said."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        self.code = code
+        super().__init__(message)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's layout with Chinese scaffolding, wrapping by display width (a Chinese
+    character takes two columns)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, S.CLI_USAGE_PREFIX if prefix is None else prefix)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        from rich.cells import cell_len
+
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            for sub in [action, *self._iter_indented_subactions(action)]:
+                width = cell_len(self._format_action_invocation(sub)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, width)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        from rich.cells import cell_len
+
+        if isinstance(action, argparse._SubParsersAction):  # the commands, without a "{a,b}" line
+            return self._join_parts([self._format_action(sub) for sub in action._get_subactions()])
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        help_width = max(self._width - help_position, 11)
+        action_width = help_position - self._current_indent - 2
+        header = self._format_action_invocation(action)
+        lines = self._split_lines(self._expand_help(action), help_width) if action.help else []
+        if not lines:
+            return " " * self._current_indent + header + "\n"
+        if cell_len(header) <= action_width:
+            pad = " " * (action_width - cell_len(header) + 2)
+            parts = [" " * self._current_indent + header + pad + lines[0] + "\n"]
+        else:
+            parts = [" " * self._current_indent + header + "\n",
+                     " " * help_position + lines[0] + "\n"]
+        parts += [" " * help_position + line + "\n" for line in lines[1:]]
+        return "".join(parts)
+
+    def format_help(self) -> str:
+        # argparse ends section titles with an ASCII colon; a Chinese title takes "：".
+        return re.sub(r"^(\S[^\n]*?):$", r"\1：", super().format_help(), flags=re.M)
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        # The resolved default store is looked up only when help is shown (it costs an import).
+        if action.help and "%(db_default)s" in action.help:
+            return action.help.replace("%(db_default)s", _default_path_text()).replace("%%", "%")
+        return super()._expand_help(action)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap_cells(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for para in text.splitlines()
+                         for line in (_wrap_cells(para, width - len(indent)) or [""]))
+
+
+def _wrap_cells(text: str, width: int) -> list[str]:
+    from workbench.util.textwrap_cjk import wrap_cells
+
+    return wrap_cells(text, max(width, 20))
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = S.CLI_SECTION_POSITIONALS
+        self._optionals.title = S.CLI_SECTION_OPTIONS
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=S.CLI_HELP_HELP)
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(S.CLI_USAGE_ERROR.format(reason=_translate_argparse(message)))
+
+
+def _translate_argparse(message: str) -> str:
+    """argparse's English complaint in Chinese, with the closest command or option named."""
+    import difflib
+
+    for pattern, template in S.CLI_ARGPARSE_ERRORS:
+        m = re.match(pattern, message)
+        if not m:
+            continue
+        text = template.format(*m.groups())
+        if pattern.startswith("argument (\\S+): invalid choice"):
+            choices = re.findall(r"'([^']+)'", message.split("choose from", 1)[-1])
+            close = difflib.get_close_matches(m.group(2), choices, n=1, cutoff=0.5)
+            text += (S.CLI_SUGGEST_USE.format(what=close[0]) if close
+                     else S.CLI_CHOICES.format(choices="、".join(choices)))
+        elif pattern.startswith("unrecognized arguments"):
+            first = m.group(1).split()[0]
+            close = difflib.get_close_matches(first, _all_options(), n=1, cutoff=0.6) if first.startswith("-") else []
+            if close:
+                text += S.CLI_SUGGEST_USE.format(what=close[0])
+        return text
+    return message
+
+
+def _all_options() -> list[str]:
+    import argparse as _argparse
+
+    parser = build_parser()
+    out = list(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, _argparse._SubParsersAction):
+            for sub in action.choices.values():
+                out += list(sub._option_string_actions)
+    return sorted(set(out))
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"(19|20|21)\d\d", text.strip()):
+        raise CliError(S.CLI_BAD_YEAR.format(value=text))
+    return int(text)
+
+
+def _arg(parser: argparse.ArgumentParser, command: str, *names: str, **kw: Any) -> None:
+    """An argument whose help (and Chinese metavar, for a positional) comes from strings.py."""
+    key = names[0] if names[0].startswith("-") else kw.get("dest", names[0])
+    if "help" not in kw:
+        text = S.CLI_ARGS.get(f"{command} {key}") or S.CLI_ARGS.get(key, "")
+        if len(names) > 1 and not text:
+            text = S.CLI_ARGS.get(f"{command} {names[1]}", "")
+        kw["help"] = text.replace("%", "%%")
+    if not names[0].startswith("-") and "metavar" not in kw:
+        kw["metavar"] = S.CLI_METAVARS.get(names[0]) or S.CLI_METAVARS.get(names[0].split("_")[0], names[0])
+    parser.add_argument(*names, **kw)
+
+
+def _command(sub, name: str) -> argparse.ArgumentParser:
+    short, long = S.CLI_COMMANDS[name]
+    return sub.add_parser(name, help=short, description=long, epilog=S.CLI_EPILOGS.get(name))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every subcommand in its own block; every word of help comes from strings.py."""
+    from workbench import __version__
+
+    p = _Parser(prog="workbench", description=S.CLI_DESCRIPTION, epilog=S.CLI_EPILOG_MAIN)
+    p.add_argument("--version", action="version", version=S.CLI_VERSION.format(version=__version__),
+                   help=S.CLI_VERSION_HELP)
+    p.add_argument("--db", metavar=S.CLI_METAVARS["path"],
+                   help=S.CLI_ARGS["--db"].replace("%", "%%").format(default="%(db_default)s"))
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, title=S.CLI_SECTION_COMMANDS,
+                           metavar=S.CLI_COMMAND_METAVAR)
+
+    s = _command(sub, "demo")
+    _arg(s, "demo", "--folder", metavar=S.CLI_METAVARS["folder"])
+
+    s = _command(sub, "list")
+    _arg(s, "list", "--json", action="store_true")
+
+    s = _command(sub, "import")
+    _arg(s, "import", "file")
+    _arg(s, "import", "--place", metavar=S.CLI_METAVARS["place"])
+    _arg(s, "import", "--year", metavar=S.CLI_METAVARS["year"])
+    _arg(s, "import", "--dry-run", action="store_true")
+    _arg(s, "import", "--json", action="store_true")
+    _arg(s, "import", "--replace", action="store_true")
+
+    s = _command(sub, "new")
+    _arg(s, "new", "place")
+    _arg(s, "new", "year")
+    _arg(s, "new", "--from", dest="from_year", metavar=S.CLI_METAVARS["year"])
+    _arg(s, "new", "--replace", action="store_true")
+
+    s = _command(sub, "show")
+    _arg(s, "show", "place")
+    _arg(s, "show", "year")
+    _arg(s, "show", "--json", action="store_true")
+
+    s = _command(sub, "check")
+    _arg(s, "check", "place")
+    _arg(s, "check", "year")
+    _arg(s, "check", "--json", action="store_true")
+
+    s = _command(sub, "compare")
+    _arg(s, "compare", "place")
+    _arg(s, "compare", "year_a", nargs="?")
+    _arg(s, "compare", "year_b", nargs="?")
+    _arg(s, "compare", "--years", metavar=S.CLI_METAVARS["span"])
+    _arg(s, "compare", "--json", action="store_true")
+    _arg(s, "compare", "-o", "--output", metavar=S.CLI_METAVARS["docx"])
+    _arg(s, "compare", "--force", action="store_true")
+    _arg(s, "compare", "--no-color", action="store_true")
+
+    s = _command(sub, "export")
+    _arg(s, "export", "place")
+    _arg(s, "export", "year")
+    _arg(s, "export", "-o", "--output", metavar=S.CLI_METAVARS["docx"])
+    _arg(s, "export", "--template", metavar=S.CLI_METAVARS["docx"])
+    _arg(s, "export", "--appendix", action="store_true")
+    _arg(s, "export", "--force", action="store_true")
+    _arg(s, "export", "--pdf", action="store_true", help=S.CLI_EXPORT_PDF_HELP)
+    _arg(s, "export", "--strict", action="store_true", help=S.CLI_EXPORT_STRICT_HELP)
+    _arg(s, "export", "--changes-from", metavar=S.CLI_METAVARS.get("version", "版本或年份"),
+         help=S.CLI_EXPORT_CHANGES_HELP)
+    _arg(s, "export", "--author", metavar=S.CLI_METAVARS.get("author", "姓名"), help=S.CLI_EXPORT_AUTHOR_HELP)
+
+    add_version_parser(sub)
+
+    s = sub.add_parser("restore", help=S.CLI_RESTORE_HELP, description=S.CLI_RESTORE_HELP)
+    _arg(s, "restore", "place")
+    _arg(s, "restore", "year")
+    s = sub.add_parser("trash", help=S.CLI_TRASH_HELP, description=S.CLI_TRASH_HELP)
+    _arg(s, "trash", "--empty", action="store_true", help=S.CLI_TRASH_EMPTY_HELP)
+    _arg(s, "trash", "--json", action="store_true")
+    return p
+
+
+def _default_path_text() -> str:
+    try:
+        return str(default_path())
+    except Exception:  # platformdirs on an odd system: help must still print
+        return "reports.json"
+
+
+def add_version_parser(sub) -> None:
+    """`version save|list|show|restore|delete|done`, help from strings.py like every command."""
+    p = _command(sub, "version")
+    vs = p.add_subparsers(dest="version_command", parser_class=_Parser, title=S.VERSION_COMMANDS_TITLE,
+                          metavar=S.VERSION_COMMANDS_HELP, help=S.VERSION_COMMANDS_HELP)
+    for name, help_text in (("save", S.VERSION_SAVE_HELP), ("show", S.VERSION_SHOW_HELP),
+                            ("restore", S.VERSION_RESTORE_HELP), ("delete", S.VERSION_DELETE_HELP)):
+        s = vs.add_parser(name, help=help_text, description=help_text)
+        _arg(s, "version", "place")
+        _arg(s, "version", "year")
+        _arg(s, "version", "name", help=S.VERSION_ARG_NAME, metavar="版本")
+        if name == "show":
+            _arg(s, "version", "--json", action="store_true")
+    s = vs.add_parser("list", help=S.VERSION_LIST_HELP, description=S.VERSION_LIST_HELP)
+    _arg(s, "version", "place")
+    _arg(s, "version", "year")
+    _arg(s, "version", "--json", action="store_true")
+    s = vs.add_parser("done", help=S.VERSION_DONE_HELP, description=S.VERSION_DONE_HELP)
+    _arg(s, "version", "place")
+    _arg(s, "version", "year")
+    _arg(s, "version", "name", help=S.VERSION_ARG_NAME, metavar="版本")
+    _arg(s, "version", "comments", nargs="+", help=S.VERSION_ARG_COMMENTS, metavar="编号")

@@ -1,0 +1,119 @@
+"""What the commands share: the store named by --db, the report a command needs (with the near
+miss named), a report by year or version, and JSON and table output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from workbench import strings as S
+from workbench.cli.parser import CliError, _year
+from workbench.document.model import Report
+from workbench.storage.store import Store, default_path
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if args.db else default_path()
+
+
+def lock_wait() -> float:
+    """How long a CLI writer waits for another writer to finish (WORKBENCH_LOCK_WAIT, seconds)."""
+    try:
+        return max(0.0, float(os.environ.get("WORKBENCH_LOCK_WAIT", "10")))
+    except ValueError:
+        return 10.0
+
+
+def open_store(args: argparse.Namespace, *, write: bool = False, lazy: bool = False) -> Store:
+    """The store named by --db (its folder must exist) or the default one (folder made).
+    `lazy`: a listing may come from the list remembered for this very file (Store)."""
+    return Store(db_path(args), readonly=not write, wait=lock_wait() if write else 0.0,
+                 create_folder=not args.db, lazy=lazy)
+
+
+def need_report(store: Store, place: str, year: int) -> Report:
+    report = store.get(place, year)
+    if report is None:
+        raise CliError(S.CLI_NO_REPORT.format(place=place, year=year) + suggestion(store, place, year))
+    return report
+
+
+def report_ref(store: Store, place: str, ref: str) -> Report:
+    """A report by year ("2025") or a named version of it ("2025@征求意见稿")."""
+    from workbench.drafting.rounds import split_ref
+
+    year_text, name = split_ref(ref)
+    year = _year(year_text)
+    if name:
+        return need_version(store, place, year, name)[0]
+    return need_report(store, place, year)
+
+
+def suggestion(store: Store, place: str, year: int | None = None) -> str:
+    """"；是否要找 狮岭镇 2024？" for a near-miss place or year; "" when nothing is close."""
+    import difflib
+
+    rows = store.summaries()
+    places = sorted({str(r["place"]) for r in rows})
+    if place not in places:
+        close = [p for p in places if place and (place in p or p in place)]
+        close += difflib.get_close_matches(place, [p for p in places if p not in close], n=1, cutoff=0.3)
+        if not close:
+            return ""
+        place_match = close[0]
+    else:
+        place_match = place
+    years = sorted(int(r["year"]) for r in rows if r["place"] == place_match and r["year"] is not None)
+    if not years:
+        return ""
+    if year is None:
+        if place_match != place:
+            return S.CLI_SUGGEST.format(what=place_match)
+        return S.CLI_SUGGEST_YEARS.format(place=place_match, years="、".join(map(str, years)))
+    if year in years:
+        return S.CLI_SUGGEST.format(what=f"{place_match} {year}")
+    nearest = min(years, key=lambda y: (abs(y - year), -y))
+    if place_match != place:
+        return S.CLI_SUGGEST.format(what=f"{place_match} {nearest}")
+    return S.CLI_SUGGEST_YEARS.format(place=place_match, years="、".join(map(str, years)))
+
+
+def _ref_label(ref: str) -> str | None:
+    """"2025@征求意见稿" -> "2025年（征求意见稿）"; a plain year keeps the default label."""
+    from workbench.drafting.rounds import split_ref
+
+    year, name = split_ref(ref)
+    return S.CMP_LABEL_VERSION.format(year=year.strip(), name=name) if name else None
+
+
+def emit_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+
+
+def counts(report: Report) -> dict[str, int]:
+    return {
+        "chapters": len(report.chapters),
+        "sections": sum(len(c.sections) for c in report.chapters),
+        "targets": len(report.targets),
+        "commitments": len(report.commitments),
+    }
+
+
+def _print_table(rows: list[Sequence[str]]) -> None:
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [str(c) + " " * (w - cell_len(str(c))) for c, w in zip(row, widths)]
+        print("  ".join(cells).rstrip())
+
+
+def need_version(store: Store, place: str, year: int, name: str) -> tuple[Report, dict[str, Any]]:
+    got = store.get_version(place, year, name)
+    if got is None:
+        raise CliError(S.VERSION_MISSING.format(place=place, year=year, name=name))
+    return got

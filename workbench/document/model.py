@@ -1,0 +1,324 @@
+"""The report document (DESIGN §3): dataclasses with lossless JSON in and out.
+
+`Report.from_dict(r.to_dict()) == r` for every report; a document that does not fit
+raises `ModelError` naming the field and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench import strings as S
+from workbench.document.figures import Figure
+
+SCHEMA = 1
+STATUSES = ("draft", "final")
+
+
+class ModelError(ValueError):
+    """A document that does not fit the report format; `path` names the field."""
+
+    def __init__(self, message: str, path: str = ""):
+        self.path = path
+        super().__init__(message)
+
+
+@dataclass
+class Meta:
+    title: str = "政府工作报告"
+    meeting: str = ""
+    date: str = ""
+    speaker: str = ""
+
+
+@dataclass
+class Paragraph:
+    text: str = ""
+    lead: str | None = None
+    # Further bold phrases inside `text` (a paragraph with several bold sentences); stored
+    # only when present, printed bold wherever the phrase still occurs in the text.
+    bold: list[str] = field(default_factory=list)
+    generated: str | None = None  # "targets": the text is written from the figures table
+
+    @property
+    def full_text(self) -> str:
+        return (self.lead or "") + self.text
+
+
+@dataclass
+class Section:
+    title: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    title: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    # "review" | "plan" when decided from what the chapter says rather than its title;
+    # stored only when set, so older documents are unchanged.
+    kind: str | None = None
+
+
+CHAPTER_KINDS = ("review", "plan")
+
+
+@dataclass
+class Commitment:
+    raw: str
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    chapter: int = 0
+    section: int | None = None
+    paragraph: int = 0
+
+
+@dataclass
+class Report:
+    place: str
+    year: int
+    meta: Meta = field(default_factory=Meta)
+    results: list[Figure] = field(default_factory=list)
+    targets: list[Figure] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    status: str = "draft"
+    note: str = ""
+    schema: int = SCHEMA
+
+    @property
+    def ident(self) -> tuple[str, int]:
+        return (self.place, self.year)
+
+    def paragraphs(self):
+        """Every paragraph with its address: (chapter, section or None, paragraph, Paragraph)."""
+        for ci, ch in enumerate(self.chapters):
+            for pi, p in enumerate(ch.paragraphs):
+                yield ci, None, pi, p
+            for si, sec in enumerate(ch.sections):
+                for pi, p in enumerate(sec.paragraphs):
+                    yield ci, si, pi, p
+
+    def text_length(self) -> int:
+        """Characters of body text, as a drafter counts them (no spaces)."""
+        total = sum(len(p.full_text) for *_, p in self.paragraphs())
+        total += sum(len(ch.title or "") + sum(len(s.title) for s in ch.sections)
+                     for ch in self.chapters)
+        return total
+
+    # ------------------------------------------------------------ JSON
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "place": self.place,
+            "year": self.year,
+            "status": self.status,
+            "note": self.note,
+            "meta": {"title": self.meta.title, "meeting": self.meta.meeting,
+                     "date": self.meta.date, "speaker": self.meta.speaker},
+            "results": [figure_to_dict(f) for f in self.results],
+            "targets": [figure_to_dict(f) for f in self.targets],
+            "chapters": [_chapter_to_dict(c) for c in self.chapters],
+            "commitments": [_commitment_to_dict(c) for c in self.commitments],
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Report:
+        r = _Reader(data, "")
+        r.require_dict()
+        schema = r.get("schema", int, default=SCHEMA)
+        if schema != SCHEMA:
+            raise ModelError(S.DOC_BAD_SCHEMA.format(got=schema, expected=SCHEMA), "schema")
+        status = r.get("status", str, default="draft")
+        if status not in STATUSES:
+            raise ModelError(S.DOC_BAD_FIELD.format(
+                path="status", expected="draft 或 final", got=status), "status")
+        place = r.get("place", str)
+        if not place.strip():
+            raise ModelError(S.DOC_BAD_FIELD.format(path="place", expected="地名", got="空"), "place")
+        meta = r.child("meta", default={})
+        return cls(
+            schema=schema,
+            place=place,
+            year=r.get("year", int),
+            status=status,
+            note=r.get("note", str, default=""),
+            meta=Meta(
+                title=meta.get("title", str, default=""),
+                meeting=meta.get("meeting", str, default=""),
+                date=meta.get("date", str, default=""),
+                speaker=meta.get("speaker", str, default=""),
+            ),
+            results=[figure_from_reader(x) for x in r.items("results")],
+            targets=[figure_from_reader(x) for x in r.items("targets")],
+            chapters=[_chapter_from_reader(x) for x in r.items("chapters")],
+            commitments=[_commitment_from_reader(x) for x in r.items("commitments")],
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        return cls.from_dict(json.loads(text))
+
+
+def figure_to_dict(f: Figure) -> dict[str, Any]:
+    return {
+        "name": f.name, "key": f.key, "value": f.value, "unit": f.unit,
+        "growth_pct": f.growth_pct, "qualifier": f.qualifier, "raw": f.raw,
+        "growth_pct_max": f.growth_pct_max, "stretch_pct": f.stretch_pct,
+    }
+
+
+def figure_from_dict(data: Any, path: str = "figure") -> Figure:
+    return figure_from_reader(_Reader(data, path))
+
+
+def figure_from_reader(r: _Reader) -> Figure:
+    r.require_dict()
+    return Figure(
+        name=r.get("name", str),
+        key=r.get("key", str, optional=True),
+        value=r.get("value", float, optional=True),
+        unit=r.get("unit", str, optional=True),
+        growth_pct=r.get("growth_pct", float, optional=True),
+        qualifier=r.get("qualifier", str, optional=True),
+        raw=r.get("raw", str, default=""),
+        growth_pct_max=r.get("growth_pct_max", float, optional=True),
+        stretch_pct=r.get("stretch_pct", float, optional=True),
+    )
+
+
+def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
+    d: dict[str, Any] = {"lead": p.lead, "text": p.text}
+    if p.generated:
+        d["generated"] = p.generated
+    if p.bold:
+        d["bold"] = list(p.bold)
+    return d
+
+
+def _chapter_to_dict(c: Chapter) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "title": c.title,
+        "paragraphs": [_paragraph_to_dict(p) for p in c.paragraphs],
+        "sections": [{"title": s.title, "paragraphs": [_paragraph_to_dict(p) for p in s.paragraphs]}
+                     for s in c.sections],
+    }
+    if c.kind:
+        d["kind"] = c.kind
+    return d
+
+
+def _commitment_to_dict(c: Commitment) -> dict[str, Any]:
+    return {"raw": c.raw, "value": c.value, "unit": c.unit, "qualifier": c.qualifier,
+            "chapter": c.chapter, "section": c.section, "paragraph": c.paragraph}
+
+
+def _paragraph_from_reader(r: _Reader) -> Paragraph:
+    r.require_dict()
+    bold = []
+    for b in r.items("bold"):
+        if not isinstance(b.data, str):
+            raise _bad(b.path, S.TYPE_NAMES.get("str", "str"), b.data)
+        bold.append(b.data)
+    return Paragraph(lead=r.get("lead", str, optional=True), text=r.get("text", str, default=""),
+                     bold=bold, generated=r.get("generated", str, optional=True))
+
+
+def _chapter_from_reader(r: _Reader) -> Chapter:
+    r.require_dict()
+    sections = []
+    for s in r.items("sections"):
+        s.require_dict()
+        sections.append(Section(title=s.get("title", str, default=""),
+                                paragraphs=[_paragraph_from_reader(p) for p in s.items("paragraphs")]))
+    kind = r.get("kind", str, optional=True)
+    if kind is not None and kind not in CHAPTER_KINDS:
+        kind = None
+    return Chapter(title=r.get("title", str, optional=True),
+                   paragraphs=[_paragraph_from_reader(p) for p in r.items("paragraphs")],
+                   sections=sections, kind=kind)
+
+
+def _commitment_from_reader(r: _Reader) -> Commitment:
+    r.require_dict()
+    return Commitment(
+        raw=r.get("raw", str),
+        value=r.get("value", float, optional=True),
+        unit=r.get("unit", str, optional=True),
+        qualifier=r.get("qualifier", str, optional=True),
+        chapter=r.get("chapter", int, default=0),
+        section=r.get("section", int, optional=True),
+        paragraph=r.get("paragraph", int, default=0),
+    )
+
+
+_MISSING = object()
+
+
+class _Reader:
+    """Walks a parsed JSON value, checking types and keeping the path for messages."""
+
+    def __init__(self, data: Any, path: str):
+        self.data = data
+        self.path = path
+
+    def _sub(self, key: str | int) -> str:
+        if isinstance(key, int):
+            return f"{self.path}[{key}]"
+        return f"{self.path}.{key}" if self.path else key
+
+    def require_dict(self) -> None:
+        if not isinstance(self.data, dict):
+            raise _bad(self.path or "（文档）", "对象", self.data)
+
+    def get(self, key: str, kind: type, *, optional: bool = False, default: Any = _MISSING) -> Any:
+        value = self.data.get(key, _MISSING)
+        path = self._sub(key)
+        if value is _MISSING:
+            if optional:
+                return None
+            if default is not _MISSING:
+                return default
+            raise ModelError(S.DOC_MISSING_FIELD.format(path=path), path)
+        if value is None and optional:
+            return None
+        if kind is float:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise _bad(path, "数字", value)
+            if value != value or value in (float("inf"), float("-inf")):
+                raise _bad(path, "有限的数字", value)
+            return value
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise _bad(path, "整数", value)
+        if not isinstance(value, kind):
+            raise _bad(path, S.TYPE_NAMES.get(kind.__name__, kind.__name__), value)
+        return value
+
+    def child(self, key: str, default: Any = _MISSING) -> _Reader:
+        value = self.data.get(key, default)
+        if value is _MISSING:
+            raise ModelError(S.DOC_MISSING_FIELD.format(path=self._sub(key)), self._sub(key))
+        reader = _Reader(value, self._sub(key))
+        reader.require_dict()
+        return reader
+
+    def items(self, key: str) -> list[_Reader]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise _bad(self._sub(key), "列表", value)
+        base = self._sub(key)
+        return [_Reader(v, f"{base}[{i}]") for i, v in enumerate(value)]
+
+
+def _bad(path: str, expected: str, got: Any) -> ModelError:
+    shown = repr(got) if not isinstance(got, (dict, list)) else S.TYPE_NAMES[type(got).__name__]
+    if len(shown) > 40:
+        shown = shown[:40] + "…"
+    return ModelError(S.DOC_BAD_FIELD.format(path=path, expected=expected, got=shown), path)

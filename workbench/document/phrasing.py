@@ -1,0 +1,155 @@
+"""Chinese sentences from data, in the house phrasing: the targets sentence, the review
+sentence, attainment words, and full-width punctuation for body text."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from workbench.document.figures import Figure, format_figure
+
+TARGETS_MARKER = "主要预期目标"
+
+# Attainment states (DESIGN §5) and the words a report uses for them.
+EXCEEDED = "exceeded"
+MET = "met"
+BASICALLY_MET = "basically_met"
+MISSED = "missed"
+NO_DATA = "no_data"
+NOT_COMPARABLE = "not_comparable"
+ATTAINMENT_WORDS = {
+    EXCEEDED: "超额完成",
+    MET: "完成",
+    BASICALLY_MET: "基本完成",
+    MISSED: "未完成",
+    NO_DATA: "无数据",
+    NOT_COMPARABLE: "无法比较",
+}
+
+_LEVELS = (("街道", "全街"), ("镇", "全镇"), ("乡", "全乡"), ("县", "全县"), ("区", "全区"),
+           ("市", "全市"), ("省", "全省"), ("自治州", "全州"), ("州", "全州"), ("盟", "全盟"),
+           ("旗", "全旗"))
+
+
+def scope_word(place: str) -> str:
+    """全镇 / 全街 / 全县 / 全区 / 全市 … by the level the place's name ends with."""
+    for suffix, word in _LEVELS:
+        if place.endswith(suffix):
+            return word
+    if place in ("中国", "全国", "国务院"):
+        return "全国"
+    return "全" + (place[-1] if place else "镇")
+
+
+def targets_sentence(report) -> str:
+    """"今年全镇经济社会发展的主要预期目标是：地区生产总值增长8%左右；……。"."""
+    clauses = [format_figure(f) for f in report.targets]
+    if not clauses:
+        return ""
+    return (f"今年{scope_word(report.place)}经济社会发展的{TARGETS_MARKER}是："
+            + "；".join(clauses) + "。")
+
+
+def is_targets_paragraph(text: str) -> bool:
+    return TARGETS_MARKER in text and "：" in text
+
+
+# The one rule for text the workbench writes from data: a paragraph marked `generated`
+# prints what its generator makes from the tables, and its stored text is kept equal to
+# that; an unmarked paragraph is the drafter's own and prints exactly as stored.
+GENERATED_TARGETS = "targets"
+GENERATORS = {GENERATED_TARGETS: targets_sentence}
+
+
+def generated_text(report, kind: str) -> str:
+    make = GENERATORS.get(kind)
+    return make(report) if make is not None else ""
+
+
+def printed(report, para) -> tuple[str | None, str]:
+    """(lead, text) of a paragraph as the editor, preview, `show` and the export print it.
+    A kind this version cannot generate prints the stored text rather than nothing."""
+    if para.generated in GENERATORS:
+        return None, generated_text(report, para.generated)
+    return para.lead, para.text
+
+
+def refresh_generated(report):
+    """Rewrite every generated paragraph from the tables, so the stored text is the printed one."""
+    for ch in report.chapters:
+        for paras in [ch.paragraphs] + [sec.paragraphs for sec in ch.sections]:
+            for p in paras:
+                if p.generated in GENERATORS:
+                    p.lead = None
+                    p.text = generated_text(report, p.generated)
+    return report
+
+
+def review_sentence(results: Iterable[Figure]) -> str:
+    """"全年实现地区生产总值增长6.5%；完成固定资产投资总额22.5亿元，增长55.9%。"."""
+    parts = []
+    for i, f in enumerate(results):
+        if f.is_qualitative and f.qualifier is None:
+            continue
+        verb = "实现" if f.value is None else "完成"
+        text = format_figure(f)
+        parts.append(("全年" if i == 0 else "") + verb + text)
+    return "；".join(parts) + "。" if parts else ""
+
+
+_PUNCT_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff“”‘’（）《》、，。；：？！]"
+_HALF_AFTER_CJK = re.compile(rf"(?<={_CJK})([,;:?!()])|([,;:?!()])(?={_CJK})")
+
+
+def full_width(text: str) -> str:
+    """Half-width punctuation beside Chinese characters made full-width; quotes balanced as “”."""
+    text = _HALF_AFTER_CJK.sub(lambda m: _PUNCT_PAIRS[m.group(1) or m.group(2)], text)
+    if '"' in text:
+        out, open_ = [], True
+        for ch in text:
+            if ch == '"':
+                out.append("“" if open_ else "”")
+                open_ = not open_
+            else:
+                out.append(ch)
+        text = "".join(out)
+    return text
+
+
+_CN_NUMS = "一二三四五六七八九十"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 -> 一, 12 -> 十二, 20 -> 二十 (chapter and section numbering)."""
+    if n <= 10:
+        return _CN_NUMS[n - 1]
+    if n < 20:
+        return "十" + _CN_NUMS[n - 11]
+    tens, ones = divmod(n, 10)
+    return _CN_NUMS[tens - 1] + "十" + (_CN_NUMS[ones - 1] if ones else "")
+
+
+def chapter_number(i: int) -> str:
+    return chinese_ordinal(i + 1) + "、"
+
+
+def chapter_numbers(chapters) -> list[str]:
+    """"一、" for each titled chapter in turn; "" for an untitled opening one."""
+    out, n = [], 0
+    for ch in chapters:
+        if ch.title:
+            out.append(chapter_number(n))
+            n += 1
+        else:
+            out.append("")
+    return out
+
+
+def section_number(i: int) -> str:
+    return "（" + chinese_ordinal(i + 1) + "）"
+
+
+def speaking_minutes(chars: int, per_minute: int = 220) -> float:
+    """A report is read aloud at about 220 characters a minute."""
+    return chars / per_minute

@@ -1,0 +1,284 @@
+"""Text in as lines: a report's characters normalised (traditional to simplified, full-width
+digits, stray dots), and the furniture of a web page (site names, pagers, share lines) dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.document.phrasing import full_width
+from workbench.reading.places import valid_place
+
+
+@dataclass
+class Line:
+    """One paragraph of input with what its source said of it (a .docx knows more)."""
+
+    text: str
+    level: int | None = None      # 1 chapter, 2 section, from a style or outline level
+    lead: str | None = None       # a bold first run
+    title: bool = False           # styled as the document title
+    blank_before: bool = False    # a blank line stood before it in a text file
+    bold: list[str] = field(default_factory=list)   # further bold phrases in the paragraph
+
+
+@dataclass
+class Origin:
+    """Where a report's place and year came from, and what could not be placed."""
+
+    place: str = ""               # one of the S.SOURCE_* labels, "" when not found
+    year: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Hints:
+    """What a file says outside its report text: page headers and the file's own name."""
+
+    header_place: str = ""
+    header_year: int | None = None
+    file_place: str = ""
+    file_year: int | None = None
+
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
+
+
+_CJK = "\u4e00-\u9fff"
+
+
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+_HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff）”》%])\.(?=[\u4e00-\u9fff“（《]|\s*$)|(?<=\d)\.(?=[\u4e00-\u9fff“（《])")
+
+
+_FULL_DOT = re.compile(r"(?<=\d)．(?=\d)")
+
+
+# "1.医疗卫生方面": an item number, written "1．" in a 公文 (never "1。").
+_ITEM_NUMBER = re.compile(r"(^|[\s：:；;。，、（(])(\d{1,2})\.(?=[\u4e00-\u9fff“（《])")
+
+
+def _is_traditional(text: str) -> bool:
+    """Text written in traditional characters (a re-rendering by some website)."""
+    converter = _t2s()
+    if converter is None:
+        return False
+    sample = "".join(_CJK_CHAR.findall(text[:20000]))
+    if len(sample) < 20:
+        return False
+    converted = converter.convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return changed > len(sample) * 0.03
+
+
+def _t2s():
+    if not _CONVERTER:
+        try:
+            import opencc  # a well-kept dictionary of traditional -> simplified phrases
+            _CONVERTER.append(opencc.OpenCC("t2s"))
+        except Exception:  # the library missing or its data unreadable: keep the text as is
+            _CONVERTER.append(None)
+    return _CONVERTER[0]
+
+
+def normalise(text: str) -> str:
+    """One line as the rest of the reader expects it: simplified characters, half-width
+    digits, Chinese punctuation in Chinese text, no zero-width characters."""
+    text = _ZERO_WIDTH.sub("", text).translate(_FULL_DIGITS)
+    text = _FULL_DOT.sub(".", text)
+    if _CJK_CHAR.search(text):
+        text = full_width(text)  # the exporter's own rule, so import and export agree
+        text = _ITEM_NUMBER.sub(r"\1\2．", text)
+        text = _HALF_STOP.sub("。", text)
+    return text
+
+
+# A site's "……(…省略912字…)……": the text has a gap there, so the gap stays marked.
+_ELISION = re.compile(r"……[（(][^）)]{0,80}(省略|会员|登录)[^）)]{0,80}[）)]……")
+
+
+# Pieces of page furniture that can sit anywhere in a line.
+_INLINE_FURNITURE = re.compile(
+    r"……[（(][^）)]{0,80}(省略|会员|登录)[^）)]{0,80}[）)]……"
+    r"|[（(][^）)]{0,40}(阅读全部|全文阅读|需要先登录|登录后|开通会员|正式会员)[^）)]{0,40}[）)]"
+    r"|共计?\s*\d+\s*个?字[，,。]?|预计阅读时长\s*\d+\s*分钟[。.]?|阅读时长[:：]?\s*\d+\s*分钟[。.]?"
+    r"|[（(]第\s*\d+\s*/\s*\d+\s*页[）)]|第\s*\d+\s*/\s*\d+\s*页|第\s*\d+\s*页\s*[，,]?\s*共\s*\d+\s*页"
+    r"|(?<![\u4e00-\u9fff])(来源|稿源|信息来源)[:：]\s*[\u4e00-\u9fff\w—\-·]{2,20}?(?=\s|$|[|｜]|发布|作者|编辑|浏览)"
+    r"|(网络|转载|原创|投稿)?\s*分享\s*时间[:：]?|加入收藏|微信扫码\S{0,10}|扫码(分享|领取|关注)\S{0,10}"
+    r"|(发表|发布|更新|上传)?(时间|日期)[:：]\s*[\d/\-年月日:： ]{6,25}"
+    r"|(?<![\u4e00-\u9fff])作者[:：]\s*\S{1,12}(?=\s|$)|(点击|阅读|浏览)(量|次数)?[:：]\s*(\d+次?)?(?=\s|$)"
+    r"|浏览(次数|量)?[:：]\s*\d+|阅读(次数|量)?[:：]\s*\d+|点击(次数|量)?[:：]\s*\d+"
+    r"|https?://[\w./\-?=&%#]+|www\.[\w./\-?=&%#]+"
+)
+
+
+_NOISE_LINE = re.compile(
+    r"^(来源|来源于|稿源|发布时间|发布日期|发布机构|信息来源|作者|编辑|责任编辑|浏览次数|阅读次数|访问量|字号|"
+    r"【字体|分享到|扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|上一页|下一页|相关链接|相关阅读|相关文章|"
+    r"索引号|主题分类|发文字号|文号|成文日期|发文机关|网站地图|版权所有|主办单位|承办单位|技术支持|联系我们|ICP|"
+    r"您的位置|当前位置|所在位置|首页)\s*[:：>》|｜]"
+    r"|^(分享|打印|关闭|收藏|纠错|举报|点赞|评论|领取福利|下载全文|下载文档|返回列表|返回首页|猜你喜欢|热门推荐|"
+    r"相关推荐|推荐阅读|扫一扫|网络|转载|相关链接[:：]?)$"
+    r"|^\d+$|^\d+\s*/\s*\d+$|^【\s*(大|中|小)|^[—\-－]\s*\d{1,4}\s*[—\-－]$"
+    r"|^[【\[]?(打印|关闭|收藏|纠错)[】\]]?(\s*[【\[]?(打印|关闭|收藏|纠错)[】\]]?)*$"
+    r"|^.{0,20}(人民政府网|门户网站|政府网站|融媒体中心)$"
+)
+
+
+# Site notices, copyright and filing lines, pagers and link lists that no report contains.
+_SITE_NOTICE = re.compile(
+    r"仅供参考|请点击下载|点击下载|如需全文|免责声明|本站无关|版权归|如有侵权|侵权请联系|由用户上传|All Rights Reserved|"
+    r"Copyright|©|ICP备|ICP证|备案号|公网安备|网站标识码|政府网站标识|主办单位|承办单位|(?<=[室厅局委府])主办(?=\s|$)",
+    re.IGNORECASE)
+
+
+_PAGER = re.compile(r"^(首页\s*)?(上一页\s*)?(\d+\s*)*(下一页|尾页)(\s*\d+)*(\s*尾页)?$|^上一页(\s*\d+)+\s*$")
+
+
+_LINK_LIST = re.compile(r"^([\u4e00-\u9fff]{2,14}(人民政府|政府网|办公室|门户网站)[\s|｜]*){2,}$")
+
+
+_BREADCRUMB = re.compile(r"(>>|》》|>\s*\S{1,12}\s*>|»)")
+
+
+_SITE_WORDS = re.compile(r"文库|范文|网站|\.com|\.cn|\.net|记住我|专注|写作|公文网|秘网|首页|[A-Za-z]{4,}\d*\.[A-Za-z]{2,3}",
+                         re.IGNORECASE)
+
+
+_SENTENCE_END = re.compile(r"[。！？；]")
+
+
+_PAGE_HEADER = re.compile(r"^(?P<pre>[^，。；：]{0,24}?)(?P<year>(?:19|20)\d\d)年(?:度)?(?P<mid>乡镇|街道|县区|区县|市县)?"
+                          r"政府工作报告(?P<tail>.*)$")
+
+
+_COLLECTION_TAIL = re.compile(r"范文|精选|篇|合集|汇编|大全|模板|下载")
+
+
+_HEADER_TAIL = re.compile(r"^[\s|｜\-_—–]*(\d+篇)?[\s|｜\-_—–]*([（(]?第?\s*\d+\s*/\s*\d+\s*页[）)]?)?[\s|｜\-_—–]*"
+                          r"(\S{0,16}(网|文库|站))?[\s|｜]*$")
+
+
+def _leftover_is_furniture(text: str) -> bool:
+    """What is left of a line after its furniture pieces is no report text."""
+    rest = re.sub(r"[\s|｜\-_—–·•◆◇★☆>»~～,，.。:：]+", "", text)
+    return not rest or (len(rest) <= 4 and not _SENTENCE_END.search(text))
+
+
+_FURNITURE_WORDS = re.compile(
+    r"扫一扫|在手机(上)?(打开|阅读|查看)|当前页|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|纠错|举报|"
+    r"相关文章|相关阅读|相关链接|相关推荐|推荐阅读|热门文章|分享到|分享|字体|字号|默认|[大中小]|"
+    r"返回顶部|返回首页|返回列表|上一篇|下一篇|微信|微博|QQ空间|QQ|下载文档|下载|文档|全文|点赞|评论|")
+
+
+def is_furniture(text: str) -> bool:
+    """A whole line of page furniture: site name, breadcrumbs, metadata, counters, share lines."""
+    if _NOISE_LINE.match(text):
+        return True
+    if len(text) <= 90 and _SITE_NOTICE.search(text):
+        return True
+    if _PAGER.match(text) or _LINK_LIST.match(text):
+        return True
+    if not _CJK_CHAR.search(text):
+        return True  # "Public domain", "Copyright …", a lone number: no Chinese, no report text
+    if not _SENTENCE_END.search(text) and len(text) <= 40 and \
+            not re.sub(r"[\s【】\[\]|｜/：:，,、·•]", "", _FURNITURE_WORDS.sub("", text)):
+        return True
+    if _BREADCRUMB.search(text) and not _SENTENCE_END.search(text):
+        return True
+    if text.count("|") + text.count("｜") >= 2 and not _SENTENCE_END.search(text):
+        return True
+    if _SITE_WORDS.search(text) and not _SENTENCE_END.search(text) and len(text) <= 60 \
+            and "政府工作报告" not in text:
+        return True
+    return False
+
+
+def _page_header(text: str) -> tuple[str, int] | None:
+    """"汉滨区2025年政府工作报告 |", "乡镇2023年政府工作报告-35篇（第27/65页）" -> (place, year)."""
+    m = _PAGE_HEADER.match(text)
+    if not m or not m.group("tail").strip():
+        return None
+    tail = m.group("tail").strip()
+    if not (_HEADER_TAIL.match(tail) or (tail[0] in "|｜_-—–" and len(tail) <= 40
+                                          and not _SENTENCE_END.search(tail))
+            or (_COLLECTION_TAIL.search(tail) and len(tail) <= 24)):
+        return None
+    if m.group("mid"):
+        return "", int(m.group("year"))  # a collection's header ("乡镇政府工作报告范文"): no place
+    pre = re.sub(r"人民政府$", "", m.group("pre").strip())
+    return (pre if valid_place(pre) else ""), int(m.group("year"))
+
+
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]|〔注\d{1,3}〕|\[注\s*\d{1,3}\]")
+
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
+    """Normalised lines with the furniture gone; page headers feed `hints` on the way."""
+    hints = hints if hints is not None else Hints()
+    traditional = _is_traditional("".join(ln.text for ln in raw[:400]))
+    out: list[Line] = []
+    pending_blank = False
+    for line in raw:
+        text = line.text
+        if traditional:
+            text = _t2s().convert(text)
+            line.lead = _t2s().convert(line.lead) if line.lead else line.lead
+            line.bold = [_t2s().convert(b) for b in line.bold]
+        text = _SPACES.sub(" ", normalise(_FOOTNOTE.sub("", text))).strip()
+        if not text:
+            pending_blank = True
+            continue
+        header = _page_header(text)
+        if header is not None:
+            place, year = header
+            hints.header_place = hints.header_place or place
+            hints.header_year = hints.header_year or year
+            pending_blank = True
+            continue
+        stripped = _ELISION.sub("……", text)
+        stripped = _INLINE_FURNITURE.sub("", stripped).strip()
+        if stripped != text:
+            if _leftover_is_furniture(stripped):
+                pending_blank = True
+                continue
+            text = _SPACES.sub(" ", stripped)
+        if is_furniture(text):
+            pending_blank = True
+            continue
+        line.text = text
+        if line.lead:
+            line.lead = normalise(_FOOTNOTE.sub("", line.lead)).strip() or None
+            if line.lead and not line.text.startswith(line.lead):
+                line.lead = None
+        line.bold = [normalise(b) for b in line.bold]
+        line.blank_before = line.blank_before or pending_blank
+        pending_blank = False
+        out.append(line)
+    return out
+
+
+def lines_from_text(text: str) -> list[Line]:
+    """A text file's lines, blank lines remembered, ready for `clean_lines`."""
+    lines, blank = [], False
+    for raw in text.splitlines():
+        if not _ZERO_WIDTH.sub("", raw).strip(" \t\u3000\u00a0"):
+            if raw.strip(" \t\u3000\u00a0"):
+                continue  # a line of zero-width characters only: an artefact, not a break
+            blank = True
+            lines.append(Line(""))
+            continue
+        lines.append(Line(raw, blank_before=blank))
+        blank = False
+    return lines
+
+
+_CONVERTER: list = []

@@ -1,0 +1,257 @@
+"""Results read from a report's review chapter(s): what the year under review achieved.
+
+Real reviews write results in many shapes — "国内生产总值超过126万亿元，增长5.2%",
+"城镇调查失业率平均为5.2%", "居民消费价格上涨0.2%", "能耗降幅超过3%", "粮食产量首次跃上
+1.4万亿斤", "全年实现地区生产总值45.6亿元，同比增长6.5%". Each clause is normalised to the
+figure grammar, read, and kept only when it names a catalogue indicator; the qualifier it was
+written with (超过, 平均, 以上) stays on the figure when it binds the part that is compared.
+Figures of a five-year part ("过去五年…", "年均增长") are not results of the year.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from workbench.document.catalog import lookup
+from workbench.document.commitments import chapter_is_review
+from workbench.document.figures import Figure, FigureError, parse_figure
+from workbench.document.model import Report
+
+_SENTENCE_SPLIT = re.compile(r"[。；;！？!?\n]")
+_PIECE_SPLIT = re.compile(r"[，,、]")
+# A piece that goes on with the figure before it: "增长5.2%" after "超过126万亿元".
+_CONTINUES = re.compile(r"^(同比|比上年|较上年|比去年|实际|名义)?(增长|增速|增幅|下降|降低|减少|降幅|提高|上升|"
+                        r"上涨|涨幅|左右|以上|以内|力争|[0-9０-９]|(?:总量|总额|规模)?(?:达到|突破|超过)[0-9０-９])")
+_LEADING = re.compile(r"^(?:——|—|预计|全镇|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
+                      r"累计|共|实现了|实现|完成了|完成|带动|推动|我镇|我街|我县|我区|我市|我省|我国)+")
+_ADVERBS = re.compile(r"首次|历史性地?|再次|再创新高|稳定(?!在)|持续|成功|顺利")
+_SINCE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比)(?=增长|下降|提高|减少|增加|上升|降低)")
+_REAL = re.compile(r"(?:实际|名义)(?=增长|下降)")
+_FROM = re.compile(r"[从由][0-9０-９.．]+[^0-9０-９，、]{0,6}?(?=提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至)")
+_TO_LEVEL = re.compile(r"(?:提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至|达到了|跃升至|升至)(?=[0-9０-９])")
+_OVER = re.compile(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|高于|逾)(?=[0-9０-９])")
+_AVERAGE = re.compile(r"平均(?:为|达到|达)?(?=[0-9０-９])")
+_FALL = re.compile(r"(?:降幅|下降幅度|下降率)(?:为|达到|达)?(?P<over>超过)?(?=[0-9０-９])")
+_RISE = re.compile(r"(?:增幅|增速)(?:为|达到|达)(?=[0-9０-９])")
+_PRICE_RISE = re.compile(r"(?:上涨|涨幅为|涨幅达|涨幅|上升)(?=[0-9０-９])")
+_MULTI_YEAR_CLAUSE = re.compile(r"年均|平均每年|五年|十年|三年来|五年来|十年来|累计.{0,4}年")
+_MULTI_YEAR_PARA = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:过去五年|五年来|过去十年|十年来|回顾五年|这五年|五年间|"
+                              r"过去的五年|本届政府任期|过去三年|三年来)")
+_ONE_YEAR_PARA = re.compile(r"^(?:过去一年|一年来|(?:19|20)\d\d年[，,是])")
+# Indicators whose target is itself a rate of change written as a level ("涨幅3%左右").
+_CHANGE_AS_LEVEL = {"cpi"}
+# Short wordings reviews use for catalogue indicators that the catalogue does not list.
+_RESULT_ALIASES = {"能耗": "energy_intensity"}
+
+
+def year_paragraphs(report: Report) -> Iterator[tuple[int, int | None, int, str]]:
+    """Review-chapter paragraphs that speak of the year under review, not of five years.
+
+    A chapter titled for five years alone ("过去五年工作回顾") that never turns to the single
+    year is read whole: its year-by-year figures are all a drafter has written."""
+    for ci, ch in enumerate(report.chapters):
+        if not chapter_is_review(ch):
+            continue
+        title = ch.title or ""
+        multi_title = bool(re.search(r"五年|十年|三年", title)) and not re.search(r"一年|(?:19|20)\d\d年", title)
+        chosen = list(_year_part(ci, ch, multi_title))
+        yield from chosen if chosen or not multi_title else _year_part(ci, ch, False, switch=False)
+
+
+def _year_part(ci: int, ch, multi: bool, switch: bool = True):
+    for pi, para in enumerate(ch.paragraphs):
+        text = para.full_text.strip()
+        if switch and _MULTI_YEAR_PARA.match(text):
+            multi = True
+        elif switch and _ONE_YEAR_PARA.match(text):
+            multi = False
+        if not multi:
+            yield ci, None, pi, para.full_text
+    for si, sec in enumerate(ch.sections):
+        sec_multi = multi or (switch and bool(_MULTI_YEAR_PARA.match(sec.title or "")))
+        for pi, para in enumerate(sec.paragraphs):
+            if not sec_multi:
+                yield ci, si, pi, para.full_text
+
+
+def results_from(report: Report) -> list[Figure]:
+    """Every catalogue indicator's result in the review of the year, first statement kept."""
+    found: list[Figure] = []
+    seen: set[str] = set()
+    for *_, text in year_paragraphs(report):
+        for fig in results_in(text):
+            ident = fig.key or fig.name
+            if ident not in seen:
+                seen.add(ident)
+                found.append(fig)
+    return found
+
+
+_STATEMENT_SPLIT = re.compile(r"[。！？!?\n]")
+_CLAUSE_SPLIT = re.compile(r"[；;]")
+# A headline result clause: short, with a growth rate or an amount ("规模工业增加值增长10.5%").
+_HEADLINE_CLAUSE = 40
+_HEADLINE_FIGURE = re.compile(r"[0-9０-９](?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点|万亿|亿|万|千)")
+
+
+def unread_results(report: Report) -> list[str]:
+    """Clauses of a results statement ("GDP增长6.5%；规模工业增加值增长10.5%；…") that state a
+    number but are read as no result, while the statement's other clauses are: the importer
+    names them rather than leaving them out unsaid. Statements with no result read at all
+    (a project count, a ranking) are not results statements and are left alone."""
+    from workbench.reading.passage import holds_figure_number
+
+    out: list[str] = []
+    for *_, text in year_paragraphs(report):
+        for statement in _STATEMENT_SPLIT.split(text):
+            clauses = [c.strip() for c in _CLAUSE_SPLIT.split(statement) if c.strip()]
+            if len(clauses) < 2 or sum(1 for c in clauses if results_in(c)) < 2:
+                continue  # not a list of headline results
+            for clause in clauses:
+                if len(clause) <= _HEADLINE_CLAUSE and _HEADLINE_FIGURE.search(clause) \
+                        and holds_figure_number(clause) and not results_in(clause) and clause not in out:
+                    out.append(clause)
+    return out
+
+
+# "地区生产总值、一般公共预算收入分别达到120亿元和8亿元，分别增长6%和5%": one result per name.
+_RESPECTIVE = re.compile(
+    r"(?P<names>[^，,；;。]+?)分别(?P<verb>达到|为|增长|下降|提高|降低|减少)(?P<values>[^，,；;。]+)"
+    r"(?:[，,](?:同比|比上年|较上年)?分别(?P<verb2>增长|下降|提高|降低|减少)(?P<values2>[^，,；;。]+))?")
+
+
+def _respective_results(sentence: str) -> tuple[list[Figure], str]:
+    """The results of a "分别" statement in the sentence, and the sentence without it; names
+    and values are paired in order, and nothing is read when their counts differ."""
+    from workbench.reading.passage import _LIST_SPLIT, respective_names
+
+    m = _RESPECTIVE.search(sentence)
+    if not m:
+        return [], sentence
+    values = [v for v in _LIST_SPLIT.split(m.group("values")) if v]
+    second = [v for v in _LIST_SPLIT.split(m.group("values2") or "") if v]
+    names = respective_names(_LEADING.sub("", m.group("names").strip()), values)
+    if names is None or (second and len(second) != len(names)):
+        return [], sentence
+    verb = m.group("verb")
+    out = []
+    for i, name in enumerate(names):
+        clause = name + ("达到" if verb in ("达到", "为") else verb) + values[i]
+        if second:
+            clause += "，" + m.group("verb2") + second[i]
+        fig = read_result(clause)
+        if fig is None:
+            return [], sentence
+        out.append(fig)
+    return out, sentence[:m.start()] + "，" + sentence[m.end():]
+
+
+def results_in(text: str) -> list[Figure]:
+    """The results stated in one paragraph of a review."""
+    out: list[Figure] = []
+    for sentence in _SENTENCE_SPLIT.split(text):
+        if "分别" in sentence:
+            found, sentence = _respective_results(sentence)
+            out.extend(found)
+        pieces = [p.strip() for p in _PIECE_SPLIT.split(sentence) if p.strip()]
+        i = 0
+        while i < len(pieces):
+            fig, used = _read_from(pieces, i)
+            if fig is not None:
+                out.append(fig)
+                i += used
+            else:
+                i += 1
+    return out
+
+
+def _read_from(pieces: list[str], i: int) -> tuple[Figure | None, int]:
+    """The longest run of pieces from i that reads as one result; (None, 0) when none does."""
+    best: tuple[Figure | None, int] = (None, 0)
+    n = 1
+    while i + n <= len(pieces):
+        if n > 1 and not _CONTINUES.match(pieces[i + n - 1]):
+            break
+        fig = read_result("，".join(pieces[i:i + n]))
+        if fig is not None:
+            best = (fig, n)
+        elif n > 1:
+            break
+        n += 1
+    return best
+
+
+def read_result(clause: str) -> Figure | None:
+    """One clause of a review as a result of a catalogue indicator, or None."""
+    if _MULTI_YEAR_CLAUSE.search(clause):
+        return None
+    text = _LEADING.sub("", clause.strip())
+    text = _ADVERBS.sub("", text)
+    text = _SINCE.sub("", text)
+    text = _REAL.sub("", text)
+    text = _FROM.sub("", text)
+    text = _TO_LEVEL.sub("达到", text)
+    text = _OVER.sub("超过", text)
+    written: str | None = None
+    fall = _FALL.search(text)
+    if fall:
+        written = "超过" if fall.group("over") else None
+        text = text[:fall.start()] + "下降" + text[fall.end():]
+    text = _RISE.sub("增长", text)
+    if _AVERAGE.search(text):
+        written = "平均"
+        text = _AVERAGE.sub("", text)
+    text = _LEADING.sub("", text)
+    if len(text) < 4:
+        return None
+    name_end = _name_before_number(text)
+    key = _key_for(text[:name_end])
+    if key is None:
+        return None
+    if key in _CHANGE_AS_LEVEL:
+        text = text[:name_end] + _PRICE_RISE.sub("", text[name_end:], count=1)
+    else:
+        text = text[:name_end] + _PRICE_RISE.sub("增长", text[name_end:], count=1)
+    try:
+        fig = parse_figure(text)
+    except FigureError:
+        return None
+    fig.key = fig.key or _key_for(fig.name)
+    if fig.key is None or fig.is_qualitative and fig.qualifier is None:
+        return None
+    if written and fig.qualifier is None:
+        fig.qualifier = written
+    if fig.qualifier == "超过" and fig.value is not None and fig.growth_pct is not None:
+        # The qualifier binds the growth in the figure model; here it was written on the value.
+        fig.qualifier = None
+    fig.raw = clause.strip().lstrip("—")
+    return fig
+
+
+_EDGE_VALUE = re.compile(r"(?:超过|突破|跃上|迈上|站上|跨上|高于|逾|近|约|接近|将近)[0-9０-９]")
+
+
+def value_is_edge(fig: Figure) -> bool:
+    """Whether the figure's value was written as an edge or a round figure ("超过126万亿元",
+    "近9.8万亿元"), too loose for arithmetic against its growth."""
+    return bool(_EDGE_VALUE.search(fig.raw or ""))
+
+
+_NUMBER_OR_VERB = re.compile(r"[0-9０-９]|超过|突破|增长|增速|下降|降低|减少|提高|上升|上涨|涨幅|达到|为|达|"
+                             r"保持|稳定在|基本平衡|同步|平衡")
+
+
+def _name_before_number(text: str) -> int:
+    m = _NUMBER_OR_VERB.search(text)
+    return m.start() if m else len(text)
+
+
+def _key_for(name: str) -> str | None:
+    name = name.strip()
+    if not name:
+        return None
+    return lookup(name) or _RESULT_ALIASES.get(name)
+
+
+__all__ = ["results_from", "results_in", "unread_results", "read_result", "value_is_edge", "year_paragraphs"]

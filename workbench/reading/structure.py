@@ -1,0 +1,364 @@
+"""A report's structure from its lines: chapters, sections, bold-lead bullets, which chapter
+reviews and which plans; `read_lines` and `read_detailed` put a whole report together."""
+
+from __future__ import annotations
+
+import re
+
+from workbench import strings as S
+from workbench.document.catalog import lookup
+from workbench.document.commitments import is_review_chapter, sync
+from workbench.document.figures import Figure
+from workbench.document.model import Chapter, Meta, Paragraph, Report, Section
+from workbench.reading.lines import _SENTENCE_END, Hints, Line, Origin, clean_lines
+from workbench.reading.targets import _STRONG_MARK, _targets, _targets_read
+from workbench.reading.titleblock import _MEETING_DATE, _PLACE_ORDER, _PLAN_YEAR, _REVIEW_YEAR, _SALUTATION, _SPEAKER, _TARGETS_YEAR, _YEAR_ORDER, _choose, _Found, _is_meeting, _is_title, _join_split_titles, _meeting_parts, _opening, _speaker_place, _title_parts, hints_from_name, split_reports
+
+_CN_NUM = "一二三四五六七八九十"
+
+
+_CHAPTER_NUM = re.compile(rf"^([{_CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
+
+
+_SECTION_NUM = re.compile(rf"^[（(]([{_CN_NUM}]{{1,3}})[）)]\s*(.+)$")
+
+
+_UNNUMBERED_CHAPTER = re.compile(
+    r"^((?:19|20)[\dX]{2}年|过去一年|过去五年|今年|过去的一年|“十[一二三四五六七八九]五”时期)?.{0,16}"
+    r"(工作回顾|的回顾|工作安排|工作安排建议|安排建议|工作建议|工作总结|重点工作|主要工作|主要任务|目标任务|"
+    r"工作任务|总体要求|政府自身建设|工作思路)$")
+
+
+_SENTENCE = re.compile(r"^(.+?[。！？])")
+
+
+_ORDINAL_HEADING = re.compile(rf"^[{_CN_NUM}]{{1,3}}是(.{{4,}})$")
+
+
+_ORDINAL_LEAD = re.compile(rf"^(?:[{_CN_NUM}]是|第[{_CN_NUM}]，)")
+
+
+_LEAD_OPENERS = "，。、；：！？）》”’"
+
+
+def _chapter_title(line: Line) -> str | None:
+    if line.level == 1:
+        m = _CHAPTER_NUM.match(line.text)
+        return m.group(2).strip() if m else line.text
+    if line.level is not None:
+        return None
+    m = _CHAPTER_NUM.match(line.text)
+    if m and len(m.group(2)) <= 60 and not _SENTENCE_END.search(m.group(2).rstrip("。")) \
+            and not m.group(2).endswith(("；", "：")):
+        return m.group(2).strip().rstrip("。")
+    if len(line.text) <= 30 and not _SENTENCE_END.search(line.text) and not _SECTION_NUM.match(line.text) \
+            and _UNNUMBERED_CHAPTER.match(line.text):
+        return line.text
+    return None
+
+
+def _section_title(line: Line) -> tuple[str, str] | None:
+    """(title, rest of the line) for a section heading, alone or running into its text."""
+    if line.level == 2:
+        m = _SECTION_NUM.match(line.text)
+        return (m.group(2).strip() if m else line.text), ""
+    if line.level is not None:
+        return None
+    m = _SECTION_NUM.match(line.text)
+    if not m:
+        o = _ORDINAL_HEADING.match(line.text)
+        if o and len(line.text) <= 50 and not _SENTENCE_END.search(line.text):
+            return o.group(1).strip(), ""  # "一是聚焦全方位扩大内需，着力提消费促投资" alone on its line
+        return None
+    body = m.group(2).strip()
+    if line.lead:
+        # A .docx: the bold run is the heading, whatever its length.
+        lead = _SECTION_NUM.sub("", line.lead).strip()
+        if lead and body.startswith(lead):
+            rest = body[len(lead):].lstrip("。！？ ")
+            return lead.rstrip("。！？"), rest
+    first = _SENTENCE.match(body)
+    if first and len(first.group(1)) <= 60 and len(body) > len(first.group(1)):
+        return first.group(1).rstrip("。！？"), body[first.end():].strip()
+    if len(body) <= 80 and not _SENTENCE_END.search(body.rstrip("。！？")):
+        return body.rstrip("。"), ""
+    return None
+
+
+def _lead_ok(first: str) -> bool:
+    """A bold lead: a short sentence, never a salutation or a wrapped fragment ("题。")."""
+    core = first.rstrip("。！？：:")
+    return (len(core) >= 4 and first[0] not in _LEAD_OPENERS and not _SALUTATION.match(first)
+            and not first.startswith("各位代表"))
+
+
+def split_lead(text: str, *, in_section: bool) -> tuple[str | None, str]:
+    """A short first sentence that works as a bold lead ("着力稳住工业基本盘。"), or an ordinal."""
+    m = _SENTENCE.match(text)
+    if not m:
+        return None, text
+    first, rest = m.group(1), text[m.end():]
+    limit = 30 if _ORDINAL_LEAD.match(first) else (20 if in_section else 12)
+    if len(first) <= limit and len(rest) >= 8 and not re.search(r"\d", first) \
+            and "，" not in first[:-1] and _lead_ok(first):
+        return first, rest
+    return None, text
+
+
+def _docx_lead(line: Line) -> tuple[str | None, str, list[str]]:
+    """The bold first run of someone's .docx as the lead, its closing 。 included."""
+    lead = line.lead
+    if not lead or not line.text.startswith(lead):
+        return None, line.text, line.bold
+    rest = line.text[len(lead):]
+    if rest[:1] and rest[:1] in "。！？" and not lead.endswith(("。", "！", "？")):
+        lead, rest = lead + rest[0], rest[1:]
+    if not _lead_ok(lead) or not rest.strip():
+        return None, line.text, line.bold
+    return lead, rest, [b for b in line.bold if b and b in rest]
+
+
+_PLAN_TITLE = re.compile(r"安排|任务|目标|建议|重点工作|主要工作|工作思路|总体要求|部署|计划|打算")
+
+
+_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|一年来|过去五年|五年来|去年|上年|全年(?:实现|完成)|取得|完成了|实现了|累计|"
+                   r"比上年|同比(?:增长|下降)|荣获|获评|成功")
+
+
+_FUTURE = re.compile(r"今年|明年|力争|确保|要|将|预期目标|着力|坚持|推动|加快")
+
+
+def _classify(ch: Chapter, year: int | None) -> str | None:
+    """"review" or "plan" by what the chapter says; None when it is not clear."""
+    text = "".join(p.full_text for p in ch.paragraphs)[:4000]
+    text += "".join(p.full_text for s in ch.sections for p in s.paragraphs)[:6000]
+    if not text:
+        return None
+    if _STRONG_MARK.search(text):
+        return "plan"
+    past = len(_PAST.findall(text))
+    future = len(_FUTURE.findall(text))
+    if year:
+        past += 2 * text.count(f"{year - 1}年")
+        future += 2 * text.count(f"{year}年")
+    if past >= 3 and past > 1.5 * future:
+        return "review"
+    if future >= 3 and future > 1.5 * past:
+        return "plan"
+    return None
+
+
+def classify_chapters(report: Report, origin: Origin) -> None:
+    """Mark chapters whose title does not say whether they review or plan."""
+    for n, ch in enumerate(report.chapters, start=1):
+        if is_review_chapter(ch.title) or (ch.title and _PLAN_TITLE.search(ch.title)):
+            continue
+        if ch.title and re.search(r"自身建设|总体要求|指导思想", ch.title):
+            continue
+        kind = _classify(ch, report.year or None)
+        ch.kind = kind
+        opening = n == 1 and not ch.title and len(report.chapters) > 1
+        if kind is None and (ch.paragraphs or ch.sections) and not opening:
+            origin.warnings.append(S.IMPORT_WARN_KIND.format(n=n, title=ch.title or S.IMPORT_UNTITLED))
+
+
+def _join_paragraph_lines(lines: list[Line]) -> list[Line]:
+    """Texts whose paragraphs are separated by blank lines (wikisource and the like) may break
+    a paragraph's lines anywhere (around bold or linked words): join each paragraph's lines."""
+    if len(lines) < 6 or sum(ln.blank_before for ln in lines) < len(lines) * 0.4:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and not line.blank_before and not _is_heading(prev) and not _is_heading(line)
+                and not _SALUTATION.match(prev.text)):
+            first_part = prev.text
+            prev.text = prev.text + line.text
+            if prev.lead is None and len(first_part) <= 30 and first_part.endswith(("。", "！")) \
+                    and len(line.text) >= 8 and _lead_ok(first_part.lstrip("—")):
+                prev.lead = first_part
+            continue
+        out.append(Line(line.text, line.level, line.lead, line.title, line.blank_before, list(line.bold)))
+    return out
+
+
+def _is_heading(line: Line) -> bool:
+    return (_is_title(line) or _chapter_title(line) is not None or _section_title_line(line)
+            or _is_meeting(line.text))
+
+
+def _section_title_line(line: Line) -> bool:
+    m = _SECTION_NUM.match(line.text)
+    return bool(m) and len(line.text) <= 60 and not _SENTENCE_END.search(line.text.rstrip("。"))
+
+
+def read_block(lines: list[Line], hints: Hints | None = None, *,
+               place: str | None = None, year: int | None = None) -> tuple[Report, Origin] | None:
+    """One report from its lines, or None when there is no report in them."""
+    hints = hints or Hints()
+    meta = Meta(title="", meeting="", date="", speaker="")
+    found = _Found()
+    origin = Origin()
+    i = 0
+    opening = False
+    # Title block: title, meeting line, speaker, salutation, in the first few lines.
+    while i < len(lines) and i < 10:
+        text = lines[i].text
+        if _is_title(lines[i]) and not meta.title:
+            _title_parts(text, found, meta)
+        elif _is_title(lines[i]):
+            if not meta.meeting and ("会议" in text or "届" in text):
+                _meeting_parts(re.sub(r"的?政府工作报告$", "", text), meta, found)
+            # else: the page repeats its title ("在**县…会议上的政府工作报告")
+        elif _is_meeting(text) and not meta.meeting:
+            _meeting_parts(text, meta, found)
+        elif _SPEAKER.match(text.replace(" ", "").replace("　", "")) and not meta.speaker and len(text) <= 34:
+            meta.speaker = text
+            _speaker_place(text, found)
+        elif _SALUTATION.match(text):
+            pass
+        else:
+            break
+        i += 1
+    chapters: list[Chapter] = []
+    body_lines = _join_paragraph_lines(lines[i:])
+    for n, line in enumerate(body_lines):
+        if _SALUTATION.match(line.text):
+            continue
+        if n < 6 and not opening and _opening(line.text, found):
+            opening = True
+        title = _chapter_title(line)
+        if title is not None:
+            chapters.append(Chapter(title=title))
+            continue
+        sec = _section_title(line)
+        if sec is not None:
+            if not chapters:
+                chapters.append(Chapter(title=None))
+            section = Section(title=sec[0])
+            chapters[-1].sections.append(section)
+            if sec[1]:
+                lead, text = split_lead(sec[1], in_section=True)
+                section.paragraphs.append(Paragraph(text=text, lead=lead))
+            continue
+        if not chapters:
+            chapters.append(Chapter(title=None))
+        ch = chapters[-1]
+        in_section = bool(ch.sections)
+        if line.lead and line.text.startswith(line.lead):
+            lead, text, bold = _docx_lead(line)
+            if lead is None:
+                lead, text = split_lead(line.text, in_section=in_section)
+            para = Paragraph(lead=lead, text=text, bold=bold)
+        else:
+            lead, text = split_lead(line.text, in_section=in_section)
+            para = Paragraph(lead=lead, text=text, bold=[b for b in line.bold if b in text])
+        (ch.sections[-1].paragraphs if in_section else ch.paragraphs).append(para)
+    chapters = [c for c in chapters if c.title or c.paragraphs or c.sections]
+    report = Report(place="", year=0, meta=meta, chapters=chapters, status="final")
+    report.targets = _targets(report)
+    has_sections = any(s.paragraphs for c in chapters for s in c.sections)
+    salutation = any(_SALUTATION.match(ln.text) for ln in lines[:40])
+    report_chapters = any(is_review_chapter(ch.title) or (ch.title and _PLAN_TITLE.search(ch.title))
+                          for ch in chapters)
+    leads = sum(1 for *_, p in report.paragraphs() if p.lead)
+    other_document = any(_OTHER_DOCUMENT.search(ln.text) for ln in lines[-12:])
+    speech = not meta.title and any(_SPEECH_TITLE.search(ln.text) for ln in lines[:6])
+    if not chapters or speech or other_document and not (meta.title or meta.meeting or report.targets):
+        return None
+    if not (meta.title or meta.meeting or opening or report.targets or salutation or report_chapters
+            or (has_sections and leads >= 2) or (any(ch.title for ch in chapters) and _review_like(chapters))):
+        return None
+    # Years the chapters and the targets passage state.
+    for ch in chapters:
+        if ch.title:
+            r = _REVIEW_YEAR.search(ch.title)
+            if r and is_review_chapter(ch.title):
+                found.year(int(r.group(1)) + 1, S.SOURCE_REVIEW)
+            p = _PLAN_YEAR.search(ch.title)
+            if p and not is_review_chapter(ch.title):
+                found.year(int(p.group(1)), S.SOURCE_PLAN)
+    for *_, para in report.paragraphs():
+        t = _TARGETS_YEAR.search(para.full_text[:80])
+        if t:
+            found.year(int(t.group(1)), S.SOURCE_TARGETS)
+            break
+    found.place(hints.header_place, S.SOURCE_HEADER)
+    found.year(hints.header_year, S.SOURCE_HEADER)
+    found.place(hints.file_place, S.SOURCE_FILE)
+    found.year(hints.file_year, S.SOURCE_FILE)
+    chosen_place, origin.place = _choose(found.places, _PLACE_ORDER)
+    chosen_year, origin.year = _choose(found.years, _YEAR_ORDER)
+    if place:
+        chosen_place, origin.place = place, S.SOURCE_FLAGS
+    if year:
+        chosen_year, origin.year = year, S.SOURCE_FLAGS
+    if chosen_place and origin.place != S.SOURCE_FLAGS:
+        # "广西" in the title, "广西壮族自治区" in the meeting line: the full name wins.
+        longer = [p for p, _ in found.places if p.startswith(chosen_place) and len(p) > len(chosen_place)]
+        if longer:
+            chosen_place = longer[0]
+    report.place = chosen_place or ""
+    report.year = chosen_year or 0
+    if not meta.title and hints.header_place:
+        meta.title = "政府工作报告"  # the page's header names this report
+    if not meta.date and meta.meeting:
+        d = _MEETING_DATE.search(meta.meeting)
+        meta.date = d.group() if d else ""
+    classify_chapters(report, origin)
+    report.targets, unread = _targets_read(report)
+    origin.warnings.extend(S.IMPORT_WARN_UNREAD_TARGET.format(clause=c) for c in unread)
+    report.results = _results(report)
+    from workbench.reading.results import unread_results
+
+    origin.warnings.extend(S.IMPORT_WARN_UNREAD_RESULT.format(clause=c) for c in unread_results(report))
+    if report.place == "全国":
+        for f in (*report.targets, *report.results):
+            if f.key == "gdp" and f.name == "地区生产总值" and "地区" not in f.raw:
+                f.name = "国内生产总值"
+    return report, origin
+
+
+# The closing formula of a notice, a letter or a request: such a text is no work report.
+_SPEECH_TITLE = re.compile(r"(会议|大会|座谈会|仪式|活动)上的(讲话|致辞|发言|主持词)$|^在.{2,30}上的(讲话|致辞|发言)$")
+
+
+_OTHER_DOCUMENT = re.compile(r"^(特此通知|特此公告|特此通报|特此函告|特此报告|特此批复|此复|妥否，请批示)[。！]?$")
+
+
+def _review_like(chapters: list[Chapter]) -> bool:
+    """Slogan-titled chapters that read as a report's review (figures of a past year)."""
+    return any(_classify(ch, None) == "review" for ch in chapters if ch.title)
+
+
+def _results(report: Report) -> list[Figure]:
+    from workbench.reading.results import (
+        results_from,  # the review chapter's reader lives with the checks
+    )
+    return results_from(report)
+
+
+def read_detailed(lines: list[Line], *, name: str = "", place: str | None = None,
+                  year: int | None = None) -> list[tuple[Report, Origin]]:
+    """All reports in the lines (a compilation gives many) with where place and year came
+    from; commitments derived. `name` is the file's name, a last source of place and year."""
+    hints = Hints()
+    cleaned = _join_split_titles(clean_lines(lines, hints))
+    blocks = split_reports(cleaned)
+    if len(blocks) == 1:
+        hints_from_name(name, hints)
+    out = []
+    for block in blocks:
+        got = read_block(block, hints, place=place, year=year)
+        if got is None:
+            continue
+        report, origin = got
+        for f in (*report.targets, *report.results):
+            f.key = f.key or lookup(f.name)
+        out.append((sync(report), origin))
+    return out
+
+
+def read_lines(lines: list[Line], *, name: str = "", place: str | None = None,
+               year: int | None = None) -> list[Report]:
+    return [r for r, _ in read_detailed(lines, name=name, place=place, year=year)]

@@ -1,0 +1,68 @@
+"""The main expected targets passage of a plan chapter and the figures it states."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.document.commitments import chapter_is_review
+from workbench.document.figures import Figure
+from workbench.document.model import Report
+from workbench.reading.passage import _TARGETS_MARK, _unique_by_key, figures_in
+
+
+def _is_targets_lead(text: str) -> bool:
+    return bool(_TARGETS_MARK.search(text))
+
+
+_STRONG_MARK = re.compile(r"主要预期目标|主要目标|预期目标|努力目标|奋斗目标")
+
+
+def _targets(report: Report) -> list[Figure]:
+    return _targets_read(report)[0]
+
+
+def _targets_read(report: Report) -> tuple[list[Figure], list[str]]:
+    """The main-expected-targets passage: one sentence, several, or a lead-in and a list.
+    The named marks ("主要预期目标") are looked for first, a bare "目标是" only after.
+    Also the clauses of the targets sentence (and its list) that state a number but could
+    not be read as a figure."""
+    for mark in (_STRONG_MARK, _TARGETS_MARK):
+        unread: list[str] = []
+        figs = _targets_by(report, mark, unread)
+        if figs:
+            return figs, unread
+    return [], []
+
+
+def _targets_by(report: Report, mark: re.Pattern[str], unread: list[str] | None = None) -> list[Figure]:
+    for ci, si, pi, para in report.paragraphs():
+        text = para.full_text
+        m = mark.search(text)
+        if not m or chapter_is_review(report.chapters[ci]):
+            continue
+        if ci == 0 and report.chapters[0].title is None and len(report.chapters) > 1:
+            continue  # the opening before the first chapter states no targets
+        passage = text[max(0, text.rfind("。", 0, m.start()) + 1):]
+        figs = figures_in(passage)
+        # What the targets sentence itself states but does not read (the passage may go on
+        # into other sentences, which are not targets).
+        missed: list[str] = []
+        figures_in(passage.split("。", 1)[0], unread=missed)
+        # A lead-in line followed by a list: read on while the next paragraphs open with figures.
+        paras = report.chapters[ci].paragraphs if si is None else report.chapters[ci].sections[si].paragraphs
+        lead_in = not figs or passage.rstrip().endswith(("：", ":"))
+        for nxt in paras[pi + 1:]:
+            first = nxt.full_text.split("。", 1)[0]
+            more_missed: list[str] = []
+            more = figures_in(first if lead_in else nxt.full_text, unread=more_missed)
+            if not more or (not lead_in and len(nxt.full_text) > 120):
+                break
+            figs.extend(more)
+            missed.extend(more_missed)
+        keyed = [f for f in figs if f.key]
+        known = [f for f in figs if f.growth_pct is not None or f.value is not None]
+        if keyed or len(known) >= 2:
+            if unread is not None:
+                unread.extend(missed)
+            return _unique_by_key(figs)
+    return []
