@@ -496,3 +496,41 @@ def test_usage_mistakes_in_chinese_with_the_closest_name(capsys, args, said):
                          .replace("list", "").replace("json", "").replace("demo", "").replace("import", "")
                          .replace("show", "").replace("check", "").replace("compare", "").replace("export", "")
                          .replace("version", "").replace("restore", "").replace("trash", ""))
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "狮岭镇", "2024", "-o", "x.docx", "--appendix", "--force"],
+    ["--db", "s.json", "check", "狮岭镇", "2024", "--json"],
+    ["--db=s.json", "compare", "狮岭镇", "--years", "2022-2024"],
+    ["version", "save", "狮岭镇", "2024", "征求意见稿"],
+    ["import", "a.docx", "--dry-run", "--json", "--place", "狮岭镇"],
+    ["new", "狮岭镇", "2025", "--from", "2024"],
+    ["trash", "--empty"],
+])
+def test_a_command_parses_the_same_with_only_its_own_parser_built(argv):
+    from workbench.cli.parser import build_parser, command_in
+
+    only = command_in(argv)
+    assert only is not None and only in argv
+    assert vars(build_parser(only=only).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [[], ["--version"], ["-h"], ["--db", "s.json"], ["exprot", "x"], ["--bogus", "list"]])
+def test_anything_but_a_plain_command_builds_every_parser(argv):
+    from workbench.cli.parser import command_in
+
+    assert command_in(argv) is None
+
+
+def test_help_and_errors_of_a_command_are_the_same_with_only_its_parser(capsys):
+    from workbench.cli.parser import build_parser
+
+    texts = []
+    for only in ("export", None):
+        with pytest.raises(SystemExit):
+            build_parser(only=only).parse_args(["export", "-h"])
+        texts.append(capsys.readouterr().out)
+    assert texts[0] == texts[1] and "--changes-from" in texts[0]
+    errors = [_run_quietly(["export", "狮岭镇"]), _run_quietly(["export", "狮岭镇", "2024", "--bogus"])]
+    assert errors[0][0] == 2 and "year" not in errors[0][2] and errors[0][2].strip()
+    assert errors[1][0] == 2 and "--bogus" in errors[1][2]

@@ -21,6 +21,7 @@ from workbench.cli.parser import (
     CliError,
     _year,
     build_parser,
+    command_in,
 )
 from workbench.cli.shared import (
     _print_table, _ref_label, counts, db_path, emit_json, need_report, open_store, report_ref, suggestion,
@@ -35,7 +36,8 @@ DEMO_FILES = ("shiling-2023.json", "shiling-2024.json")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=command_in(argv))
     try:
         args = parser.parse_args(argv)
         handler = COMMANDS.get(args.command or "tui")

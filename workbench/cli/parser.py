@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Sequence
 
 from workbench import strings as S
 from workbench.storage.store import default_path
@@ -154,9 +154,15 @@ def _command(sub, name: str) -> argparse.ArgumentParser:
     return sub.add_parser(name, help=short, description=long, epilog=S.CLI_EPILOGS.get(name))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Every subcommand in its own block; every word of help comes from strings.py."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Every subcommand in its own block; every word of help comes from strings.py. With
+    `only`, just that subcommand is built (a command line that names it parses the same;
+    building the other seventeen parsers is most of what a short command would spend here)."""
+
     from workbench import __version__
+
+    def wanted(name: str) -> bool:
+        return only is None or name == only
 
     p = _Parser(prog="workbench", description=S.CLI_DESCRIPTION, epilog=S.CLI_EPILOG_MAIN)
     p.add_argument("--version", action="version", version=S.CLI_VERSION.format(version=__version__),
@@ -166,68 +172,100 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser, title=S.CLI_SECTION_COMMANDS,
                            metavar=S.CLI_COMMAND_METAVAR)
 
-    s = _command(sub, "demo")
-    _arg(s, "demo", "--folder", metavar=S.CLI_METAVARS["folder"])
+    if wanted("demo"):
+        s = _command(sub, "demo")
+        _arg(s, "demo", "--folder", metavar=S.CLI_METAVARS["folder"])
 
-    s = _command(sub, "list")
-    _arg(s, "list", "--json", action="store_true")
+    if wanted("list"):
+        s = _command(sub, "list")
+        _arg(s, "list", "--json", action="store_true")
 
-    s = _command(sub, "import")
-    _arg(s, "import", "file")
-    _arg(s, "import", "--place", metavar=S.CLI_METAVARS["place"])
-    _arg(s, "import", "--year", metavar=S.CLI_METAVARS["year"])
-    _arg(s, "import", "--dry-run", action="store_true")
-    _arg(s, "import", "--json", action="store_true")
-    _arg(s, "import", "--replace", action="store_true")
+    if wanted("import"):
+        s = _command(sub, "import")
+        _arg(s, "import", "file")
+        _arg(s, "import", "--place", metavar=S.CLI_METAVARS["place"])
+        _arg(s, "import", "--year", metavar=S.CLI_METAVARS["year"])
+        _arg(s, "import", "--dry-run", action="store_true")
+        _arg(s, "import", "--json", action="store_true")
+        _arg(s, "import", "--replace", action="store_true")
 
-    s = _command(sub, "new")
-    _arg(s, "new", "place")
-    _arg(s, "new", "year")
-    _arg(s, "new", "--from", dest="from_year", metavar=S.CLI_METAVARS["year"])
-    _arg(s, "new", "--replace", action="store_true")
+    if wanted("new"):
+        s = _command(sub, "new")
+        _arg(s, "new", "place")
+        _arg(s, "new", "year")
+        _arg(s, "new", "--from", dest="from_year", metavar=S.CLI_METAVARS["year"])
+        _arg(s, "new", "--replace", action="store_true")
 
-    s = _command(sub, "show")
-    _arg(s, "show", "place")
-    _arg(s, "show", "year")
-    _arg(s, "show", "--json", action="store_true")
+    if wanted("show"):
+        s = _command(sub, "show")
+        _arg(s, "show", "place")
+        _arg(s, "show", "year")
+        _arg(s, "show", "--json", action="store_true")
 
-    s = _command(sub, "check")
-    _arg(s, "check", "place")
-    _arg(s, "check", "year")
-    _arg(s, "check", "--json", action="store_true")
+    if wanted("check"):
+        s = _command(sub, "check")
+        _arg(s, "check", "place")
+        _arg(s, "check", "year")
+        _arg(s, "check", "--json", action="store_true")
 
-    s = _command(sub, "compare")
-    _arg(s, "compare", "place")
-    _arg(s, "compare", "year_a", nargs="?")
-    _arg(s, "compare", "year_b", nargs="?")
-    _arg(s, "compare", "--years", metavar=S.CLI_METAVARS["span"])
-    _arg(s, "compare", "--json", action="store_true")
-    _arg(s, "compare", "-o", "--output", metavar=S.CLI_METAVARS["docx"])
-    _arg(s, "compare", "--force", action="store_true")
-    _arg(s, "compare", "--no-color", action="store_true")
+    if wanted("compare"):
+        s = _command(sub, "compare")
+        _arg(s, "compare", "place")
+        _arg(s, "compare", "year_a", nargs="?")
+        _arg(s, "compare", "year_b", nargs="?")
+        _arg(s, "compare", "--years", metavar=S.CLI_METAVARS["span"])
+        _arg(s, "compare", "--json", action="store_true")
+        _arg(s, "compare", "-o", "--output", metavar=S.CLI_METAVARS["docx"])
+        _arg(s, "compare", "--force", action="store_true")
+        _arg(s, "compare", "--no-color", action="store_true")
 
-    s = _command(sub, "export")
-    _arg(s, "export", "place")
-    _arg(s, "export", "year")
-    _arg(s, "export", "-o", "--output", metavar=S.CLI_METAVARS["docx"])
-    _arg(s, "export", "--template", metavar=S.CLI_METAVARS["docx"])
-    _arg(s, "export", "--appendix", action="store_true")
-    _arg(s, "export", "--force", action="store_true")
-    _arg(s, "export", "--pdf", action="store_true", help=S.CLI_EXPORT_PDF_HELP)
-    _arg(s, "export", "--strict", action="store_true", help=S.CLI_EXPORT_STRICT_HELP)
-    _arg(s, "export", "--changes-from", metavar=S.CLI_METAVARS.get("version", "版本或年份"),
-         help=S.CLI_EXPORT_CHANGES_HELP)
-    _arg(s, "export", "--author", metavar=S.CLI_METAVARS.get("author", "姓名"), help=S.CLI_EXPORT_AUTHOR_HELP)
+    if wanted("export"):
+        s = _command(sub, "export")
+        _arg(s, "export", "place")
+        _arg(s, "export", "year")
+        _arg(s, "export", "-o", "--output", metavar=S.CLI_METAVARS["docx"])
+        _arg(s, "export", "--template", metavar=S.CLI_METAVARS["docx"])
+        _arg(s, "export", "--appendix", action="store_true")
+        _arg(s, "export", "--force", action="store_true")
+        _arg(s, "export", "--pdf", action="store_true", help=S.CLI_EXPORT_PDF_HELP)
+        _arg(s, "export", "--strict", action="store_true", help=S.CLI_EXPORT_STRICT_HELP)
+        _arg(s, "export", "--changes-from", metavar=S.CLI_METAVARS.get("version", "版本或年份"),
+             help=S.CLI_EXPORT_CHANGES_HELP)
+        _arg(s, "export", "--author", metavar=S.CLI_METAVARS.get("author", "姓名"), help=S.CLI_EXPORT_AUTHOR_HELP)
 
-    add_version_parser(sub)
+    if wanted("version"):
+        add_version_parser(sub)
 
-    s = sub.add_parser("restore", help=S.CLI_RESTORE_HELP, description=S.CLI_RESTORE_HELP)
-    _arg(s, "restore", "place")
-    _arg(s, "restore", "year")
-    s = sub.add_parser("trash", help=S.CLI_TRASH_HELP, description=S.CLI_TRASH_HELP)
-    _arg(s, "trash", "--empty", action="store_true", help=S.CLI_TRASH_EMPTY_HELP)
-    _arg(s, "trash", "--json", action="store_true")
+    if wanted("restore"):
+        s = sub.add_parser("restore", help=S.CLI_RESTORE_HELP, description=S.CLI_RESTORE_HELP)
+        _arg(s, "restore", "place")
+        _arg(s, "restore", "year")
+    if wanted("trash"):
+        s = sub.add_parser("trash", help=S.CLI_TRASH_HELP, description=S.CLI_TRASH_HELP)
+        _arg(s, "trash", "--empty", action="store_true", help=S.CLI_TRASH_EMPTY_HELP)
+        _arg(s, "trash", "--json", action="store_true")
     return p
+
+
+COMMAND_NAMES = ("demo", "list", "import", "new", "show", "check", "compare", "export", "version",
+                 "restore", "trash")
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand a command line names, when it is plain to see: after the global `--db
+    PATH` and before any other option. None (build every parser) for help, --version, a bare
+    `workbench`, or anything unusual, so argparse's own handling and messages stay whole."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--db":
+            i += 2
+            continue
+        if token.startswith("--db="):
+            i += 1
+            continue
+        return token if token in COMMAND_NAMES else None
+    return None
 
 
 def _default_path_text() -> str:

@@ -3,9 +3,9 @@ Chinese numerals (一 … 九十九) it and the roll-over write."""
 
 from __future__ import annotations
 
-import re
+from workbench.util.lazyre import LazyRegex
 
-SESSION = re.compile(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})次会议")
+SESSION = LazyRegex(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})次会议")
 _CN_DIGITS = "一二三四五六七八九"
 
 

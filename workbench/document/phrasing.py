@@ -3,10 +3,10 @@ sentence, attainment words, and full-width punctuation for body text."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from workbench.document.figures import Figure, format_figure
+from workbench.util.lazyre import LazyRegex
 
 TARGETS_MARKER = "主要预期目标"
 
@@ -99,7 +99,7 @@ def review_sentence(results: Iterable[Figure]) -> str:
 
 _PUNCT_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff“”‘’（）《》、，。；：？！]"
-_HALF_AFTER_CJK = re.compile(rf"(?<={_CJK})([,;:?!()])|([,;:?!()])(?={_CJK})")
+_HALF_AFTER_CJK = LazyRegex(rf"(?<={_CJK})([,;:?!()])|([,;:?!()])(?={_CJK})")
 
 
 def full_width(text: str) -> str:

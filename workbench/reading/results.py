@@ -17,28 +17,29 @@ from workbench.document.catalog import lookup
 from workbench.document.commitments import chapter_is_review
 from workbench.document.figures import Figure, FigureError, parse_figure
 from workbench.document.model import Report
+from workbench.util.lazyre import LazyRegex
 
-_SENTENCE_SPLIT = re.compile(r"[。；;！？!?\n]")
-_PIECE_SPLIT = re.compile(r"[，,、]")
+_SENTENCE_SPLIT = LazyRegex(r"[。；;！？!?\n]")
+_PIECE_SPLIT = LazyRegex(r"[，,、]")
 # A piece that goes on with the figure before it: "增长5.2%" after "超过126万亿元".
-_CONTINUES = re.compile(r"^(同比|比上年|较上年|比去年|实际|名义)?(增长|增速|增幅|下降|降低|减少|降幅|提高|上升|"
+_CONTINUES = LazyRegex(r"^(同比|比上年|较上年|比去年|实际|名义)?(增长|增速|增幅|下降|降低|减少|降幅|提高|上升|"
                         r"上涨|涨幅|左右|以上|以内|力争|[0-9０-９]|(?:总量|总额|规模)?(?:达到|突破|超过)[0-9０-９])")
-_LEADING = re.compile(r"^(?:——|—|预计|全镇|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
+_LEADING = LazyRegex(r"^(?:——|—|预计|全镇|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
                       r"累计|共|实现了|实现|完成了|完成|带动|推动|我镇|我街|我县|我区|我市|我省|我国)+")
-_ADVERBS = re.compile(r"首次|历史性地?|再次|再创新高|稳定(?!在)|持续|成功|顺利")
-_SINCE = re.compile(r"(?:比上年|较上年|比去年|较去年|同比)(?=增长|下降|提高|减少|增加|上升|降低)")
-_REAL = re.compile(r"(?:实际|名义)(?=增长|下降)")
-_FROM = re.compile(r"[从由][0-9０-９.．]+[^0-9０-９，、]{0,6}?(?=提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至)")
-_TO_LEVEL = re.compile(r"(?:提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至|达到了|跃升至|升至)(?=[0-9０-９])")
-_OVER = re.compile(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|高于|逾)(?=[0-9０-９])")
-_AVERAGE = re.compile(r"平均(?:为|达到|达)?(?=[0-9０-９])")
-_FALL = re.compile(r"(?:降幅|下降幅度|下降率)(?:为|达到|达)?(?P<over>超过)?(?=[0-9０-９])")
-_RISE = re.compile(r"(?:增幅|增速)(?:为|达到|达)(?=[0-9０-９])")
-_PRICE_RISE = re.compile(r"(?:上涨|涨幅为|涨幅达|涨幅|上升)(?=[0-9０-９])")
-_MULTI_YEAR_CLAUSE = re.compile(r"年均|平均每年|五年|十年|三年来|五年来|十年来|累计.{0,4}年")
-_MULTI_YEAR_PARA = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:过去五年|五年来|过去十年|十年来|回顾五年|这五年|五年间|"
+_ADVERBS = LazyRegex(r"首次|历史性地?|再次|再创新高|稳定(?!在)|持续|成功|顺利")
+_SINCE = LazyRegex(r"(?:比上年|较上年|比去年|较去年|同比)(?=增长|下降|提高|减少|增加|上升|降低)")
+_REAL = LazyRegex(r"(?:实际|名义)(?=增长|下降)")
+_FROM = LazyRegex(r"[从由][0-9０-９.．]+[^0-9０-９，、]{0,6}?(?=提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至)")
+_TO_LEVEL = LazyRegex(r"(?:提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至|达到了|跃升至|升至)(?=[0-9０-９])")
+_OVER = LazyRegex(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|高于|逾)(?=[0-9０-９])")
+_AVERAGE = LazyRegex(r"平均(?:为|达到|达)?(?=[0-9０-９])")
+_FALL = LazyRegex(r"(?:降幅|下降幅度|下降率)(?:为|达到|达)?(?P<over>超过)?(?=[0-9０-９])")
+_RISE = LazyRegex(r"(?:增幅|增速)(?:为|达到|达)(?=[0-9０-９])")
+_PRICE_RISE = LazyRegex(r"(?:上涨|涨幅为|涨幅达|涨幅|上升)(?=[0-9０-９])")
+_MULTI_YEAR_CLAUSE = LazyRegex(r"年均|平均每年|五年|十年|三年来|五年来|十年来|累计.{0,4}年")
+_MULTI_YEAR_PARA = LazyRegex(r"^(?:各位代表[！!，,：:]?)?(?:过去五年|五年来|过去十年|十年来|回顾五年|这五年|五年间|"
                               r"过去的五年|本届政府任期|过去三年|三年来)")
-_ONE_YEAR_PARA = re.compile(r"^(?:过去一年|一年来|(?:19|20)\d\d年[，,是])")
+_ONE_YEAR_PARA = LazyRegex(r"^(?:过去一年|一年来|(?:19|20)\d\d年[，,是])")
 # Indicators whose target is itself a rate of change written as a level ("涨幅3%左右").
 _CHANGE_AS_LEVEL = {"cpi"}
 # Short wordings reviews use for catalogue indicators that the catalogue does not list.
@@ -88,11 +89,11 @@ def results_from(report: Report) -> list[Figure]:
     return found
 
 
-_STATEMENT_SPLIT = re.compile(r"[。！？!?\n]")
-_CLAUSE_SPLIT = re.compile(r"[；;]")
+_STATEMENT_SPLIT = LazyRegex(r"[。！？!?\n]")
+_CLAUSE_SPLIT = LazyRegex(r"[；;]")
 # A headline result clause: short, with a growth rate or an amount ("规模工业增加值增长10.5%").
 _HEADLINE_CLAUSE = 40
-_HEADLINE_FIGURE = re.compile(r"[0-9０-９](?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点|万亿|亿|万|千)")
+_HEADLINE_FIGURE = LazyRegex(r"[0-9０-９](?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点|万亿|亿|万|千)")
 
 
 def unread_results(report: Report) -> list[str]:
@@ -116,7 +117,7 @@ def unread_results(report: Report) -> list[str]:
 
 
 # "地区生产总值、一般公共预算收入分别达到120亿元和8亿元，分别增长6%和5%": one result per name.
-_RESPECTIVE = re.compile(
+_RESPECTIVE = LazyRegex(
     r"(?P<names>[^，,；;。]+?)分别(?P<verb>达到|为|增长|下降|提高|降低|减少)(?P<values>[^，,；;。]+)"
     r"(?:[，,](?:同比|比上年|较上年)?分别(?P<verb2>增长|下降|提高|降低|减少)(?P<values2>[^，,；;。]+))?")
 
@@ -229,7 +230,7 @@ def read_result(clause: str) -> Figure | None:
     return fig
 
 
-_EDGE_VALUE = re.compile(r"(?:超过|突破|跃上|迈上|站上|跨上|高于|逾|近|约|接近|将近)[0-9０-９]")
+_EDGE_VALUE = LazyRegex(r"(?:超过|突破|跃上|迈上|站上|跨上|高于|逾|近|约|接近|将近)[0-9０-９]")
 
 
 def value_is_edge(fig: Figure) -> bool:
@@ -238,7 +239,7 @@ def value_is_edge(fig: Figure) -> bool:
     return bool(_EDGE_VALUE.search(fig.raw or ""))
 
 
-_NUMBER_OR_VERB = re.compile(r"[0-9０-９]|超过|突破|增长|增速|下降|降低|减少|提高|上升|上涨|涨幅|达到|为|达|"
+_NUMBER_OR_VERB = LazyRegex(r"[0-9０-９]|超过|突破|增长|增速|下降|降低|减少|提高|上升|上涨|涨幅|达到|为|达|"
                              r"保持|稳定在|基本平衡|同步|平衡")
 
 
