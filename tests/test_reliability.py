@@ -20,7 +20,8 @@ from fuzzcount import count
 from workbench.storage.atomic import backup_path
 from workbench.cli.commands import load_examples, main
 from workbench.document.figures import FigureError, parse_figure
-from workbench.storage.store import Store, StoreError
+from workbench.storage.errors import StoreError
+from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.report import ReportScreen
 from workbench.tui.widgets.sections import BodyArea, OutlineTree

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from workbench.storage.store import (
-    Store, StoreCorrupt, StoreLocked, StoreWriteError, backup_path, default_path, lock_path,
-)
+from workbench.storage.atomic import backup_path
+from workbench.storage.errors import StoreCorrupt, StoreLocked, StoreWriteError
+from workbench.storage.lock import lock_path
+from workbench.storage.paths import default_path
+from workbench.storage.store import Store
 
 HELPER = Path(__file__).parent / "helpers" / "saver.py"
 
@@ -84,7 +86,7 @@ def test_second_writer_is_told_who_holds_the_store(db, r2023):
 
 def test_lock_held_by_another_process(db):
     code = ("import sys,time; sys.path.insert(0, sys.argv[2]);"
-            "from workbench.store import Store; s = Store(sys.argv[1]); print('held', flush=True); time.sleep(30)")
+            "from workbench.storage.store import Store; s = Store(sys.argv[1]); print('held', flush=True); time.sleep(30)")
     proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(Path(__file__).parents[1])],
                             stdout=subprocess.PIPE, text=True)
     try:
@@ -194,7 +196,7 @@ def test_a_waiting_writer_relocks_when_the_holder_removes_an_unused_lock(tmp_pat
 # ------------------------------------------------------------ the remembered report list
 
 def test_a_lazy_store_lists_from_the_remembered_list_without_reading_the_file(db, r2023, r2024, tmp_path):
-    from workbench.storage.store import list_cache_path
+    from workbench.storage.listcache import list_cache_path
 
     with Store(db) as store:
         store.put(r2023)
@@ -244,7 +246,7 @@ def test_a_corrupt_store_is_reported_at_open_even_with_a_list_remembered(db, r20
 
 
 def test_a_broken_cache_file_is_ignored(db, r2023):
-    from workbench.storage.store import list_cache_path
+    from workbench.storage.listcache import list_cache_path
 
     with Store(db) as store:
         store.put(r2023)

@@ -24,7 +24,8 @@ from workbench.document.phrasing import GENERATED_TARGETS, printed, targets_sent
 from workbench.writing.plain import render_text
 from workbench.document.meeting import session_number
 from workbench.drafting.rollover import roll_over
-from workbench.storage.store import Store, StoreConflict
+from workbench.storage.errors import StoreConflict
+from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs import ChoiceDialog
 from workbench.tui.screens.home import HomeScreen
@@ -538,7 +539,7 @@ def test_rollover_keeps_the_drafters_own_targets_text_and_copied_review_answers_
     # The review is 2024's text copied over: no promise of 2024 is answered by it.
     assert not [f for f in found if f.code == "W502"]
     assert len([f for f in found if f.code == "I501"]) == len(
-        [c for c in owned.commitments if __import__("workbench.commitments", fromlist=["x"]).is_action_promise(c, owned)])
+        [c for c in owned.commitments if __import__("workbench.document.commitments", fromlist=["x"]).is_action_promise(c, owned)])
 
 
 async def type_into_first_paragraph(pilot, screen: ReportScreen, text: str) -> None:

@@ -44,7 +44,7 @@ async def test_a_big_store_lists_every_report_and_counts_them_in_place(tmp_path)
     right after; the counts then fill the rows already shown. Titles are shown as typed,
     brackets included (they are not read as markup)."""
     from workbench.document.model import Report
-    from workbench.storage.store import list_cache_path
+    from workbench.storage.listcache import list_cache_path
 
     path = tmp_path / "big.json"
     load_examples(path)
@@ -81,7 +81,7 @@ async def test_a_big_store_lists_every_report_and_counts_them_in_place(tmp_path)
 async def test_a_remembered_list_that_lies_is_corrected_once_the_store_is_read(store_path):
     """A file system with a coarse clock can give a changed file its old stamp: the list the
     cache remembered is shown first, then replaced by what the file says."""
-    from workbench.storage.store import list_cache_path, read_list_cache, write_list_cache
+    from workbench.storage.listcache import list_cache_path, read_list_cache, write_list_cache
 
     with Store(store_path):
         pass

@@ -28,7 +28,9 @@ from workbench.cli.shared import (
 )
 from workbench.document.model import Report
 from workbench.storage.atomic import os_reason, path_problem
-from workbench.storage.store import Store, StoreError, probe_store
+from workbench.storage.errors import StoreError
+from workbench.storage.fileformat import probe_store
+from workbench.storage.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO_ROOT / "examples"

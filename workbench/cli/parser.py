@@ -8,7 +8,7 @@ import re
 from typing import Any, NoReturn, Sequence
 
 from workbench import strings as S
-from workbench.storage.store import default_path
+from workbench.storage.paths import default_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

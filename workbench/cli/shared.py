@@ -13,7 +13,8 @@ from typing import Any, Sequence
 from workbench import strings as S
 from workbench.cli.parser import CliError, _year
 from workbench.document.model import Report
-from workbench.storage.store import Store, default_path
+from workbench.storage.paths import default_path
+from workbench.storage.store import Store
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -244,7 +244,7 @@ def read_json_reports(path: Path) -> list[Report]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        from workbench.storage.store import json_reason
+        from workbench.storage.fileformat import json_reason
 
         raise ImportFailure(S.DOC_BAD_JSON.format(
             path=path, line=exc.lineno, col=exc.colno, reason=json_reason(exc.msg))) from None

@@ -12,7 +12,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from workbench import strings as S
-from workbench.storage.store import Store, StoreConflict, StoreError, StoreLocked
+from workbench.storage.errors import StoreConflict, StoreError, StoreLocked
+from workbench.storage.store import Store
 from workbench.tui.keymap import load_keymap
 
 CSS_PATH = Path(__file__).with_name("app.tcss")

@@ -89,7 +89,7 @@ class VersionsScreen(Screen):
         def done(name: str | None) -> None:
             if not name or not name.strip():
                 return
-            from workbench.storage.store import StoreError
+            from workbench.storage.errors import StoreError
             from workbench.drafting.editing import snapshot
 
             try:
@@ -144,7 +144,7 @@ class VersionsScreen(Screen):
         def done(ok: bool) -> None:
             if not ok:
                 return
-            from workbench.storage.store import StoreError
+            from workbench.storage.errors import StoreError
 
             error = self.report_screen.save_sync() if self.report_screen.dirty else None
             if error:
