@@ -6,7 +6,9 @@ import copy
 
 import pytest
 
-from workbench.checking.checks import Settings, attainment, check, has_errors
+from workbench.checking.attainment import attainment
+from workbench.checking.checks import check, has_errors
+from workbench.checking.findings import Settings
 from workbench.document.commitments import sync
 from workbench.document.figures import parse_figure
 from workbench.document.model import Paragraph, Section

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.checking.checks import Settings, attainment, check
+from workbench.checking.attainment import attainment
+from workbench.checking.checks import check
+from workbench.checking.findings import Settings
 from workbench.document.figures import parse_figure
 from workbench.document.model import Chapter, Paragraph, Report, Section
 from workbench.document.phrasing import BASICALLY_MET, EXCEEDED, MET, MISSED, NO_DATA, NOT_COMPARABLE

@@ -512,7 +512,7 @@ async def test_report_deleted_elsewhere_keeps_the_editor_copy(store_path):
 
 
 async def test_a_w407_title_block_finding_opens_the_title_dialog(store_path):
-    from workbench.checking.checks import Finding
+    from workbench.checking.findings import Finding
     from workbench.tui.dialogs import MetaDialog
 
     app = WorkbenchApp(store_path)

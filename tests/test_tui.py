@@ -64,7 +64,8 @@ async def test_a_big_store_lists_every_report_and_counts_them_in_place(tmp_path)
         await settle(pilot, app)
         assert table.row_count == 150
         assert app.store.loaded()
-        from workbench.checking.checks import ERROR, WARNING, check, counts
+        from workbench.checking.checks import check, counts
+        from workbench.checking.findings import ERROR, WARNING
 
         c = counts(check(stored(path, "测试147镇")))
         row = [str(c) for c in table.get_row("测试147镇|2024")]

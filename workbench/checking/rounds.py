@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench import strings as S
-from workbench.checking.checks import INFO, Finding
+from workbench.checking.findings import INFO, Finding
 
 COMMENT_CODE = "R601"
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from workbench import strings as S
-from workbench.checking.checks import attainment
+from workbench.checking.attainment import attainment
 from workbench.util.lazyre import LazyRegex
 from workbench.document.commitments import FollowUp, follow_up, review_texts
 from workbench.document.figures import Figure, convert, find_mentions, format_figure, format_number

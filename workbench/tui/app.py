@@ -248,7 +248,8 @@ class WorkbenchApp(App):
             with self.store_lock:
                 stamps = {(r["place"], r["year"]): r.get("saved_at") for r in self.store.summaries()} \
                     if self.store else {}
-        from workbench.checking.checks import ERROR, WARNING, check, counts  # not needed to paint the list
+        from workbench.checking.checks import check, counts  # not needed to paint the list
+        from workbench.checking.findings import ERROR, WARNING
 
         out, stale = {}, []
         for ident in idents:

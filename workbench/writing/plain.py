@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.checking.checks import ERROR, INFO, WARNING, Finding, counts
+from workbench.checking.findings import ERROR, INFO, WARNING, Finding, counts
 from workbench.document.figures import format_figure
 from workbench.document.model import Report
 from workbench.document.phrasing import chapter_numbers, printed, section_number

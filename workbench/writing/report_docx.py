@@ -277,7 +277,7 @@ def _attachments(body: _Body, attachments: list[Attachment]) -> None:
 
 def targets_attachment(report: Report, previous: Report) -> Attachment:
     """Last year's targets beside this year's results, with the attainment word."""
-    from workbench.checking.checks import attainment, match
+    from workbench.checking.attainment import attainment, match
     from workbench.document.figures import format_figure
 
     rows: list[tuple[str, ...]] = [tuple(h.format(year=previous.year) for h in S.EXPORT_APPENDIX_COLUMNS)]

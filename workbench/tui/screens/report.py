@@ -18,7 +18,8 @@ from textual.widgets import (
 
 from workbench.drafting import editing as E
 from workbench import strings as S
-from workbench.checking.checks import ERROR, INFO, WARNING, check, counts
+from workbench.checking.checks import check, counts
+from workbench.checking.findings import ERROR, INFO, WARNING
 from workbench.drafting.clause import (merge_figures, figure_from_clause, looks_like_sentence, replace_figures,
                        sentence_figures, type_into_row)
 from workbench.document.figures import FigureError, format_parts

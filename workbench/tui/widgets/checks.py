@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workbench import strings as S
-from workbench.checking.checks import ERROR, INFO, WARNING, Finding
+from workbench.checking.findings import ERROR, INFO, WARNING, Finding
 
 STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
 

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from workbench import strings as S
-from workbench.checking.checks import attainment, match
+from workbench.checking.attainment import attainment, match
 from workbench.drafting.editing import GROWTH, NAME, RESULTS, TARGETS, VALUE
 from workbench.document.figures import Figure, format_growth, format_number, format_value
 from workbench.document.model import Report
