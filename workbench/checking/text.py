@@ -185,8 +185,11 @@ _INLINE_SECTION_RE = LazyRegex(r"[（(]([一二三四五六七八九十]{1,3})[�
 def w402_numbering(report: Report, previous: Report | None, s: Settings):
     """W402 numbering in the text out of order (一是…三是, （一）…（三）; 十一是 follows 十是)."""
     for ci, si, pi, para in report.paragraphs():
-        for regex, shape in ((_ORDINAL_RE, "{}是"), (_INLINE_SECTION_RE, "（{}）")):
-            seen = [(m.group(1), parse_cn_numeral(m.group(1))) for m in regex.finditer(para.full_text)]
+        text = para.full_text
+        for regex, shape, marks in ((_ORDINAL_RE, "{}是", "是"), (_INLINE_SECTION_RE, "（{}）", "（(")):
+            if not any(mark in text for mark in marks):
+                continue  # the patterns cannot match: skip their scan of a long paragraph
+            seen = [(m.group(1), parse_cn_numeral(m.group(1))) for m in regex.finditer(text)]
             if len(seen) < 2 or seen[0][1] != 1:
                 continue
             expected = 1
@@ -203,6 +206,7 @@ def w402_numbering(report: Report, previous: Report | None, s: Settings):
 
 
 _CJK_CHAR = r"[\u3400-\u9fff，。；：“”、（）]"
+_ANY_HALF_PUNCT = LazyRegex(r"[,;:()\"?!]")  # a cheap first look before _HALF_PUNCT's lookarounds
 _HALF_PUNCT = LazyRegex(rf"(?<={_CJK_CHAR})[,;:()\"?!]|[,;:()\"?!](?={_CJK_CHAR})")
 
 
@@ -219,6 +223,8 @@ def _paragraph_texts(report: Report):
 def w403_half_width_punctuation(report: Report, previous: Report | None, s: Settings):
     """W403 half-width punctuation inside Chinese text."""
     for ci, si, pi, text in _paragraph_texts(report):
+        if not _ANY_HALF_PUNCT.search(text):
+            continue
         hits = list(_HALF_PUNCT.finditer(text))
         if hits:
             first = hits[0]
@@ -311,7 +317,7 @@ def w405_year_out_of_place(report: Report, previous: Report | None, s: Settings)
                           f"回顾部分以“{m.group(1)}年”开头，本报告回顾的是{expected}年",
                           _para_where(ci, si, pi))
             continue
-        for m in _YEAR_RE.finditer(text):
+        for m in (_YEAR_RE.finditer(text) if "年" in text else ()):
             y = int(m.group(1))
             if y > report.year + 20 or y < 1949:
                 yield Finding("W405", WARNING, f"正文中的“{m.group()}”与{report.year}年报告不符",
@@ -376,7 +382,7 @@ def w408_carried_over_year(report: Report, previous: Report | None, s: Settings)
         review = chapter_is_review(report.chapters[ci])
         this_year = report.year - 1 if review else report.year
         text = para.full_text
-        for m in _SENTENCE_YEAR.finditer(text):
+        for m in (_SENTENCE_YEAR.finditer(text) if "年" in text else ()):
             if int(m.group(1)) != this_year - 1 or (review and m.start() == 0):
                 continue  # a review paragraph's own first word is W405's
             clip = text[m.start(1): m.start(1) + 16]
