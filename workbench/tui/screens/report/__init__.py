@@ -1,0 +1,7 @@
+"""One open report, split by tab: `screen.py` holds `ReportScreen` (layout, keys, undo), and
+figures, sections, checks, preview, the title block, saving and export each have a module.
+May import Textual, the TUI's widgets and dialogs, and the core; `ReportScreen` is exported here."""
+
+from workbench.tui.screens.report.screen import ReportScreen
+
+__all__ = ["ReportScreen"]
