@@ -23,7 +23,7 @@ from workbench.document.figures import FigureError, parse_figure
 from workbench.storage.errors import StoreError
 from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.report import ReportScreen
+from workbench.tui.screens.report.screen import ReportScreen
 from workbench.tui.widgets.sections import BodyArea, OutlineTree
 
 HELPERS = Path(__file__).parent / "helpers"

@@ -29,7 +29,7 @@ from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs import ChoiceDialog
 from workbench.tui.screens.home import HomeScreen
-from workbench.tui.screens.report import ReportScreen
+from workbench.tui.screens.report.screen import ReportScreen
 from workbench.tui.widgets.sections import BodyArea, LeadInput, OutlineTree
 
 from tuitools import open_2024, quiet_tui, settle, stored  # noqa: F401  (quiet_tui is an autouse fixture)

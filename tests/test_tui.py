@@ -16,7 +16,7 @@ from workbench.cli.commands import load_examples
 from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.home import ReportTable
-from workbench.tui.screens.report import ReportScreen
+from workbench.tui.screens.report.screen import ReportScreen
 from workbench.tui.widgets.checks import ChecksPanel
 from workbench.tui.widgets.figures import FiguresTable
 from workbench.tui.widgets.sections import BodyArea, OutlineTree

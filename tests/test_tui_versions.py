@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList
 from workbench.cli.commands import load_examples, main
 from workbench.storage.store import Store
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.report import ReportScreen
+from workbench.tui.screens.report.screen import ReportScreen
 from workbench.tui.screens.versions import ChangesScreen, VersionsScreen, VersionView
 from workbench.tui.widgets.checks import ChecksPanel
 

@@ -47,7 +47,7 @@ async def opened(pilot):
 async def open_2024(pilot, app):
     """From the example's list to its 2024 draft (listed first), settled."""
     from workbench.tui.screens.home import HomeScreen
-    from workbench.tui.screens.report import ReportScreen
+    from workbench.tui.screens.report.screen import ReportScreen
 
     await settle(pilot, app)
     assert isinstance(app.screen, HomeScreen)

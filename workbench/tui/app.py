@@ -147,7 +147,7 @@ class WorkbenchApp(App):
         old.close()
         self.lock_holder = None
         self.disk_stamp = self.store.stamp()
-        from workbench.tui.screens.report import ReportScreen
+        from workbench.tui.screens.report.screen import ReportScreen
 
         for screen in self.screen_stack:
             if hasattr(screen, "title"):
@@ -167,7 +167,7 @@ class WorkbenchApp(App):
             return
         self.disk_stamp = stamp
         from workbench.tui.screens.home import HomeScreen
-        from workbench.tui.screens.report import ReportScreen
+        from workbench.tui.screens.report.screen import ReportScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, ReportScreen):
@@ -202,7 +202,7 @@ class WorkbenchApp(App):
 
     def _quit_after_dialogs(self) -> None:
         from workbench.tui.dialogs import ChoiceDialog
-        from workbench.tui.screens.report import ReportScreen
+        from workbench.tui.screens.report.screen import ReportScreen
 
         unsaved = [s for s in self.screen_stack if isinstance(s, ReportScreen) and s.dirty]
         if not unsaved:
@@ -297,7 +297,7 @@ class WorkbenchApp(App):
         return None, doc, False
 
     def open_report(self, place: str, year: int) -> None:
-        from workbench.tui.screens.report import ReportScreen
+        from workbench.tui.screens.report.screen import ReportScreen
 
         with self.store_lock:
             report = self.store.get(place, year)

@@ -1,0 +1,128 @@
+"""Export from an open report (Ctrl+E .docx, F8 PDF): the path asked, the checks shown first, the
+file written on a worker thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+
+from workbench import strings as S
+from workbench.checking.checks import check, counts
+from workbench.checking.findings import ERROR
+from workbench.document.model import Report
+from workbench.drafting import editing as E
+
+
+class Exporting:
+    """Mixed into ReportScreen: Ctrl+E and F8."""
+
+    def action_export(self, pdf: bool = False) -> None:
+        """Say where the file goes and let the drafter change it; ask before overwriting."""
+        from workbench.tui.dialogs import ConfirmDialog, PromptDialog
+
+        def validate(text: str) -> str | None:
+            return export_path_problem(text)
+
+        def write(out: Path) -> None:
+            self.app.export_paths[self.report.ident] = out
+            target = out.with_suffix(".pdf") if pdf else out
+            if target.exists():
+                self.app.push_screen(ConfirmDialog(S.EXPORT_OVERWRITE.format(path=target)),
+                                     lambda yes: self._export_checked(out, pdf) if yes else None)
+                return
+            self._export_checked(out, pdf)
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            out = export_path(text)
+            if out.parent.is_dir():
+                write(out)
+                return
+
+            def make_folder(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    self.notify(S.EXPORT_FOLDER_FAILED.format(folder=out.parent, reason=exc.strerror or exc),
+                                severity="error", timeout=10)
+                    return
+                write(out)
+
+            self.app.push_screen(ConfirmDialog(S.EXPORT_MAKE_FOLDER.format(folder=out.parent)), make_folder)
+
+        # The path is selected: typing a new one replaces it; End or ← edits the file name.
+        self.app.push_screen(PromptDialog(S.EXPORT_PATH_TITLE_PDF if pdf else S.EXPORT_PATH_TITLE,
+                                          str(self.app.export_path_for(self.report)), validate=validate,
+                                          help=S.HELP_EXPORT_PATH), chosen)
+
+    def _export_checked(self, out: Path, pdf: bool = False) -> None:
+        """Check first, as `workbench export` does: errors ask before anything is written."""
+        from workbench.writing.plain import render_export_summary
+
+        snap = E.snapshot(self.report)
+        findings = check(snap, self.previous)
+        summary = render_export_summary(snap, findings)
+
+        def go(confirmed: bool | None = True) -> None:
+            if confirmed:
+                self.notify(S.EXPORTING_PDF if pdf else S.EXPORTING, timeout=2)
+                self._export(snap, out, pdf)
+
+        if counts(findings)[ERROR]:
+            from workbench.tui.dialogs import ConfirmDialog
+
+            self.app.push_screen(ConfirmDialog(f"{summary}\n\n{S.EXPORT_CONFIRM_GO}？"), go)
+            return
+        if findings:
+            self.notify(summary, title=S.EXPORT_CONFIRM_TITLE, timeout=8)
+        go()
+
+    def action_export_pdf(self) -> None:
+        self.action_export(pdf=True)
+
+    @work(thread=True, group="export")
+    def _export(self, snap: Report, out: Path, pdf: bool = False) -> None:
+        from workbench.writing.export import ExportError, export_report
+
+        try:
+            export_report(snap, out, previous=self.previous, appendix=self.previous is not None)
+            if pdf:
+                from workbench.writing.pdf import convert_to_pdf
+
+                self.app.call_from_thread(self.notify, S.EXPORTED.format(path=out), timeout=8)
+                out = convert_to_pdf(out)
+        except ExportError as exc:
+            self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
+                                      timeout=10)
+            return
+        except Exception as exc:  # never a traceback on the drafter's screen
+            self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
+                                      timeout=10)
+            return
+        self.app.call_from_thread(self.notify, (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out),
+                                  timeout=8)
+
+
+def export_path(text: str) -> Path:
+    """The .docx path the drafter typed ("~" expanded, ".docx" added when left off)."""
+    path = Path(text.strip()).expanduser()
+    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+
+def export_path_problem(text: str) -> str | None:
+    """Why a typed export path cannot be written, in Chinese, or None."""
+    if not text.strip():
+        return S.EXPORT_PATH_EMPTY
+    path = Path(text.strip()).expanduser()
+    if path.is_dir():
+        return S.EXPORT_PATH_IS_DIR.format(path=path)
+    parent = export_path(text).parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():  # a missing folder is offered to be made; a file in the way is not
+        return S.EXPORT_PATH_NO_FOLDER.format(folder=export_path(text).parent)
+    return None

@@ -1,0 +1,236 @@
+"""The sections tab (F3): the outline and the editor beside it (`widgets/sections.py`), their edits
+and structure actions (Ctrl+N, Ctrl+T, Delete, Ctrl+↑/↓, Ctrl+L, Ctrl+G), last year's pane's copy."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Label, TextArea, Tree
+
+from workbench import strings as S
+from workbench.document.phrasing import printed
+from workbench.drafting import editing as E
+from workbench.tui.widgets.sections import BodyArea, LeadInput, OutlineTree, SectionsEditor, paragraph_label
+
+
+class SectionsTab:
+    """Mixed into ReportScreen: what the outline, the lead and body editors and the keys of this tab do."""
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if event.node.data is not None:
+            self._show_editor(event.node.data)
+            # Last year's pane follows here, once the address is the new one (a handler of
+            # the editor's own ran before this one or after it, as the queues fell).
+            self.query_one(SectionsEditor).follow()
+
+    def _show_editor(self, addr: E.Address | None) -> None:
+        self.address = addr
+        self.update_counts()
+        label = self.query_one("#editor-label", Label)
+        lead = self.query_one(LeadInput)
+        body = self.query_one(BodyArea)
+        self._loading = True
+        try:
+            if addr is None:
+                label.update(S.SEC_NOTHING)
+                lead.value = ""
+                body.load_text("")
+                lead.disabled = body.disabled = True
+                return
+            ci, si, pi = addr
+            lead.disabled = self.readonly
+            body.read_only = self.readonly or self.final_locked  # a key there asks (BodyArea)
+            if pi is None:
+                label.update(S.SEC_TITLE)
+                lead.placeholder = S.SEC_TITLE
+                title = self.report.chapters[ci].title if si is None else self.report.chapters[ci].sections[si].title
+                lead.value = title or ""
+                body.load_text("")
+                body.disabled = True
+            else:
+                para = E.get_paragraph(self.report, addr)
+                body.disabled = False
+                if para.generated:
+                    _, text = printed(self.report, para)
+                    label.update(S.SEC_GENERATED)
+                    lead.placeholder = ""
+                    lead.value = ""
+                    lead.disabled = True
+                    body.read_only = True
+                    body.load_text(text or S.SEC_GENERATED_EMPTY)
+                else:
+                    label.update(self.app.readonly_state() if self.readonly else S.SEC_LEAD)
+                    lead.placeholder = S.SEC_LEAD
+                    lead.value = para.lead or ""
+                    body.load_text(para.text)
+        finally:
+            self.call_after_refresh(self._done_loading)
+
+    def _done_loading(self) -> None:
+        self._loading = False
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if not isinstance(event.input, LeadInput) or self._loading or self.address is None:
+            return
+        if event.value != event.input.value:
+            return  # a value the editor set for an earlier selection, arriving late
+        ci, si, pi = self.address
+        tree = self.query_one(OutlineTree)
+        node = tree.node_for(self.address)
+        value = event.value
+        if pi is None:
+            from workbench.document.phrasing import chapter_numbers, section_number
+
+            current = self.report.chapters[ci].title if si is None else self.report.chapters[ci].sections[si].title
+            if (current or "") == value:
+                return
+            if si is None:
+                self.report.chapters[ci].title = value
+                label = chapter_numbers(self.report.chapters)[ci] + value
+            else:
+                self.report.chapters[ci].sections[si].title = value
+                label = section_number(si) + value
+        else:
+            para = E.get_paragraph(self.report, self.address)
+            if (para.lead or "") == value or para.generated:
+                return
+            para.lead = value or None
+            label = paragraph_label(para.lead, para.text)
+        if node is not None:
+            node.set_label(label)
+        self.mark_dirty()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if not isinstance(event.text_area, BodyArea) or self._loading or self.address is None:
+            return
+        if self.address[2] is None:
+            return
+        para = E.get_paragraph(self.report, self.address)
+        if para.text == event.text_area.text or para.generated or self.readonly or self.final_locked:
+            return
+        para.text = event.text_area.text
+        node = self.query_one(OutlineTree).node_for(self.address)
+        if node is not None:
+            node.set_label(paragraph_label(para.lead, para.text))
+        self.mark_dirty()
+
+    def _structure_changed(self, select: E.Address | None) -> None:
+        self.query_one(OutlineTree).fill(self.report, select)
+        self._show_editor(select)
+        self.mark_dirty()
+
+    def _refresh_generated(self) -> None:
+        """Generated paragraphs follow the tables: their text, tree labels and the open editor."""
+        changed = []
+        for ci, si, pi, p in self.report.paragraphs():
+            if p.generated:
+                _, text = printed(self.report, p)
+                if text != p.text:
+                    p.text, p.lead = text, None
+                    changed.append((ci, si, pi))
+        if not changed:
+            return
+        tree = self.query_one(OutlineTree)
+        for addr in changed:
+            node = tree.node_for(addr)
+            if node is not None:
+                node.set_label(paragraph_label(None, E.get_paragraph(self.report, addr).text, True))
+        if self.address in changed:
+            self._show_editor(self.address)
+
+    def action_toggle_generated(self) -> None:
+        if self.refuse():
+            return
+        addr = self.address
+        if addr is None or addr[2] is None:
+            self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
+            return
+        before = E.snapshot(self.report)
+        try:
+            generated = E.toggle_generated(self.report, addr)
+        except E.EditError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.remember(before)
+        self._structure_changed(addr)
+        self.notify(S.SEC_TO_GENERATED if generated else S.SEC_TO_FREE, timeout=5)
+
+    def action_add_paragraph(self) -> None:
+        if self.refuse():
+            return
+        addr = self.address
+        if addr is None:
+            if not self.report.chapters:
+                self.remember()
+                self._structure_changed(E.add_chapter(self.report, S.SEC_NEW_CHAPTER))
+            return
+        ci, si, pi = addr
+        self.remember()
+        self._structure_changed(E.add_paragraph(self.report, ci, si, pi))
+        lead = self.query_one(LeadInput)
+        lead.focus()  # the new bullet's lead is what the drafter writes next
+        self.call_after_refresh(lead.focus)
+
+    def action_add_section(self) -> None:
+        if self.address is None or self.refuse():
+            return
+        ci, si, _ = self.address
+        self.remember()
+        self._structure_changed(E.add_section(self.report, ci, S.SEC_NEW_SECTION, si))
+
+    def action_delete_item(self) -> None:
+        from workbench.tui.dialogs import ConfirmDialog
+
+        addr = self.address
+        if addr is None or self.refuse():
+            return
+        ci, si, pi = addr
+        what = (paragraph_label(*self._lead_text(addr)) if pi is not None
+                else (self.report.chapters[ci].sections[si].title if si is not None else self.report.chapters[ci].title))
+
+        def done(yes: bool) -> None:
+            if yes:
+                self.remember()
+                E.delete(self.report, addr)
+                self._structure_changed(None)
+
+        self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=what)), done)
+
+    def insert_last_year_paragraph(self, para) -> None:
+        """Last year's paragraph copied in after the one being edited (or at the section's end)."""
+
+        if self.address is None or self.refuse():
+            return
+        ci, si, pi = self.address
+        self.remember()
+        addr = E.add_paragraph(self.report, ci, si, pi)
+        new = E.get_paragraph(self.report, addr)
+        new.lead, new.text = para.lead, para.text
+        self._structure_changed(addr)
+        self.notify(S.LAST_YEAR_COPIED.format(label=paragraph_label(para.lead, para.text)), timeout=4)
+
+    def _lead_text(self, addr):
+        p = E.get_paragraph(self.report, addr)
+        return p.lead, p.text
+
+    def action_move_item(self, delta: int) -> None:
+        if self.address is None or self.refuse():
+            return
+        self.remember()
+        new = E.move(self.report, self.address, delta)
+        if new != self.address:
+            self._structure_changed(new)
+
+    def action_promote_lead(self) -> None:
+        if self.refuse():
+            return
+        if self.address is None or self.address[2] is None:
+            self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
+            return
+        try:
+            before = E.snapshot(self.report)
+            lead = E.promote_lead(self.report, self.address)
+            self.remember(before)
+        except E.EditError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self._structure_changed(self.address)
+        self.notify(S.SEC_LEAD_DONE.format(lead=lead), timeout=3)
