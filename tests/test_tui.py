@@ -581,3 +581,18 @@ async def test_the_filter_takes_place_and_year_together(store_path):
         await pilot.press("escape")
         await pilot.pause()
         assert table.row_count == 2
+
+
+async def test_a_late_answer_or_check_result_after_the_report_is_closed_is_ignored(store_path):
+    """A dialog's answer or the checks' result can arrive after its report screen has closed
+    (the drafter pressed Esc meanwhile): the app must stay up, not crash on the gone widgets."""
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, ReportScreen)
+        screen.set_state("有改动，稍后自动保存")
+        screen._checked([])
+        await pilot.pause()
+        assert app.is_running and app._exception is None

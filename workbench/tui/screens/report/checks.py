@@ -80,6 +80,8 @@ class ChecksTab:
 
     def _checked(self, findings) -> None:
         self.findings = findings
+        if not self.query("#checks-title"):
+            return  # the screen was closed while the checks ran: nothing left to show them in
         c = counts(findings)
         self.query_one("#checks-title", Label).update(
             S.CHECKS_TITLE.format(errors=c[ERROR], warnings=c[WARNING], infos=c[INFO]) + "　" + S.CHECKS_HINT)

@@ -23,8 +23,9 @@ class Saving:
         """Called on every keystroke: only a change is drawn, and without a layout pass (the
         state's box is one line of a fixed width), so typing repaints just what changed."""
         if text != getattr(self, "_state_shown", None):
-            self._state_shown = text
-            self.query_one("#save-state", Static).update(text, layout=False)
+            for box in self.query("#save-state").results(Static):  # none once the screen is closed
+                self._state_shown = text
+                box.update(text, layout=False)
 
     @property
     def dirty(self) -> bool:
