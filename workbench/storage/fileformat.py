@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
 from workbench import strings as S
@@ -73,10 +72,18 @@ def read_json_file(path: Path) -> Any:
     return _as_store(path, data, store_like)
 
 
+ORJSON_FROM_BYTES = 1 << 20  # below this, loading orjson (~4 ms) costs more than it saves
+
+
 def _fast_loads(raw: bytes) -> Any:
     """orjson reads a 10 MB store in about two thirds of json's time (start-up on a big store
-    waits for it). None when it refuses: json then reads the file again for its exact
-    line-and-column message (and the few things only json accepts, such as NaN)."""
+    waits for it); a small store is read by json, which every command loads anyway. None when
+    it refuses: json then reads the file again for its exact line-and-column message (and the
+    few things only json accepts, such as NaN)."""
+    if len(raw) < ORJSON_FROM_BYTES:
+        return None
+    import orjson
+
     try:
         return orjson.loads(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)
     except orjson.JSONDecodeError:

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import orjson
 
 from workbench.storage.atomic import WriteFailed, write_atomic
 
@@ -33,6 +32,8 @@ def read_list_cache(path: Path, stamp: tuple[int, int, int] | None) -> list[dict
     or None. A store written since, by us or anyone, never matches."""
     if stamp is None:
         return None
+    import orjson  # here, not at the top: a command that never lists never loads it
+
     try:
         data = orjson.loads(list_cache_path(path).read_bytes())
     except (OSError, orjson.JSONDecodeError):
@@ -44,6 +45,8 @@ def read_list_cache(path: Path, stamp: tuple[int, int, int] | None) -> list[dict
 
 def write_list_cache(path: Path, stamp: tuple[int, int, int], rows: list[dict[str, Any]]) -> None:
     """Best effort: a cache folder that cannot be written costs the next start-up time, nothing else."""
+    import orjson
+
     target = list_cache_path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
