@@ -31,3 +31,27 @@ async def test_figures_keep_names_fixed_and_hold_only_filled_columns_and_the_tre
         plot = app.screen.query_one("#trend-plot")
         assert plot.styles.min_width.value == 60
         assert "地区生产总值" in str(app.screen.query_one("#trend-title").render())  # the first row's trend
+
+
+async def test_t_pressed_again_and_on_another_row_redraws_the_one_trend(tmp_path):
+    """t on the figures, again, and again on another row: one plot, the last row's trend, the
+    app still up (a second plot mounted under the same id crashed it)."""
+    store = tmp_path / "s.json"
+    load_examples(store)
+    app = WorkbenchApp(store, open_report=("狮岭镇", 2024))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f6")
+        await settle(pilot, app)
+        table = app.screen.query_one(CompareFigures)
+        names = []
+        for row in (0, 0, 1):
+            app.screen.query_one(TabbedContent).active = "cmp-figures"
+            table.move_cursor(row=row)
+            table.focus()
+            await pilot.press("t")
+            await settle(pilot, app)
+            assert app.is_running and isinstance(app.screen, CompareScreen)
+            assert len(app.screen.query("#trend-plot")) == 1
+            names.append(str(app.screen.query_one("#trend-title").render()))
+        assert names[0] == names[1] and names[2] != names[0]

@@ -160,12 +160,14 @@ class CompareScreen(Screen):
         if row is None:
             return
         host = self.query_one("#trend-host", VerticalScroll)
-        for child in list(host.children):
-            child.remove()
-        plot = PlotextPlot(id="trend-plot")
-        plot.styles.min_width = TREND_MIN_WIDTH   # narrower panes scroll instead of squashing it
-        plot.styles.min_height = TREND_MIN_HEIGHT
-        host.mount(plot)
+        plot = next(iter(host.query(PlotextPlot)), None)
+        if plot is None:
+            plot = PlotextPlot(id="trend-plot")
+            plot.styles.min_width = TREND_MIN_WIDTH   # narrower panes scroll instead of squashing it
+            plot.styles.min_height = TREND_MIN_HEIGHT
+            host.mount(plot)
+        else:  # the same plot redrawn: a second one mounted while the first is still being
+            plot.plt.clear_data()  # removed would clash with its id (pressing t twice crashed)
         xs = [y for y in years if y in row.cells]
         targets = [_number(row.cells[y].target) for y in xs]
         results = [_number(row.cells[y].result) for y in xs]
