@@ -96,3 +96,27 @@ async def test_save_view_and_review_changes(reviewed):
     assert not any(inserted["text"] in p.full_text for *_, p in report.paragraphs()
                    if p.full_text.startswith(inserted["accepted"][:4]))
     assert all(c.get("done") for c in record["comments"])
+
+
+async def test_deleting_a_version_starts_on_cancel_so_enter_alone_keeps_it(reviewed):
+    """A deleted version cannot come back: Enter on the question keeps it, as for a report."""
+    app = WorkbenchApp(reviewed, open_report=("狮岭镇", 2024))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f10")
+        await settle(pilot, app)
+        versions = app.screen
+        assert isinstance(versions, VersionsScreen) and [r["name"] for r in versions.rows] == ["李局长修改"]
+        versions.query_one(OptionList).highlighted = 0
+        await pilot.press("delete")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen is versions and [r["name"] for r in versions.rows] == ["李局长修改"]
+        await pilot.press("delete")
+        await settle(pilot, app)
+        await pilot.press("tab", "enter")  # the other button deletes
+        await settle(pilot, app)
+        assert versions.rows == []
+    with Store(reviewed, readonly=True) as store:
+        assert store.versions("狮岭镇", 2024) == []

@@ -668,6 +668,7 @@ VERSIONS_SAVE_PLACEHOLDER = "如 征求意见稿"
 VERSIONS_NO_CHANGES = "“{name}”不是带修订的审阅稿，没有可处理的修订"
 VERSIONS_RESTORE_CONFIRM = "恢复到版本“{name}”？当前稿会先自动另存为一个版本，不会丢失。"
 VERSIONS_DELETE_CONFIRM = "删除版本“{name}”？删除后不能恢复。"
+VERSIONS_DELETE_YES = "删除版本"
 VERSION_VIEW_TITLE = "版本“{name}”（只读）　Esc 返回"
 HELP_CHANGES = ("修订：审阅稿中别人用 Word“修订”做的改动，每条写明插入或删除、内容和修订人。a 接受、x 拒绝所选的一条；"
                 "A 全部接受、X 全部拒绝。拒绝会改动这个版本的文字；要让它成为当前稿，回到版本列表按 r。")

@@ -166,20 +166,23 @@ class VersionsScreen(Screen):
         self.app.push_screen(ConfirmDialog(S.VERSIONS_RESTORE_CONFIRM.format(name=row["name"])), done)
 
     def action_delete_version(self) -> None:
-        from workbench.tui.dialogs import ConfirmDialog
+        from workbench.tui.dialogs import ChoiceDialog
 
         row = self.selected()
         if row is None or self.app.refuse_readonly():
             return
 
-        def done(ok: bool) -> None:
-            if ok:
+        def done(answer: str | None) -> None:
+            if answer == "delete":
                 with self.app.store_lock:
                     self.app.store.delete_version(self.place, self.year, row["name"])
                 self.notify(S.VERSION_DELETED.format(name=row["name"]))
                 self.refresh_rows()
 
-        self.app.push_screen(ConfirmDialog(S.VERSIONS_DELETE_CONFIRM.format(name=row["name"])), done)
+        # Deleting a version cannot be undone: focus starts on 取消, as for deleting a report.
+        self.app.push_screen(ChoiceDialog(S.VERSIONS_DELETE_CONFIRM.format(name=row["name"]),
+                                          [("cancel", S.QUIT_CANCEL, "primary"),
+                                           ("delete", S.VERSIONS_DELETE_YES, "error")], focus="cancel"), done)
 
 
 class VersionView(Screen):
