@@ -45,14 +45,15 @@ def all_modules(root: Path = PACKAGE) -> dict[str, Path]:
     return {module_name(p): p for p in root.rglob("*.py")}
 
 
-def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
-    """The workbench modules `name` imports anywhere in its source."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def import_statements(name: str, path: Path):
+    """(line, module, name or None) for every workbench import in the module's source;
+    a relative import is made absolute against the module's package."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            targets = [a.name for a in node.names]
+            for a in node.names:
+                if a.name.startswith("workbench"):
+                    yield node.lineno, a.name, None
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
@@ -60,14 +61,20 @@ def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
                 module = ".".join(base + ([node.module] if node.module else []))
             else:
                 module = node.module or ""
-            targets = [f"{module}.{a.name}" if f"{module}.{a.name}" in known else module for a in node.names]
-        else:
-            continue
-        for t in targets:
-            while t and t not in known:  # "workbench.document.model.Report" -> the module
-                t = t.rpartition(".")[0]
-            if t and t != name:
-                found.add(t)
+            if module.startswith("workbench"):
+                for a in node.names:
+                    yield node.lineno, module, a.name
+
+
+def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
+    """The workbench modules `name` imports anywhere in its source."""
+    found: set[str] = set()
+    for _, module, attr in import_statements(name, path):
+        t = f"{module}.{attr}" if attr and f"{module}.{attr}" in known else module
+        while t and t not in known:  # "workbench.document.model.Report" -> the module
+            t = t.rpartition(".")[0]
+        if t and t != name:
+            found.add(t)
     return found
 
 
@@ -250,28 +257,12 @@ def test_every_workbench_import_names_a_module_and_names_that_exist():
     missing = []
     mods = all_modules()
     for name, path in sorted(mods.items()):
-        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                pairs = [(a.name, None) for a in node.names if a.name.startswith("workbench")]
-            elif isinstance(node, ast.ImportFrom):
-                if node.level:
-                    base = package.split(".")
-                    base = base[:len(base) - node.level + 1]
-                    module = ".".join(base + ([node.module] if node.module else []))
-                else:
-                    module = node.module or ""
-                if not module.startswith("workbench"):
-                    continue
-                pairs = [(module, a.name) for a in node.names]
-            else:
+        for line, module, attr in import_statements(name, path):
+            try:
+                loaded = importlib.import_module(module)
+            except ImportError as exc:
+                missing.append(f"{name}:{line} {module} ({exc})")
                 continue
-            for module, attr in pairs:
-                try:
-                    loaded = importlib.import_module(module)
-                except ImportError as exc:
-                    missing.append(f"{name}:{node.lineno} {module} ({exc})")
-                    continue
-                if attr and not hasattr(loaded, attr) and f"{module}.{attr}" not in mods:
-                    missing.append(f"{name}:{node.lineno} {module}.{attr}")
+            if attr and not hasattr(loaded, attr) and f"{module}.{attr}" not in mods:
+                missing.append(f"{name}:{line} {module}.{attr}")
     assert missing == []

@@ -596,3 +596,47 @@ async def test_a_late_answer_or_check_result_after_the_report_is_closed_is_ignor
         screen._checked([])
         await pilot.pause()
         assert app.is_running and app._exception is None
+
+
+async def test_keys_typed_in_one_burst_with_the_slash_reach_the_filter(store_path):
+    """"/狮岭" arriving at once (pasted, or committed by an input method right after "/"): the
+    characters after the slash were queued before the filter had the focus and were lost."""
+    from textual import events
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        home = app.screen
+        names = {"/": "slash", " ": "space"}
+        for ch in "/狮岭镇 2024":
+            app.post_message(events.Key(names.get(ch, ch), ch))
+        await settle(pilot, app)
+        assert home.query_one("#filter", Input).value == "狮岭镇 2024"
+        assert home.shown_keys == ["狮岭镇|2024"]
+        # Chinese typed on the list itself (no slash) filters too; n, b, i stay keys.
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("狮")
+        await settle(pilot, app)
+        assert home.query_one("#filter", Input).value == "狮"
+
+
+async def test_an_outline_node_of_a_paragraph_that_is_gone_is_passed_over(store_path):
+    """A highlight from the outline as it was before an edit (a paragraph deleted, the tree not
+    yet redrawn) names an address that no longer exists: it is passed over, not a crash."""
+    from types import SimpleNamespace
+
+    from workbench.drafting.editing import holds
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        await settle(pilot, app)
+        before = screen.address
+        n = len(screen.report.chapters[0].paragraphs)
+        assert holds(screen.report, (0, None, n - 1)) and not holds(screen.report, (0, None, n))
+        assert not holds(screen.report, (len(screen.report.chapters), None, None))
+        screen.on_tree_node_highlighted(SimpleNamespace(node=SimpleNamespace(data=(0, None, n + 5))))
+        await settle(pilot, app)
+        assert app.is_running and screen.address == before

@@ -10,15 +10,25 @@ from workbench.tui.screens.compare import CompareFigures, CompareScreen
 from tuitools import quiet_tui, settle  # noqa: F401  (quiet_tui is an autouse fixture)
 
 
-async def test_figures_keep_names_fixed_and_hold_only_filled_columns_and_the_trend_shows_at_once(tmp_path):
+def example_app(tmp_path) -> WorkbenchApp:
     store = tmp_path / "s.json"
     load_examples(store)
-    app = WorkbenchApp(store, open_report=("狮岭镇", 2024))
+    return WorkbenchApp(store, open_report=("狮岭镇", 2024))
+
+
+async def open_compare(pilot, app) -> CompareScreen:
+    """F6 from the 2024 draft, settled."""
+    await settle(pilot, app)
+    await pilot.press("f6")
+    await settle(pilot, app)
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
+async def test_figures_keep_names_fixed_and_hold_only_filled_columns_and_the_trend_shows_at_once(tmp_path):
+    app = example_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("f6")
-        await settle(pilot, app)
-        assert isinstance(app.screen, CompareScreen)
+        await open_compare(pilot, app)
         table = app.screen.query_one(CompareFigures)
         labels = [str(c.label) for c in table.columns.values()]
         assert table.fixed_columns == 1 and labels[0] == "指标"
@@ -36,14 +46,9 @@ async def test_figures_keep_names_fixed_and_hold_only_filled_columns_and_the_tre
 async def test_t_pressed_again_and_on_another_row_redraws_the_one_trend(tmp_path):
     """t on the figures, again, and again on another row: one plot, the last row's trend, the
     app still up (a second plot mounted under the same id crashed it)."""
-    store = tmp_path / "s.json"
-    load_examples(store)
-    app = WorkbenchApp(store, open_report=("狮岭镇", 2024))
+    app = example_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("f6")
-        await settle(pilot, app)
-        table = app.screen.query_one(CompareFigures)
+        table = (await open_compare(pilot, app)).query_one(CompareFigures)
         names = []
         for row in (0, 0, 1):
             app.screen.query_one(TabbedContent).active = "cmp-figures"

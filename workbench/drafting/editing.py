@@ -118,6 +118,17 @@ def paragraph_list(report: Report, ci: int, si: int | None) -> list[Paragraph]:
     return ch.paragraphs if si is None else ch.sections[si].paragraphs
 
 
+def holds(report: Report, addr: Address) -> bool:
+    """Whether the address still names a chapter, section or paragraph of the report (an
+    outline drawn before an edit can name one that is gone)."""
+    ci, si, pi = addr
+    if not 0 <= ci < len(report.chapters):
+        return False
+    if si is not None and not 0 <= si < len(report.chapters[ci].sections):
+        return False
+    return pi is None or 0 <= pi < len(paragraph_list(report, ci, si))
+
+
 def get_paragraph(report: Report, addr: Address) -> Paragraph:
     ci, si, pi = addr
     if pi is None:

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -195,8 +195,26 @@ class HomeScreen(Screen):
             self.show_rows()  # at once, not when Input.Changed arrives
         self.query_one(ReportTable).focus()
 
+    def on_key(self, event: events.Key) -> None:
+        """A character typed on the list that no key here uses (Chinese, a digit, a space)
+        goes into the filter: typing a place filters by it. This also catches what an input
+        method commits in the same burst as "/": those keys were already on their way to the
+        list before the filter took the focus. (The filter stops what it types itself.)"""
+        ch = event.character
+        if not event.is_printable or not ch or ch == "/" or (ch.isascii() and ch.isalpha()):
+            return
+        field = self.query_one("#filter", Input)
+        if self.focused is not field:
+            field.cursor_position = len(field.value)
+        field.insert_text_at_cursor(ch)
+        self.set_focus(field)
+        event.stop()
+        event.prevent_default()
+
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not through focus()'s call_later: keys typed in the same burst as "/" (an
+        # input method commits "狮岭镇" in one go) are already queued and must reach the filter.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_refresh(self) -> None:
         self.refresh_rows()

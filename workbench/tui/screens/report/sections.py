@@ -15,6 +15,8 @@ class SectionsTab:
     """Mixed into ReportScreen: what the outline, the lead and body editors and the keys of this tab do."""
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if event.node.data is not None and not E.holds(self.report, event.node.data):
+            return  # a node of the outline as it was before an edit: the redrawn outline follows
         if event.node.data is not None:
             self._show_editor(event.node.data)
             # Last year's pane follows here, once the address is the new one (a handler of
