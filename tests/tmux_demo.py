@@ -95,6 +95,56 @@ def run(folder: Path) -> dict:
     return report
 
 
+CLOSE_SESSION = "workbench-close-check"
+CLOSE_SENTENCE = "关窗之前刚打的字"
+
+
+def type_and_close(folder: Path, linger: float = 0.2) -> list[str]:
+    """Open the example's 2024 draft, type CLOSE_SENTENCE into a paragraph, kill the session
+    `linger` seconds later; returns the texts of the chapter's paragraphs as stored."""
+    from workbench.cli.commands import load_examples
+
+    global SESSION
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "s.json"
+    load_examples(db)
+    saved, SESSION = SESSION, CLOSE_SESSION
+    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    command = f"cd {ROOT} && env -u COLUMNS -u LINES {sys.executable} -m workbench --db {db}"
+    try:
+        tmux("new-session", "-d", "-s", SESSION, "-x", "100", "-y", "30",
+             "-e", "WORKBENCH_NO_BLINK=1", command)
+        subprocess.run(["tmux", "set-option", "-t", SESSION, "window-size", "manual"], capture_output=True)
+        subprocess.run(["tmux", "resize-window", "-t", SESSION, "-x", "100", "-y", "30"], capture_output=True)
+        wait_for("狮岭镇")
+        time.sleep(1.0)
+        keys("Enter")
+        wait_for("2023年完成情况")
+        keys("F3")
+        wait_for("一、2023年工作回顾")
+        keys("Down", "Down", "Tab", "Tab")
+        tmux("send-keys", "-t", SESSION, "-l", CLOSE_SENTENCE)
+        wait_for(CLOSE_SENTENCE[:4], timeout=5)
+        time.sleep(linger)
+        subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+        SESSION = saved
+    from workbench.storage.errors import StoreLocked
+    from workbench.storage.store import Store
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the app saves and lets go of the store as it goes
+        try:
+            Store(db).close()
+            break
+        except StoreLocked:
+            time.sleep(0.1)
+    data = json.loads(db.read_text(encoding="utf-8"))
+    report = next(r for r in data["reports"].values() if r["year"] == 2024)
+    return [p["text"] for p in report["chapters"][0]["paragraphs"]]
+
+
 def main() -> int:
     if shutil.which("tmux") is None:
         print("tmux is not installed", file=sys.stderr)

@@ -81,6 +81,7 @@ class WorkbenchApp(App):
 
         self.disk_stamp = self.store.stamp()
         self.set_interval(self.DISK_POLL, self.poll_disk)
+        self._catch_hangup()
         self.push_screen(HomeScreen())
         if self.open_on_start:
             self.open_report(*self.open_on_start)
@@ -88,8 +89,71 @@ class WorkbenchApp(App):
     def on_unmount(self) -> None:
         # Report screens save their own edits as they are taken down (ReportScreen.on_unmount),
         # which Textual does before this.
+        self._release_hangup()
         if self.store is not None:
             self.store.close()
+
+    # ------------------------------------------------------------ the window closed, a kill
+    HANGUP_SIGNALS = ("SIGHUP", "SIGTERM")
+
+    def _catch_hangup(self) -> None:
+        """The terminal closed (SIGHUP) or the process told to stop (SIGTERM): Python's default
+        ends the process on the spot, losing what the autosave had not written yet. Caught in
+        the event loop instead (between two messages, never inside an edit), the edits are saved
+        first. Only where the loop can take signals (the main thread of a Unix process)."""
+        import asyncio
+        import signal
+
+        self._hangup_caught: list[int] = []
+        try:
+            loop = asyncio.get_running_loop()
+            for name in self.HANGUP_SIGNALS:
+                number = getattr(signal, name, None)
+                if number is not None:
+                    loop.add_signal_handler(number, self.hang_up, number)
+                    self._hangup_caught.append(number)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, Windows
+            pass
+
+    def _release_hangup(self) -> None:
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for number in getattr(self, "_hangup_caught", []):
+            try:
+                loop.remove_signal_handler(number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+        self._hangup_caught = []
+
+    def hang_up(self, number: int = 0) -> None:
+        """Save every open report's edits now, then leave; if leaving hangs on a terminal that is
+        gone, the process ends a moment later anyway (the store is written and closed by then)."""
+        self.save_open_reports()
+        if self.store is not None:
+            with self.store_lock:
+                self.store.close()
+            self.store = None
+        code = 128 + number if number else 1
+        if not self.is_headless:  # a real terminal, perhaps gone: never linger holding nothing
+            stop = threading.Timer(3.0, os._exit, args=(code,))
+            stop.daemon = True
+            stop.start()
+        self.exit(return_code=code)
+
+    def save_open_reports(self) -> None:
+        """Write what the open report screens hold and the store does not (a hangup, a kill)."""
+        from workbench.tui.screens.report.screen import ReportScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReportScreen) and screen.dirty and not screen.readonly:
+                try:
+                    screen.save_sync()
+                except Exception:  # one report failing must not keep the next from saving
+                    pass
 
     def set_window_title(self, text: str) -> None:
         self.title = text
@@ -204,28 +268,42 @@ class WorkbenchApp(App):
         from workbench.tui.dialogs import ChoiceDialog
         from workbench.tui.screens.report.screen import ReportScreen
 
-        unsaved = [s for s in self.screen_stack if isinstance(s, ReportScreen) and s.dirty]
-        if not unsaved:
+        # Asked about: a report with edits the store does not hold yet, or one changed since it
+        # was opened (the autosave keeps every edit, so 撤销 is the only way back to the start).
+        changed = [s for s in self.screen_stack if isinstance(s, ReportScreen) and s.changed_since_open()]
+        if not changed:
             self.exit()
             return
-        screen = unsaved[-1]
-        reason = S.QUIT_UNSAVED_REASON.format(reason=screen.save_error) if screen.save_error else ""
+        screen = changed[-1]
         what = f"{screen.report.place}{screen.report.year}年报告"
+        if screen.dirty:
+            reason = S.QUIT_UNSAVED_REASON.format(reason=screen.save_error) if screen.save_error else ""
+            question = S.QUIT_UNSAVED.format(what=what, reason=reason)
+            keep = S.QUIT_SAVE
+        else:
+            question = S.QUIT_CHANGED.format(what=what, time=screen.saved_at or "")
+            keep = S.QUIT_KEEP
+        choices = [("save", keep, "primary")]
+        if screen.opened is not None:
+            choices.append(("discard", S.QUIT_REVERT, "error"))
+        choices.append(("cancel", S.QUIT_CANCEL, "default"))
 
         def done(answer: str | None) -> None:
             if answer == "discard":
+                error = screen.revert_to_opened()
+                if error:
+                    self.notify(S.SAVE_STATE_FAILED.format(reason=error), severity="error", timeout=10)
+                    return
                 self.discard_on_exit = True
                 self.exit()
             elif answer == "save":
-                error = screen.save_sync()
+                error = screen.save_sync() if screen.dirty else None
                 if error:
                     self.notify(S.SAVE_STATE_FAILED.format(reason=error), severity="error", timeout=10)
                 else:
                     self.exit()
 
-        self.push_screen(ChoiceDialog(S.QUIT_UNSAVED.format(what=what, reason=reason),
-                                      [("save", S.QUIT_SAVE, "primary"), ("discard", S.QUIT_DISCARD, "error"),
-                                       ("cancel", S.QUIT_CANCEL, "default")], focus="save"), done)
+        self.push_screen(ChoiceDialog(question, choices, focus="save"), done)
 
     # ------------------------------------------------------------ store access
 
@@ -285,6 +363,8 @@ class WorkbenchApp(App):
         """Save unless the stored report is no longer `expect`: (error, stored doc, conflict)."""
         try:
             with self.store_lock:
+                if self.store is None:  # closed: the app is going (a hangup saved already)
+                    return S.STORE_CLOSED, None, False
                 doc = self.store.put(report, expect=expect)
                 self.disk_stamp = self.store.stamp()
             self.forget_counts(report.place, report.year)

@@ -13,7 +13,9 @@ from workbench.document.model import Report
 from workbench.drafting import editing as E
 from workbench.tui.widgets.sections import OutlineTree
 
-AUTOSAVE_DELAY = 1.0
+# Seconds after the last keystroke: short enough that a window closed or a kill half a second
+# after typing finds the text stored (the save runs on a thread; typing never waits for it).
+AUTOSAVE_DELAY = 0.3
 
 
 class Saving:
@@ -83,6 +85,30 @@ class Saving:
         edits = self.edits
         error, doc, conflict = self.app.save_checked(E.save_copy(self.report), None if force else self.base)
         self._after_save(error, edits, doc)
+        return error
+
+    def changed_since_open(self) -> bool:
+        """Edits the store does not hold, or a stored report no longer the one opened."""
+        if self.readonly:
+            return False
+        if self.dirty:
+            return True
+        return self.edits > 0 and self.app.get_doc(self.report.place, self.report.year) != self.opened
+
+    def revert_to_opened(self) -> str | None:
+        """Put the report back as it was when this screen opened it (the autosave had written
+        every edit since); returns an error line or None."""
+        if self.opened is None:
+            return None
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        error, doc, _ = self.app.save_checked(Report.from_dict(self.opened), None)
+        if error is None:
+            self.report = Report.from_dict(self.opened)
+            self.base = doc
+            self.saved_edits = self.edits
+            self.discarded = True
         return error
 
     def _saved(self, error: str | None, edits: int, doc: dict | None, conflict: bool) -> None:

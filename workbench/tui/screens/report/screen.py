@@ -64,6 +64,7 @@ class ReportScreen(FiguresTab, SectionsTab, ChecksTab, PreviewTab, TitleBlock, S
         super().__init__()
         self.report = report
         self.base = base  # the stored document this editor started from (or last saved)
+        self.opened = base  # the stored document at open: what 撤销本次打开以来的修改 puts back
         self.edits = 0  # edits made; `saved_edits` is how many of them the store holds
         self.saved_edits = 0
         self.saving = 0
