@@ -19,7 +19,7 @@ from workbench.checking.findings import (
 )
 from workbench.checking.text import (
     w401_text_contradicts_table, w402_numbering, w403_half_width_punctuation, w404_unbalanced,
-    w405_year_out_of_place, w406_empty_section, w407_opening_missing, w408_carried_over_year,
+    w405_year_out_of_place, w406_empty_section, w407_opening_missing, w408_carried_over_year, w409_plan_calendar,
 )
 from workbench.document.model import Report
 
@@ -46,6 +46,7 @@ RULES: list[Rule] = [
     w502_commitment_fell_short,
     w407_opening_missing,
     w408_carried_over_year,
+    w409_plan_calendar,
 ]
 
 

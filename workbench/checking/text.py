@@ -1,6 +1,7 @@
 """W4xx text rules: W401 text against the table, W402 numbering, W403 half-width punctuation,
 W404 unbalanced pairs, W405 a year out of place, W406 an empty section, W407 no opening sentence,
-W408 a year carried over from last year's report."""
+W408 a year carried over from last year's report, W409 a sentence wrong about the Five-Year-Plan
+calendar."""
 
 from __future__ import annotations
 
@@ -391,3 +392,27 @@ def w408_carried_over_year(report: Report, previous: Report | None, s: Settings)
                           f"“{clip}…”把{m.group(1)}年当作{what}，本报告的{what}是{this_year}年，"
                           f"像是沿用了上年报告的说法", _para_where(ci, si, pi))
             break
+
+
+def w409_plan_calendar(report: Report, previous: Report | None, s: Settings):
+    """W409 a sentence that gets the Five-Year-Plan calendar wrong for the report's year: 收官 or
+    开局 given to a year that is not a plan's last or first ("2026年是…收官之年"), 十四五 as the
+    current plan in a plan chapter of 2026–2030 ("为圆满收官“十四五”"), 十五五 as the current plan
+    in a report of 2025 or earlier. One finding per paragraph, quoting the sentence."""
+    from workbench.document.planyears import calendar_slips, is_calendar_sentence, sentences
+
+    for ci, si, pi, para in report.paragraphs():
+        text = para.full_text
+        if para.generated or not text or ("五" not in text and "收官" not in text and "开局" not in text):
+            continue
+        review = chapter_is_review(report.chapters[ci])
+        for a, b in sentences(text):
+            sentence = text[a:b]
+            if not is_calendar_sentence(sentence):
+                continue
+            slips = calendar_slips(sentence, report.year, not review)
+            if slips:
+                clip = sentence.strip()
+                clip = clip if len(clip) <= 30 else clip[:30] + "…"
+                yield Finding("W409", WARNING, f"“{clip}”：{'；'.join(slips)}，请改写", _para_where(ci, si, pi))
+                break

@@ -8,7 +8,7 @@ the rest; a whole targets sentence ("主要预期目标是：…；…。") read
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from workbench import strings as S
 from workbench.document.catalog import lookup
@@ -113,6 +113,62 @@ def type_into_row(report: Report, kind: str, index: int, column: str, text: str)
         return new
 
 
+def same_indicator(a: Figure, b: Figure) -> bool:
+    """Two rows of one indicator: the same catalogue key, or (either without one) the same name."""
+    if a.key and b.key:
+        return a.key == b.key
+    return (a.name or "").strip() == (b.name or "").strip() and bool((a.name or "").strip())
+
+
+def row_of(report: Report, kind: str, fig: Figure, skip: int | None = None) -> int | None:
+    """The row (other than `skip`) that already holds `fig`'s indicator, or None."""
+    return next((i for i, r in enumerate(figures_of(report, kind))
+                 if i != skip and same_indicator(r, fig)), None)
+
+
+@dataclass
+class RowEdit:
+    """What typing `text` on a row would do, worked out before anything changes."""
+
+    figure: Figure            # the row as the text would make it
+    names_other: bool         # the text states a figure of another indicator than the row's
+    existing: int | None      # another row that already holds the indicator the text names
+
+
+def plan_row_edit(report: Report, kind: str, index: int, column: str, text: str) -> RowEdit:
+    """Read what was typed on row `index` without changing the report (raises as
+    type_into_row does). A clause naming another indicator ("城镇新增就业70万人以上" on the
+    粮食产量 row) is flagged, never put over the row unasked; so is a name that another row has."""
+    from copy import deepcopy
+
+    trial = deepcopy(report)
+    old = figures_of(report, kind)[index]
+    new = type_into_row(trial, kind, index, column, text)
+    names_other = bool(new.name) and not same_indicator(new, old)
+    try:
+        said = read_clause(_QUALIFIER_AFTER_COMMA.sub(r"\1", text.strip()))
+        stated = said.value is not None or said.growth_pct is not None
+    except FigureError:
+        stated = False
+    if names_other and column == NAME and not stated:
+        names_other = False  # a bare name in the name cell renames the row
+    return RowEdit(new, names_other and stated, row_of(report, kind, new, skip=index)
+                   if names_other or column == NAME else None)
+
+
+def put_row(report: Report, kind: str, fig: Figure, at: int | None = None) -> tuple[int, bool]:
+    """A new row, unless a row of the same indicator exists: that one is updated instead
+    (a table never holds an indicator twice). Returns (its index, whether it was added)."""
+    rows = figures_of(report, kind)
+    existing = row_of(report, kind, fig)
+    if existing is not None:
+        rows[existing] = replace(fig)
+        return existing, False
+    at = len(rows) if at is None else min(at, len(rows))
+    rows.insert(at, replace(fig))
+    return at, True
+
+
 def figure_from_clause(text: str) -> Figure:
     """A new row from what the drafter typed: a clause read whole, or else a bare name."""
     typed = text.strip()
@@ -135,16 +191,45 @@ def looks_like_sentence(text: str) -> bool:
     return bool(_SENTENCE_MARK.search(text.strip().rstrip("。；;")))
 
 
-def sentence_figures(text: str) -> list[Figure]:
-    """Every figure of a pasted targets (or results) sentence, printed as the table prints."""
+_LEAD_IN = re.compile(r"^[^；;。]{0,40}?目标[是为]\s*[：:]?")
+_CHUNK_SPLIT = re.compile(r"[；;。，,、：:\n]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def sentence_figures(text: str, unread: list[str] | None = None) -> list[Figure]:
+    """Every figure of a pasted targets (or results) sentence, printed as the table prints.
+    With `unread`, every clause read as no figure is added to it, in order: one stating a number
+    the reading could not place, and a target stated in words ("进出口保稳提质")."""
     from workbench.reading.passage import figures_in
 
+    numbered: list[str] = []
+    found = figures_in(text, unread=numbered)
+    if unread is not None:
+        unread.extend(_unread_clauses(text, found, numbered))
     out = []
-    for fig in figures_in(text):
+    for fig in found:
         fig = replace(fig)
         fig.key = fig.key or lookup(fig.name)
         fig.raw = format_figure(fig)
         out.append(fig)
+    return out
+
+
+def _unread_clauses(text: str, found: list[Figure], numbered: list[str]) -> list[str]:
+    """The clauses of `text` that no figure in `found` came from, in the order written."""
+    body = _LEAD_IN.sub("", text.strip(), count=1)
+    names = [f.name for f in found if f.name]
+    out: list[str] = []
+    for chunk in _CHUNK_SPLIT.split(body):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if any(chunk in n or n in chunk for n in numbered):
+            out.append(chunk)
+        elif not _DIGIT.search(chunk) and len(_HAN.findall(chunk)) >= 4 \
+                and not any(n in chunk or chunk in n for n in names):
+            out.append(chunk)  # a target in words: the table has no row for it
     return out
 
 
@@ -172,4 +257,5 @@ def merge_figures(report: Report, kind: str, figs: list[Figure]) -> tuple[int, i
 
 
 __all__ = ["GROWTH", "NAME", "VALUE", "type_into_row", "figure_from_clause", "read_clause",
-           "looks_like_sentence", "sentence_figures", "replace_figures", "merge_figures"]
+           "looks_like_sentence", "sentence_figures", "replace_figures", "merge_figures",
+           "same_indicator", "row_of", "RowEdit", "plan_row_edit", "put_row"]

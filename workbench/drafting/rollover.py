@@ -11,6 +11,7 @@ from workbench.document.figures import Figure
 from workbench.document.meeting import SESSION, cn_number, cn_text
 from workbench.util.lazyre import LazyRegex
 from workbench.document.model import Meta, Report
+from workbench.document.planyears import calendar_slips, is_calendar_sentence, sentences
 from workbench.document.phrasing import GENERATED_TARGETS, is_targets_paragraph, refresh_generated, targets_sentence
 
 _YEAR = LazyRegex(r"(?<![0-9])(19|20|21)([0-9]{2})(?=年)")
@@ -27,6 +28,35 @@ def _advance_between(text: str, by: int, first: int, last: int) -> str:
         y = int(m.group())
         return str(y + by) if first <= y <= last else m.group()
     return _YEAR.sub(move, text)
+
+
+def _advance_plan_text(text: str, by: int, first: int, last: int, year: int,
+                       rewrite: list[str], review: list[str]) -> str:
+    """A plan paragraph's years moved on, sentence by sentence. A sentence that places a year in
+    the Five-Year-Plan calendar ("2025年是“十四五”规划收官之年", "为圆满收官“十四五”") is moved on
+    only when the moved sentence is still true of `year` (then listed in `review` to re-read);
+    otherwise it is kept as written and listed in `rewrite`: never advanced into a false one."""
+    if not is_calendar_sentence(text):
+        return _advance_between(text, by, first, last)
+    out, at = [], 0
+    for a, b in sentences(text):
+        out.append(text[at:a])
+        sentence = text[a:b]
+        moved = _advance_between(sentence, by, first, last)
+        if is_calendar_sentence(sentence):
+            if calendar_slips(moved, year, True):
+                moved = sentence
+                rewrite.append(sentence.strip())
+            elif moved != sentence:
+                review.append(moved.strip())
+        out.append(moved)
+        at = b
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _clip_all(items: list[str], n: int = 24) -> str:
+    return "；".join(f"「{t if len(t) <= n else t[:n] + '…'}」" for t in items)
 
 
 def advance_session(meeting: str, by: int) -> tuple[str, bool]:
@@ -63,6 +93,8 @@ def roll_over(source: Report, year: int) -> Report:
     draft.chapters = copy.deepcopy(source.chapters)
     changed = 0
     owned_targets = False
+    rewrite: list[str] = []
+    reread: list[str] = []
     for ch in draft.chapters:
         review = chapter_is_review(ch)
         if ch.title:
@@ -81,7 +113,7 @@ def roll_over(source: Report, year: int) -> Report:
                 for attr in ("lead", "text"):
                     old = getattr(p, attr)
                     if old:
-                        new = _advance_between(old, by, source.year - 1, source.year)
+                        new = _advance_plan_text(old, by, source.year - 1, source.year, year, rewrite, reread)
                         if new != old:
                             setattr(p, attr, new)
                             changed += 1
@@ -89,6 +121,11 @@ def roll_over(source: Report, year: int) -> Report:
         review_notes.append(S.ROLL_NOTE_TARGETS_OWNED)
     if any(chapter_is_review(ch) for ch in draft.chapters):
         review_notes.append(S.ROLL_NOTE_REVIEW.format(year=source.year, reviewed=source.year - 1))
+    if rewrite:
+        review_notes.append(S.ROLL_NOTE_CALENDAR_REWRITE.format(n=len(rewrite), year=year,
+                                                                sentences=_clip_all(rewrite)))
+    if reread:
+        review_notes.append(S.ROLL_NOTE_CALENDAR_CHECK.format(n=len(reread), sentences=_clip_all(reread)))
     if changed:
         review_notes.append(S.ROLL_NOTE_YEARS.format(n=changed))
     draft.note = S.ROLL_NOTE_HEAD + "；".join(review_notes) if review_notes else ""

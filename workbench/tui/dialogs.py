@@ -313,9 +313,10 @@ class SentenceDialog(Dialog):
                 Binding("enter", "answer('replace')", S.SENTENCE_REPLACE, id="dialog.replace", priority=True),
                 Binding("a", "answer('append')", S.SENTENCE_APPEND, id="dialog.append", show=False)]
 
-    def __init__(self, figures: list, table: str, rows: int = 0):
+    def __init__(self, figures: list, table: str, rows: int = 0, unread: list[str] | None = None):
         super().__init__()
         self.figures = figures
+        self.unread = list(unread or [])  # clauses read as no figure: said, never dropped unsaid
         self.table = table
         self.rows = rows  # how many the table holds now: what 替换 would drop
 
@@ -333,6 +334,9 @@ class SentenceDialog(Dialog):
                 value, growth = format_parts(f)  # 左右/以上 are written inside these
                 grid.add_row(f.name, value, growth)
             yield grid
+            if self.unread:
+                yield Static(S.SENTENCE_UNREAD.format(n=len(self.unread), clauses="；".join(self.unread)),
+                             id="sentence-unread", classes="hint warning")
             yield Static(S.SENTENCE_KEYS, classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button(S.SENTENCE_REPLACE.format(rows=self.rows, n=len(self.figures)), variant="primary",

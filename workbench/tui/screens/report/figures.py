@@ -3,14 +3,12 @@ report: cell edits, typed clauses, a pasted targets sentence, the indicator sugg
 
 from __future__ import annotations
 
-import copy
-
 from workbench import strings as S
 from workbench.document.figures import FigureError, format_parts
 from workbench.drafting import editing as E
 from workbench.drafting.clause import (
-    figure_from_clause, looks_like_sentence, merge_figures, replace_figures, sentence_figures,
-    type_into_row,
+    figure_from_clause, looks_like_sentence, merge_figures, plan_row_edit, put_row, replace_figures,
+    sentence_figures, type_into_row,
 )
 from workbench.tui.widgets.figures import FiguresTable, column_field
 
@@ -44,19 +42,17 @@ class FiguresTab:
 
         def validate(text: str) -> str | None:
             try:
-                type_into_row(copy.deepcopy(self.report), kind, row, field, text)
+                plan = plan_row_edit(self.report, kind, row, field, text)
             except (FigureError, E.EditError) as exc:
                 return str(exc)
+            if plan.existing is not None and not plan.names_other:
+                return S.FIG_NAME_TAKEN.format(name=plan.figure.name, row=plan.existing + 1)
             return None
 
         def done(text: str | None) -> None:
             if text is None:
                 return
-            self.remember()
-            new = type_into_row(self.report, kind, row, field, text)
-            self.refresh_figures()
-            self.notify(S.FIG_SAVED_ROW.format(raw=new.raw), timeout=3)
-            self.mark_dirty()
+            self.put_on_row(kind, row, field, text)
 
         from workbench.document.catalog import suggest
 
@@ -89,12 +85,7 @@ class FiguresTab:
                 return
             self.remember()
             fig = figure_from_clause(text)
-            figs = self._figures(kind)
-            at = len(figs) if after is None else after + 1
-            figs.insert(at, fig)
-            self.refresh_figures()
-            self.query_one(f"#{kind}", FiguresTable).move_cursor(row=at, column=1)
-            self.mark_dirty()
+            self._add_row(kind, fig, None if after is None else after + 1)
 
         self.app.push_screen(PromptDialog(S.FIG_ADD_CLAUSE_TITLE, validate=validate,
                                           suggestions=suggest("", 200)), done)
@@ -111,19 +102,70 @@ class FiguresTab:
                 self.notify(str(exc), severity="error", timeout=8)
                 return
             self.remember()
-            figs.append(fig)
-        else:
-            field = column_field(column) or E.NAME
-            try:
-                type_into_row(copy.deepcopy(self.report), kind, row, field, text)
-            except (FigureError, E.EditError) as exc:
-                self.notify(str(exc), severity="error", timeout=8)
-                return
-            self.remember()
-            fig = type_into_row(self.report, kind, row, field, text)
+            self._add_row(kind, fig, None)
+            return
+        self.put_on_row(kind, row, column_field(column) or E.NAME, text)
+
+    def _add_row(self, kind: str, fig, at: int | None) -> None:
+        """A new row; a row of the same indicator is updated instead, and the drafter told."""
+        before = self._figures(kind)
+        old = None
+        from workbench.drafting.clause import row_of
+
+        existing = row_of(self.report, kind, fig)
+        if existing is not None:
+            old = before[existing].raw or before[existing].name
+        at, added = put_row(self.report, kind, fig, at)
         self.refresh_figures()
-        self.notify(S.FIG_SAVED_ROW.format(raw=fig.raw), timeout=3)
+        self.query_one(f"#{kind}", FiguresTable).move_cursor(row=at, column=1)
+        if added:
+            self.notify(S.FIG_ADDED_ROW.format(raw=fig.raw), timeout=3)
+        else:
+            self.notify(S.FIG_MERGED_ROW.format(name=fig.name, row=at + 1, old=old, raw=fig.raw),
+                        severity="warning", timeout=8)
         self.mark_dirty()
+
+    def put_on_row(self, kind: str, row: int, field: str, text: str) -> None:
+        """What was typed on a row, put there; a clause naming another indicator than the row's
+        asks first (add a row / replace this row / cancel), and no indicator gets a second row."""
+        from workbench.tui.dialogs import ChoiceDialog
+
+        try:
+            plan = plan_row_edit(self.report, kind, row, field, text)
+        except (FigureError, E.EditError) as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        here = self._figures(kind)[row]
+        new = plan.figure
+        if plan.existing is not None and not plan.names_other:
+            self.notify(S.FIG_NAME_TAKEN.format(name=new.name, row=plan.existing + 1),
+                        severity="error", timeout=8)
+            return
+
+        def apply(answer: str | None = "here") -> None:
+            if answer == "here":
+                self.remember()
+                fig = type_into_row(self.report, kind, row, field, text)
+                self.refresh_figures()
+                self.notify(S.FIG_SAVED_ROW.format(raw=fig.raw), timeout=3)
+                self.mark_dirty()
+            elif answer == "add":
+                self.remember()
+                self._add_row(kind, new, row + 1)
+
+        if not plan.names_other:
+            apply()
+            return
+        choices = []
+        if plan.existing is None:
+            choices.append(("add", S.FIG_OTHER_ADD, "primary"))
+            choices.append(("here", S.FIG_OTHER_REPLACE.format(name=here.name), "warning"))
+        else:
+            choices.append(("add", S.FIG_OTHER_UPDATE.format(row=plan.existing + 1, name=new.name), "primary"))
+        choices.append(("cancel", S.QUIT_CANCEL, "default"))
+        self.app.push_screen(ChoiceDialog(
+            S.FIG_OTHER_ASK.format(text=text.strip(), other=new.name, name=here.name),
+            choices, focus="cancel"), apply)
 
     def paste_sentence(self, kind: str) -> None:
         """Ask for a whole targets sentence, then show what was read before replacing."""
@@ -147,7 +189,8 @@ class FiguresTab:
 
         if self.refuse():
             return
-        figs = sentence_figures(text)
+        unread: list[str] = []
+        figs = sentence_figures(text, unread)
         if not figs:
             self.notify(S.SENTENCE_NONE.format(text=text.strip()[:60]), severity="warning", timeout=6)
             return
@@ -163,11 +206,15 @@ class FiguresTab:
             else:
                 updated, added = merge_figures(self.report, kind, figs)
                 self.notify(S.SENTENCE_APPENDED.format(updated=updated, added=added), timeout=6)
+            if unread:
+                self.notify(S.SENTENCE_UNREAD_KEPT.format(clauses="；".join(unread)),
+                            severity="warning", timeout=12)
             self.refresh_figures()
             self.mark_dirty()
             self.query_one(f"#{kind}", FiguresTable).focus()
 
-        self.app.push_screen(SentenceDialog(figs, S.SENTENCE_TABLE_NAMES[kind], len(self._figures(kind))), done)
+        self.app.push_screen(SentenceDialog(figs, S.SENTENCE_TABLE_NAMES[kind], len(self._figures(kind)),
+                                            unread=unread), done)
 
     def remove_figure(self, kind: str, row: int) -> None:
         from workbench.tui.dialogs import ConfirmDialog

@@ -222,6 +222,10 @@ class Saving:
             if self.app.screen is not self:
                 return
             if answer == "discard":
+                error = self.revert_to_opened()  # the autosave may have written some already
+                if error:
+                    self.notify(S.SAVE_STATE_FAILED.format(reason=error), severity="error", timeout=10)
+                    return
                 self.discarded = True
                 self.app.pop_screen()
             elif answer == "save" and self.save_sync() is None:
