@@ -358,3 +358,32 @@ def test_w409_lets_a_review_look_back_on_the_finished_plan():
     r = _plan_report(2026, "今年是“十五五”开局之年。")
     r.chapters[0].paragraphs[0].text = "“十四五”规划圆满收官，为“十五五”开局奠定了坚实基础。"
     assert _w409(r) == []
+
+
+async def test_the_roll_over_to_do_list_stays_in_the_checks_until_marked_done(store_path):
+    """A new year's draft lists what to review in F4 (R602), not only in a toast; d marks one done."""
+    from workbench.tui.widgets.checks import ChecksPanel
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        screen = app.screen
+        assert screen.report.year == 2025
+        await pilot.press("f4")
+        await pilot.pause(0.6)
+        await settle(pilot, app)
+        todos = [f for f in screen.findings if f.code == "R602"]
+        assert len(todos) >= 3 and any("会议日期" in f.message for f in todos)
+        panel = screen.query_one(ChecksPanel)
+        panel.focus()
+        panel.highlighted = panel.get_option_index(str(screen.findings.index(todos[0])))
+        await pilot.press("d")
+        await pilot.pause(0.6)
+        await settle(pilot, app)
+        left = [f for f in screen.findings if f.code == "R602"]
+        assert len(left) == len(todos) - 1 and todos[0].message not in [f.message for f in left]
+    assert todos[0].where["todo"] not in stored(store_path, year=2025).note

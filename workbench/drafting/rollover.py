@@ -56,7 +56,7 @@ def _advance_plan_text(text: str, by: int, first: int, last: int, year: int,
 
 
 def _clip_all(items: list[str], n: int = 24) -> str:
-    return "；".join(f"「{t if len(t) <= n else t[:n] + '…'}」" for t in items)
+    return "、".join(f"「{t if len(t) <= n else t[:n] + '…'}」" for t in items)
 
 
 def advance_session(meeting: str, by: int) -> tuple[str, bool]:

@@ -31,7 +31,9 @@ class ChecksTab:
 
     @work(thread=True, exclusive=True, group="check")
     def _check(self, snap: Report) -> None:
-        findings = check(snap, self.previous) + self._open_comments(snap)
+        from workbench.checking.rounds import todo_findings
+
+        findings = check(snap, self.previous) + todo_findings(snap.note) + self._open_comments(snap)
         self.app.call_from_thread(self._checked, findings)
 
     _comments: list | None = None  # the open 批注, read once; None: read them again
@@ -57,8 +59,17 @@ class ChecksTab:
 
     def comment_done(self, finding) -> None:
         """Mark a 批注 (R601) done in its review round; the checks list drops it."""
-        from workbench.checking.rounds import COMMENT_CODE
+        from workbench.checking.rounds import COMMENT_CODE, TODO_CODE, drop_todo
 
+        if finding.code == TODO_CODE:
+            if self.refuse():
+                return
+            self.remember()
+            self.report.note = drop_todo(self.report.note, finding.where.get("todo", ""))
+            self.notify(S.TODO_MARKED_DONE)
+            self.mark_dirty()
+            self.run_checks()
+            return
         if finding.code != COMMENT_CODE:
             self.notify(S.COMMENT_NOT_A_COMMENT, severity="warning")
             return
