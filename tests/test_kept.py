@@ -387,3 +387,55 @@ async def test_the_roll_over_to_do_list_stays_in_the_checks_until_marked_done(st
         left = [f for f in screen.findings if f.code == "R602"]
         assert len(left) == len(todos) - 1 and todos[0].message not in [f.message for f in left]
     assert todos[0].where["todo"] not in stored(store_path, year=2025).note
+
+
+# ------------------------------------------------------------ 5. paste of several paragraphs
+
+TWO = "——推进重点项目建设。\n——办好民生实事。"
+
+
+async def _paste_two(pilot, app, screen):
+    from textual import events
+
+    body = await body_of(pilot, screen)
+    body.move_cursor((0, 0))
+    before = E.get_paragraph(screen.report, PARA).text
+    body.post_message(events.Paste(TWO))
+    await settle(pilot, app)
+    assert isinstance(app.screen, ChoiceDialog), "several paragraphs pasted as one, raw newlines and all"
+    return before
+
+
+async def test_pasting_two_paragraphs_can_make_two_paragraphs(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        n = len(E.paragraph_list(screen.report, 1, 0))
+        before = await _paste_two(pilot, app, screen)
+        await pilot.press("enter")  # 分成 2 段 has the focus
+        await settle(pilot, app)
+        paras = E.paragraph_list(screen.report, 1, 0)
+        assert len(paras) == n + 1
+        assert paras[0].text == "——推进重点项目建设。"
+        assert paras[1].text == "——办好民生实事。" + before  # the text after the cursor follows
+        assert not any("\n" in p.text for p in paras)
+
+
+async def test_pasting_two_paragraphs_can_join_them_into_this_one(store_path):
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        n = len(E.paragraph_list(screen.report, 1, 0))
+        before = await _paste_two(pilot, app, screen)
+        app.screen.query_one("#choice-join").press()
+        await settle(pilot, app)
+        assert len(E.paragraph_list(screen.report, 1, 0)) == n
+        assert E.get_paragraph(screen.report, PARA).text == "——推进重点项目建设。——办好民生实事。" + before
+
+
+def test_insert_paragraphs_splits_at_the_point():
+    from workbench.document.model import Paragraph, Report, Chapter
+
+    r = Report(place="甲镇", year=2026, chapters=[Chapter(title="安排", paragraphs=[Paragraph(text="前后")])])
+    last = E.insert_paragraphs(r, (0, None, 0), "前", E.pasted_paragraphs("一\r\n\r\n二\n三"), "后")
+    assert [p.text for p in r.chapters[0].paragraphs] == ["前一", "二", "三后"] and last == (0, None, 2)

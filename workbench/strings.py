@@ -173,6 +173,10 @@ FIG_COLUMN_NAMES = {"name": "指标名称", "value": "数值（如 21.2亿元、
                     "growth": "增速（如 增长8%左右、下降3%、5.0%—5.5%）"}
 FIG_ADD_TITLE = "新增指标（可输入目录中的名称）"
 FIG_SAVED_ROW = "已更新：{raw}"
+PASTE_PARAGRAPHS_ASK = "粘贴的文字有 {n} 段（从“{first}…”起）。要分成 {n} 个段落，还是合成这一段？"
+PASTE_SPLIT = "分成 {n} 段"
+PASTE_JOIN = "合成这一段（去掉换行）"
+PASTE_SPLIT_DONE = "已分成 {n} 段（Ctrl+Z 可撤销）"
 FIG_ADDED_ROW = "已新增：{raw}"
 FIG_MERGED_ROW = "表中已有“{name}”（第{row}行），没有再加一行：“{old}”已改为“{raw}”（Ctrl+Z 可撤销）"
 FIG_NAME_TAKEN = "表中已有“{name}”（第{row}行），同一指标不能占两行：这一行没有改动，请到第{row}行修改"

@@ -144,6 +144,27 @@ def add_paragraph(report: Report, ci: int, si: int | None, after: int | None = N
     return (ci, si, at)
 
 
+def pasted_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a pasted text: one per non-empty line ("——…" bullets, blank-line
+    separated paragraphs and plain line breaks alike), trimmed."""
+    return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            if line.strip()]
+
+
+def insert_paragraphs(report: Report, addr: Address, before: str, pieces: list[str], after: str) -> Address:
+    """A paste of several paragraphs at a point of paragraph `addr`: that paragraph becomes
+    `before` + the first piece, each other piece a paragraph of its own after it, and the text
+    that followed the point (`after`) ends the last. Returns the last paragraph's address."""
+    ci, si, pi = addr
+    if pi is None or not pieces:
+        raise EditError(S.EDIT_NOT_PARAGRAPH)
+    paras = paragraph_list(report, ci, si)
+    paras[pi].text = before + pieces[0] + (after if len(pieces) == 1 else "")
+    for k, piece in enumerate(pieces[1:], start=1):
+        paras.insert(pi + k, Paragraph(text=piece + (after if k == len(pieces) - 1 else "")))
+    return (ci, si, pi + len(pieces) - 1)
+
+
 def add_section(report: Report, ci: int, title: str, after: int | None = None) -> Address:
     secs = report.chapters[ci].sections
     at = len(secs) if after is None else after + 1

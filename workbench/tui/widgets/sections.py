@@ -173,6 +173,13 @@ class BodyArea(TextArea):
     def on_paste(self, event) -> None:
         if self.read_only:
             self._refuse()
+            return
+        from workbench.drafting.editing import pasted_paragraphs
+
+        if len(pasted_paragraphs(event.text)) > 1 and hasattr(self.screen, "paste_paragraphs"):
+            event.prevent_default()  # asked first: separate paragraphs, or one
+            event.stop()
+            self.screen.paste_paragraphs(event.text)
 
 
 class SectionsEditor(Horizontal):

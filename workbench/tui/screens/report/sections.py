@@ -114,6 +114,38 @@ class SectionsTab:
             node.set_label(paragraph_label(para.lead, para.text))
         self.mark_dirty()
 
+    def paste_paragraphs(self, text: str) -> None:
+        """Several paragraphs pasted into the body: asked whether they become separate
+        paragraphs (each line one, "——" bullets included) or one paragraph without line breaks."""
+        from workbench.tui.dialogs import ChoiceDialog
+
+        addr = self.address
+        if addr is None or addr[2] is None or self.refuse():
+            return
+        body = self.query_one(BodyArea)
+        pieces = E.pasted_paragraphs(text)
+        start, end = sorted(body.selection)
+        doc = body.document
+        a, b = doc.get_index_from_location(start), doc.get_index_from_location(end)
+
+        def done(answer: str | None) -> None:
+            if self.address != addr or answer not in ("split", "join"):
+                return
+            current = body.text
+            before, after = current[:a], current[b:]
+            if answer == "join":
+                body.replace("".join(pieces), start, end)
+                return
+            self.remember()
+            last = E.insert_paragraphs(self.report, addr, before, pieces, after)
+            self._structure_changed(last)
+            self.notify(S.PASTE_SPLIT_DONE.format(n=len(pieces)), timeout=4)
+
+        self.app.push_screen(ChoiceDialog(
+            S.PASTE_PARAGRAPHS_ASK.format(n=len(pieces), first=pieces[0][:20]),
+            [("split", S.PASTE_SPLIT.format(n=len(pieces)), "primary"),
+             ("join", S.PASTE_JOIN, "default"), ("cancel", S.QUIT_CANCEL, "default")], focus="split"), done)
+
     def _structure_changed(self, select: E.Address | None) -> None:
         self.query_one(OutlineTree).fill(self.report, select)
         self._show_editor(select)
