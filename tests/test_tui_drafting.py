@@ -322,10 +322,10 @@ async def test_quitting_with_a_typed_figure_in_a_dialog_asks_about_it(store_path
         await pilot.press("enter")
         await settle(pilot, app)
         assert screen.report.results[0].growth_pct == 9.9
-        await pilot.press("ctrl+q")  # now only the unsaved report is asked about
+        await pilot.press("ctrl+q")  # now only the changed report is asked about (autosaved by now)
         await settle(pilot, app)
         assert isinstance(app.screen, ChoiceDialog)
-        assert "未保存" in str(app.screen.query_one(".question").render())
+        assert "狮岭镇2024年报告" in str(app.screen.query_one(".question").render())
 
 
 async def test_quitting_drops_the_typed_text_only_when_told(store_path):
@@ -447,7 +447,7 @@ async def test_a_final_report_asks_before_the_first_change(store_path):
         body.focus()
         await pilot.press("x")
         await settle(pilot, app)
-        assert body.text != before and screen.dirty
+        assert body.text != before and screen.changed_since_open()  # autosaved 0.3 s later
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         await pilot.pause(0.3)
