@@ -439,3 +439,35 @@ def test_insert_paragraphs_splits_at_the_point():
     r = Report(place="甲镇", year=2026, chapters=[Chapter(title="安排", paragraphs=[Paragraph(text="前后")])])
     last = E.insert_paragraphs(r, (0, None, 0), "前", E.pasted_paragraphs("一\r\n\r\n二\n三"), "后")
     assert [p.text for p in r.chapters[0].paragraphs] == ["前一", "二", "三后"] and last == (0, None, 2)
+
+
+# ------------------------------------------------------------ 3. the title block is the document's
+
+
+async def test_a_new_date_in_f7_reaches_the_meeting_line_and_the_store(store_path):
+    from textual.widgets import Input
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f7")
+        await pilot.pause()
+        app.screen.query_one("#meta-date", Input).value = "2024年1月20日"
+        app.screen.query_one("#meta-speaker", Input).value = "狮岭镇代理镇长 某某"
+        app.screen.query_one("#meta-date", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.pause(0.5)
+        await settle(pilot, app)
+        assert screen.report.meta.meeting == "——2024年1月20日在狮岭镇第十七届人民代表大会第四次会议上"
+    assert "1月20日" in stored(store_path).meta.meeting
+
+
+def test_w408_notices_a_meeting_line_that_disagrees_with_the_date():
+    r = _plan_report(2026, "今年是“十五五”开局之年。")
+    r.meta.meeting = "——2026年1月14日在狮岭镇第十八届人民代表大会第二次会议上"
+    r.meta.date = "2026年1月20日"
+    from workbench.checking.checks import check
+
+    found = [f for f in check(r) if f.code == "W408" and "不一致" in f.message]
+    assert found and found[0].where == {"meta": "meeting"}

@@ -173,6 +173,7 @@ FIG_COLUMN_NAMES = {"name": "指标名称", "value": "数值（如 21.2亿元、
                     "growth": "增速（如 增长8%左右、下降3%、5.0%—5.5%）"}
 FIG_ADD_TITLE = "新增指标（可输入目录中的名称）"
 FIG_SAVED_ROW = "已更新：{raw}"
+META_MEETING_FOLLOWS = "副题行已随之改为：{meeting}"
 PASTE_PARAGRAPHS_ASK = "粘贴的文字有 {n} 段（从“{first}…”起）。要分成 {n} 个段落，还是合成这一段？"
 PASTE_SPLIT = "分成 {n} 段"
 PASTE_JOIN = "合成这一段（去掉换行）"

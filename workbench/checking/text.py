@@ -368,6 +368,10 @@ def w408_carried_over_year(report: Report, previous: Report | None, s: Settings)
             where_text = "副题行中的日期" if name == "meeting" else "会议日期"
             yield Finding("W408", WARNING, f"{where_text}“{m.group()}”不在{report.year}年，像是沿用了上年的",
                           {"meta": name})
+    said, dated = _DATE_RE.search(report.meta.meeting), _DATE_RE.search(report.meta.date)
+    if said and dated and said.groups() != dated.groups():
+        yield Finding("W408", WARNING, f"副题行中的日期“{said.group()}”与会议日期“{dated.group()}”不一致，"
+                                       f"导出的文稿印的是副题行的日期", {"meta": "meeting"})
     if previous is not None and previous.year == report.year - 1 and report.meta.meeting:
         now, before = session_number(report.meta.meeting), session_number(previous.meta.meeting)
         term_now = _TERM_RE.search(report.meta.meeting)

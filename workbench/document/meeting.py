@@ -35,3 +35,16 @@ def session_number(meeting: str) -> int | None:
     """The 次 of "第十七届人民代表大会第四次会议" (4), or None."""
     m = SESSION.search(meeting)
     return cn_number(m.group(1)) if m else None
+
+
+def carry_into_meeting(meeting: str, old: dict[str, str], new: dict[str, str]) -> str:
+    """The meeting line after the title block's date or speaker changed: where the line states
+    the old value ("——2025年1月14日在…"), it now states the new one, so the line the export
+    prints agrees with the fields. A meeting line the drafter rewrote in the same edit is theirs."""
+    if new.get("meeting", meeting) != old.get("meeting", meeting):
+        return new["meeting"]
+    for name in ("date", "speaker"):
+        before, after = (old.get(name) or "").strip(), (new.get(name) or "").strip()
+        if before and after and before != after and before in meeting:
+            meeting = meeting.replace(before, after)
+    return meeting

@@ -52,8 +52,14 @@ class TitleBlock:
         def done(result: dict | None) -> None:
             if not result:
                 return
+            from workbench.document.meeting import carry_into_meeting
+
             self.remember()
-            m.title, m.meeting, m.date, m.speaker = (result[k] for k in ("title", "meeting", "date", "speaker"))
+            meeting = carry_into_meeting(m.meeting, values, result)
+            m.title, m.date, m.speaker = (result[k] for k in ("title", "date", "speaker"))
+            if meeting != m.meeting and meeting != result["meeting"]:
+                self.notify(S.META_MEETING_FOLLOWS.format(meeting=meeting), timeout=6)
+            m.meeting = meeting
             self.report.status = result["status"]
             self.show_subtitle()
             self.refresh_preview()
