@@ -76,6 +76,9 @@ def _send(app, key: str) -> None:
 def _no_blink(monkeypatch, tmp_path):
     monkeypatch.setenv("WORKBENCH_NO_BLINK", "1")
     monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "no-keymap.toml"))
+    # A pasted word typed into the export dialog's path is a file name relative to the working
+    # folder: it must land in tmp_path, never in the checkout.
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.mark.timeout(600)
