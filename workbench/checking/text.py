@@ -402,7 +402,7 @@ def w409_plan_calendar(report: Report, previous: Report | None, s: Settings):
     """W409 a sentence that gets the Five-Year-Plan calendar wrong for the report's year: 收官 or
     开局 given to a year that is not a plan's last or first ("2026年是…收官之年"), 十四五 as the
     current plan in a plan chapter of 2026–2030 ("为圆满收官“十四五”"), 十五五 as the current plan
-    in a report of 2025 or earlier. One finding per paragraph, quoting the sentence."""
+    in a report of 2025 or earlier. One finding per sentence, quoting it."""
     from workbench.document.planyears import calendar_slips, is_calendar_sentence, sentences
 
     for ci, si, pi, para in report.paragraphs():
@@ -419,4 +419,3 @@ def w409_plan_calendar(report: Report, previous: Report | None, s: Settings):
                 clip = sentence.strip()
                 clip = clip if len(clip) <= 30 else clip[:30] + "…"
                 yield Finding("W409", WARNING, f"“{clip}”：{'；'.join(slips)}，请改写", _para_where(ci, si, pi))
-                break

@@ -33,7 +33,8 @@ class ChecksTab:
     def _check(self, snap: Report) -> None:
         from workbench.checking.rounds import todo_findings
 
-        findings = check(snap, self.previous) + todo_findings(snap.note) + self._open_comments(snap)
+        # The to-do list first: among the notes it is what the drafter must act on now.
+        findings = todo_findings(snap.note) + check(snap, self.previous) + self._open_comments(snap)
         self.app.call_from_thread(self._checked, findings)
 
     _comments: list | None = None  # the open 批注, read once; None: read them again
