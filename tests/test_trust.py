@@ -533,7 +533,7 @@ def test_rollover_keeps_the_drafters_own_targets_text_and_copied_review_answers_
     draft = roll_over(owned, 2025)
     texts = [p.full_text for *_, p in draft.paragraphs()]
     assert any(t.endswith("在实际工作中力争更好结果。") for t in texts)
-    assert "目标段是您自己改写过的文字" in draft.note and draft.note.count("待核对") == 0
+    assert "目标段不是按目标表生成的文字" in draft.note and draft.note.count("待核对") == 0
     assert "写的是2023年的工作" in draft.note
     found = check(draft, owned)
     # The review is 2024's text copied over: no promise of 2024 is answered by it.

@@ -549,7 +549,7 @@ ROLL_NOTE_SESSION = "会议次数已加一（如已换届，请改届次并把�
 ROLL_NOTE_MEETING = "副题行中没有找到“第…次会议”，请手工改会议届次"
 ROLL_NOTE_DATE = "会议日期沿用上年的月日，请改为今年的开会日期"
 ROLL_NOTE_REVIEW = "工作回顾一章仍是{year}年报告的文字（写的是{reviewed}年的工作），请改写为{year}年的工作回顾"
-ROLL_NOTE_TARGETS_OWNED = "目标段是您自己改写过的文字，已原样保留（年份已顺延），不会随新的目标表改动，请按今年的目标改写"
+ROLL_NOTE_TARGETS_OWNED = "目标段不是按目标表生成的文字（导入的原文或您改写过的），已原样保留（年份已顺延），不会随新的目标表改动，请按今年的目标改写"
 ROLL_NOTE_CALENDAR_REWRITE = ("工作安排中有 {n} 句写的是年份在五年规划中的位置（收官、开局、“十四五”等），"
                               "顺延到{year}年就不再成立，已原样保留，请改写：{sentences}")
 ROLL_NOTE_CALENDAR_CHECK = "{n} 句年份定位已顺延，请核对说法：{sentences}"
