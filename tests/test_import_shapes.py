@@ -441,3 +441,17 @@ def test_an_item_number_keeps_its_dot_as_a_full_width_dot():
     assert normalise("1.医疗卫生方面：新增床位") == "1．医疗卫生方面：新增床位"
     assert normalise("实事：1.医疗卫生方面；2.教育方面") == "实事：1．医疗卫生方面；2．教育方面"
     assert normalise("全年增长3.5%.下一句") == "全年增长3.5%。下一句"  # a sentence's stop still is one
+
+
+# Issue 22: shapes of real pages no one here had seen, each in our own sentences.
+
+@pytest.mark.parametrize("title, place, year", [
+    ("青溪街道2024年上半年政府工作报告", "青溪街道", 2024),          # a period after the year
+    ("两会特稿|2025年临川市政府工作报告（全文）", "临川市", 2025),   # a page's column before a bar
+    ("青溪街道2023年工作总结和2024年工作思路 |", "青溪街道", 2024),  # a town's summary and plan
+    ("白石镇2022年度工作总结和2023年度工作计划", "白石镇", 2023),
+])
+def test_page_title_shapes_give_place_and_year(tmp_path, title, place, year):
+    got = _one(_txt(tmp_path, f"{title}\n" + "一、工作回顾\n" + BODY * 3))
+    assert (got.report.place, got.report.year) == (place, year)
+    assert title.rstrip(" |") not in _all(got.report)

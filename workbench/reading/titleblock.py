@@ -46,7 +46,11 @@ def hints_from_name(name: str, hints: Hints | None = None) -> Hints:
     return hints
 
 
-_TITLE = re.compile(r"^(?P<pre>[^，。；：！？、]{0,40}?)政府工作报告(?:[（(](?:全文|摘要|摘登|文字实录)[）)])?$")
+# "某县政府工作报告", "关注两会|2023年某市政府工作报告(全文)", "某街道2023年上半年政府工作报告", and a
+# town's "某街道2023年工作总结和2024年工作思路" (the plan's year is the report's year).
+_TITLE = re.compile(r"^(?:[^|｜，。；！？]{1,12}[|｜])?(?P<pre>[^，。；：！？、|｜]{0,40}?)"
+                    r"(?:政府工作报告|(?:19|20)\d\d年度?工作总结和(?P<plan>(?:19|20)\d\d)年度?工作(?:思路|计划|安排|要点))"
+                    r"(?:[（(](?:全文|摘要|摘登|文字实录)[）)])?[|｜]?$")
 
 
 _MEETING = re.compile(r"^[—\-─－]*\s*(?P<body>.{0,40}在.{0,40}?(人民代表大会|人大|代表大会|议事会|代表会议)"
@@ -192,10 +196,15 @@ def _title_parts(text: str, found: _Found, meta: Meta) -> None:
             _meeting_parts(pre.rstrip("的"), meta, found)
         return
     pre = re.sub(r"人民$", "", pre)  # "重庆市人民政府工作报告"
-    y = re.match(r"^.*?((?:19|20)\d\d)年(?:度)?", pre)
+    if m and m.group("plan"):
+        found.year(int(m.group("plan")), S.SOURCE_TITLE)
+    y = re.search(r"((?:19|20)\d\d)年(?:度)?", pre)
     if y:
         found.year(int(y.group(1)), S.SOURCE_TITLE)
-        pre = pre.replace(y.group(0), y.group(0)[: y.start(1)], 1)
+        # The place stands before the year ("某县2024年") or after it ("2024年某县");
+        # "上半年" and the like after the year are the period, not the place.
+        before, after = pre[: y.start()], re.sub(r"^(?:上半年|下半年|全年)", "", pre[y.end():])
+        pre = before if _place_of(before) else after
     found.place(_place_of(pre), S.SOURCE_TITLE)
 
 
