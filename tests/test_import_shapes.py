@@ -455,3 +455,16 @@ def test_page_title_shapes_give_place_and_year(tmp_path, title, place, year):
     got = _one(_txt(tmp_path, f"{title}\n" + "一、工作回顾\n" + BODY * 3))
     assert (got.report.place, got.report.year) == (place, year)
     assert title.rstrip(" |") not in _all(got.report)
+
+
+def test_pinyin_glosses_dropped_and_a_run_in_chapter_heading_split(tmp_path):
+    got = _one(_txt(tmp_path, "青溪街道2023年工作总结和2024年工作思路\n"
+                              "一、2023年工作回顾 一年来，我们稳中求进。全街道实现地区生（shēng）产总值18.4亿元，"
+                              "增长6.1%；固定资（zī）产投资完成7.2亿元。\n"
+                              "二、2024年工作思路\n2024年主要预期目标是：地区生产总值增长6%左右。\n"))
+    r = got.report
+    assert r.chapters[0].title == "2023年工作回顾"
+    assert [(f.key, f.value, f.growth_pct) for f in r.results] == [("gdp", 18.4, 6.1),
+                                                                   ("fixed_asset_investment", 7.2, None)]
+    assert [(f.key, f.growth_pct) for f in r.targets] == [("gdp", 6)]
+    assert "（shēng）" not in _all(r)

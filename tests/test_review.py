@@ -238,3 +238,34 @@ def test_a_five_year_chapter_that_never_turns_to_the_year_is_read_whole():
                 title="过去五年工作回顾")
     assert [(f.key, f.growth_pct, f.value) for f in results_from(r)] == [
         ("gdp", 6.9, None), ("new_urban_jobs", None, 1351)]
+
+
+# ------------------------------------------------------------ issue 22: shapes of unseen reviews
+
+@pytest.mark.parametrize("sentence, expected", [
+    # several values, then one growths list for them in order (negative growths written signed)
+    ("全镇生产总值48.6亿元，一般公共预算收入3.1亿元，同比分别-4.5%、-12.8%。",
+     [("gdp", 48.6, -4.5), ("general_budget_revenue", 3.1, -12.8)]),
+    ("地区生产总值15.2亿元，固定资产投资6.4亿元，分别增长7%和11%。",
+     [("gdp", 15.2, 7), ("fixed_asset_investment", 6.4, 11)]),
+    # 分别 with the growths in a second clause that does not repeat 分别
+    ("城镇、农村居民人均可支配收入分别达到41200元、18350元，增长5.2%、6.9%，总量均居全市前列。",
+     [("urban_income", 41200, 5.2), ("rural_income", 18350, 6.9)]),
+    # one growth for two names: the values pair, the growth pairs with neither
+    ("财政总收入、一般公共预算收入分别达到96.5亿元和51.2亿元，增长4%。",
+     [("total_fiscal_revenue", 96.5, None), ("general_budget_revenue", 51.2, None)]),
+    # a growths list whose count differs from the values read before it pairs with none
+    ("地区生产总值15.2亿元，同比分别增长7%、8%、9%。", [("gdp", 15.2, None)]),
+])
+def test_respective_growths_pair_in_order_or_not_at_all(sentence, expected):
+    got = [(f.key, f.value, f.growth_pct) for f in results_in(sentence)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("clause, key, value", [
+    ("镇内生产总值为9.8亿元", "gdp", 9.8),          # a scope word inside the name
+    ("全乡实现财政总收入5120.6万元", "total_fiscal_revenue", 5120.6),
+])
+def test_scope_words_in_names_and_total_fiscal_revenue(clause, key, value):
+    fig = read_result(clause)
+    assert fig is not None and (fig.key, fig.value) == (key, value)

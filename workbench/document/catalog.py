@@ -21,6 +21,7 @@ COMPARABLE = "comparable"
 
 # Words that change nothing about which indicator is meant.
 _NOISE = ("全镇", "全街", "全县", "全区", "全市", "全省", "全国", "全年", "全社会",
+          "本镇", "我镇", "镇内", "县内", "区内", "市内", "境内",
           "完成", "实现", "总额", "总量", "总值", "（", "）", "(", ")", " ", "\u3000")
 # "规模工业增加值" (without 以上) is how some county reports write 规上工业增加值.
 _SHORTHANDS = (("规模以上", "规上"), ("限额以上", "限上"), ("规模工业", "规上工业"))

@@ -86,10 +86,15 @@ def _t2s():
     return _CONVERTER[0]
 
 
+# A pinyin gloss a mirror site puts after a character: "地區(qū)", "固定资产（chǎn）投资".
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[）)]")
+
+
 def normalise(text: str) -> str:
     """One line as the rest of the reader expects it: simplified characters, half-width
-    digits, Chinese punctuation in Chinese text, no zero-width characters."""
-    text = _ZERO_WIDTH.sub("", text).translate(_FULL_DIGITS)
+    digits, Chinese punctuation in Chinese text, no zero-width characters, no pinyin glosses."""
+    text = _PINYIN_GLOSS.sub("", _ZERO_WIDTH.sub("", text)).translate(_FULL_DIGITS)
     text = _FULL_DOT.sub(".", text)
     if _CJK_CHAR.search(text):
         text = full_width(text)  # the exporter's own rule, so import and export agree

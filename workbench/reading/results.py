@@ -24,7 +24,7 @@ _PIECE_SPLIT = LazyRegex(r"[，,、]")
 # A piece that goes on with the figure before it: "增长5.2%" after "超过126万亿元".
 _CONTINUES = LazyRegex(r"^(同比|比上年|较上年|比去年|实际|名义)?(增长|增速|增幅|下降|降低|减少|降幅|提高|上升|"
                         r"上涨|涨幅|左右|以上|以内|力争|[0-9０-９]|(?:总量|总额|规模)?(?:达到|突破|超过)[0-9０-９])")
-_LEADING = LazyRegex(r"^(?:——|—|预计|全镇|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
+_LEADING = LazyRegex(r"^(?:——|—|预计|全镇|全街道|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
                       r"累计|共|实现了|实现|完成了|完成|带动|推动|我镇|我街|我县|我区|我市|我省|我国)+")
 _ADVERBS = LazyRegex(r"首次|历史性地?|再次|再创新高|稳定(?!在)|持续|成功|顺利")
 _SINCE = LazyRegex(r"(?:比上年|较上年|比去年|较去年|同比)(?=增长|下降|提高|减少|增加|上升|降低)")
@@ -119,7 +119,11 @@ def unread_results(report: Report) -> list[str]:
 # "地区生产总值、一般公共预算收入分别达到120亿元和8亿元，分别增长6%和5%": one result per name.
 _RESPECTIVE = LazyRegex(
     r"(?P<names>[^，,；;。]+?)分别(?P<verb>达到|为|增长|下降|提高|降低|减少)(?P<values>[^，,；;。]+)"
-    r"(?:[，,](?:同比|比上年|较上年)?分别(?P<verb2>增长|下降|提高|降低|减少)(?P<values2>[^，,；;。]+))?")
+    r"(?:[，,](?:同比|比上年|较上年)?(?:分别)?(?P<verb2>增长|下降|提高|降低|减少)(?P<values2>[^，,；;。]+))?")
+# "…6.2亿元，…2亿元，同比分别增长6%、-19.3%": growths for the figures read just before it, in order.
+_RESPECTIVE_GROWTHS = LazyRegex(r"^(?:同比|比上年|较上年)?分别(?P<verb>增长|下降)?(?P<values>[-+－]?\d[\d.]*%(?:[、和][-+－]?\d[\d.]*%)+)"
+                                r"(?P<tail>左右|以上)?$")
+_GROWTHS_LIST = LazyRegex(r"(?<=[，,])(?:同比|比上年|较上年)?分别(?:增长|下降)?[-+－]?\d[\d.]*%(?:[、和][-+－]?\d[\d.]*%)+")
 
 
 def _respective_results(sentence: str) -> tuple[list[Figure], str]:
@@ -133,8 +137,12 @@ def _respective_results(sentence: str) -> tuple[list[Figure], str]:
     values = [v for v in _LIST_SPLIT.split(m.group("values")) if v]
     second = [v for v in _LIST_SPLIT.split(m.group("values2") or "") if v]
     names = respective_names(_LEADING.sub("", m.group("names").strip()), values)
-    if names is None or (second and len(second) != len(names)):
+    if names is None:
         return [], sentence
+    end = m.end()
+    if second and len(second) != len(names):
+        # One growth for several names ("分别达到…，增长5%"): it pairs with none of them.
+        second, end = [], m.end("values")
     verb = m.group("verb")
     out = []
     for i, name in enumerate(names):
@@ -145,7 +153,7 @@ def _respective_results(sentence: str) -> tuple[list[Figure], str]:
         if fig is None:
             return [], sentence
         out.append(fig)
-    return out, sentence[:m.start()] + "，" + sentence[m.end():]
+    return out, sentence[:m.start()] + "，" + sentence[end:]
 
 
 def results_in(text: str) -> list[Figure]:
@@ -155,16 +163,42 @@ def results_in(text: str) -> list[Figure]:
         if "分别" in sentence:
             found, sentence = _respective_results(sentence)
             out.extend(found)
+        if "分别" in sentence:
+            # Keep a growths list ("同比分别6%、-19.3%") one piece.
+            sentence = _GROWTHS_LIST.sub(lambda g: g.group(0).replace("、", "和"), sentence)
         pieces = [p.strip() for p in _PIECE_SPLIT.split(sentence) if p.strip()]
         i = 0
+        bare: list[Figure] = []  # figures of this sentence read without a growth, in order
         while i < len(pieces):
+            growths = _RESPECTIVE_GROWTHS.match(pieces[i]) if "分别" in pieces[i] else None
+            if growths:
+                pieces[i:i + 1] = [growths.group(0)]
+                if _pair_growths(growths, bare):
+                    bare = []
+                    i += 1
+                    continue
             fig, used = _read_from(pieces, i)
             if fig is not None:
                 out.append(fig)
+                if fig.growth_pct is None and fig.value is not None:
+                    bare.append(fig)
                 i += used
             else:
                 i += 1
     return out
+
+
+def _pair_growths(m, bare: list[Figure]) -> bool:
+    """Give the figures just read their growths from a "同比分别x%、y%" piece, in order; False
+    (nothing changed) when the counts differ."""
+    values = [v.replace("－", "-") for v in re.split(r"[、和]", m.group("values"))]
+    if len(values) != len(bare) or len(values) < 2:
+        return False
+    sign = -1 if m.group("verb") == "下降" else 1
+    for fig, v in zip(bare, values):
+        fig.growth_pct = sign * float(v.rstrip("%"))
+        fig.raw = f"{fig.raw}，{m.group(0)}"
+    return True
 
 
 def _read_from(pieces: list[str], i: int) -> tuple[Figure | None, int]:

@@ -182,6 +182,23 @@ def _join_paragraph_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+# "一、2023年工作回顾 2023年是…": a chapter heading that runs into its first paragraph after a space
+# (a page that lost its line breaks).
+_RUN_IN_CHAPTER = re.compile(rf"^(?P<head>[{_CN_NUM}]{{1,3}}、\s*\S{{2,24}}?)[ 　]+(?P<rest>\S.{{8,}})$")
+
+
+def _split_run_in_chapters(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        m = _RUN_IN_CHAPTER.match(line.text) if line.level is None else None
+        if m and _UNNUMBERED_CHAPTER.match(_CHAPTER_NUM.match(m.group("head")).group(2).strip()):
+            out.append(Line(m.group("head"), blank_before=line.blank_before))
+            out.append(Line(m.group("rest"), bold=list(line.bold)))
+            continue
+        out.append(line)
+    return out
+
+
 def _is_heading(line: Line) -> bool:
     return (_is_title(line) or _chapter_title(line) is not None or _section_title_line(line)
             or _is_meeting(line.text))
@@ -221,7 +238,7 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             break
         i += 1
     chapters: list[Chapter] = []
-    body_lines = _join_paragraph_lines(lines[i:])
+    body_lines = _join_paragraph_lines(_split_run_in_chapters(lines[i:]))
     for n, line in enumerate(body_lines):
         if _SALUTATION.match(line.text):
             continue
