@@ -468,3 +468,21 @@ def test_pinyin_glosses_dropped_and_a_run_in_chapter_heading_split(tmp_path):
                                                                    ("fixed_asset_investment", 7.2, None)]
     assert [(f.key, f.growth_pct) for f in r.targets] == [("gdp", 6)]
     assert "（shēng）" not in _all(r)
+
+
+def test_a_page_that_starts_inside_a_review_imports_with_place_and_year(tmp_path):
+    text = ("2023年，面对复杂形势，我们在区委区政府的领导下迎难而上，各项工作取得新进展。\n"
+            "（一）稳住经济大盘。全年财政总收入4.2亿元，固定资产投资8.1亿元，建筑业产值3.3亿元。"
+            "新引进企业120家。\n（二）改善城乡面貌。完成老旧小区改造12个，新增绿地3万平方米。\n")
+    path = _txt(tmp_path, text)
+    got = _one(path, place="青溪街道", year=2024)
+    r = got.report
+    assert r.chapters[0].kind == "review"
+    assert [(f.name, f.value) for f in r.results] == [("财政总收入", 4.2), ("固定资产投资", 8.1), ("建筑业产值", 3.3)]
+
+
+def test_a_page_of_plans_without_a_title_is_still_no_report(tmp_path):
+    path = _txt(tmp_path, "今年，我们将坚持稳中求进，着力推动高质量发展，加快建设现代化产业体系。\n"
+                          "要持续优化营商环境，确保各项任务落地见效。\n")
+    with pytest.raises(ImportFailure):
+        _one(path, place="青溪街道", year=2024)

@@ -269,3 +269,23 @@ def test_respective_growths_pair_in_order_or_not_at_all(sentence, expected):
 def test_scope_words_in_names_and_total_fiscal_revenue(clause, key, value):
     fig = read_result(clause)
     assert fig is not None and (fig.key, fig.value) == (key, value)
+
+
+@pytest.mark.parametrize("clause, name, value, unit", [
+    # a review's own output or turnover measures, with an amount of money
+    ("限额以上批零住餐营业额1520.4万元", "限额以上批零住餐营业额", 1520.4, "万元"),
+    ("物流企业全年完成营业收入3.6亿元", "物流企业营业收入", 3.6, "亿元"),
+    ("全镇规上工业开票销售收入破15亿元", "规上工业开票销售收入", 15, "亿元"),
+])
+def test_uncatalogued_output_measures_with_an_amount_are_results(clause, name, value, unit):
+    fig = read_result(clause)
+    assert fig is not None and (fig.key, fig.name, fig.value, fig.unit) == (None, name, value, unit)
+
+
+@pytest.mark.parametrize("clause", [
+    "产值6.8亿元",                        # a bare noun is no indicator's name
+    "物流企业营业收入增长12%",             # an uncatalogued measure without an amount
+    "新签约项目总投资26亿元",               # neither catalogued nor an output measure
+])
+def test_uncatalogued_without_an_amount_or_a_measure_name_are_not_results(clause):
+    assert read_result(clause) is None

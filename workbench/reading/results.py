@@ -31,7 +31,7 @@ _SINCE = LazyRegex(r"(?:比上年|较上年|比去年|较去年|同比)(?=增长
 _REAL = LazyRegex(r"(?:实际|名义)(?=增长|下降)")
 _FROM = LazyRegex(r"[从由][0-9０-９.．]+[^0-9０-９，、]{0,6}?(?=提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至)")
 _TO_LEVEL = LazyRegex(r"(?:提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至|达到了|跃升至|升至)(?=[0-9０-９])")
-_OVER = LazyRegex(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|高于|逾)(?=[0-9０-９])")
+_OVER = LazyRegex(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|高于|逾|(?<!突)破)(?=[0-9０-９])")
 _AVERAGE = LazyRegex(r"平均(?:为|达到|达)?(?=[0-9０-９])")
 _FALL = LazyRegex(r"(?:降幅|下降幅度|下降率)(?:为|达到|达)?(?P<over>超过)?(?=[0-9０-９])")
 _RISE = LazyRegex(r"(?:增幅|增速)(?:为|达到|达)(?=[0-9０-９])")
@@ -241,8 +241,13 @@ def read_result(clause: str) -> Figure | None:
     if len(text) < 4:
         return None
     name_end = _name_before_number(text)
+    # "服务业企业全年完成营业收入2.9亿元": the verb inside the name is no part of it.
+    inner = _INNER_VERB.sub("", text[:name_end])
+    if inner and inner != text[:name_end]:
+        text, name_end = inner + text[name_end:], len(inner)
     key = _key_for(text[:name_end])
-    if key is None:
+    uncatalogued = key is None and bool(_OUTPUT_NAME.search(text[:name_end])) and 4 <= name_end <= 16
+    if key is None and not uncatalogued:
         return None
     if key in _CHANGE_AS_LEVEL:
         text = text[:name_end] + _PRICE_RISE.sub("", text[name_end:], count=1)
@@ -253,7 +258,9 @@ def read_result(clause: str) -> Figure | None:
     except FigureError:
         return None
     fig.key = fig.key or _key_for(fig.name)
-    if fig.key is None or fig.is_qualitative and fig.qualifier is None:
+    if fig.key is None and not (uncatalogued and fig.value is not None and fig.unit in _MONEY_UNITS):
+        return None
+    if fig.is_qualitative and fig.qualifier is None:
         return None
     if written and fig.qualifier is None:
         fig.qualifier = written
@@ -271,6 +278,13 @@ def value_is_edge(fig: Figure) -> bool:
     """Whether the figure's value was written as an edge or a round figure ("超过126万亿元",
     "近9.8万亿元"), too loose for arithmetic against its growth."""
     return bool(_EDGE_VALUE.search(fig.raw or ""))
+
+
+# A review's own output or turnover measure that the catalogue does not list ("建筑业产值",
+# "限上服务业营收"): a result only with an amount of money.
+_OUTPUT_NAME = LazyRegex(r"(?:产值|营业收入|营业额|营收|销售收入|销售额)$")
+_MONEY_UNITS = {"亿元", "万元", "元", "万亿元"}
+_INNER_VERB = LazyRegex(r"(?:全年|当年)?(?:完成了?|实现了?)")
 
 
 _NUMBER_OR_VERB = LazyRegex(r"[0-9０-９]|超过|突破|增长|增速|下降|降低|减少|提高|上升|上涨|涨幅|达到|为|达|"

@@ -281,10 +281,12 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
     leads = sum(1 for *_, p in report.paragraphs() if p.lead)
     other_document = any(_OTHER_DOCUMENT.search(ln.text) for ln in lines[-12:])
     speech = not meta.title and any(_SPEECH_TITLE.search(ln.text) for ln in lines[:6])
+    fragment = not report.targets and _review_fragment(chapters)
     if not chapters or speech or other_document and not (meta.title or meta.meeting or report.targets):
         return None
     if not (meta.title or meta.meeting or opening or report.targets or salutation or report_chapters
-            or (has_sections and leads >= 2) or (any(ch.title for ch in chapters) and _review_like(chapters))):
+            or (has_sections and leads >= 2) or (any(ch.title for ch in chapters) and _review_like(chapters))
+            or fragment):
         return None
     # Years the chapters and the targets passage state.
     for ch in chapters:
@@ -323,6 +325,8 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
         d = _MEETING_DATE.search(meta.meeting)
         meta.date = d.group() if d else ""
     classify_chapters(report, origin)
+    if fragment:
+        chapters[0].kind = "review"  # it opens on the year under review, whatever else it says
     report.targets, unread = _targets_read(report)
     origin.warnings.extend(S.IMPORT_WARN_UNREAD_TARGET.format(clause=c) for c in unread)
     report.results = _results(report)
@@ -346,6 +350,23 @@ _OTHER_DOCUMENT = re.compile(r"^(特此通知|特此公告|特此通报|特此�
 def _review_like(chapters: list[Chapter]) -> bool:
     """Slogan-titled chapters that read as a report's review (figures of a past year)."""
     return any(_classify(ch, None) == "review" for ch in chapters if ch.title)
+
+
+def _review_fragment(chapters: list[Chapter]) -> bool:
+    """A page that starts inside a review (no title, no chapter heading): it opens on the year
+    under review and states at least one headline result."""
+    from workbench.reading.results import results_in
+
+    if len(chapters) != 1 or chapters[0].title:
+        return False
+    paras = [p for *_, p in Report(place="", year=0, chapters=chapters).paragraphs()]
+    if not any(_REVIEW_OPENING.match(p.full_text) for p in paras[:3]):
+        return False
+    return any(results_in(p.full_text) for p in paras)
+
+
+# How a review's first paragraphs open: "2022年，面对…", "2024年是…", "一年来，…", "过去一年，…".
+_REVIEW_OPENING = re.compile(r"^(?:(?:19|20)\d\d年(?:[，,]|是)|一年来|过去一年|过去的一年)")
 
 
 def _results(report: Report) -> list[Figure]:
