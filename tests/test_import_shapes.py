@@ -486,3 +486,32 @@ def test_a_page_of_plans_without_a_title_is_still_no_report(tmp_path):
                           "要持续优化营商环境，确保各项任务落地见效。\n")
     with pytest.raises(ImportFailure):
         _one(path, place="青溪街道", year=2024)
+
+
+@pytest.mark.parametrize("written, place", [
+    ("临川市青溪区", "青溪区"), ("江南省临川市", "临川市"), ("临川市市中区", "市中区"),
+    ("广西壮族自治区", "广西壮族自治区"), ("白沙黎族自治县", "白沙黎族自治县"), ("苏州市", "苏州市"),
+])
+def test_a_place_written_with_the_units_above_it_is_kept_by_its_own_name(written, place):
+    from workbench.reading.titleblock import lowest_unit
+    assert lowest_unit(written) == place
+
+
+def test_news_item_meeting_sentence_and_dateline_give_place_and_year(tmp_path):
+    text = ("青溪区：今年地区生产总值预期增长6%\n2024年01月16日09:12 | 来源：临川日报\n"
+            "1月15日，临川市青溪区第九届人民代表大会第四次会议开幕。区长代表区政府作报告。\n"
+            "报告提出，今年全区经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。\n")
+    got = _one(_txt(tmp_path, text))
+    r = got.report
+    assert (r.place, r.year) == ("青溪区", 2024)
+    assert "09:12" not in _all(r)
+    assert [(f.key, f.growth_pct) for f in r.targets] == [("gdp", 6), ("general_budget_revenue", 5)]
+
+
+def test_speaker_name_alone_and_a_date_line_stay_in_the_title_block(tmp_path):
+    got = _one(_txt(tmp_path, "白石乡2025年政府工作报告\n——在白石乡第十届人民代表大会第三次会议上\n王 明\n"
+                              "（2024年12月26日）\n各位代表：\n一、2024年工作回顾\n" + BODY * 2))
+    r = got.report
+    assert (r.place, r.year) == ("白石乡", 2025)
+    assert r.meta.speaker == "王 明" and r.meta.date == "2024年12月26日"
+    assert "王 明" not in "".join(p.full_text for *_, p in r.paragraphs())

@@ -37,6 +37,7 @@ class Hints:
 
     header_place: str = ""
     header_year: int | None = None
+    page_year: int | None = None   # the year a page was published, from its dateline
     file_place: str = ""
     file_year: int | None = None
 
@@ -226,6 +227,10 @@ _FOOTNOTE = re.compile(r"\[\d{1,3}\]|〔注\d{1,3}〕|\[注\s*\d{1,3}\]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 
+_DATELINE = re.compile(r"^(?P<y>(?:19|20)\d\d)[年\-/.](?P<m>\d{1,2})[月\-/.]\d{1,2}日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+                       r"\s*(?:[|｜]\s*)?(?:(?:来源|稿源)[:：]\s*\S{1,20})?\s*[|｜]?$")
+
+
 def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
     """Normalised lines with the furniture gone; page headers feed `hints` on the way."""
     hints = hints if hints is not None else Hints()
@@ -240,6 +245,14 @@ def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
             line.bold = [_t2s().convert(b) for b in line.bold]
         text = _SPACES.sub(" ", normalise(_FOOTNOTE.sub("", text))).strip()
         if not text:
+            pending_blank = True
+            continue
+        dateline = _DATELINE.match(text)
+        if dateline:
+            # A news page's "2024年01月18日 09:30 |": furniture, and a year. A congress meets
+            # early in the year its report is for; one published in December is for the next.
+            y, m = int(dateline.group("y")), int(dateline.group("m"))
+            hints.page_year = hints.page_year or (y + 1 if m == 12 else y)
             pending_blank = True
             continue
         header = _page_header(text)

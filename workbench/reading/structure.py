@@ -234,6 +234,12 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             _speaker_place(text, found)
         elif _SALUTATION.match(text):
             pass
+        elif meta.meeting and not meta.speaker and _BARE_NAME.fullmatch(text):
+            meta.speaker = text  # "于 亮" under the meeting line: the speaker without a role
+        elif meta.meeting and _DATE_LINE.fullmatch(text):
+            if not meta.date:
+                meta.date = _MEETING_DATE.search(text).group()
+                found.year(int(meta.date[:4]) + (1 if "年12月" in meta.date else 0), S.SOURCE_MEETING)
         else:
             break
         i += 1
@@ -302,8 +308,15 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
         if t:
             found.year(int(t.group(1)), S.SOURCE_TARGETS)
             break
+    for ln in lines[:8]:
+        news = _NEWS_MEETING.search(ln.text)
+        if news:
+            # A news item's "…某市第十六届人民代表大会第五次会议开幕": the meeting names the place.
+            found.place(news.group("place"), S.SOURCE_MEETING)
+            break
     found.place(hints.header_place, S.SOURCE_HEADER)
     found.year(hints.header_year, S.SOURCE_HEADER)
+    found.year(hints.page_year, S.SOURCE_HEADER)
     found.place(hints.file_place, S.SOURCE_FILE)
     found.year(hints.file_year, S.SOURCE_FILE)
     chosen_place, origin.place = _choose(found.places, _PLACE_ORDER)
@@ -338,6 +351,15 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             if f.key == "gdp" and f.name == "地区生产总值" and "地区" not in f.raw:
                 f.name = "国内生产总值"
     return report, origin
+
+
+# A speaker's name alone ("于 亮", "张建国"), and a date alone ("（2024年12月23日）"), in a title block.
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff](?:[ 　]?[\u4e00-\u9fff]){1,3}")
+_DATE_LINE = re.compile(r"[（(]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]?")
+
+
+_NEWS_MEETING = re.compile(r"(?:^|[，,。日午晚])(?P<place>[\u4e00-\u9fff]{2,14}?)第[一二三四五六七八九十\d]+届人民代表大会"
+                           r"第[一二三四五六七八九十\d]+次会议")
 
 
 # The closing formula of a notice, a letter or a request: such a text is no work report.

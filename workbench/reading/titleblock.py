@@ -14,6 +14,16 @@ from workbench.reading.places import valid_place
 _NATIONAL = {"国务院": "全国", "中华人民共和国国务院": "全国", "中央人民政府": "全国", "全国": "全国"}
 
 
+def lowest_unit(place: str) -> str:
+    """"济南市历下区" -> "历下区", "江苏省南京市" -> "南京市": a place written with the units above
+    it is kept by its own name (the report is that unit's)."""
+    for m in re.finditer(r"[省市州盟]", place[:-1]):
+        rest = place[m.end():]
+        if len(rest) >= 3 and valid_place(rest) and not rest.startswith(("市", "区", "县")) or rest == "市中区":
+            return lowest_unit(rest)
+    return place
+
+
 def _place_of(who: str) -> str:
     """The place in "上杭县人民政府", "国务院", "白沙黎族自治县人民政府县长" or ""."""
     who = who.strip(" ，,")
@@ -163,7 +173,7 @@ class _Found:
 
     def place(self, value: str, source: str) -> None:
         if value and valid_place(value):
-            self.places.append((value, source))
+            self.places.append((lowest_unit(value), source))
 
     def year(self, value: int | None, source: str) -> None:
         if value and 1949 <= value <= 2100:
