@@ -50,6 +50,29 @@ def test_e101_target_without_result(r2023, r2024):
     assert len(found) == 1 and "规上工业总产值" in found[0].message and found[0].severity == "error"
 
 
+def _pair_with_review(sentence: str):
+    from workbench.document.model import Chapter, Report
+    last = Report(place="青溪县", year=2023, targets=[parse_figure("粮食产量30万吨以上"),
+                                                     parse_figure("地区生产总值增长6%左右")])
+    this = Report(place="青溪县", year=2024, chapters=[
+        Chapter(title="2023年工作回顾", paragraphs=[Paragraph(text=sentence)])])
+    return this, last
+
+
+def test_e101_only_when_the_review_never_mentions_the_indicator():
+    # The review speaks of the harvest in a shape no figure is read from: an info quoting it.
+    this, last = _pair_with_review("粮食产量再获丰收，稳稳守住全县三十万吨大关的承诺。地区生产总值增长6.3%。")
+    findings = check(this, last)
+    assert [f.where["figure"] for f in codes(findings, "E101")] == ["地区生产总值"]  # only in the text
+    [info] = codes(findings, "I103")
+    assert info.severity == "info" and info.where["figure"] == "粮食产量"
+    assert "粮食产量再获丰收" in info.message and "2023年目标“粮食产量30万吨以上”" in info.message
+    # The review never names the indicator: the error stands.
+    this, last = _pair_with_review("全县经济运行稳中有进，人民生活持续改善。")
+    assert {f.where["figure"] for f in codes(check(this, last), "E101")} == {"粮食产量", "地区生产总值"}
+    assert not codes(check(this, last), "I103")
+
+
 def test_e102_units_cannot_compare(r2023, r2024):
     assert not codes(check(r2024, r2023), "E102")
     r2023.targets[0] = parse_figure("地区生产总值98亿元")

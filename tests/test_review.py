@@ -289,3 +289,14 @@ def test_uncatalogued_output_measures_with_an_amount_are_results(clause, name, v
 ])
 def test_uncatalogued_without_an_amount_or_a_measure_name_are_not_results(clause):
     assert read_result(clause) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全年粮食产量首次跃上1.5万亿斤新台阶。", [("grain_output", 1.5, "万亿斤", None)]),
+    ("地区生产总值突破300亿元大关，达到312亿元，净增21.5亿元，同比（下同）增长7.2%，增速全市第一。",
+     [("gdp", 312, "亿元", 7.2)]),
+    ("全县地区生产总值完成92.4亿元，同比增长6.6%。", [("gdp", 92.4, "亿元", 6.6)]),
+    ("2023年全镇实现生产总值12.5亿元，增长6%。", [("gdp", 12.5, "亿元", 6)]),
+])
+def test_milestones_asides_and_year_openings_in_results(sentence, expected):
+    assert [(f.key, f.value, f.unit, f.growth_pct) for f in results_in(sentence)] == expected

@@ -24,7 +24,7 @@ _PIECE_SPLIT = LazyRegex(r"[，,、]")
 # A piece that goes on with the figure before it: "增长5.2%" after "超过126万亿元".
 _CONTINUES = LazyRegex(r"^(同比|比上年|较上年|比去年|实际|名义)?(增长|增速|增幅|下降|降低|减少|降幅|提高|上升|"
                         r"上涨|涨幅|左右|以上|以内|力争|[0-9０-９]|(?:总量|总额|规模)?(?:达到|突破|超过)[0-9０-９])")
-_LEADING = LazyRegex(r"^(?:——|—|预计|全镇|全街道|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
+_LEADING = LazyRegex(r"^(?:——|—|(?:19|20)\d\d年度?|预计|全镇|全街道|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
                       r"累计|共|实现了|实现|完成了|完成|带动|推动|我镇|我街|我县|我区|我市|我省|我国)+")
 _ADVERBS = LazyRegex(r"首次|历史性地?|再次|再创新高|稳定(?!在)|持续|成功|顺利")
 _SINCE = LazyRegex(r"(?:比上年|较上年|比去年|较去年|同比)(?=增长|下降|提高|减少|增加|上升|降低)")
@@ -156,9 +156,19 @@ def _respective_results(sentence: str) -> tuple[list[Figure], str]:
     return out, sentence[:m.start()] + "，" + sentence[end:]
 
 
+# "突破400亿元大关，达到417亿元": the edge gives way to the exact figure after it.
+_EDGE_THEN_EXACT = LazyRegex(r"(?:突破|超过|跃上|迈上|站上|跨过)[0-9.]+[^0-9，,。；]{0,4}?(?:大关|关口)?[，,](?=达到[0-9])")
+# Asides that carry no figure of the clause: "（下同）", "净增110.8亿元", "比上年净增…".
+_ASIDE = LazyRegex(r"[（(](?:下同|现价|初步统计|预计)[）)]|[，,](?:比上年|较上年|同比)?净增(?:加)?[0-9.]+[^0-9，,。；]{0,4}(?=[，,])")
+# A milestone word after the amount: "跃上1.3万亿斤新台阶", "突破400亿元大关".
+_MILESTONE = LazyRegex(r"(?<=[^0-9])(?:的)?(?:新台阶|台阶|大关|关口)(?=[，,。；]|$)")
+
+
 def results_in(text: str) -> list[Figure]:
     """The results stated in one paragraph of a review."""
     out: list[Figure] = []
+    if "净增" in text or "下同" in text or "大关" in text or "台阶" in text or "关口" in text or "（" in text:
+        text = _MILESTONE.sub("", _EDGE_THEN_EXACT.sub("", _ASIDE.sub("", text)))
     for sentence in _SENTENCE_SPLIT.split(text):
         if "分别" in sentence:
             found, sentence = _respective_results(sentence)
