@@ -515,3 +515,31 @@ def test_speaker_name_alone_and_a_date_line_stay_in_the_title_block(tmp_path):
     assert (r.place, r.year) == ("白石乡", 2025)
     assert r.meta.speaker == "王 明" and r.meta.date == "2024年12月26日"
     assert "王 明" not in "".join(p.full_text for *_, p in r.paragraphs())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stretch tail after the GDP target never drops it
+    ("今年发展主要预期目标是：地区生产总值增长6.5%左右，力争更好结果；一般公共预算收入增长4%。",
+     [("gdp", None, None, 6.5, "左右"), ("general_budget_revenue", None, None, 4, None)]),
+    ("今年经济增长预期目标为5.5%左右，在实际工作中力争更好。",
+     [("gdp", None, None, 5.5, "左右")]),
+    # half-width punctuation throughout, and 增幅 as a growth
+    ("今年主要预期目标是:全县地区生产总值增长7%左右,固定资产投资增幅9%以上,城镇新增就业1200人。",
+     [("gdp", None, None, 7, "左右"), ("fixed_asset_investment", None, None, 9, "以上"),
+      ("new_urban_jobs", 1200, "人", None, None)]),
+    # who set the target stands before its name
+    ("中央提出今年经济增长预期目标为5%左右。",
+     [("gdp", None, None, 5, "左右")]),
+])
+def test_targets_tails_half_width_and_who_set_them(text, expected):
+    assert _targets("二、2025年工作安排\n" + text) == expected
+
+
+def test_the_years_targets_passage_wins_over_a_five_year_plans():
+    got = _targets("二、2025年工作安排\n“十四五”时期的主要目标是：地区生产总值年均增长7%，城镇化率达到60%。\n"
+                   "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。")
+    assert got == [("gdp", None, None, 6, "左右"), ("general_budget_revenue", None, None, 5, None)]
+    # in one paragraph, the year's passage after the plan's
+    got = _targets("二、2025年工作安排\n到2027年的奋斗目标是：地区生产总值突破500亿元。"
+                   "2025年主要预期目标是：地区生产总值增长6%，城镇调查失业率5.5%以内。")
+    assert got == [("gdp", None, None, 6, None), ("urban_unemployment", 5.5, "%", None, "以内")]

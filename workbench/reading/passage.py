@@ -148,6 +148,15 @@ def holds_figure_number(text: str) -> bool:
     return bool(_FIGURE_NUMBER.search(text))
 
 
+# A tail after a target that states no figure of its own: "，力争更好结果", "，在实际工作中力争更好".
+_STRETCH_TAIL = re.compile(r"[，,]?\s*(?:在实际工作中|实际工作中)?(?:努力|力争|争取)(?:取得)?(?:更好|更高|更优|更快)"
+                           r"(?:的)?(?:结果|成绩|水平|效果)?(?=[；;。，,\n]|$)")
+# "增幅8%以上" is a growth like "增长8%以上".
+_RISE_WORD = re.compile(r"(?<=[\u4e00-\u9fff])增幅(?:为|达到|达)?(?=\d)")
+# Who set a target, before its name: "中央提出今年经济增长预期目标为5%左右".
+_WHO_SET = re.compile(r"^.{0,12}?(?:提出|要求|明确|确定)(?=.)")
+
+
 def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None = None) -> list[Figure]:
     """Every figure stated in a passage of targets or results. A chunk that states a number
     but does not read as a figure is added to `unread` (when given), never dropped unsaid."""
@@ -157,13 +166,16 @@ def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None
         if unread is not None and holds_figure_number(chunk):
             unread.append(chunk)
 
+    passage = _STRETCH_TAIL.sub("", passage)
+    passage = _RISE_WORD.sub("增长", passage)
     clauses = [c for c in re.split(r"[；;。\n]", passage) if c.strip()]
     for clause in clauses:
         clause = clause.strip()
         m = _MARK_PREFIX.match(clause)
         if m:
             rest = clause[m.end():]
-            pre = _LEADING_WORDS.sub("", re.sub(r"^.*[，,：:]", "", m.group("pre")))
+            pre = re.sub(r"^.*[，,：:]", "", m.group("pre"))
+            pre = _LEADING_WORDS.sub("", _WHO_SET.sub("", pre))
             # "今年经济增长预期目标为7%左右": the name stands before the mark.
             if re.match(r"^[\d.]+", rest) and pre:
                 rest = pre + rest

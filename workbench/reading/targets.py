@@ -26,20 +26,40 @@ def _targets_read(report: Report) -> tuple[list[Figure], list[str]]:
     The named marks ("主要预期目标") are looked for first, a bare "目标是" only after.
     Also the clauses of the targets sentence (and its list) that state a number but could
     not be read as a figure."""
-    for mark in (_STRONG_MARK, _TARGETS_MARK):
-        unread: list[str] = []
-        figs = _targets_by(report, mark, unread)
-        if figs:
-            return figs, unread
+    for of_year in (True, False):
+        for mark in (_STRONG_MARK, _TARGETS_MARK):
+            unread: list[str] = []
+            figs = _targets_by(report, mark, unread, of_year=of_year)
+            if figs:
+                return figs, unread
     return [], []
 
 
-def _targets_by(report: Report, mark: re.Pattern[str], unread: list[str] | None = None) -> list[Figure]:
+# A targets passage of a plan of several years ("“十四五”时期主要目标是", "到2027年…奋斗目标"), or
+# of a year other than the report's: the year's own passage wins over it.
+_MULTI_YEAR = re.compile(r"十[一二三四五六七八九]五|五年|三年|年均|到(?:19|20)\d\d年|(?:19|20)\d\d年前|(?:19|20)\d\d[—\-－~至到](?:19|20)\d\d")
+
+
+def _of_another_period(sentence: str, year: int) -> bool:
+    years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", sentence)}
+    return bool(_MULTI_YEAR.search(sentence)) or bool(year and years and year not in years)
+
+
+def _targets_by(report: Report, mark: re.Pattern[str], unread: list[str] | None = None, *,
+                of_year: bool = False) -> list[Figure]:
     for ci, si, pi, para in report.paragraphs():
         text = para.full_text
         m = mark.search(text)
         if not m or chapter_is_review(report.chapters[ci]):
             continue
+        if of_year:
+            start = max(0, text.rfind("。", 0, m.start()) + 1)
+            if _of_another_period(text[start:m.end()], report.year):
+                m = next((x for x in mark.finditer(text, m.end())
+                          if not _of_another_period(text[max(0, text.rfind("。", 0, x.start()) + 1):x.end()],
+                                                    report.year)), None)
+                if m is None:
+                    continue
         if ci == 0 and report.chapters[0].title is None and len(report.chapters) > 1:
             continue  # the opening before the first chapter states no targets
         passage = text[max(0, text.rfind("。", 0, m.start()) + 1):]
@@ -53,6 +73,8 @@ def _targets_by(report: Report, mark: re.Pattern[str], unread: list[str] | None 
         lead_in = not figs or passage.rstrip().endswith(("：", ":"))
         for nxt in paras[pi + 1:]:
             first = nxt.full_text.split("。", 1)[0]
+            if mark.search(first):
+                break  # another targets passage begins
             more_missed: list[str] = []
             more = figures_in(first if lead_in else nxt.full_text, unread=more_missed)
             if not more or (not lead_in and len(nxt.full_text) > 120):
