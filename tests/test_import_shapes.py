@@ -543,3 +543,30 @@ def test_the_years_targets_passage_wins_over_a_five_year_plans():
     got = _targets("二、2025年工作安排\n到2027年的奋斗目标是：地区生产总值突破500亿元。"
                    "2025年主要预期目标是：地区生产总值增长6%，城镇调查失业率5.5%以内。")
     assert got == [("gdp", None, None, 6, None), ("urban_unemployment", 5.5, "%", None, "以内")]
+
+
+def test_a_text_without_line_breaks_is_cut_at_its_structure_marks(tmp_path):
+    text = ("青溪镇2025年政府工作报告 ——2025年1月9日在青溪镇第十九届人民代表大会第三次会议上 各位代表： "
+            "现在，我代表镇人民政府向大会报告工作，请予审议。 一、2024年工作回顾 2024年，全镇上下真抓实干，"
+            "各项事业稳步推进。全镇实现地区生产总值21.4亿元，增长5.8%；一般公共预算收入1.6亿元，增长3.2%。"
+            "一年来，我们主要做了以下工作：（一）产业提质增效。新落地项目9个，规上工业企业新增4家。"
+            "（二）民生持续改善。新建农村公路18公里，改造老旧小区6个，群众获得感不断增强。 "
+            "二、2025年工作安排 2025年经济社会发展的主要预期目标是：地区生产总值增长6%左右，"
+            "一般公共预算收入增长4%。（一）扩大有效投资。全年实施重点项目15个，完成投资8亿元以上。")
+    got = _one(_txt(tmp_path, text))
+    r = got.report
+    assert (r.place, r.year) == ("青溪镇", 2025)
+    assert r.meta.meeting.startswith("——2025年1月9日在青溪镇")
+    assert [c.title for c in r.chapters] == [None, "2024年工作回顾", "2025年工作安排"]
+    assert [s.title for s in r.chapters[1].sections] == ["产业提质增效", "民生持续改善"]
+    assert [(f.key, f.value, f.growth_pct) for f in r.results] == [("gdp", 21.4, 5.8),
+                                                                   ("general_budget_revenue", 1.6, 3.2)]
+    assert [(f.key, f.growth_pct) for f in r.targets] == [("gdp", 6), ("general_budget_revenue", 4)]
+
+
+def test_a_long_paragraph_in_a_text_with_line_breaks_is_left_whole():
+    body = "全年主要抓了以下工作：（一）稳增长。" + "新引进项目多个，经济运行平稳。" * 30
+    [(r, _)] = read_detailed([Line("一、2024年工作回顾"), Line(body), Line("二、2025年工作安排"),
+                              Line("今年主要预期目标是：地区生产总值增长6%。" * 2)] + [Line(BODY.strip())] * 40,
+                             place="某镇", year=2025)
+    assert not r.chapters[0].sections

@@ -398,12 +398,44 @@ def _results(report: Report) -> list[Figure]:
     return results_from(report)
 
 
+# Where a text that lost its line breaks had them: before the salutation, a chapter or section
+# number after a sentence end or a space, the meeting line's dash, after the title.
+_STRUCTURE_BREAK = re.compile(
+    rf"(?<=[。！？；：\s])(?=各位代表[：:，,！!]|[{_CN_NUM}]{{1,3}}、\S|[（(][{_CN_NUM}]{{1,3}}[）)]\S)"
+    r"|(?<=\S)\s*(?=——\s*(?:(?:19|20)\d\d年|在))"
+    r"|(?<=政府工作报告)\s+(?=\S)"
+    r"|(?<=会议上)\s*(?=\S)(?!的)"
+    r"|(?<=各位代表[：:])")
+_LONG_LINE = 300
+
+
+def _split_long_lines(lines: list[Line]) -> list[Line]:
+    """A text with (almost) no line breaks — title, salutation, chapters and body on one line —
+    is cut at its structure marks. Texts with their own line breaks are left as they are."""
+    total = sum(len(ln.text) for ln in lines)
+    if total < _LONG_LINE or max(len(ln.text) for ln in lines) * 2 < total:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) <= _LONG_LINE or line.level is not None:
+            out.append(line)
+            continue
+        cuts = [0] + [m.start() for m in _STRUCTURE_BREAK.finditer(line.text) if m.start() > 0] + [len(line.text)]
+        pieces = [line.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+        first = True
+        for piece in pieces:
+            if piece:
+                out.append(Line(piece, blank_before=line.blank_before if first else False))
+                first = False
+    return out
+
+
 def read_detailed(lines: list[Line], *, name: str = "", place: str | None = None,
                   year: int | None = None) -> list[tuple[Report, Origin]]:
     """All reports in the lines (a compilation gives many) with where place and year came
     from; commitments derived. `name` is the file's name, a last source of place and year."""
     hints = Hints()
-    cleaned = _join_split_titles(clean_lines(lines, hints))
+    cleaned = _join_split_titles(_split_long_lines(clean_lines(lines, hints)))
     blocks = split_reports(cleaned)
     if len(blocks) == 1:
         hints_from_name(name, hints)
