@@ -570,3 +570,23 @@ def test_a_long_paragraph_in_a_text_with_line_breaks_is_left_whole():
                               Line("今年主要预期目标是：地区生产总值增长6%。" * 2)] + [Line(BODY.strip())] * 40,
                              place="某镇", year=2025)
     assert not r.chapters[0].sections
+
+
+def test_news_page_furniture_rows_bylines_and_link_lists_are_dropped(tmp_path):
+    furniture = ["公开方式 | 主动公开 | 公开范围 | 面向社会 |", "文件编号 | 青政〔2024〕3号 |", "采写：本报记者王明",
+                 "摄影：李华", "（责编：张三、李四）", "分享让更多人看到", "临川日报两会报道组出品",
+                 "本文采用知识共享署名许可协议，转载请注明出处", "推荐阅读", "- 全市春耕生产现场会召开",
+                 "- 青溪区举行重点项目集中开工仪式 区长出席并讲话"]
+    text = ("白石镇2024年政府工作报告\n" + "\n".join(furniture[:2]) + "\n——2024年1月8日在白石镇第十八届人民代表大会第四次会议上\n"
+            "各位代表：\n一、2023年工作回顾\n" + BODY + "\n".join(furniture[2:]) + "\n")
+    got = _one(_txt(tmp_path, text))
+    body = _all(got.report)
+    assert got.report.meta.meeting.startswith("——2024年1月8日")
+    assert [f for f in furniture if f in body] == []
+    assert "经济运行稳中有进" in body
+
+
+def test_a_meeting_line_with_a_hyphen_is_not_a_link_list_item(tmp_path):
+    got = _one(_txt(tmp_path, "白石镇政府工作报告\n-2024年1月8日在白石镇第十八届人民代表大会第四次会议上\n"
+                              "各位代表：\n一、2023年工作回顾\n" + BODY))
+    assert got.report.year == 2024 and "第十八届" in got.report.meta.meeting

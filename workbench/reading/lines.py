@@ -127,19 +127,24 @@ _NOISE_LINE = re.compile(
     r"^(来源|来源于|稿源|发布时间|发布日期|发布机构|信息来源|作者|编辑|责任编辑|浏览次数|阅读次数|访问量|字号|"
     r"【字体|分享到|扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|上一页|下一页|相关链接|相关阅读|相关文章|"
     r"索引号|主题分类|发文字号|文号|成文日期|发文机关|网站地图|版权所有|主办单位|承办单位|技术支持|联系我们|ICP|"
+    r"公开方式|公开范围|公开时限|文件编号|组配分类|生成日期|体裁分类|采写|摄影|摄像|记者|通讯员|校对|审核|审校|"
+    r"监制|统筹|策划|制图|视频|责编|本期编辑|"
     r"您的位置|当前位置|所在位置|首页)\s*[:：>》|｜]"
     r"|^(分享|打印|关闭|收藏|纠错|举报|点赞|评论|领取福利|下载全文|下载文档|返回列表|返回首页|猜你喜欢|热门推荐|"
     r"相关推荐|推荐阅读|扫一扫|网络|转载|相关链接[:：]?)$"
     r"|^\d+$|^\d+\s*/\s*\d+$|^【\s*(大|中|小)|^[—\-－]\s*\d{1,4}\s*[—\-－]$"
     r"|^[【\[]?(打印|关闭|收藏|纠错)[】\]]?(\s*[【\[]?(打印|关闭|收藏|纠错)[】\]]?)*$"
     r"|^.{0,20}(人民政府网|门户网站|政府网站|融媒体中心)$"
+    r"|^[（(](责编|编辑|责任编辑|记者|作者)[：:][^）)]{1,30}[）)]$|^分享让更多人看到$|^.{2,30}(报道组|编辑部|工作室)出品$"
+    r"|^[-–·•●]\s*(?!.*(?:会议|届|人民代表大会))[^。！？]{2,40}$"
 )
 
 
 # Site notices, copyright and filing lines, pagers and link lists that no report contains.
 _SITE_NOTICE = re.compile(
     r"仅供参考|请点击下载|点击下载|如需全文|免责声明|本站无关|版权归|如有侵权|侵权请联系|由用户上传|All Rights Reserved|"
-    r"Copyright|©|ICP备|ICP证|备案号|公网安备|网站标识码|政府网站标识|主办单位|承办单位|(?<=[室厅局委府])主办(?=\s|$)",
+    r"Copyright|©|ICP备|ICP证|备案号|公网安备|网站标识码|政府网站标识|主办单位|承办单位|(?<=[室厅局委府])主办(?=\s|$)|"
+    r"许可协议|知识共享|CC BY|CC-BY|转载请注明|未经授权|禁止转载",
     re.IGNORECASE)
 
 
@@ -221,6 +226,9 @@ def _page_header(text: str) -> tuple[str, int] | None:
     return (pre if valid_place(pre) else ""), int(m.group("year"))
 
 
+_LINKS_HEADING = re.compile(r"^(推荐阅读|相关阅读|相关新闻|相关链接|相关文章|相关推荐|猜你喜欢|热门推荐|延伸阅读|热点推荐)[:：]?$")
+
+
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]|〔注\d{1,3}〕|\[注\s*\d{1,3}\]")
 
 
@@ -237,6 +245,7 @@ def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
     traditional = _is_traditional("".join(ln.text for ln in raw[:400]))
     out: list[Line] = []
     pending_blank = False
+    links = False
     for line in raw:
         text = line.text
         if traditional:
@@ -270,8 +279,13 @@ def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
                 continue
             text = _SPACES.sub(" ", stripped)
         if is_furniture(text):
+            links = links or bool(_LINKS_HEADING.match(text))
             pending_blank = True
             continue
+        if links and (text[:1] in "-–·•●" or (len(text) <= 40 and not _SENTENCE_END.search(text))):
+            pending_blank = True
+            continue  # an item of a "推荐阅读" list
+        links = False
         line.text = text
         if line.lead:
             line.lead = normalise(_FOOTNOTE.sub("", line.lead)).strip() or None
