@@ -590,3 +590,12 @@ def test_a_meeting_line_with_a_hyphen_is_not_a_link_list_item(tmp_path):
     got = _one(_txt(tmp_path, "白石镇政府工作报告\n-2024年1月8日在白石镇第十八届人民代表大会第四次会议上\n"
                               "各位代表：\n一、2023年工作回顾\n" + BODY))
     assert got.report.year == 2024 and "第十八届" in got.report.meta.meeting
+
+
+def test_quality_and_quota_targets_without_a_number():
+    got = _targets("二、2025年工作安排\n今年主要预期目标是：地区生产总值增长6%；固定资产投资提质增效，进出口总额稳量提质；"
+                   "城镇新增就业1万人以上；全市空气质量优良天数比率均完成省下达；完成市下达的节能减排约束性指标。")
+    assert got == [("gdp", None, None, 6, None), ("fixed_asset_investment", None, None, None, "提质增效"),
+                   ("foreign_trade", None, None, None, "稳量提质"), ("new_urban_jobs", 1, "万人", None, "以上"),
+                   ("空气质量优良天数比率", None, None, None, "均完成省下达"),
+                   ("节能减排约束性指标", None, None, None, "完成市下达")]

@@ -42,13 +42,25 @@ QUALIFIER_DIRECTION: dict[str, str | None] = {
     "收支平衡": QUALITATIVE,
     "稳定": QUALITATIVE,
     "保持稳定": QUALITATIVE,
+    # A quality target with no number: "固定资产投资提质提效", "进出口总额稳量提质".
+    "提质提效": QUALITATIVE,
+    "提质增效": QUALITATIVE,
+    "稳量提质": QUALITATIVE,
+    "稳中有升": QUALITATIVE,
+    "稳中提质": QUALITATIVE,
+    # "空气质量优良天数比率均完成省下达": a quota set from above, met or not.
+    "均完成省下达": QUALITATIVE,
+    "完成省下达": QUALITATIVE,
+    "均完成市下达": QUALITATIVE,
+    "完成市下达": QUALITATIVE,
 }
 SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下")
 # Written directly before the number: "不少于300亩", "控制在5.5%".
 NUMBER_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "控制在", "超过", "平均")
 # Written before the growth word or the value: "力争增长8%", "力争3000万美元".
 CLAUSE_PREFIX_QUALIFIERS = ("力争",)
-QUALITATIVE_QUALIFIERS = ("基本平衡", "收支平衡", "保持稳定", "稳定")
+QUALITATIVE_QUALIFIERS = ("基本平衡", "收支平衡", "保持稳定", "稳定", "提质提效", "提质增效", "稳量提质", "稳中有升",
+                          "稳中提质", "均完成省下达", "完成省下达", "均完成市下达", "完成市下达")
 
 POSITIVE_GROWTH_WORDS = ("同比增长", "增长", "增速", "提高", "上升", "增加", "提升")
 NEGATIVE_GROWTH_WORDS = ("同比下降", "下降", "降低", "减少")

@@ -7,7 +7,7 @@ import re
 
 from workbench.document.catalog import get as catalog_get
 from workbench.document.catalog import lookup
-from workbench.document.figures import Figure, FigureError, parse_figure
+from workbench.document.figures import QUALITATIVE_QUALIFIERS, Figure, FigureError, parse_figure
 
 _TARGETS_MARK = re.compile(r"主要预期目标|主要目标|预期目标|努力目标|奋斗目标|发展目标|目标(?:是|为)")
 
@@ -137,7 +137,7 @@ def _named(fig: Figure) -> Figure:
     return fig
 
 
-_MAY_HOLD_FIGURE = re.compile(r"\d|同步|平衡|稳定")
+_MAY_HOLD_FIGURE = re.compile(r"\d|同步|平衡|稳定|" + "|".join(QUALITATIVE_QUALIFIERS))
 
 
 # A number that states a figure: not a year, a date or an ordinal ("2024年", "3月", "第2").
@@ -151,6 +151,8 @@ def holds_figure_number(text: str) -> bool:
 # A tail after a target that states no figure of its own: "，力争更好结果", "，在实际工作中力争更好".
 _STRETCH_TAIL = re.compile(r"[，,]?\s*(?:在实际工作中|实际工作中)?(?:努力|力争|争取)(?:取得)?(?:更好|更高|更优|更快)"
                            r"(?:的)?(?:结果|成绩|水平|效果)?(?=[；;。，,\n]|$)")
+# "完成省下达的节能减排约束性指标": the quota's words after the name, as the grammar reads them.
+_QUOTA_FIRST = re.compile(r"(?P<q>完成[省市]下达)的(?P<name>[^，,；;。、]{2,30}?)(?:任务)?(?=[，,；;。]|$)")
 # "增幅8%以上" is a growth like "增长8%以上".
 _RISE_WORD = re.compile(r"(?<=[\u4e00-\u9fff])增幅(?:为|达到|达)?(?=\d)")
 # Who set a target, before its name: "中央提出今年经济增长预期目标为5%左右".
@@ -166,7 +168,7 @@ def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None
         if unread is not None and holds_figure_number(chunk):
             unread.append(chunk)
 
-    passage = _STRETCH_TAIL.sub("", passage)
+    passage = _QUOTA_FIRST.sub(r"\g<name>\g<q>", _STRETCH_TAIL.sub("", passage))
     passage = _RISE_WORD.sub("增长", passage)
     clauses = [c for c in re.split(r"[；;。\n]", passage) if c.strip()]
     for clause in clauses:
