@@ -506,6 +506,7 @@ def test_news_item_meeting_sentence_and_dateline_give_place_and_year(tmp_path):
     assert (r.place, r.year) == ("青溪区", 2024)
     assert "09:12" not in _all(r)
     assert [(f.key, f.growth_pct) for f in r.targets] == [("gdp", 6), ("general_budget_revenue", 5)]
+    assert any("报道" in w for w in got.warnings)  # a news item: the drafter is told so
 
 
 def test_speaker_name_alone_and_a_date_line_stay_in_the_title_block(tmp_path):

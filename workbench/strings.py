@@ -77,6 +77,7 @@ IMPORT_NO_YEAR = "无法从 {path} 判断年份（文中没有写明报告年份
 IMPORT_WARN_KIND = "第{n}章“{title}”无法判断是回顾还是安排，按安排处理"
 IMPORT_UNTITLED = "（无标题）"
 IMPORT_WARN_NO_TARGETS = "没有找到主要预期目标段"
+IMPORT_WARN_NEWS = "这是一篇报道，只引用了报告的部分原话：目标和完成数按报道所引导入，请对照报告全文核对"
 IMPORT_WARN_UNREAD_TARGET = "目标段中“{clause}”写有数字，但没能读成一项指标，未导入，请核对后在指标表中补上"
 IMPORT_WARN_UNREAD_RESULT = "回顾中“{clause}”写有数字，但没能读成一项完成数，未导入，请核对后补上"
 # Where an imported report's place or year came from (import --dry-run, the TUI's dialog).

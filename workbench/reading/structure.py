@@ -314,6 +314,9 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             # A news item's "…某市第十六届人民代表大会第五次会议开幕": the meeting names the place.
             found.place(news.group("place"), S.SOURCE_MEETING)
             break
+    if not (meta.title or meta.meeting or opening or salutation) and any(
+            _NEWS_FRAME.search(ln.text) for ln in lines[:12]):
+        origin.warnings.append(S.IMPORT_WARN_NEWS)
     found.place(hints.header_place, S.SOURCE_HEADER)
     found.year(hints.header_year, S.SOURCE_HEADER)
     found.year(hints.page_year, S.SOURCE_HEADER)
@@ -360,6 +363,11 @@ _DATE_LINE = re.compile(r"[（(]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]?")
 
 _NEWS_MEETING = re.compile(r"(?:^|[，,。日午晚])(?P<place>[\u4e00-\u9fff]{2,14}?)第[一二三四五六七八九十\d]+届人民代表大会"
                            r"第[一二三四五六七八九十\d]+次会议")
+
+
+# How a news item tells of a report: the congress opening, "报告指出", "在报告中提出".
+_NEWS_FRAME = re.compile(r"人民代表大会第[一二三四五六七八九十\d]+次会议(?:在.{1,20})?(?:开幕|召开|举行)|"
+                         r"(?:报告|在报告中)(?:指出|提出|显示|明确|强调)[，,：:]")
 
 
 # The closing formula of a notice, a letter or a request: such a text is no work report.
