@@ -600,3 +600,15 @@ def test_quality_and_quota_targets_without_a_number():
                    ("foreign_trade", None, None, None, "稳量提质"), ("new_urban_jobs", 1, "万人", None, "以上"),
                    ("空气质量优良天数比率", None, None, None, "均完成省下达"),
                    ("节能减排约束性指标", None, None, None, "完成市下达")]
+
+
+def test_a_forum_header_above_the_report_is_not_a_second_report(tmp_path):
+    text = ("[江南] 2024年青溪区政府工作报告\n发表于 2024-2-1 10:20\n楼主\n回复：12 查看：3056\n积分 120\n"
+            "今日心情：开心，欢迎大家交流讨论本区发展。\n"
+            "2024年青溪区政府工作报告\n——2024年1月12日在青溪区第九届人民代表大会第三次会议上\n各位代表：\n"
+            "一、2023年工作回顾\n全区实现地区生产总值302.5亿元，增长5.9%。\n" + BODY * 3)
+    got = import_detailed(_txt(tmp_path, text))
+    assert len(got) == 1
+    r = got[0].report
+    assert (r.place, r.year) == ("青溪区", 2024) and r.meta.meeting
+    assert [(f.key, f.value) for f in r.results] == [("gdp", 302.5)]

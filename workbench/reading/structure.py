@@ -456,7 +456,28 @@ def read_detailed(lines: list[Line], *, name: str = "", place: str | None = None
         for f in (*report.targets, *report.results):
             f.key = f.key or lookup(f.name)
         out.append((sync(report), origin))
-    return out
+    return _one_per_place_year(out)
+
+
+def _one_per_place_year(out: list[tuple[Report, Origin]]) -> list[tuple[Report, Origin]]:
+    """Blocks of one file that read as the same place and year (a page header or a forum post's
+    title above the report) are one report: the longest is kept, never one silently over another."""
+    if len(out) < 2:
+        return out
+    kept: dict[tuple[str, int], int] = {}
+    result: list[tuple[Report, Origin] | None] = []
+    for report, origin in out:
+        ident = (report.place, report.year)
+        if not (report.place and report.year) or ident not in kept:
+            if report.place and report.year:
+                kept[ident] = len(result)
+            result.append((report, origin))
+            continue
+        at = kept[ident]
+        other = result[at]
+        if report.text_length() > other[0].text_length():
+            result[at] = (report, origin)
+    return [r for r in result if r is not None]
 
 
 def read_lines(lines: list[Line], *, name: str = "", place: str | None = None,
