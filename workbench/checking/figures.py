@@ -54,7 +54,7 @@ def mention(report: Report, target) -> str | None:
             if _has_numbers(match(results_in(sentence), target)):
                 return None
             if quote is None:
-                quote = sentence.strip()
+                quote = sentence.strip().rstrip("。；！？")
                 if len(quote) > _QUOTE_MAX:
                     start = max(0, at - 10)
                     quote = ("…" if start else "") + quote[start:start + _QUOTE_MAX] + "…"
