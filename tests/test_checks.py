@@ -66,6 +66,7 @@ def test_e101_only_when_the_review_never_mentions_the_indicator():
     assert [f.where["figure"] for f in codes(findings, "E101")] == ["地区生产总值"]  # only in the text
     [info] = codes(findings, "I103")
     assert info.severity == "info" and info.where["figure"] == "粮食产量"
+    assert (info.where["chapter"], info.where["section"], info.where["paragraph"]) == (0, None, 0)
     assert "粮食产量再获丰收" in info.message and "2023年目标“粮食产量30万吨以上”" in info.message
     # The review never names the indicator: the error stands.
     this, last = _pair_with_review("全县经济运行稳中有进，人民生活持续改善。")
