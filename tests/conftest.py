@@ -19,9 +19,11 @@ from workbench.document.model import Report  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _isolated_store(tmp_path, monkeypatch):
-    """No test ever touches the user's real store or cache folder."""
+    """No test ever touches the user's real store, cache folder, keymap or settings (the
+    folders last imported from and exported to are kept beside the keymap)."""
     monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "default-store.json"))
     monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "config" / "keymap.toml"))
 
 
 def example_dict(year: int) -> dict:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from sharedcorpus import CORPUS, MISSING
+
 from workbench.reading.importer import ImportFailure, import_detailed, import_file, read_partial
 from workbench.reading.lines import Line, clean_lines, is_furniture
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=MISSING)
 
 # file: (place, year, chapters, [(name, value, unit, growth, qualifier), ...])
 EXPECTED = {

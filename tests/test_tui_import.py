@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from sharedcorpus import CORPUS, MISSING
 from textual.widgets import Input, Static
 
 from workbench.cli.commands import load_examples
@@ -13,7 +15,6 @@ from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs import ImportPlaceYearDialog
 from tuitools import quiet_tui, settle as _settle  # noqa: F401  (quiet_tui is an autouse fixture)
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PAGE = CORPUS / "seed-town-shiling-2023-web.txt"
 
 
@@ -32,7 +33,7 @@ async def _picker_ready(pilot, app):
     raise AssertionError("the import picker did not list its folder")
 
 
-@pytest.mark.skipif(not PAGE.exists(), reason="../shared/corpus is not beside the checkout")
+@pytest.mark.skipif(not PAGE.exists(), reason=MISSING)
 async def test_import_dialog_asks_for_the_missing_place(tmp_path):
     store_path = tmp_path / "reports.json"
     load_examples(store_path)
@@ -62,7 +63,7 @@ async def test_import_dialog_asks_for_the_missing_place(tmp_path):
     assert r is not None and len(r.chapters[0].sections) == 6 and len(r.targets) == 6
 
 
-@pytest.mark.skipif(not PAGE.exists(), reason="../shared/corpus is not beside the checkout")
+@pytest.mark.skipif(not PAGE.exists(), reason=MISSING)
 async def test_import_over_an_existing_report_asks_and_keeps_the_old_one_in_the_bin(tmp_path):
     from workbench.tui.dialogs import ChoiceDialog
 
@@ -142,16 +143,18 @@ async def test_picker_lists_folders_and_importable_files_and_imports_the_chosen_
     assert load_settings()["import_folder"] == str(folder)
 
 
-async def test_picker_typed_path_imports_and_the_folder_is_remembered(store, folder):
+async def test_picker_typed_path_imports_and_the_folder_is_remembered(store, folder, tmp_path, monkeypatch):
     from workbench.tui.filepicker import FilePicker, ImportTree
 
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")
     app = WorkbenchApp(store)
     async with app.run_test(size=(100, 34)) as pilot:
         await _settle(pilot, app)
         await pilot.press("i")
         picker = await _picker_ready(pilot, app)
-        # Nothing remembered yet: the picker starts in the store's folder.
-        assert picker.query_one(ImportTree).path == store.parent
+        # Nothing remembered yet: the picker starts in the current folder, not the store's.
+        assert picker.query_one(ImportTree).path == tmp_path / "cwd"
         field = picker.query_one("#picker-path", Input)
         field.value = f'"{folder / "交城县报告.txt"}"'  # pasted with quotes, as Windows copies it
         await pilot.press("enter")

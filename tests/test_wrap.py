@@ -8,11 +8,12 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 import pytest
+
+from sharedcorpus import CORPUS, MISSING
 from rich.cells import cell_len
 
 from workbench.util.textwrap_cjk import NO_LINE_END, NO_LINE_START, wrap_cells, wrap_spans
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def plain(lines):
@@ -118,7 +119,7 @@ def _corpus_paragraphs() -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=MISSING)
 def test_every_corpus_paragraph_wraps_by_the_rules():
     """Every paragraph of the corpus at six widths between 20 and 130 (a different six for
     each paragraph, so every width is tried on hundreds of them), both ways of keeping

@@ -15,8 +15,10 @@ from workbench import strings as S
 from workbench.storage.errors import StoreConflict, StoreError, StoreLocked
 from workbench.storage.store import Store
 from workbench.tui.keymap import load_keymap
+from workbench.tui.settings import remembered_folder, save_setting
 
 CSS_PATH = Path(__file__).with_name("app.tcss")
+EXPORT_SETTING = "export_folder"
 
 
 class WorkbenchApp(App):
@@ -546,12 +548,20 @@ class WorkbenchApp(App):
             self.screen.refresh_rows()
 
     def export_path_for(self, report) -> Path:
-        """Remembered per report; first time beside the store (or the export folder)."""
+        """Remembered per report; the first time in the export folder: the one given, else
+        the folder exported to last, else the current folder (never the store's hidden one)."""
         key = report.ident
         if key not in self.export_paths:
-            folder = self.export_folder or self.store_path.parent
-            self.export_paths[key] = folder / S.EXPORT_FILE_NAME.format(place=report.place, year=report.year)
+            folder = self.export_folder or remembered_folder(EXPORT_SETTING) or Path.cwd()
+            name = S.EXPORT_FILE_NAME.format(place=report.place, year=report.year)
+            self.export_paths[key] = Path(folder).expanduser().absolute() / name
         return self.export_paths[key]
+
+    def remember_export_path(self, key: tuple[str, int], out: Path) -> None:
+        """This report's next export proposes `out` again; other reports start in its folder."""
+        self.export_paths[key] = out
+        if self.export_folder is None:
+            save_setting(EXPORT_SETTING, str(out.parent))
 
     # ------------------------------------------------------------ help and commands
     def action_help(self) -> None:
@@ -572,10 +582,38 @@ class WorkbenchApp(App):
             texts.append(S.HELP_KEYS.format(keys="　".join(keys)))
         self.push_screen(HelpDialog("\n\n".join(texts)))
 
-    def keys_here(self) -> list[str]:
-        """Every key that works where the drafter is, footer or not ("F2 指标")."""
+    def key_as_typed(self, binding: Binding, key: str | None = None) -> str:
+        """A binding's key (or each of its keys, "或" between them) as the drafter types it:
+        "slash,ideographic_comma" is "/ 或 、", not Textual's names for them."""
+        from dataclasses import replace
+
         from textual.keys import key_to_character
 
+        if binding.key_display:
+            return binding.key_display
+        keys = [k.strip() for k in (key or binding.key).split(",") if k.strip()]
+        shown: list[str] = []
+        for one in keys:
+            display = self.get_key_display(replace(binding, key=one))
+            if "_" in display and key_to_character(one):  # "right_double_angle_bracket" is 》
+                display = key_to_character(one)
+            if display[:1] == "f" and display[1:].isdigit():
+                display = display.upper()
+            if display not in shown:
+                shown.append(display)
+        return S.KEYS_OR.join(shown)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (which no longer quits): say in Chinese how to quit."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                shown = self.key_as_typed(active.binding, key)
+                shown = f"Ctrl+{shown[1:].upper()}" if shown.startswith("^") else shown
+                self.notify(S.QUIT_HINT.format(key=shown), title=S.QUIT_HINT_TITLE)
+                return
+
+    def keys_here(self) -> list[str]:
+        """Every key that works where the drafter is, footer or not ("F2 指标")."""
         keys: dict[str, list[str]] = {}   # binding id -> its keys as shown
         names: dict[str, str] = {}
         for key, active in self.screen.active_bindings.items():
@@ -583,11 +621,7 @@ class WorkbenchApp(App):
             # Only the workbench's own keys (they carry an id); Textual's widget keys are English.
             if not binding.id or not binding.description or binding.action in ("help", "app.help"):
                 continue
-            display = self.get_key_display(binding)
-            if "_" in display and key_to_character(key):  # "right_double_angle_bracket" is 》
-                display = key_to_character(key)
-            if display[:1] == "f" and display[1:].isdigit():
-                display = display.upper()
+            display = self.key_as_typed(binding, key)
             shown = keys.setdefault(binding.id, [])
             if display not in shown:
                 shown.append(display)
@@ -622,7 +656,7 @@ class WorkbenchApp(App):
                     continue
                 seen.add(binding.id)
                 yield SystemCommand(
-                    S.COMMAND_TITLE.format(description=binding.description, key=self.get_key_display(binding)),
+                    S.COMMAND_TITLE.format(description=binding.description, key=self.key_as_typed(binding)),
                     binding.tooltip or binding.description,
                     lambda n=node, a=binding.action: self.call_later(self._run_on, n, a))
 

@@ -15,24 +15,22 @@ from textual.widgets import Button, DirectoryTree, Input, Label, Static
 from workbench import strings as S
 from workbench.reading.importer import IMPORTABLE_SUFFIXES, cannot_import
 from workbench.tui.dialogs import Dialog
-from workbench.tui.settings import load_settings, save_setting
+from workbench.tui.settings import remembered_folder, save_setting
 
 SETTING = "import_folder"
 HELP = S.PICKER_HELP.format(suffixes=" ".join(IMPORTABLE_SUFFIXES))
 
 
-def start_folder(store_path: Path | None) -> Path:
-    """The folder imported from last, else the store's folder, else the home folder."""
-    remembered = load_settings().get(SETTING)
-    candidates = [Path(remembered) if isinstance(remembered, str) and remembered else None,
-                  Path(store_path).expanduser().resolve().parent if store_path else None, Path.home()]
-    for folder in candidates:
-        try:
-            if folder is not None and folder.is_dir():
-                return folder
-        except OSError:
-            continue
-    return Path.cwd()
+def start_folder(store_path: Path | None = None) -> Path:
+    """The folder imported from last, else the current folder (where the drafter started the
+    workbench; never the store's hidden data folder), else the home folder."""
+    remembered = remembered_folder(SETTING)
+    if remembered is not None:
+        return remembered
+    try:
+        return Path.cwd()
+    except OSError:  # the current folder was deleted under us
+        return Path.home()
 
 
 def listable(path: Path) -> bool:

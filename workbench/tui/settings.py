@@ -32,3 +32,16 @@ def save_setting(name: str, value) -> None:
         tmp.replace(path)
     except OSError:
         pass
+
+
+def remembered_folder(name: str) -> Path | None:
+    """The folder kept under `name` (the one last imported from or exported to) if it is
+    still a folder, else None."""
+    value = load_settings().get(name)
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        folder = Path(value).expanduser()
+        return folder if folder.is_dir() else None
+    except OSError:
+        return None

@@ -21,11 +21,14 @@ class Exporting:
         """Say where the file goes and let the drafter change it; ask before overwriting."""
         from workbench.tui.dialogs import ConfirmDialog, PromptDialog
 
+        proposed = self.app.export_path_for(self.report)
+        base = proposed.parent  # a bare file name goes into the folder proposed, never the cwd
+
         def validate(text: str) -> str | None:
-            return export_path_problem(text)
+            return export_path_problem(text, base)
 
         def write(out: Path) -> None:
-            self.app.export_paths[self.report.ident] = out
+            self.app.remember_export_path(self.report.ident, out)
             target = out.with_suffix(".pdf") if pdf else out
             if target.exists():
                 self.app.push_screen(ConfirmDialog(S.EXPORT_OVERWRITE.format(path=target)),
@@ -36,7 +39,7 @@ class Exporting:
         def chosen(text: str | None) -> None:
             if text is None:
                 return
-            out = export_path(text)
+            out = export_path(text, base)
             if out.parent.is_dir():
                 write(out)
                 return
@@ -56,7 +59,7 @@ class Exporting:
 
         # The path is selected: typing a new one replaces it; End or ← edits the file name.
         self.app.push_screen(PromptDialog(S.EXPORT_PATH_TITLE_PDF if pdf else S.EXPORT_PATH_TITLE,
-                                          str(self.app.export_path_for(self.report)), validate=validate,
+                                          str(proposed), validate=validate,
                                           help=S.HELP_EXPORT_PATH), chosen)
 
     def _export_checked(self, out: Path, pdf: bool = False) -> None:
@@ -99,30 +102,40 @@ class Exporting:
             self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
                                       timeout=10)
             return
-        except Exception as exc:  # never a traceback on the drafter's screen
-            self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
+        except Exception as exc:  # never a traceback (nor an English exception) on the drafter's screen
+            from workbench.util.reasons import exception_reason
+
+            self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exception_reason(exc)),
+                                      severity="error",
                                       timeout=10)
             return
         self.app.call_from_thread(self.notify, (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out),
                                   timeout=8)
 
 
-def export_path(text: str) -> Path:
-    """The .docx path the drafter typed ("~" expanded, ".docx" added when left off)."""
-    path = Path(text.strip()).expanduser()
+def _typed(text: str, base: Path) -> Path:
+    """The typed path, "~" expanded and made absolute: a relative one (a bare file name
+    included) is taken inside `base`, the folder the dialog proposed."""
+    path = Path(text.strip().strip('"').strip("'").strip()).expanduser()
+    return path if path.is_absolute() else Path(base).expanduser().absolute() / path
+
+
+def export_path(text: str, base: Path) -> Path:
+    """The absolute .docx path the drafter typed (".docx" added when left off)."""
+    path = _typed(text, base)
     return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
 
 
-def export_path_problem(text: str) -> str | None:
+def export_path_problem(text: str, base: Path) -> str | None:
     """Why a typed export path cannot be written, in Chinese, or None."""
     if not text.strip():
         return S.EXPORT_PATH_EMPTY
-    path = Path(text.strip()).expanduser()
+    path = _typed(text, base)
     if path.is_dir():
         return S.EXPORT_PATH_IS_DIR.format(path=path)
-    parent = export_path(text).parent
+    parent = export_path(text, base).parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
     if not parent.is_dir():  # a missing folder is offered to be made; a file in the way is not
-        return S.EXPORT_PATH_NO_FOLDER.format(folder=export_path(text).parent)
+        return S.EXPORT_PATH_NO_FOLDER.format(folder=export_path(text, base).parent)
     return None
