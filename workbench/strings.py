@@ -513,13 +513,23 @@ CMP_REWRITE_AFTER = "改写后："
 CLI_ARGPARSE_ERRORS = [
     (r"the following arguments are required: (.*)", "缺少参数 {0}"),
     (r"unrecognized arguments: (.*)", "不认识的参数 {0}"),
-    (r"argument (\S+): invalid choice: '?([^' ]*)'? .*", "“{1}”不是可用的命令"),
-    (r"argument (\S+): expected one argument", "参数 {0} 后面缺少值"),
-    (r"argument (\S+): invalid int value: '(.*)'", "参数 {0} 应为整数，实为“{1}”"),
-    (r"argument (\S+): ignored explicit argument '(.*)'", "参数 {0} 不带值，却给了“{1}”"),
+    (r"argument (.+?): invalid choice: '?([^']*?)'? \(choose from .*\)", "“{1}”不是可用的命令"),
+    (r"argument (.+?): invalid choice: '?([^']*?)'?(?:[,;].*)?", "“{1}”不是可用的命令"),
+    (r"argument (.+?): expected one argument", "参数 {0} 后面缺少值"),
+    (r"argument (.+?): expected at most one argument", "参数 {0} 后面最多只能有一个值"),
+    (r"argument (.+?): expected at least one argument", "参数 {0} 后面至少要有一个值"),
+    (r"argument (.+?): expected (\d+) arguments?", "参数 {0} 后面要有 {1} 个值"),
+    (r"argument (.+?): invalid int value: '(.*)'", "参数 {0} 应为整数，实为“{1}”"),
+    (r"argument (.+?): invalid float value: '(.*)'", "参数 {0} 应为数字，实为“{1}”"),
+    (r"argument (.+?): invalid \S+ value: '(.*)'", "参数 {0} 的值“{1}”不对"),
+    (r"argument (.+?): ignored explicit argument '(.*)'", "参数 {0} 不带值，却给了“{1}”"),
     (r"ambiguous option: (\S+) could match (.*)", "选项 {0} 不明确，可能是 {1}"),
-    (r"argument (\S+): not allowed with argument (\S+)", "参数 {0} 不能和 {1} 同时使用"),
+    (r"argument (.+?): not allowed with argument (.+)", "参数 {0} 不能和 {1} 同时使用"),
+    (r"one of the arguments (.*) is required", "{0} 中至少要给出一个"),
+    (r"option (\S+) must not be given a value|argument (\S+): ignored.*", "参数 {0} 不带值"),
 ]
+CLI_ARGPARSE_OTHER_ARG = "参数 {0} 有误"
+CLI_ARGPARSE_OTHER = "命令行无法解析"
 CLI_CHOICES = "；可用的命令：{choices}"
 CLI_SUGGEST_USE = "；是否要用 {what}？"
 CMP_NO_FIGURES = "（两年的报告中都没有列出主要指标）"
@@ -735,3 +745,17 @@ COMPARE_TREND_Y_VALUE = "数值"
 BINDING_BACK_PREVIOUS = "返回"
 COMPARE_TREND_DOT = "● "
 COMPARE_TREND_LEGEND = "横轴：年份；纵轴：{y}"
+# ------------------------------------------------------------ why a library call failed (util/reasons.py)
+REASON_MISSING_PART = "文件内部引用的部件 {part} 不存在（文件可能已损坏，或由不规范的软件生成；请在 Word 或 WPS 中打开后另存为 .docx 再试）"
+REASON_MISSING_PART_BARE = "文件内部引用的部件不存在（文件可能已损坏；请在 Word 或 WPS 中打开后另存为 .docx 再试）"
+REASON_NOT_ZIP = "不是有效的 .docx（zip）文件"
+REASON_BAD_XML = "文件中的 XML 内容已损坏"
+REASON_ENCODING = "文件中的文字编码不对"
+REASON_TOO_LARGE = "文件过大，内存不够"
+REASON_UNSUPPORTED_PACKING = "文件已加密或使用了不支持的压缩方式"
+REASON_NO_PERMISSION = "没有读取权限"
+REASON_READ_FAILED = "读取时出错"
+REASON_DAMAGED = "文件已损坏或格式不受支持（请在 Word 或 WPS 中打开后另存为 .docx 再试）"
+QUIT_HINT = "按 {key} 退出报告工作台（未保存的改动会先问您）"
+QUIT_HINT_TITLE = "要退出吗？"
+KEYS_OR = " 或 "

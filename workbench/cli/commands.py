@@ -22,6 +22,7 @@ from workbench.cli.parser import (
     _year,
     build_parser,
     command_in,
+    help_argv,
 )
 from workbench.cli.shared import (
     _print_table, _ref_label, counts, db_path, emit_json, need_report, open_store, report_ref, suggestion,
@@ -38,7 +39,7 @@ DEMO_FILES = ("shiling-2023.json", "shiling-2024.json")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = help_argv(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only=command_in(argv))
     try:
         args = parser.parse_args(argv)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from typing import Any, NoReturn, Sequence
 
 from workbench import strings as S
@@ -90,43 +91,59 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = S.CLI_SECTION_POSITIONALS
         self._optionals.title = S.CLI_SECTION_OPTIONS
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=S.CLI_HELP_HELP)
+        self._argv: list[str] = []
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        # Kept so that an error raised here can name the options of the command typed.
+        self._argv = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
-        raise CliError(S.CLI_USAGE_ERROR.format(reason=_translate_argparse(message)))
+        raise CliError(S.CLI_USAGE_ERROR.format(reason=_translate_argparse(message, self)))
 
 
-def _translate_argparse(message: str) -> str:
-    """argparse's English complaint in Chinese, with the closest command or option named."""
+def _translate_argparse(message: str, parser: argparse.ArgumentParser | None = None) -> str:
+    """argparse's English complaint in Chinese, with the closest command or option named
+    (an unknown option is matched only against the options of the command it was given to)."""
     import difflib
 
     for pattern, template in S.CLI_ARGPARSE_ERRORS:
-        m = re.match(pattern, message)
+        m = re.fullmatch(pattern, message, re.S)
         if not m:
             continue
         text = template.format(*m.groups())
-        if pattern.startswith("argument (\\S+): invalid choice"):
+        if "invalid choice" in pattern:
             choices = re.findall(r"'([^']+)'", message.split("choose from", 1)[-1])
             close = difflib.get_close_matches(m.group(2), choices, n=1, cutoff=0.5)
             text += (S.CLI_SUGGEST_USE.format(what=close[0]) if close
                      else S.CLI_CHOICES.format(choices="、".join(choices)))
         elif pattern.startswith("unrecognized arguments"):
             first = m.group(1).split()[0]
-            close = difflib.get_close_matches(first, _all_options(), n=1, cutoff=0.6) if first.startswith("-") else []
+            argv = getattr(parser, "_argv", []) or []
+            options = _options_of(command_in(argv) if argv else None)
+            close = difflib.get_close_matches(first, options, n=1, cutoff=0.7) if first.startswith("-") else []
             if close:
                 text += S.CLI_SUGGEST_USE.format(what=close[0])
         return text
-    return message
+    m = re.match(r"argument (.+?): ", message)
+    return S.CLI_ARGPARSE_OTHER_ARG.format(m.group(1)) if m else S.CLI_ARGPARSE_OTHER
 
 
-def _all_options() -> list[str]:
+def _options_of(command: str | None) -> list[str]:
+    """The options the command line may carry: the global ones, and the named command's."""
     import argparse as _argparse
 
-    parser = build_parser()
+    parser = build_parser(only=command)
     out = list(parser._option_string_actions)
-    for action in parser._actions:
-        if isinstance(action, _argparse._SubParsersAction):
-            for sub in action.choices.values():
+    if command is not None:
+        for action in parser._actions:
+            if isinstance(action, _argparse._SubParsersAction) and command in action.choices:
+                sub = action.choices[command]
                 out += list(sub._option_string_actions)
+                for inner in sub._actions:  # `version save|list|…` each have their own
+                    if isinstance(inner, _argparse._SubParsersAction):
+                        for leaf in inner.choices.values():
+                            out += list(leaf._option_string_actions)
     return sorted(set(out))
 
 
@@ -266,6 +283,18 @@ def command_in(argv: Sequence[str]) -> str | None:
             continue
         return token if token in COMMAND_NAMES else None
     return None
+
+
+def help_argv(argv: Sequence[str]) -> list[str]:
+    """`workbench help` is `workbench --help`; `workbench help COMMAND [SUB]` is `workbench
+    COMMAND [SUB] --help` (the global `--db PATH` may stand before it)."""
+    argv = list(argv)
+    i = 0
+    while i < len(argv) and (argv[i] == "--db" or argv[i].startswith("--db=")):
+        i += 2 if argv[i] == "--db" else 1
+    if i < len(argv) and argv[i] == "help":
+        return argv[:i] + argv[i + 1:] + ["--help"]
+    return argv
 
 
 def _default_path_text() -> str:

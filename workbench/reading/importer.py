@@ -270,12 +270,25 @@ _SECTION_NUM = LazyRegex(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）
 _DATE = LazyRegex(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
+def _old_word_file(path: Path) -> bool:
+    """Whether the file is an old Word 97-2003 document (OLE compound file) or RTF, whatever
+    its name says."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return False
+    return head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or head.startswith(b"{\\rtf")
+
+
 def check_docx_package(path: Path) -> None:
     """Refuse zip bombs and XML with DOCTYPE/ENTITY declarations before parsing anything."""
     try:
         zf = zipfile.ZipFile(path)
     except Exception:  # a damaged zip raises many kinds (BadZipFile, ValueError, struct.error …)
-        raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason="不是有效的 .docx（zip）文件")) from None
+        if _old_word_file(path):  # a .doc (or .rtf) renamed .docx: the advice for .doc
+            raise ImportFailure(S.IMPORT_OLD_DOC.format(path=path)) from None
+        raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason=S.REASON_NOT_ZIP)) from None
     with zf:
         total = 0
         for info in zf.infolist():
@@ -306,7 +319,9 @@ def _open_docx(path: Path):
     try:
         return Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason=type(exc).__name__)) from None
+        from workbench.util.reasons import exception_reason
+
+        raise ImportFailure(S.IMPORT_BAD_DOCX.format(path=path, reason=exception_reason(exc))) from None
 
 
 def _style_names(part) -> dict:

@@ -81,7 +81,9 @@ def load_template(template: Path | None) -> Template:
     except ExportError:
         raise
     except Exception as exc:  # a damaged zip raises many kinds
-        raise _bad(path, type(exc).__name__) from None
+        from workbench.util.reasons import exception_reason
+
+        raise _bad(path, exception_reason(exc)) from None
     for needed in ("[Content_Types].xml", "word/document.xml", "word/styles.xml",
                    "word/_rels/document.xml.rels"):
         if needed not in parts:
