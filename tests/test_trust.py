@@ -421,7 +421,7 @@ def test_restore_never_overwrites_and_empty_is_final(store_path, capsys):
         s.put(Report(place="狮岭镇", year=2023))
     assert main(["--db", str(store_path), "restore", "狮岭镇", "2023"]) == 2
     assert "已有" in capsys.readouterr().err
-    assert main(["--db", str(store_path), "trash", "--empty"]) == 0
+    assert main(["--db", str(store_path), "trash", "--empty", "--yes"]) == 0
     with Store(store_path, readonly=True) as s:
         assert s.trash() == [] and s.get("狮岭镇", 2023).chapters == []
 

@@ -26,6 +26,7 @@ from workbench.cli.parser import (
 )
 from workbench.cli.shared import (
     _print_table, _ref_label, counts, db_path, emit_json, need_report, open_store, report_ref, suggestion,
+    wrap_output,
 )
 from workbench.document.model import Report
 from workbench.storage.atomic import os_reason, path_problem
@@ -194,7 +195,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     reports = [g.report for g in imported]
     if args.dry_run:
         if args.json:
-            docs = [r.to_dict() for r in reports]
+            # What plain --dry-run prints beside each document: where its place and year came
+            # from and the warnings, under "_import" (ignored when the document is imported).
+            docs = [dict(g.report.to_dict(), _import={"place_from": g.place_from, "year_from": g.year_from,
+                                                      "warnings": list(g.warnings)}) for g in imported]
             emit_json(docs[0] if len(docs) == 1 else docs)
         else:
             stored = _stored_keys(args)
@@ -244,8 +248,8 @@ def _stored_keys(args: argparse.Namespace) -> set[tuple[str, int]]:
 def _refuse_overwrite(out: Path, force: bool) -> None:
     """Export never replaces a file the drafter has not agreed to lose, nor anything that is
     not a plain file (a device, a pipe), and names an unusable path in Chinese."""
-    if out.is_dir():
-        return  # the exporter names a folder given for a file
+    if out.is_dir():  # named before the check summary is printed, not after
+        raise CliError(S.EXPORT_IS_DIR.format(path=out))
     problem = path_problem(out, write=True, store=False)
     if problem:
         raise CliError(problem)
@@ -289,12 +293,12 @@ def cmd_new(args: argparse.Namespace) -> int:
             raise CliError(S.CLI_EXISTS.format(place=args.place, year=year))
         draft = roll_over(source, year)
         store.put(draft)
-    print(S.CLI_NEW_DONE.format(place=args.place, year=year, from_year=from_year,
-                                chapters=len(draft.chapters),
-                                sections=sum(len(c.sections) for c in draft.chapters),
-                                targets=len(draft.results)))
+    print(wrap_output(S.CLI_NEW_DONE.format(place=args.place, year=year, from_year=from_year,
+                                            chapters=len(draft.chapters),
+                                            sections=sum(len(c.sections) for c in draft.chapters),
+                                            targets=len(draft.results))))
     if draft.note:
-        print(S.CLI_NEW_REVIEW.format(note=draft.note))
+        print(wrap_output(S.CLI_NEW_REVIEW.format(note=draft.note)))
     return EXIT_OK
 
 
@@ -326,7 +330,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         emit_json([f.to_dict() for f in findings])
     else:
-        print(render_findings(report, previous, findings))
+        print(wrap_output(render_findings(report, previous, findings)))
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 
 
@@ -355,7 +359,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             except RoundError as exc:
                 raise CliError(str(exc)) from None
     findings = check(report, previous)
-    print(render_export_summary(report, findings))
+    print(wrap_output(render_export_summary(report, findings)))
     errors = counts(findings)["error"]
     if args.strict and errors:
         print(S.CLI_EXPORT_STRICT.format(count=errors, place=report.place, year=report.year),
@@ -370,10 +374,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         from workbench.writing.redline import count_marks
 
         ins, dels = count_marks(out)
-        print(S.CLI_REDLINE_DONE.format(path=out, base=args.changes_from, ins=ins, dels=dels,
+        print(S.CLI_REDLINE_DONE.format(path=out.absolute(), base=args.changes_from, ins=ins, dels=dels,
                                         author=redline[1], date=redline[2].replace("T", " ").rstrip("Z")))
     else:
-        print(S.CLI_EXPORTED.format(path=out))
+        print(S.CLI_EXPORTED.format(path=out.absolute()))
     if args.pdf:
         from workbench.writing.pdf import convert_to_pdf
 
@@ -491,10 +495,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_trash(args: argparse.Namespace) -> int:
-    with open_store(args, write=args.empty) as store:
-        if args.empty:
-            print(S.TRASH_PURGED.format(n=store.purge()))
-            return EXIT_OK
+    if args.empty:
+        return _empty_trash(args)
+    with open_store(args) as store:
         rows = store.trash()
     if args.json:
         emit_json([{k: r[k] for k in ("place", "year", "title", "deleted_at")} for r in rows])
@@ -503,6 +506,29 @@ def cmd_trash(args: argparse.Namespace) -> int:
     else:
         _print_table([S.CLI_TRASH_HEADER] + [(r["place"], str(r["year"]), r["title"], r["deleted_at"])
                                             for r in rows])
+    return EXIT_OK
+
+
+def _empty_trash(args: argparse.Namespace) -> int:
+    """Deleting for good asks first (y to go on) on a terminal; elsewhere it needs --yes."""
+    with open_store(args) as store:
+        rows = store.trash()
+    if not rows:
+        print(S.CLI_TRASH_EMPTY)
+        return EXIT_OK
+    if not args.yes:
+        names = "、".join(f"{r['place']} {r['year']}" for r in rows[:5]) + ("…" if len(rows) > 5 else "")
+        if not sys.stdin.isatty():
+            raise CliError(S.CLI_TRASH_NEEDS_YES.format(n=len(rows), names=names))
+        try:
+            answer = input(S.CLI_TRASH_CONFIRM.format(n=len(rows), names=names))
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            print(S.CLI_TRASH_KEPT)
+            return EXIT_OK
+    with open_store(args, write=True) as store:
+        print(S.TRASH_PURGED.format(n=store.purge()))
     return EXIT_OK
 
 

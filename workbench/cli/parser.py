@@ -149,6 +149,8 @@ def _options_of(command: str | None) -> list[str]:
 
 def _year(text: str) -> int:
     if not re.fullmatch(r"(19|20|21)\d\d", text.strip()):
+        if re.fullmatch(r"\d{4}", text.strip()):  # four digits, but no report's year
+            raise CliError(S.CLI_YEAR_RANGE.format(value=text.strip()))
         raise CliError(S.CLI_BAD_YEAR.format(value=text))
     return int(text)
 
@@ -260,6 +262,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if wanted("trash"):
         s = sub.add_parser("trash", help=S.CLI_TRASH_HELP, description=S.CLI_TRASH_HELP)
         _arg(s, "trash", "--empty", action="store_true", help=S.CLI_TRASH_EMPTY_HELP)
+        _arg(s, "trash", "-y", "--yes", action="store_true", help=S.CLI_TRASH_YES_HELP)
         _arg(s, "trash", "--json", action="store_true")
     return p
 

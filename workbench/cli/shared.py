@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -118,3 +119,65 @@ def need_version(store: Store, place: str, year: int, name: str) -> tuple[Report
     if got is None:
         raise CliError(S.VERSION_MISSING.format(place=place, year=year, name=name))
     return got
+
+
+def output_width() -> int:
+    """The columns CLI text is wrapped to: the terminal's width (COLUMNS wins, as the shell
+    sets it), 100 when piped unless COLUMNS says otherwise; never under 40."""
+    import shutil
+
+    if sys.stdout.isatty():
+        width = shutil.get_terminal_size((100, 24)).columns
+    else:
+        try:
+            width = int(os.environ.get("COLUMNS", "100"))
+        except ValueError:
+            width = 100
+    return max(width, 40)
+
+
+_CODE = re.compile(r"[EWIR]\d{3}\s+")          # "W201  " before a finding's message
+_LABEL = re.compile(r"[^\s：:]{1,6}[：:]")       # "待核对：" before a note
+_LOCATION = re.compile(r"(.*?\S)(\s+)(\[[^\[\]]*\])\s*$")  # "…  [完成数·规上工业总产值]"
+
+
+def wrap_output(text: str, width: int | None = None) -> str:
+    """CLI text wrapped by the Chinese line-breaking rules at `width` (output_width() by
+    default), each long line continuing under its message with a hanging indent (under the
+    text after a check code or a "待核对：" label); a trailing [location] is never broken:
+    it ends the last line when it fits there, else it has a line of its own."""
+    from rich.cells import cell_len
+
+    from workbench.util.textwrap_cjk import wrap_spans
+
+    def wrap_cells(text: str, width: int, first: str, later: str) -> list[str]:
+        # keep_units: "7.7%左右", "104.8亿元" stay whole on their line
+        return ["".join(t for t, _ in line)
+                for line in wrap_spans([(text, None)], width, first, later, keep_units=True)]
+
+    width = width or output_width()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if cell_len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = line[:len(line) - len(body)]
+        head = _CODE.match(body) or _LABEL.match(body)
+        hanging = indent + " " * (cell_len(head.group(0)) if head else 2)
+        if cell_len(hanging) > width // 2:
+            hanging = indent + "  "
+        location = ""
+        m = _LOCATION.match(body)
+        if m:
+            body, location = m.group(1), m.group(3)
+        lines = wrap_cells(body, width, indent, hanging)
+        if location:
+            if cell_len(lines[-1]) + 2 + cell_len(location) <= width:
+                lines[-1] += "  " + location
+            elif cell_len(hanging) + cell_len(location) <= width:
+                lines.append(hanging + location)
+            else:  # a location wider than the terminal: broken as text, nothing lost
+                lines += wrap_cells(location, width, hanging, hanging)
+        out.extend(lines)
+    return "\n".join(out)

@@ -85,10 +85,14 @@ def roll_over(source: Report, year: int) -> Report:
     meeting = advance_years(source.meta.meeting, by)
     meeting, moved = advance_session(meeting, by)
     if source.meta.meeting:
-        review_notes.append(S.ROLL_NOTE_SESSION if moved else S.ROLL_NOTE_MEETING)
+        if moved and by > 1:  # say what was done: 第四次 -> 第七次 is not "加一"
+            old, new = SESSION.search(source.meta.meeting), SESSION.search(meeting)
+            review_notes.append(S.ROLL_NOTE_SESSION_BY.format(old=old.group(0), new=new.group(0), by=by))
+        else:
+            review_notes.append(S.ROLL_NOTE_SESSION if moved else S.ROLL_NOTE_MEETING)
     date = advance_years(source.meta.date, by)
     if source.meta.date or meeting != source.meta.meeting:
-        review_notes.append(S.ROLL_NOTE_DATE)
+        review_notes.append(S.ROLL_NOTE_DATE.format(source=source.year, year=year))
     draft.meta = Meta(title=source.meta.title, meeting=meeting, date=date, speaker=source.meta.speaker)
     draft.chapters = copy.deepcopy(source.chapters)
     changed = 0
@@ -120,15 +124,16 @@ def roll_over(source: Report, year: int) -> Report:
     if owned_targets:
         review_notes.append(S.ROLL_NOTE_TARGETS_OWNED)
     if any(chapter_is_review(ch) for ch in draft.chapters):
-        review_notes.append(S.ROLL_NOTE_REVIEW.format(year=source.year, reviewed=source.year - 1))
+        review_notes.append(S.ROLL_NOTE_REVIEW.format(source=source.year, reviewed=source.year - 1,
+                                                      target=year - 1))
     if rewrite:
         review_notes.append(S.ROLL_NOTE_CALENDAR_REWRITE.format(n=len(rewrite), year=year,
                                                                 sentences=_clip_all(rewrite)))
     if reread:
         review_notes.append(S.ROLL_NOTE_CALENDAR_CHECK.format(n=len(reread), sentences=_clip_all(reread)))
     if changed:
-        review_notes.append(S.ROLL_NOTE_YEARS.format(n=changed))
-    draft.note = S.ROLL_NOTE_HEAD + "；".join(review_notes) if review_notes else ""
+        review_notes.append(S.ROLL_NOTE_YEARS.format(n=changed, by=cn_text(by)))
+    draft.note = S.ROLL_NOTE_HEAD.format(source=source.year) + "；".join(review_notes) if review_notes else ""
     draft.results = [Figure(name=t.name, key=t.key, unit=t.unit) for t in source.targets]
     draft.targets = [copy.deepcopy(t) for t in source.targets]
     refresh_generated(draft)

@@ -70,6 +70,9 @@ def redline_base(store: Store, report: Report, ref: str, author: str | None) -> 
         date = word_date(record.get("saved_at", ""))
     elif ref.strip().isdigit() and (earlier := store.get(report.place, int(ref))) is not None:
         date = word_date("")
+    elif ref.strip().isdigit():  # a year was given: say that year's report is missing
+        raise RoundError(S.CLI_CHANGES_FROM_NO_YEAR.format(ref=ref.strip(), place=report.place,
+                                                           year=report.year))
     else:
         raise RoundError(S.CLI_CHANGES_FROM_MISSING.format(ref=ref, place=report.place, year=report.year,
                                                          prev=report.year - 1))
