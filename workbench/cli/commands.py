@@ -100,16 +100,38 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(S.CLI_DEMO_COPY.format(path=path), file=sys.stderr)
         return cmd_tui(args, path)
     import shutil
+    import signal
     import tempfile
 
+    from workbench.storage.listcache import list_cache_path
+
     folder = Path(tempfile.mkdtemp(prefix="workbench-demo-"))
+    path = folder / "reports.json"
+
+    def closed(signum, frame):  # the terminal closed (SIGHUP) or a kill: still clean up
+        raise SystemExit(128 + signum)
+
+    hangups = [sig for sig in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if sig is not None]
+    before = {}
+    for sig in hangups:
+        try:
+            before[sig] = signal.signal(sig, closed)
+        except (ValueError, OSError):  # not the main thread, or a platform without it
+            pass
     try:
-        path = folder / "reports.json"
         load_examples(path)
-        print(S.CLI_DEMO_COPY.format(path=path), file=sys.stderr)
+        print(S.CLI_DEMO_TEMP.format(path=path), file=sys.stderr)
         return cmd_tui(args, path)
     finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+        cache = list_cache_path(path)  # the list remembered for a store that is gone
         shutil.rmtree(folder, ignore_errors=True)
+        try:
+            cache.unlink(missing_ok=True)
+        except OSError:
+            pass
+        print(S.CLI_DEMO_REMOVED.format(folder=folder), file=sys.stderr)
 
 
 def load_examples(path: Path) -> None:
