@@ -767,3 +767,6 @@ CLI_TRASH_CONFIRM = "永久删除回收站中的 {n} 份报告（{names}）？�
 CLI_TRASH_NEEDS_YES = "回收站中有 {n} 份报告（{names}）；永久删除无法恢复，请确认后加 --yes 再运行：workbench trash --empty --yes"
 CLI_TRASH_KEPT = "已取消，回收站未动"
 CLI_DEMO_TEMP = "示例数据库（临时，退出后删除；要保留请用 workbench demo --folder 文件夹）：{path}"
+CLI_WAITING = "数据库 {path} 正被另一个程序使用（{holder}），正在等待它写完…（最多 {wait} 秒，Ctrl+C 放弃）"
+CLI_STORE_LOCKED = "数据库 {path} 正被另一个程序使用（{holder}），等了 {wait} 秒仍未释放，未做改动；请关闭它（如报告工作台的界面）后再试。只读的命令（list、show、check、compare、export）不受影响，可以照常使用"
+STORE_FOLDER_UNUSABLE = "无法写入数据库 {path}：它所在的文件夹 {folder} {reason}（保存时要在这个文件夹里建文件）；请换一个能写入的文件夹，或用只读的命令查看"

@@ -33,8 +33,20 @@ def lock_wait() -> float:
 def open_store(args: argparse.Namespace, *, write: bool = False, lazy: bool = False) -> Store:
     """The store named by --db (its folder must exist) or the default one (folder made).
     `lazy`: a listing may come from the list remembered for this very file (Store)."""
-    return Store(db_path(args), readonly=not write, wait=lock_wait() if write else 0.0,
-                 create_folder=not args.db, lazy=lazy)
+    from workbench.storage.errors import StoreLocked, describe_holder
+
+    path, wait = db_path(args), lock_wait() if write else 0.0
+
+    def waiting(holder) -> None:
+        print(S.CLI_WAITING.format(path=path, holder=describe_holder(holder), wait=f"{wait:g}"),
+              file=sys.stderr, flush=True)
+
+    try:
+        return Store(path, readonly=not write, wait=wait, create_folder=not args.db, lazy=lazy,
+                     on_wait=waiting if wait > 0 else None)
+    except StoreLocked as exc:  # the CLI has no read-only mode to offer: say what does work
+        raise CliError(S.CLI_STORE_LOCKED.format(path=exc.path, holder=describe_holder(exc.holder),
+                                                 wait=f"{wait:g}")) from None
 
 
 def need_report(store: Store, place: str, year: int) -> Report:

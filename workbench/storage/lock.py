@@ -28,9 +28,12 @@ class StoreLock:
         self.path = lock_path(path)
         self._fd: int | None = None
 
-    def acquire(self, wait: float = 0.0) -> None:
+    def acquire(self, wait: float = 0.0, on_wait=None) -> None:
+        """Lock, waiting up to `wait` seconds for another writer; `on_wait(holder)` is called
+        once when the first try fails and there is time to wait (to say so)."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait
+        told = False
         while True:
             if _try_lock(fd):
                 if _same_file(fd, self.path):
@@ -44,6 +47,9 @@ class StoreLock:
                 holder = self.read_holder()
                 os.close(fd)
                 raise StoreLocked(self.path.with_name(self.path.name[: -len(".lock")]), holder)
+            if on_wait is not None and not told:
+                told = True
+                on_wait(self.read_holder())
             time.sleep(0.05)
         self._fd = fd
         import socket  # here, not at the top: readers never lock, and the import costs

@@ -29,12 +29,13 @@ class Store(RecycleBin, VersionsTable):
     """Reports keyed by (place, year) in one JSON file; a writer holds the lock while open."""
 
     def __init__(self, path: str | Path | None = None, *, readonly: bool = False, wait: float = 0.0,
-                 create_folder: bool = True, lazy: bool = False):
+                 create_folder: bool = True, lazy: bool = False, on_wait=None):
         """`create_folder`: make a missing parent folder (the default store's); otherwise a
         missing folder is refused. A path that cannot be a file is refused before any lock.
         `lazy`: when the report list remembered from the last session still matches the file,
         do not read the file yet: `summaries()` answers from that list, and the first other
-        access reads it (the TUI paints its list first, then reads in a worker)."""
+        access reads it (the TUI paints its list first, then reads in a worker).
+        `on_wait(holder)`: called once when another writer holds the store and we wait."""
         self.path = Path(path) if path is not None else default_path()
         self.readonly = readonly
         self._lazy = lazy
@@ -53,10 +54,10 @@ class Store(RecycleBin, VersionsTable):
                                                                 reason=os_reason(exc))) from None
             new_lock = not os.path.lexists(self._lock.path)
             try:
-                self._lock.acquire(wait=wait)
-            except OSError as exc:
-                raise StorePathError(S.PATH_UNUSABLE.format(path=self._lock.path,
-                                                            reason=os_reason(exc))) from None
+                self._lock.acquire(wait=wait, on_wait=on_wait)
+            except OSError as exc:  # the folder, not our internal .lock file, is what to fix
+                raise StorePathError(S.STORE_FOLDER_UNUSABLE.format(path=self.path, folder=self.path.parent,
+                                                                    reason=os_reason(exc))) from None
             self._sweep_leftovers()
         self._new_lock = new_lock
         try:
