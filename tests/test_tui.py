@@ -93,9 +93,16 @@ async def test_a_remembered_list_that_lies_is_corrected_once_the_store_is_read(s
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ReportTable)
-        await settle(pilot, app)
-        await settle(pilot, app)
-        titles = [str(table.get_row_at(i)[6]) for i in range(table.row_count)]
+
+        def titles() -> list[str]:
+            return [str(table.get_row_at(i)[6]) for i in range(table.row_count)]
+
+        # What this waits for: the store read in the background and the list redrawn from it.
+        for _ in range(100):
+            await settle(pilot, app)
+            if app.store is not None and titles() and "旧标题" not in titles():
+                break
+        titles = titles()
         assert titles and "旧标题" not in titles
         assert titles[0] == stored(store_path).meta.title
         # corrected in the cache too, at once (a session killed later still starts right)

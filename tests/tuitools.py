@@ -19,10 +19,20 @@ def finite_workers(app):
 
 
 async def wait_for_workers(app):
-    """Every worker but a folder tree's loader done (an empty list would mean all of them)."""
-    workers = finite_workers(app)
-    if workers:
-        await app.workers.wait_for_complete(workers)
+    """Every worker but a folder tree's loader done, those started meanwhile included. A worker
+    cancelled on purpose (an exclusive one superseded by a newer one, a screen's worker when the
+    screen closed) is done too: its WorkerCancelled is not a failure (a WorkerFailed still is)."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(50):
+        workers = [w for w in finite_workers(app) if not w.is_finished]
+        if not workers:
+            return
+        for worker in workers:
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass
 
 
 async def settle(pilot, app):
