@@ -127,3 +127,18 @@ async def test_the_palette_shows_keys_as_typed(store_path):
         filter_titles = [t for t in titles if t.startswith("筛选")]
         assert filter_titles == ["筛选（/ 或 、）"], filter_titles
         assert not [t for t in titles if "_" in t or "," in t], titles
+
+
+async def test_the_tui_says_a_comparison_is_not_a_report(store_path, tmp_path):
+    from workbench.tui.app import WorkbenchApp
+
+    out = tmp_path / "对照.docx"
+    assert main(["--db", str(store_path), "compare", "狮岭镇", "2023", "2024", "-o", str(out)]) == 0
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        app.import_file(out)
+        await settle(pilot, app)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("对照表" in m and "不是一份报告" in m for m in messages), messages
+        assert not app.screen.query("ImportPlaceYearDialog")

@@ -124,3 +124,19 @@ def test_dry_run_json_carries_the_warnings_plain_dry_run_prints(capsys, db, tmp_
     assert code == 0 and warnings
     _, plain, _ = run(capsys, "--db", str(db), "import", "--dry-run", str(text))
     assert all(w in plain for w in warnings)
+
+
+@pytest.mark.parametrize("compare_args", [["狮岭镇", "2023", "2024"], ["狮岭镇", "--years", "2023-2024"]])
+def test_importing_our_own_comparison_says_what_it_is(capsys, store_path, tmp_path, compare_args):
+    out = tmp_path / "对照.docx"
+    assert run(capsys, "--db", str(store_path), "compare", *compare_args, "-o", str(out))[0] == 0
+    fresh = tmp_path / "fresh.json"
+    for extra in ([], ["--place", "狮岭镇"]):
+        code, _, err = run(capsys, "--db", str(fresh), "import", *extra, str(out))
+        assert code == 2
+        assert "对照表" in err and "不是一份报告" in err and "--place" not in err
+    assert not fresh.exists()
+    # An exported report is still a report.
+    report = tmp_path / "r.docx"
+    assert run(capsys, "--db", str(store_path), "export", "狮岭镇", "2024", "-o", str(report))[0] == 0
+    assert run(capsys, "--db", str(fresh), "import", str(report))[0] == 0

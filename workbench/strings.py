@@ -770,3 +770,4 @@ CLI_DEMO_TEMP = "示例数据库（临时，退出后删除；要保留请用 wo
 CLI_WAITING = "数据库 {path} 正被另一个程序使用（{holder}），正在等待它写完…（最多 {wait} 秒，Ctrl+C 放弃）"
 CLI_STORE_LOCKED = "数据库 {path} 正被另一个程序使用（{holder}），等了 {wait} 秒仍未释放，未做改动；请关闭它（如报告工作台的界面）后再试。只读的命令（list、show、check、compare、export）不受影响，可以照常使用"
 STORE_FOLDER_UNUSABLE = "无法写入数据库 {path}：它所在的文件夹 {folder} {reason}（保存时要在这个文件夹里建文件）；请换一个能写入的文件夹，或用只读的命令查看"
+IMPORT_IS_COMPARISON = "{path} 是报告工作台导出的对照表（“{title}”），不是一份报告，不能导入；要导入的是报告本身（.txt、.docx 或 .json）"

@@ -172,6 +172,12 @@ def read_imported(path: Path, place: str | None = None, year: int | None = None)
         problem = S.CLI_FILE_MISSING.format(path=path)
     if problem:
         raise CliError(problem)
+    if path.suffix.lower() == ".docx":
+        from workbench.writing.comparison_docx import comparison_title
+
+        title = comparison_title(path)
+        if title:
+            raise CliError(S.IMPORT_IS_COMPARISON.format(path=path, title=title))
     from workbench.reading.importer import ImportFailure, import_detailed
 
     try:

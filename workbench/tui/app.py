@@ -434,6 +434,13 @@ class WorkbenchApp(App):
         if not path.exists():
             self.notify(S.CLI_FILE_MISSING.format(path=path), severity="error")
             return
+        if path.suffix.lower() == ".docx":
+            from workbench.writing.comparison_docx import comparison_title
+
+            title = comparison_title(path)
+            if title:
+                self.notify(S.IMPORT_IS_COMPARISON.format(path=path, title=title), severity="error", timeout=10)
+                return
         try:
             if place is None and year is None:
                 partial = read_partial(path)

@@ -289,3 +289,26 @@ def _write(out: Path, build) -> Path:
     except WriteFailed as exc:
         raise ExportError(S.EXPORT_WRITE_FAILED.format(path=out, reason=exc.reason)) from None
     return out
+
+
+def comparison_title(path: Path) -> str | None:
+    """The title of a comparison this workbench wrote (`compare -o`), read from the .docx's
+    properties, or None: such a file is a table about reports, not a report to import."""
+    import html
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            core = zf.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+    m = re.search(r"<dc:title>([^<]*)</dc:title>", core)
+    if not m:
+        return None
+    title = html.unescape(m.group(1)).strip()
+    for fmt in (S.CMP_DOCX_TITLE, S.CMP_SPAN):
+        pattern = re.sub(r"\\\{(\w+)\\\}", lambda g: ".+?" if g.group(1) == "place" else r"\d{4}", re.escape(fmt))
+        if re.fullmatch(pattern, title):
+            return title
+    return None
