@@ -140,3 +140,15 @@ def test_importing_our_own_comparison_says_what_it_is(capsys, store_path, tmp_pa
     report = tmp_path / "r.docx"
     assert run(capsys, "--db", str(store_path), "export", "狮岭镇", "2024", "-o", str(report))[0] == 0
     assert run(capsys, "--db", str(fresh), "import", str(report))[0] == 0
+
+
+@pytest.mark.parametrize("mark, status", [("", "draft"), ("（定稿）\n", "final"), ("定稿\n", "final"),
+                                          ("【定稿】\n", "final"), ("（征求意见稿）\n", "draft")])
+def test_an_imported_report_is_a_draft_unless_its_text_says_final(capsys, db, tmp_path, mark, status):
+    text = tmp_path / "r.txt"
+    text.write_text(f"青溪镇2024年政府工作报告\n{mark}一、2023年工作回顾\n全年实现地区生产总值增长5%。\n二、2024年工作安排\n"
+                    "今年的主要预期目标是：地区生产总值增长6%左右。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db), "import", "--dry-run", "--json", str(text))
+    doc = json.loads(out)
+    assert code == 0 and doc["status"] == status
+    assert len(doc["chapters"]) == 2 and "稿" not in json.dumps(doc["chapters"], ensure_ascii=False)

@@ -209,10 +209,23 @@ def _section_title_line(line: Line) -> bool:
     return bool(m) and len(line.text) <= 60 and not _SENTENCE_END.search(line.text.rstrip("。"))
 
 
+# "定稿" said in the title block: alone on a line, in brackets, or after the title ("…报告（定稿）").
+_FINAL_MARK = re.compile(r"^[（(【\[〔]?\s*定\s*稿\s*[）)】\]〕]?$|[（(【〔]\s*定\s*稿\s*[）)】〕]")
+_MARK_LINE = re.compile(r"[（(【\[〔]?\s*(?:定|送审|征求意见|讨论|修改|审议)\s*稿\s*[）)】\]〕]?")
+
+
+def _status_said(lines: list[Line]) -> str:
+    """An imported report is a draft (草稿) unless its title block says 定稿."""
+    return "final" if any(_FINAL_MARK.search(ln.text.strip()) for ln in lines[:12]) else "draft"
+
+
 def read_block(lines: list[Line], hints: Hints | None = None, *,
                place: str | None = None, year: int | None = None) -> tuple[Report, Origin] | None:
     """One report from its lines, or None when there is no report in them."""
     hints = hints or Hints()
+    status = _status_said(lines)
+    # A line that only marks the draft's stage ("（定稿）", "征求意见稿") is not the report's text.
+    lines = [ln for k, ln in enumerate(lines) if k >= 12 or not _MARK_LINE.fullmatch(ln.text.strip())]
     meta = Meta(title="", meeting="", date="", speaker="")
     found = _Found()
     origin = Origin()
@@ -278,7 +291,7 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             para = Paragraph(lead=lead, text=text, bold=[b for b in line.bold if b in text])
         (ch.sections[-1].paragraphs if in_section else ch.paragraphs).append(para)
     chapters = [c for c in chapters if c.title or c.paragraphs or c.sections]
-    report = Report(place="", year=0, meta=meta, chapters=chapters, status="final")
+    report = Report(place="", year=0, meta=meta, chapters=chapters, status=status)
     report.targets = _targets(report)
     has_sections = any(s.paragraphs for c in chapters for s in c.sections)
     salutation = any(_SALUTATION.match(ln.text) for ln in lines[:40])
