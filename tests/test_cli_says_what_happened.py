@@ -152,3 +152,14 @@ def test_an_imported_report_is_a_draft_unless_its_text_says_final(capsys, db, tm
     doc = json.loads(out)
     assert code == 0 and doc["status"] == status
     assert len(doc["chapters"]) == 2 and "稿" not in json.dumps(doc["chapters"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("command", [["compare", "狮岭镇", "2023", "2024"], ["compare", "狮岭镇", "--years", "2023-2024"],
+                                     ["export", "狮岭镇", "2024"]])
+def test_a_written_file_is_named_by_its_full_path(capsys, store_path, tmp_path, monkeypatch, command):
+    here = tmp_path / "起草"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    code, out, _ = run(capsys, "--db", str(store_path), *command, "-o", "稿.docx")
+    assert code == 0 and (here / "稿.docx").exists()
+    assert f"已导出：{here / '稿.docx'}" in out

@@ -413,7 +413,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             pdf = convert_to_pdf(out)
         except ExportError as exc:
             raise CliError(str(exc)) from None
-        print(S.CLI_EXPORTED_PDF.format(path=pdf))
+        print(S.CLI_EXPORTED_PDF.format(path=Path(pdf).absolute()))
     return EXIT_OK
 
 
@@ -465,7 +465,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 export_span(args.place, years, rows, {r.year for r in reports}, Path(args.output))
             except ExportError as exc:
                 raise CliError(str(exc)) from None
-            print(S.CLI_EXPORTED.format(path=args.output))
+            print(S.CLI_EXPORTED.format(path=Path(args.output).absolute()))
         elif args.json:
             emit_json({"place": args.place, "years": years,
                        "rows": [{"key": r.key, "name": r.name,
@@ -496,7 +496,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             export_comparison(cmp, Path(args.output))
         except ExportError as exc:
             raise CliError(str(exc)) from None
-        print(S.CLI_EXPORTED.format(path=args.output))
+        print(S.CLI_EXPORTED.format(path=Path(args.output).absolute()))
         return EXIT_OK
     if args.json:
         emit_json(cmp.to_dict())
