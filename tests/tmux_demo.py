@@ -52,9 +52,14 @@ def type_text(text: str) -> None:
 def run(folder: Path) -> dict:
     subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
     # COLUMNS/LINES (set by some test runners) would override the pane size in Rich.
-    command = f"cd {ROOT} && env -u COLUMNS -u LINES {sys.executable} -m workbench demo --folder {folder}"
+    # The drafter starts in a working folder of their own (beside the demo's): the export goes
+    # there, never into the checkout; the settings it remembers stay beside the demo too.
+    work = folder.parent
+    work.mkdir(parents=True, exist_ok=True)
+    command = f"cd {work} && env -u COLUMNS -u LINES {sys.executable} -m workbench demo --folder {folder}"
     tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "36",
-         "-e", "WORKBENCH_NO_BLINK=1", command)
+         "-e", "WORKBENCH_NO_BLINK=1", "-e", f"PYTHONPATH={ROOT}",
+         "-e", f"WORKBENCH_KEYMAP={work / 'config' / 'keymap.toml'}", command)
     # Without an attached client tmux may keep its default size; make it 120 x 36.
     subprocess.run(["tmux", "set-option", "-t", SESSION, "window-size", "manual"], capture_output=True)
     subprocess.run(["tmux", "resize-window", "-t", SESSION, "-x", "120", "-y", "36"], capture_output=True)
@@ -90,7 +95,7 @@ def run(folder: Path) -> dict:
     report = next(r for r in data["reports"].values() if r["year"] == 2024)
     assert report["results"][2]["growth_pct"] == 7.8, report["results"][2]
     assert any(SENTENCE in p["text"] for p in report["chapters"][0]["paragraphs"])
-    docx = folder / "狮岭镇2024年政府工作报告.docx"
+    docx = work / "狮岭镇2024年政府工作报告.docx"  # in the folder it was started in
     assert docx.exists() and docx.stat().st_size > 10_000
     return report
 
