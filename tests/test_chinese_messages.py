@@ -53,6 +53,7 @@ def test_workbench_help_is_help(capsys):
     assert stop.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("用法：workbench") and "命令" in out
+    assert "workbench help 命令" in "".join(out.split("\n"))  # the epilog names it
     with pytest.raises(SystemExit):
         main(["help", "check"])
     assert capsys.readouterr().out.startswith("用法：workbench check")

@@ -397,7 +397,7 @@ CLI_COMMAND_METAVAR = "命令"
 CLI_HELP_HELP = "显示这段帮助后退出"
 CLI_VERSION_HELP = "显示版本号后退出"
 CLI_VERSION = "报告工作台 workbench {version}"
-CLI_EPILOG_MAIN = ("不带命令时打开工作台界面（TUI）。每个命令的用法：workbench 命令 --help。\n"
+CLI_EPILOG_MAIN = ("不带命令时打开工作台界面（TUI）。每个命令的用法：workbench 命令 --help（或 workbench help 命令）。\n"
                    "退出码：0 完成；1 check 发现错误；2 用法或输入有误。")
 # Each subcommand: (one line for the command list, the description atop its own help).
 CLI_COMMANDS = {
