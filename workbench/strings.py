@@ -555,7 +555,7 @@ VERSION_ARG_NAME = "版本名称，如 征求意见稿"
 VERSION_ARG_COMMENTS = "批注编号（见 check 的输出）"
 VERSION_BAD_NAME = "版本名称“{name}”不能含有 / \\ @ 或换行，请换一个，如：征求意见稿"
 # ------------------------------------------------------------ one truth, read-only, no silent loss
-ROLL_NOTE_HEAD = "由{source}年报告起草；"
+ROLL_NOTE_HEAD = "由上年报告起草；"
 ROLL_NOTE_SESSION = "会议次数已加一（如已换届，请改届次并把会议次数改为第一次）"
 ROLL_NOTE_SESSION_BY = "会议次数已按一年一次从{old}改为{new}（跨越{by}年：如其间已换届，请改届次和会议次数）"
 ROLL_NOTE_MEETING = "副题行中没有找到“第…次会议”，请手工改会议届次"

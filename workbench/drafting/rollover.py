@@ -133,7 +133,7 @@ def roll_over(source: Report, year: int) -> Report:
         review_notes.append(S.ROLL_NOTE_CALENDAR_CHECK.format(n=len(reread), sentences=_clip_all(reread)))
     if changed:
         review_notes.append(S.ROLL_NOTE_YEARS.format(n=changed, by=cn_text(by)))
-    draft.note = S.ROLL_NOTE_HEAD.format(source=source.year) + "；".join(review_notes) if review_notes else ""
+    draft.note = S.ROLL_NOTE_HEAD + "；".join(review_notes) if review_notes else ""
     draft.results = [Figure(name=t.name, key=t.key, unit=t.unit) for t in source.targets]
     draft.targets = [copy.deepcopy(t) for t in source.targets]
     refresh_generated(draft)
