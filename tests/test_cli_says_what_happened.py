@@ -10,8 +10,7 @@ import json
 
 import pytest
 
-from workbench.cli.commands import load_examples, main
-from workbench.document.model import Report
+from workbench.cli.commands import main
 from workbench.storage.store import Store
 
 

@@ -4,7 +4,6 @@ process's current folder for a bare name and never the store's hidden data folde
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from tuitools import settle
 from workbench.tui.app import WorkbenchApp

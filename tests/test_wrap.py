@@ -4,7 +4,6 @@ every paragraph of the real corpus at every width."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 import pytest
