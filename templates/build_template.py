@@ -65,6 +65,9 @@ def _format(style, *, font: str, size: float, bold: bool = False, jc: str = "bot
         X.ppr_child(ppr, "w:pageBreakBefore")
     if widow:
         X.set_widow_control(ppr, True)
+    # No mark past the right margin: a ， or 。 that does not fit takes the character
+    # before it to the next line (Word's kinsoku); see workbench/writing/pdf.py for LibreOffice.
+    X.ppr_child(ppr, "w:overflowPunct").set(qn("w:val"), "0")
     if not grid:
         X.ppr_child(ppr, "w:snapToGrid").set(qn("w:val"), "0")
     if spacing:
@@ -217,8 +220,9 @@ def _drop_stock_styles(styles_el) -> None:
 
 
 def _grid_defaults(styles_el) -> None:
-    """docDefaults on the page grid (exact 28.95 pt, no space after): a style a drafter adds
-    in Word starts on the grid, not at Word's stock 1.15 lines with 10 pt after."""
+    """docDefaults on the page grid (exact 28.95 pt, no space after) and no punctuation past
+    the margin: a style a drafter adds in Word starts on the grid, not at Word's stock 1.15
+    lines with 10 pt after."""
     ppr_default = styles_el.find(qn("w:docDefaults") + "/" + qn("w:pPrDefault") + "/" + qn("w:pPr"))
     if ppr_default is None:
         return
@@ -227,6 +231,11 @@ def _grid_defaults(styles_el) -> None:
         spacing = ppr_default.makeelement(qn("w:spacing"), {})
         ppr_default.append(spacing)
     spacing.attrib.clear()
+    overflow = ppr_default.find(qn("w:overflowPunct"))
+    if overflow is None:
+        overflow = ppr_default.makeelement(qn("w:overflowPunct"), {})
+        spacing.addprevious(overflow)
+    overflow.set(qn("w:val"), "0")
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), str(L.LINE_TWIPS))
     spacing.set(qn("w:lineRule"), "exact")

@@ -1,12 +1,22 @@
 """A .docx -> PDF through LibreOffice, with the fonts our template names mapped to free
-look-alike faces (templates/fonts.conf), so the PDF made on Linux looks like the Word draft."""
+look-alike faces (templates/fonts.conf), so the PDF made on Linux looks like the Word draft.
+
+LibreOffice is given a copy of the .docx made for it (`for_libreoffice`): its import reads
+w:overflowPunct the wrong way round (ParaIsHangingPunctuation = not overflowPunct, LibreOffice
+7.x writerfilter), and a mark it hangs past the right margin in a condensed (w:spacing < 0)
+paragraph is dropped from the page altogether.  The template says overflowPunct=0 (Word: no
+mark past the margin, the character before it goes down with it, kinsoku); the copy says the
+opposite so LibreOffice lays the lines out as Word does."""
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from workbench import strings as S
@@ -25,6 +35,38 @@ def _profile_dir() -> Path:
     """A LibreOffice profile of our own, kept between conversions (its first start is slow)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "workbench" / "libreoffice"
+
+
+_OVERFLOW = re.compile(rb'<w:overflowPunct(?: w:val="([^"]*)")?/>')
+_PPR_DEFAULT = re.compile(rb"<w:pPrDefault>\s*<w:pPr>")
+_OFF = {b"0", b"false", b"off"}
+
+
+def _flip_overflow(xml: bytes) -> bytes:
+    """Every w:overflowPunct turned to its opposite value (see the module's note)."""
+    def flip(m: re.Match) -> bytes:
+        on = m.group(1) is None or m.group(1).lower() not in _OFF
+        return b'<w:overflowPunct w:val="%s"/>' % (b"0" if on else b"1")
+    return _OVERFLOW.sub(flip, xml)
+
+
+def for_libreoffice(data: bytes) -> bytes:
+    """The .docx package as LibreOffice must read it to lay the lines out as Word does:
+    w:overflowPunct flipped in styles and body, and, where the template says nothing, no
+    hanging punctuation (a hung mark would be dropped from the PDF or stand in the margin)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zin:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                part = zin.read(info.filename)
+                if info.filename in ("word/styles.xml", "word/document.xml"):
+                    had = _OVERFLOW.search(part) is not None
+                    part = _flip_overflow(part)
+                    if info.filename == "word/styles.xml" and not had:
+                        part = _PPR_DEFAULT.sub(
+                            lambda m: m.group(0) + b'<w:overflowPunct w:val="1"/>', part, count=1)
+                zout.writestr(info, part)
+    return out.getvalue()
 
 
 def pdf_path_for(docx: Path) -> Path:
@@ -46,17 +88,56 @@ def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: int = TIMEOU
     profile.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=pdf.parent) as tmp:
         try:
+            source = Path(tmp) / "in" / docx.name
+            source.parent.mkdir()
+            source.write_bytes(for_libreoffice(docx.read_bytes()))
             proc = subprocess.run(
                 [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                 "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(docx)],
+                 "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(source)],
                 capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
             raise ExportError(S.EXPORT_PDF_TIMEOUT.format(path=docx, seconds=timeout)) from None
         except OSError as exc:
             raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=exc.strerror or exc)) from None
+        except zipfile.BadZipFile as exc:
+            raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=exc)) from None
         made = Path(tmp) / (docx.stem + ".pdf")
         if proc.returncode != 0 or not made.exists():
             reason = (proc.stderr or proc.stdout or f"exit {proc.returncode}").strip().splitlines()
             raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=reason[-1] if reason else "?"))
         os.replace(made, pdf)
     return pdf
+
+
+def convert_all(docxs: list[Path], outdir: Path, *, timeout: int = TIMEOUT_S) -> list[Path]:
+    """Many .docx -> PDF in `outdir` with one LibreOffice process (its start is most of the
+    cost of one file), each read as `convert_to_pdf` reads it. The PDFs, in the given order;
+    raises ExportError when LibreOffice is missing or one of them is not made."""
+    command = soffice()
+    if command is None:
+        raise ExportError(S.EXPORT_NO_LIBREOFFICE)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))
+    profile = _profile_dir()
+    profile.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".pdf-", dir=outdir) as tmp:
+        sources = []
+        for i, docx in enumerate(map(Path, docxs)):
+            source = Path(tmp) / f"{i:04d}-{docx.name}"
+            source.write_bytes(for_libreoffice(docx.read_bytes()))
+            sources.append(source)
+        try:
+            subprocess.run(
+                [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                 "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir), *map(str, sources)],
+                capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise ExportError(S.EXPORT_PDF_TIMEOUT.format(path=outdir, seconds=timeout)) from None
+        made = []
+        for docx, source in zip(docxs, sources):
+            pdf = outdir / (source.stem + ".pdf")
+            if not pdf.exists():
+                raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason="?"))
+            made.append(pdf)
+    return made
