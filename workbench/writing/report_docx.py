@@ -22,6 +22,7 @@ from workbench.document import layout as L
 from workbench import strings as S
 from workbench.document.datapart import DATA_PART, data_xml
 from workbench.document.model import Report
+from workbench.writing.unbreakable import glue
 from workbench.document.phrasing import (
     GENERATED_TARGETS, chapter_numbers, full_width, section_number, targets_sentence,
 )
@@ -168,12 +169,12 @@ class _Body:
         xml = [f'<w:p><w:pPr><w:pStyle w:val="{_x(self.ids[style])}"/>{ind}</w:pPr>']
         strong = f'<w:rPr><w:rStyle w:val="{_x(self.ids[L.LEAD])}"/></w:rPr>'
         if lead:
-            xml.append(f'<w:r>{strong}<w:t xml:space="preserve">{_x(full_width(lead))}</w:t></w:r>')
+            xml.append(f'<w:r>{strong}<w:t xml:space="preserve">{_x(glue(full_width(lead)))}</w:t></w:r>')
         for i, piece in enumerate(lines if lines is not None else [text] if text else []):
             br = "<w:br/>" if i else ""
             for j, (chunk, is_bold) in enumerate(_bold_chunks(piece, bold or [])):
                 xml.append(f'<w:r>{strong if is_bold else ""}{br if j == 0 else ""}'
-                           f'<w:t xml:space="preserve">{_x(full_width(chunk))}</w:t></w:r>')
+                           f'<w:t xml:space="preserve">{_x(glue(full_width(chunk)))}</w:t></w:r>')
         xml.append("</w:p>")
         self.out.append("".join(xml))
         self.texts.append((lead or "") + ("".join(lines) if lines is not None else text))

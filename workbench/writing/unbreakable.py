@@ -1,0 +1,63 @@
+"""Runs of text that must not break across lines: a leader's name with its title (the list in
+templates/unbreakable.txt, which an office extends), a number with its unit and qualifier
+(29.9万人, 6.5%左右, 300项) and a document number (穗府〔2024〕1号).
+
+The run is glued with U+200D between its characters: Word's own "no-width non break" (Insert ›
+Symbol › Special Characters), which Word keeps together at a line end, and a joiner that
+LibreOffice's ICU line breaking never breaks beside (UAX #14 LB8a and LB9). It prints nothing,
+pdftotext leaves it out, and the importer drops it (reading/lines.py).  A non-breaking space
+would print a gap; w:noBreakHyphen is only for a hyphen; Word has no run property for it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from workbench.document.figures import SUFFIX_QUALIFIERS, UNITS
+
+JOINER = "\u200d"
+NAMES_FILE = Path(__file__).resolve().parents[2] / "templates" / "unbreakable.txt"
+LONGEST = 16   # a run longer than this is left to break (it could not fit a line well)
+
+
+def read_names(path: Path = NAMES_FILE) -> list[str]:
+    """The names of the list, longest first; a missing list is an empty one."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    names = {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
+    return sorted(names, key=len, reverse=True)
+
+
+@lru_cache(maxsize=4)
+def _pattern(names: tuple[str, ...]) -> re.Pattern:
+    units = sorted([*UNITS, "个百分点", "万亿", "亿", "万", "倍", "年", "月", "日"], key=len, reverse=True)
+    unit = "|".join(map(re.escape, units))
+    qualifier = "|".join(map(re.escape, SUFFIX_QUALIFIERS))
+    number = r"\d+(?:[.．]\d+)?"
+    figure = rf"{number}(?:{unit})(?:{qualifier})?|{number}(?:{qualifier})"
+    doc_number = r"[\u4e00-\u9fff]{1,4}〔\d{4}〕\d+号"
+    parts = [doc_number, figure]
+    if names:
+        parts.insert(0, "|".join(map(re.escape, names)))
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+def glue(text: str, names: list[str] | None = None) -> str:
+    """The text with each unbreakable run joined by U+200D between its characters."""
+    pattern = _pattern(tuple(read_names() if names is None else names))
+
+    def join(m: re.Match) -> str:
+        run = m.group(0)
+        if len(run) > LONGEST:
+            return run
+        # Between two ASCII characters (inside 29.9 or 6.5%) no line breaks anyway.
+        return run[0] + "".join(("" if a.isascii() and b.isascii() else JOINER) + b
+                                for a, b in zip(run, run[1:]))
+    return pattern.sub(join, text)
+
+
+def unglued(text: str) -> str:
+    return text.replace(JOINER, "")
