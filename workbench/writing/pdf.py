@@ -40,7 +40,6 @@ def _profile_dir() -> Path:
 _OVERFLOW = re.compile(rb'<w:overflowPunct(?: w:val="([^"]*)")?/>')
 _PPR_DEFAULT = re.compile(rb"<w:pPrDefault>\s*<w:pPr>")
 _OFF = {b"0", b"false", b"off"}
-ZWJ, WORD_JOINER = "\u200d".encode(), "\u2060".encode()
 
 
 def _flip_overflow(xml: bytes) -> bytes:
@@ -51,54 +50,10 @@ def _flip_overflow(xml: bytes) -> bytes:
     return _OVERFLOW.sub(flip, xml)
 
 
-# Word's standard Simplified Chinese kinsoku lists (what may not start / end a line), each with
-# the word joiner added: LibreOffice's Chinese line breaking reads only these lists (it never
-# asks Unicode's line-breaking rules), so a joiner that may neither start nor end a line is
-# what keeps an unbreakable run whole in the PDF.
-NOT_AT_START = ("!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞"
-                "！＂％＇），．：；？］｀｜｝～￠\u2060")
-NOT_AT_END = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥\u2060"
-
-
-def _kinsoku_with_joiner(settings: bytes) -> bytes:
-    """settings.xml with zh-CN kinsoku lists that hold the word joiner (a template's own
-    zh-CN lists are kept, the joiner added)."""
-    text = settings.decode("utf-8")
-    for tag, default in (("w:noLineBreaksAfter", NOT_AT_END), ("w:noLineBreaksBefore", NOT_AT_START)):
-        m = re.search(rf'<{tag} w:lang="zh-CN" w:val="([^"]*)"\s*/>', text)
-        if m:
-            if "\u2060" not in m.group(1):
-                text = text[:m.start(1)] + m.group(1) + "\u2060" + text[m.end(1):]
-            continue
-        element = f'<{tag} w:lang="zh-CN" w:val="{_xml_attr(default)}"/>'
-        # Schema order: ... characterSpacingControl, ..., noLineBreaksAfter, noLineBreaksBefore ...
-        anchor = re.search(r"<w:(?:savePreviewPicture|doNotValidateAgainstSchema|saveInvalidXml|"
-                           r"ignoreMixedContent|alwaysShowPlaceholderText|doNotDemarcateInvalidXml|"
-                           r"saveXmlDataOnly|useXSLTWhenSaving|saveThroughXslt|showXMLTags|"
-                           r"alwaysMergeEmptyNamespace|updateFields|hdrShapeDefaults|footnotePr|"
-                           r"endnotePr|compat|docVars|rsids|m:mathPr|attachedSchema|themeFontLang|"
-                           r"clrSchemeMapping|doNotIncludeSubdocsInStats|doNotAutoCompressPictures|"
-                           r"forceUpgrade|captions|readModeInkLockDown|smartTagType|schemaLibrary|"
-                           r"shapeDefaults|doNotEmbedSmartTags|decimalSymbol|listSeparator)\b", text)
-        if tag == "w:noLineBreaksBefore":
-            after = text.find("<w:noLineBreaksAfter")
-            end = text.find("/>", after) + 2
-            text = text[:end] + element + text[end:]
-        elif anchor:
-            text = text[:anchor.start()] + element + text[anchor.start():]
-        else:
-            text = text.replace("</w:settings>", element + "</w:settings>")
-    return text.encode("utf-8")
-
-
-def _xml_attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
-
-
 _RUN = re.compile(r"<w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?((?:<w:br/>)?)"
                   r'<w:t xml:space="preserve">([^<]*\u200d[^<]*)</w:t></w:r>', re.S)
-_GLUED = re.compile("(?:[^\u200d](?:\u200d[^\u200d])+)")
+# A glued run: single characters or ASCII words (29.9, 2024) joined by U+200D.
+_GLUED = re.compile("(?:[0-9A-Za-z.%‰]+|[^\u200d])(?:\u200d(?:[0-9A-Za-z.%‰]+|[^\u200d]))+")
 
 
 def _glued_runs_for_libreoffice(document: bytes) -> bytes:
@@ -133,8 +88,7 @@ def for_libreoffice(data: bytes) -> bytes:
     """The .docx package as LibreOffice must read it to lay the lines out as Word does:
     w:overflowPunct flipped in styles and body, and, where the template says nothing, no
     hanging punctuation (a hung mark would be dropped from the PDF or stand in the margin);
-    the no-width non breaks of unbreakable runs as word joiners (LibreOffice breaks after a
-    U+200D, never beside a U+2060)."""
+    each unbreakable run (writing/unbreakable.py) as LibreOffice keeps it on one line."""
     with zipfile.ZipFile(io.BytesIO(data)) as zin:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zout:
@@ -143,11 +97,9 @@ def for_libreoffice(data: bytes) -> bytes:
                 if info.filename in ("word/styles.xml", "word/document.xml"):
                     had = _OVERFLOW.search(part) is not None
                     part = _flip_overflow(part)
-                if info.filename == "word/settings.xml":
-                    part = _kinsoku_with_joiner(part)
                 if info.filename == "word/document.xml":
-                    # Word's no-width non break (U+200D, writing/unbreakable.py) as the
-                    # word joiner LibreOffice's line breaking honours on both sides.
+                    # Word's no-width non break (U+200D, writing/unbreakable.py) in a form
+                    # LibreOffice's line breaking honours.
                     part = _glued_runs_for_libreoffice(part)
                     if info.filename == "word/styles.xml" and not had:
                         part = _PPR_DEFAULT.sub(

@@ -2,11 +2,14 @@
 templates/unbreakable.txt, which an office extends), a number with its unit and qualifier
 (29.9万人, 6.5%左右, 300项) and a document number (穗府〔2024〕1号).
 
-The run is glued with U+200D between its characters: Word's own "no-width non break" (Insert ›
-Symbol › Special Characters), which Word keeps together at a line end, and a joiner that
-LibreOffice's ICU line breaking never breaks beside (UAX #14 LB8a and LB9). It prints nothing,
-pdftotext leaves it out, and the importer drops it (reading/lines.py).  A non-breaking space
-would print a gap; w:noBreakHyphen is only for a hyphen; Word has no run property for it."""
+The run is glued with U+200D between its characters (none between two ASCII ones, which
+never break anyway): Word's own "no-width non break" (Insert › Symbol › Special Characters),
+which Word keeps together at a line end, prints nothing and the importer drops
+(reading/lines.py).  The other ways were worse: a non-breaking space prints a gap,
+w:noBreakHyphen is only for a hyphen, and Word has no run property that forbids a break
+(Word's kinsoku lists are per character, for the whole document).  LibreOffice breaks Chinese
+text by its kinsoku lists alone, so the PDF's copy (writing/pdf.py) hands it the same runs as
+word-joined runs of a non-CJK language, which its Unicode line breaking keeps whole."""
 
 from __future__ import annotations
 

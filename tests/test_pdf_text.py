@@ -1,0 +1,267 @@
+"""The printed page (issue 24): every character of the .docx in its PDF, nothing past the right
+margin, and no line that ends inside a leader's name, between a number and its unit or its
+左右/以上/以内, or inside a document number; in Word's view the same choices are in the .docx.
+
+The corpus test exports every report of ../shared/corpus that imports (with the attachment
+table where the year before is there to give it) and converts them all with one LibreOffice
+process (`convert_all`, which reads each file exactly as `export --pdf` does): LibreOffice's
+start is most of a conversion's cost, and this is the slowest test of the suite.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from workbench.document.figures import SUFFIX_QUALIFIERS, UNITS
+from workbench.document.model import Chapter, Paragraph, Report
+from workbench.writing.export import export_report
+from workbench.writing.pdf import convert_all, for_libreoffice
+from workbench.writing.report_docx import DEFAULT_TEMPLATE
+from workbench.writing.unbreakable import JOINER, NAMES_FILE, glue, read_names
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+RIGHT_EDGE_PT = (210 - 26) / 25.4 * 72          # the text block's right edge, 184 mm
+INVISIBLE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]+")
+PAGE_NUMBER = re.compile(r"(?m)^\s*—\s*\d+\s*—\s*$")
+
+
+def _need_libreoffice() -> None:
+    missing = [c for c in ("pdftotext",) if shutil.which(c) is None]
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        missing.append("soffice")
+    if missing:
+        if os.environ.get("WORKBENCH_REQUIRE_LIBREOFFICE"):
+            pytest.fail(f"WORKBENCH_REQUIRE_LIBREOFFICE is set but {', '.join(missing)} is missing")
+        pytest.skip(f"{', '.join(missing)} not installed")
+
+
+def docx_text(path: Path) -> str:
+    """The body's text as Word holds it (w:t in document order), invisible characters aside."""
+    with zipfile.ZipFile(path) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    return INVISIBLE.sub("", "".join(t.text or "" for t in root.iter(f"{W}t")))
+
+
+def pdf_text(pdf: Path, *, raw: bool = False) -> str:
+    out = subprocess.run(["pdftotext", *(["-raw"] if raw else []), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return INVISIBLE.sub("", PAGE_NUMBER.sub("", out))
+
+
+def pdf_lines(pdf: Path) -> list[str]:
+    """The PDF's printed lines, top to bottom, page after page (blank lines kept: they part
+    paragraphs from page furniture)."""
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [INVISIBLE.sub("", ln) for ln in PAGE_NUMBER.sub("", out).splitlines()]
+
+
+def same_text(docx: Path, pdf: Path) -> bool:
+    """The PDF's text equals the .docx's, mark for mark. pdftotext reads in two orders: as the
+    page reads (a table cell may come out of order) and as drawn (a character from a fallback
+    face may come out of order); one of them must give the text back whole."""
+    want = docx_text(docx)
+    return pdf_text(pdf) == want or pdf_text(pdf, raw=True) == want
+
+
+_NUMBER_END = re.compile(r"\d[%‰]?$")
+_UNIT_START = re.compile("|".join(map(re.escape, sorted([*UNITS, "个百分点"], key=len, reverse=True))))
+_QUALIFIER_START = re.compile("|".join(map(re.escape, SUFFIX_QUALIFIERS)))
+
+
+def broken_runs(lines: list[str], names: list[str]) -> list[str]:
+    """Each line end that splits a listed name, a number from its unit or qualifier, or a
+    document number, as "end/start" of the two lines."""
+    found = []
+    for a, b in zip(lines, lines[1:]):
+        if not a or not b:
+            continue
+        where = f"{a[-8:]}/{b[:8]}"
+        joined = a + b
+        if any(m.start() < len(a) < m.end() for n in names for m in re.finditer(re.escape(n), joined)):
+            found.append(where)
+        elif _NUMBER_END.search(a) and (_UNIT_START.match(b) or _QUALIFIER_START.match(b)):
+            found.append(where)
+        elif re.search(r"\d[%‰]?(?:" + _UNIT_START.pattern + ")$", a) and _QUALIFIER_START.match(b):
+            found.append(where)
+        elif re.search(r"〔\d{4}〕\d*$|〔\d*$", a):
+            found.append(where)
+    return found
+
+
+def past_right_margin(pdf: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [m.group(2) for m in re.finditer(r'xMax="([\d.]+)"[^>]*>([^<]*)</word>', out)
+            if float(m.group(1)) > RIGHT_EDGE_PT + 0.5 and INVISIBLE.sub("", m.group(2))]
+
+
+# ------------------------------------------------------------ the corpus, printed
+
+def _report(paragraphs: list[str]) -> Report:
+    return Report(place="某镇", year=2025, chapters=[
+        Chapter(title="过去一年工作回顾", paragraphs=[Paragraph(text=t) for t in paragraphs])])
+
+
+# Made-up sentences of each shape; padding of 0..27 characters moves each run through every
+# position of a line.
+_SHAPES = [
+    "我们{pad}在以习近平同志为核心的党中央坚强领导下，团结一心，攻坚克难，各项事业取得新进展。",
+    "全镇{pad}认真学习贯彻习近平总书记重要讲话精神，把各项部署落到实处，推动高质量发展。",
+    "全年{pad}新增城镇就业29.9万人，城镇调查失业率控制在5.5%以内，地区生产总值增长6.5%左右。",
+    "今年{pad}建成高标准农田300项，新开工重点项目128个，按照某府〔2024〕17号文件要求推进。",
+]
+RUNS = [s.format(pad="推" * k) for s in _SHAPES for k in range(0, 28, 3)]
+# 28 characters then ，: the mark that does not fit must be printed, on the next line with
+# the character before it, never dropped nor hung in the margin.
+_LINE = "一二三四五六七八九十" * 3
+MARKS = [("推" * k) + _LINE[: 28 - k % 28] + "，" + "这一段话到这里结束。" for k in range(2, 12)]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """{name: (.docx, PDF)}: every corpus report that imports, and the made-up "runs" and
+    "marks" documents, converted by one LibreOffice process."""
+    _need_libreoffice()
+    tmp = tmp_path_factory.mktemp("printed")
+    docxs, names = [], []
+    if CORPUS.is_dir():
+        from workbench.reading.importer import ImportFailure, import_file
+
+        reports = []
+        for path in sorted(CORPUS.rglob("*")):
+            if path.suffix not in (".txt", ".docx") or path.name.upper().startswith("README"):
+                continue
+            try:
+                reports += [(path, r) for r in import_file(path)]
+            except ImportFailure:
+                continue
+        assert len(reports) >= 40, "fewer corpus reports import than when this test was written"
+        by_year = {(r.place, r.year): r for _, r in reports}
+        for i, (path, report) in enumerate(reports):
+            previous = by_year.get((report.place, report.year - 1))
+            appendix = previous is not None and bool(previous.targets)
+            docxs.append(export_report(report, tmp / f"{i:03d}.docx",
+                                       previous=previous if appendix else None, appendix=appendix))
+            names.append(f"{path.parent.name}/{path.name} {report.place}{report.year}")
+    for name, paragraphs in (("runs", RUNS), ("marks", MARKS)):
+        docxs.append(export_report(_report(paragraphs), tmp / f"{name}.docx"))
+        names.append(name)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))      # a LibreOffice profile of its own
+        pdfs = convert_all(docxs, tmp / "pdf", timeout=900)
+    return dict(zip(names, zip(docxs, pdfs)))
+
+
+@pytest.fixture(scope="module")
+def corpus_pdfs(printed):
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside the checkout")
+    return [(name, docx, pdf) for name, (docx, pdf) in printed.items() if name not in ("runs", "marks")]
+
+
+def test_every_character_of_the_docx_is_in_its_pdf(corpus_pdfs):
+    lost = [name for name, docx, pdf in corpus_pdfs if not same_text(docx, pdf)]
+    assert not lost, lost
+
+
+def test_nothing_stands_past_the_right_margin(corpus_pdfs):
+    past = {name: words[:3] for name, _, pdf in corpus_pdfs if (words := past_right_margin(pdf))}
+    assert not past, past
+
+
+def test_no_line_ends_inside_a_name_a_figure_or_a_document_number(corpus_pdfs):
+    names = read_names()
+    broken = {name: b[:4] for name, _, pdf in corpus_pdfs if (b := broken_runs(pdf_lines(pdf), names))}
+    assert not broken, broken
+
+
+def test_made_up_runs_stay_whole_at_every_position(printed):
+    docx, pdf = printed["runs"]
+    assert same_text(docx, pdf)
+    assert broken_runs(pdf_lines(pdf), read_names()) == []
+    assert past_right_margin(pdf) == []
+
+
+def test_a_full_line_then_a_comma_keeps_the_comma(printed):
+    docx, pdf = printed["marks"]
+    assert pdf_text(pdf).count("，") == docx_text(docx).count("，") == len(MARKS)
+    assert same_text(docx, pdf)
+    assert past_right_margin(pdf) == []
+
+
+# ------------------------------------------------------------ Word's view: what the .docx says
+
+def _styles(path: Path):
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read("word/styles.xml"))
+
+
+@pytest.mark.parametrize("template", [DEFAULT_TEMPLATE, DEFAULT_TEMPLATE.with_name("gbt9704-windows.docx")])
+def test_template_lets_no_mark_overflow_the_margin_in_word(template):
+    """w:overflowPunct=0 on every paragraph style and the defaults: Word takes the character
+    before a mark that does not fit down with it instead of hanging the mark in the margin."""
+    styles = _styles(template)
+    defaults = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}overflowPunct")
+    assert defaults is not None and defaults.get(f"{W}val") == "0"
+    for style in styles.iterfind(f"{W}style[@{W}type='paragraph']"):
+        if style.get(f"{W}styleId") in ("Header", "Footer"):
+            continue
+        if style.find(f"{W}basedOn") is None or style.find(f"{W}pPr/{W}overflowPunct") is not None:
+            value = style.find(f"{W}pPr/{W}overflowPunct")
+            assert value is not None and value.get(f"{W}val") == "0", style.get(f"{W}styleId")
+
+
+def test_libreoffice_reads_a_copy_with_overflow_flipped():
+    """LibreOffice imports overflowPunct inverted (ParaIsHangingPunctuation = not overflowPunct),
+    so its copy says 1 where Word's says 0; Word's .docx itself is left as it is."""
+    data = DEFAULT_TEMPLATE.read_bytes()
+    copy = for_libreoffice(data)
+    with zipfile.ZipFile(io.BytesIO(copy)) as zf:
+        styles = zf.read("word/styles.xml").decode()
+    assert 'w:overflowPunct w:val="0"' not in styles and 'w:overflowPunct w:val="1"' in styles
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert 'w:overflowPunct w:val="1"' not in zf.read("word/styles.xml").decode()
+
+
+def test_runs_are_joined_in_the_docx_with_words_no_width_non_break(tmp_path):
+    out = export_report(_report(["在以习近平同志为核心的党中央坚强领导下，新增就业29.9万人，增长6.5%左右，"
+                                 "落实穗府〔2024〕1号文件。"]), tmp_path / "r.docx")
+    with zipfile.ZipFile(out) as zf:
+        body = zf.read("word/document.xml").decode()
+    for run in ("习近平同志", "9万人", "5%左右", "穗府〔2024〕1号"):
+        assert glue(run) in body and JOINER in glue(run), run
+    assert "29.9" in body          # no joiner between two ASCII characters
+    assert docx_text(out).endswith("落实穗府〔2024〕1号文件。")
+
+
+def test_glue_shapes_and_the_office_list(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("# 本单位补充\n张三同志\n\n", encoding="utf-8")
+    extra = read_names(names)
+    assert extra == ["张三同志"]
+    assert glue("请张三同志发言", extra) == "请" + JOINER.join("张三同志") + "发言"
+    assert glue("请张三同志发言", []) == "请张三同志发言"
+    assert glue("达到1.2万家以上") == "达到1.2" + JOINER + JOINER.join("万家以上")
+    assert glue("提高0.5个百分点") == "提高0.5" + JOINER + JOINER.join("个百分点")
+    assert glue("二〇二四年") == "二〇二四年"      # no digit, no figure
+    assert "习近平总书记" in read_names(NAMES_FILE)
+    # a glued run never grows past a line's worth: such a run is left to break
+    assert JOINER not in glue("x" * 40, ["x" * 40])
+
+
+def test_import_drops_the_joiners(tmp_path, r2024):
+    from workbench.reading.importer import import_file
+
+    r2024.chapters[0].paragraphs[0].text = "在以习近平同志为核心的党中央坚强领导下，全年增长6.5%左右。"
+    out = export_report(r2024, tmp_path / "r.docx")
+    [back] = import_file(out)
+    assert back.chapters[0].paragraphs[0].text == r2024.chapters[0].paragraphs[0].text
