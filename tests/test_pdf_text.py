@@ -10,13 +10,16 @@ start is most of a conversion's cost, and this is the slowest test of the suite.
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
 import shutil
 import subprocess
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from lxml import etree
@@ -52,25 +55,24 @@ def docx_text(path: Path) -> str:
     return INVISIBLE.sub("", "".join(t.text or "" for t in root.iter(f"{W}t")))
 
 
-def pdf_text(pdf: Path, *, raw: bool = False) -> str:
-    out = subprocess.run(["pdftotext", *(["-raw"] if raw else []), str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
+def _pdftotext(pdf: Path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pdf_text(pdf: Path | str, *, raw: bool = False) -> str:
+    """The PDF's text (a path, or pdftotext's output already read), page numbers and
+    invisible characters aside."""
+    out = pdf if isinstance(pdf, str) else _pdftotext(pdf, *(["-raw"] if raw else []))
     return INVISIBLE.sub("", PAGE_NUMBER.sub("", out))
 
 
-def pdf_lines(pdf: Path) -> list[str]:
-    """The PDF's printed lines, top to bottom, page after page (blank lines kept: they part
-    paragraphs from page furniture)."""
-    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [INVISIBLE.sub("", ln) for ln in PAGE_NUMBER.sub("", out).splitlines()]
-
-
-def same_text(docx: Path, pdf: Path) -> bool:
+def same_text(docx: Path, pdf: Path, text: str | None = None) -> bool:
     """The PDF's text equals the .docx's, mark for mark. pdftotext reads in two orders: as the
     page reads (a table cell may come out of order) and as drawn (a character from a fallback
     face may come out of order); one of them must give the text back whole."""
     want = docx_text(docx)
-    return pdf_text(pdf) == want or pdf_text(pdf, raw=True) == want
+    return pdf_text(text if text is not None else pdf) == want or pdf_text(pdf, raw=True) == want
 
 
 _NUMBER_END = re.compile(r"\d[%‰]?$")
@@ -98,12 +100,6 @@ def broken_runs(lines: list[str], names: list[str]) -> list[str]:
     return found
 
 
-def past_right_margin(pdf: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [m.group(2) for m in re.finditer(r'xMax="([\d.]+)"[^>]*>([^<]*)</word>', out)
-            if float(m.group(1)) > RIGHT_EDGE_PT + 0.5 and INVISIBLE.sub("", m.group(2))]
-
-
 # ------------------------------------------------------------ the corpus, printed
 
 def _report(paragraphs: list[str]) -> Report:
@@ -124,6 +120,28 @@ RUNS = [s.format(pad="推" * k) for s in _SHAPES for k in range(0, 28, 3)]
 # the character before it, never dropped nor hung in the margin.
 _LINE = "一二三四五六七八九十" * 3
 MARKS = [("推" * k) + _LINE[: 28 - k % 28] + "，" + "这一段话到这里结束。" for k in range(2, 12)]
+
+
+class Printed(NamedTuple):
+    docx: Path
+    pdf: Path
+    lines: list[str]    # the printed lines, page numbers aside
+    past: list[str]     # the words past the right margin
+
+
+def read_pdf(pdf: Path) -> tuple[list[str], list[str]]:
+    """One pdftotext -bbox-layout: the PDF's lines (as pdftotext's default reading order) and
+    the words whose box ends past the text block's right edge."""
+    out = _pdftotext(pdf, "-bbox-layout")
+    lines, past = [], []
+    for line in re.findall(r"<line [^>]*>(.*?)</line>", out, re.S):
+        words = [(float(x), html.unescape(w))
+                 for x, w in re.findall(r'<word [^>]*xMax="([\d.]+)"[^>]*>([^<]*)</word>', line)]
+        text = INVISIBLE.sub("", "".join(w for _, w in words))
+        if text and not PAGE_NUMBER.fullmatch(text):
+            lines.append(text)
+            past += [w for x, w in words if x > RIGHT_EDGE_PT + 0.5 and INVISIBLE.sub("", w)]
+    return lines, past
 
 
 @pytest.fixture(scope="module")
@@ -158,44 +176,46 @@ def printed(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))      # a LibreOffice profile of its own
         pdfs = convert_all(docxs, tmp / "pdf", timeout=900)
-    return dict(zip(names, zip(docxs, pdfs)))
+    with ThreadPoolExecutor(max_workers=2) as pool:   # each PDF read once, for every test
+        read = list(pool.map(read_pdf, pdfs))
+    return {name: Printed(docx, pdf, *got) for name, docx, pdf, got in zip(names, docxs, pdfs, read)}
 
 
 @pytest.fixture(scope="module")
 def corpus_pdfs(printed):
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the checkout")
-    return [(name, docx, pdf) for name, (docx, pdf) in printed.items() if name not in ("runs", "marks")]
+    return [(name, p) for name, p in printed.items() if name not in ("runs", "marks")]
 
 
 def test_every_character_of_the_docx_is_in_its_pdf(corpus_pdfs):
-    lost = [name for name, docx, pdf in corpus_pdfs if not same_text(docx, pdf)]
+    lost = [name for name, p in corpus_pdfs if not same_text(p.docx, p.pdf, "\n".join(p.lines))]
     assert not lost, lost
 
 
 def test_nothing_stands_past_the_right_margin(corpus_pdfs):
-    past = {name: words[:3] for name, _, pdf in corpus_pdfs if (words := past_right_margin(pdf))}
+    past = {name: p.past[:3] for name, p in corpus_pdfs if p.past}
     assert not past, past
 
 
 def test_no_line_ends_inside_a_name_a_figure_or_a_document_number(corpus_pdfs):
     names = read_names()
-    broken = {name: b[:4] for name, _, pdf in corpus_pdfs if (b := broken_runs(pdf_lines(pdf), names))}
+    broken = {name: b[:4] for name, p in corpus_pdfs if (b := broken_runs(p.lines, names))}
     assert not broken, broken
 
 
 def test_made_up_runs_stay_whole_at_every_position(printed):
-    docx, pdf = printed["runs"]
-    assert same_text(docx, pdf)
-    assert broken_runs(pdf_lines(pdf), read_names()) == []
-    assert past_right_margin(pdf) == []
+    p = printed["runs"]
+    assert same_text(p.docx, p.pdf, "\n".join(p.lines))
+    assert broken_runs(p.lines, read_names()) == []
+    assert p.past == []
 
 
 def test_a_full_line_then_a_comma_keeps_the_comma(printed):
-    docx, pdf = printed["marks"]
-    assert pdf_text(pdf).count("，") == docx_text(docx).count("，") == len(MARKS)
-    assert same_text(docx, pdf)
-    assert past_right_margin(pdf) == []
+    p = printed["marks"]
+    assert "".join(p.lines).count("，") == docx_text(p.docx).count("，") == len(MARKS)
+    assert same_text(p.docx, p.pdf, "\n".join(p.lines))
+    assert p.past == []
 
 
 # ------------------------------------------------------------ Word's view: what the .docx says
