@@ -138,7 +138,8 @@ def apply(report: Report, history: E.History, op: tuple) -> Report:
 
 
 def docx_text(path) -> str:
-    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+    # less Word's no-width non breaks, which keep names and figures on one line
+    return "\n".join(p.text for p in Document(str(path)).paragraphs).replace("\u200d", "")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -36,10 +36,10 @@ def read_names(path: Path = NAMES_FILE) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _pattern(names: tuple[str, ...]) -> re.Pattern:
-    units = sorted([*UNITS, "个百分点", "万亿", "亿", "万", "倍", "年", "月", "日"], key=len, reverse=True)
+    units = sorted([*UNITS, "个百分点", "万亿", "亿", "万", "倍"], key=len, reverse=True)
     unit = "|".join(map(re.escape, units))
     qualifier = "|".join(map(re.escape, SUFFIX_QUALIFIERS))
-    number = r"\d+(?:[.．]\d+)?"
+    number = r"\d+(?:\.\d+)?"
     figure = rf"{number}(?:{unit})(?:{qualifier})?|{number}(?:{qualifier})"
     doc_number = r"[\u4e00-\u9fff]{1,4}〔\d{4}〕\d+号"
     parts = [doc_number, figure]
