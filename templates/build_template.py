@@ -107,8 +107,10 @@ def build(out: Path, font_set: str = "gbt") -> Path:
 
     _format(_para_style(doc, "Normal", None), font=fang, size=L.BODY_PT, widow=True)
     X.set_char_spacing(doc.styles["Normal"].element.get_or_add_rPr(), L.CHAR_SPACING_TWENTIETHS)
+    # Off the grid, as the attachment title: a title of two lines keeps 1.5 lines of its own
+    # size between them, not two grid lines (GB/T 9704 §7.2.2).
     _format(_para_style(doc, L.TITLE), font=title, size=L.TITLE_PT, jc="center",
-            first_line=False, spacing=int(L.TITLE_PT * 20 * 1.5), keep_next=True)
+            first_line=False, spacing=int(L.TITLE_PT * 20 * 1.5), keep_next=True, grid=False)
     _format(_para_style(doc, L.SUBTITLE), font=kai, size=L.BODY_PT, jc="center", first_line=False,
             keep_next=True)
     _format(_para_style(doc, L.SPEAKER), font=kai, size=L.BODY_PT, jc="center", first_line=False,

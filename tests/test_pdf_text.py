@@ -285,3 +285,17 @@ def test_import_drops_the_joiners(tmp_path, r2024):
     out = export_report(r2024, tmp_path / "r.docx")
     [back] = import_file(out)
     assert back.chapters[0].paragraphs[0].text == r2024.chapters[0].paragraphs[0].text
+
+
+@pytest.mark.parametrize("template", [DEFAULT_TEMPLATE, DEFAULT_TEMPLATE.with_name("gbt9704-windows.docx")])
+def test_title_lines_are_off_the_grid(template):
+    """A title of two lines keeps 1.5 lines of 22 pt between them, as the attachment title
+    does, not two 28.95 pt grid lines (the grid snaps an exact 33 pt line up to 57.9 pt)."""
+    from workbench.document import layout as L
+
+    styles = _styles(template)
+    for name in (L.TITLE, L.APPENDIX_TITLE):
+        style = next(s for s in styles.iterfind(f"{W}style") if s.find(f"{W}name").get(f"{W}val") == name)
+        snap = style.find(f"{W}pPr/{W}snapToGrid")
+        assert snap is not None and snap.get(f"{W}val") == "0", name
+        assert style.find(f"{W}pPr/{W}spacing").get(f"{W}line") == str(int(L.TITLE_PT * 20 * 1.5))
