@@ -299,3 +299,49 @@ def test_title_lines_are_off_the_grid(template):
         snap = style.find(f"{W}pPr/{W}snapToGrid")
         assert snap is not None and snap.get(f"{W}val") == "0", name
         assert style.find(f"{W}pPr/{W}spacing").get(f"{W}line") == str(int(L.TITLE_PT * 20 * 1.5))
+
+
+# ------------------------------------------------------------ the layout pass: lone last characters
+
+def lone_last_lines(lines: list[str]) -> list[str]:
+    """Each paragraph end printed as one character and its stop under a full line."""
+    return [f"{a[-4:]}/{b}" for a, b in zip(lines, lines[1:])
+            if len(b) == 2 and b[1] in "。！？；" and len(a) >= 24]
+
+
+def test_the_layout_pass_mends_lone_last_characters(corpus_pdfs):
+    """Before the pass the corpus printed 207 paragraphs ending in "升。" alone (43 files);
+    one pass (one more conversion) mends all but a few: a paragraph is changed once, by the
+    step computed from its printed lines, and LibreOffice does not always break as computed."""
+    lone = {name: got for name, p in corpus_pdfs if (got := lone_last_lines(p.lines))}
+    assert sum(map(len, lone.values())) <= 8, lone
+
+
+def test_mending_spacing_takes_the_least_step():
+    from workbench.writing.layoutpass import mending_spacing
+
+    # full lines of 28: one step past the -0.25 pt that fits 28 sends a character down
+    assert mending_spacing(["一" * 26, "二" * 28, "三" * 28, "四。"]) == -3
+    # a short paragraph whose one full line is already short: the pair is pulled up instead
+    assert mending_spacing(["一" * 25, "四。"]) == -18
+    # nothing within a point a character
+    assert mending_spacing(["一" * 10, "四。"]) is None
+    assert mending_spacing(["四。"]) is None
+
+
+def test_mend_keeps_the_step_in_the_docx_for_word(tmp_path):
+    from workbench.writing.layoutpass import mend
+
+    text = "推" * 24 + "一二三四五六七八九十" * 3 + "升。"
+    out = export_report(_report(["开头一段话。", text]), tmp_path / "r.docx")
+    lines = ["政府工作报告", "各位代表：", "一、过去一年工作回顾", "开头一段话。",
+             text[:26], text[26:54], text[54:]]
+    data, done = mend(out.read_bytes(), lines)
+    assert len(done) == 1 and done[0].startswith("推推推")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = zf.read("word/document.xml").decode()
+    mended = re.search(r"<w:p>(?:(?!</w:p>).)*推推推(?:(?!</w:p>).)*</w:p>", body).group(0)
+    assert '<w:spacing w:val="-3"/>' in mended and "开头一段话" not in mended
+    assert body.count("<w:spacing w:val=") == 1
+    # lines that do not read as the .docx: nothing is changed
+    assert mend(out.read_bytes(), lines[:-1] + ["别的。"]) == (out.read_bytes(), [])

@@ -112,9 +112,46 @@ def pdf_path_for(docx: Path) -> Path:
     return Path(docx).with_suffix(".pdf")
 
 
-def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: int = TIMEOUT_S) -> Path:
+def _soffice(command: str, sources: list[Path], outdir: Path, timeout: int, what: Path):
+    """One LibreOffice process converting `sources` into `outdir`."""
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))
+    profile = _profile_dir()
+    profile.mkdir(parents=True, exist_ok=True)
+    try:
+        return subprocess.run(
+            [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+             "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir), *map(str, sources)],
+            capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise ExportError(S.EXPORT_PDF_TIMEOUT.format(path=what, seconds=timeout)) from None
+    except OSError as exc:
+        raise ExportError(S.EXPORT_PDF_FAILED.format(path=what, reason=exc.strerror or exc)) from None
+
+
+def _mended(docx: Path, pdf: Path) -> list[str]:
+    """The layout pass on one converted file: the .docx rewritten with the paragraphs it
+    tightens (writing/layoutpass.py); what it did, [] when nothing."""
+    from workbench.storage.atomic import WriteFailed, write_atomic
+    from workbench.writing.layoutpass import mend, pdf_lines
+
+    lines = pdf_lines(pdf)
+    if not lines:
+        return []
+    data, done = mend(docx.read_bytes(), lines)
+    if done:
+        try:
+            write_atomic(docx, data)
+        except WriteFailed as exc:
+            raise ExportError(S.EXPORT_WRITE_FAILED.format(path=docx, reason=exc.reason)) from None
+    return done
+
+
+def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: int = TIMEOUT_S,
+                   layout_pass: bool = True) -> Path:
     """Write `pdf` (default: beside the .docx) from `docx`; the old PDF stays until the new
-    one is whole. Raises ExportError with one Chinese line when LibreOffice is missing or fails."""
+    one is whole. With `layout_pass`, a paragraph that ends in a lone character is tightened in
+    the .docx and the PDF made again (`last_adjustments` says which). Raises ExportError with
+    one Chinese line when LibreOffice is missing or fails."""
     docx = Path(docx)
     pdf = Path(pdf) if pdf else pdf_path_for(docx)
     if pdf.suffix.lower() != ".pdf":
@@ -122,61 +159,62 @@ def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: int = TIMEOU
     command = soffice()
     if command is None:
         raise ExportError(S.EXPORT_NO_LIBREOFFICE)
-    env = dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))
-    profile = _profile_dir()
-    profile.mkdir(parents=True, exist_ok=True)
+    last_adjustments.clear()
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=pdf.parent) as tmp:
-        try:
-            source = Path(tmp) / "in" / docx.name
-            source.parent.mkdir()
-            source.write_bytes(for_libreoffice(docx.read_bytes()))
-            proc = subprocess.run(
-                [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                 "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(source)],
-                capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise ExportError(S.EXPORT_PDF_TIMEOUT.format(path=docx, seconds=timeout)) from None
-        except OSError as exc:
-            raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=exc.strerror or exc)) from None
-        except zipfile.BadZipFile as exc:
-            raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=exc)) from None
+        source = Path(tmp) / "in" / docx.name
         made = Path(tmp) / (docx.stem + ".pdf")
-        if proc.returncode != 0 or not made.exists():
-            reason = (proc.stderr or proc.stdout or f"exit {proc.returncode}").strip().splitlines()
-            raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=reason[-1] if reason else "?"))
+        for attempt in (0, 1):
+            try:
+                source.parent.mkdir(exist_ok=True)
+                source.write_bytes(for_libreoffice(docx.read_bytes()))
+            except OSError as exc:
+                raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=exc.strerror or exc)) from None
+            except zipfile.BadZipFile as exc:
+                raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=exc)) from None
+            proc = _soffice(command, [source], Path(tmp), timeout, docx)
+            if proc.returncode != 0 or not made.exists():
+                reason = (proc.stderr or proc.stdout or f"exit {proc.returncode}").strip().splitlines()
+                raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason=reason[-1] if reason else "?"))
+            if attempt or not layout_pass:
+                break
+            done = _mended(docx, made)
+            if not done:
+                break
+            last_adjustments.extend(done)
         os.replace(made, pdf)
     return pdf
 
 
-def convert_all(docxs: list[Path], outdir: Path, *, timeout: int = TIMEOUT_S) -> list[Path]:
-    """Many .docx -> PDF in `outdir` with one LibreOffice process (its start is most of the
-    cost of one file), each read as `convert_to_pdf` reads it. The PDFs, in the given order;
-    raises ExportError when LibreOffice is missing or one of them is not made."""
+# What the last convert_to_pdf's layout pass adjusted (one line a paragraph), for a summary.
+last_adjustments: list[str] = []
+
+
+def convert_all(docxs: list[Path], outdir: Path, *, timeout: int = TIMEOUT_S,
+                layout_pass: bool = True) -> list[Path]:
+    """Many .docx -> PDF in `outdir` with one LibreOffice process a pass (its start is most of
+    the cost of one file), each read and mended as `convert_to_pdf` does. The PDFs, in the
+    given order; raises ExportError when LibreOffice is missing or one of them is not made."""
     command = soffice()
     if command is None:
         raise ExportError(S.EXPORT_NO_LIBREOFFICE)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))
-    profile = _profile_dir()
-    profile.mkdir(parents=True, exist_ok=True)
+    docxs = [Path(d) for d in docxs]
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=outdir) as tmp:
-        sources = []
-        for i, docx in enumerate(map(Path, docxs)):
-            source = Path(tmp) / f"{i:04d}-{docx.name}"
-            source.write_bytes(for_libreoffice(docx.read_bytes()))
-            sources.append(source)
-        try:
-            subprocess.run(
-                [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                 "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir), *map(str, sources)],
-                capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise ExportError(S.EXPORT_PDF_TIMEOUT.format(path=outdir, seconds=timeout)) from None
-        made = []
-        for docx, source in zip(docxs, sources):
-            pdf = outdir / (source.stem + ".pdf")
-            if not pdf.exists():
-                raise ExportError(S.EXPORT_PDF_FAILED.format(path=docx, reason="?"))
-            made.append(pdf)
-    return made
+        sources = [Path(tmp) / f"{i:04d}-{docx.name}" for i, docx in enumerate(docxs)]
+        pdfs = [outdir / (source.stem + ".pdf") for source in sources]
+        todo = list(range(len(docxs)))
+        for attempt in (0, 1):
+            for i in todo:
+                sources[i].write_bytes(for_libreoffice(docxs[i].read_bytes()))
+                pdfs[i].unlink(missing_ok=True)
+            _soffice(command, [sources[i] for i in todo], outdir, timeout, outdir)
+            for i in todo:
+                if not pdfs[i].exists():
+                    raise ExportError(S.EXPORT_PDF_FAILED.format(path=docxs[i], reason="?"))
+            if attempt or not layout_pass:
+                break
+            todo = [i for i in todo if _mended(docxs[i], pdfs[i])]
+            if not todo:
+                break
+    return pdfs
