@@ -248,8 +248,9 @@ def _bytecode_env(folder: Path) -> dict[str, str]:
 
 @bench("export --pdf vs LibreOffice alone")
 def _export_pdf() -> Row:
-    """`workbench export --pdf` (check, .docx, PDF through LibreOffice with our fontconfig)
-    beside LibreOffice's own conversion of the same .docx, both with a warm profile."""
+    """`workbench export --pdf` (check, .docx, PDF through LibreOffice with our fontconfig, the
+    layout pass) beside LibreOffice's own conversion of the same .docx, both with a warm
+    profile: the pass costs at most one more conversion."""
     from workbench.writing.pdf import FONTCONFIG, _profile_dir, soffice
     from workbench.storage.store import Store
 
@@ -279,9 +280,13 @@ def _export_pdf() -> Row:
             out.append(time.perf_counter() - t0)
     ours, alone = statistics.median(ours_t), statistics.median(alone_t)
     shutil.rmtree(folder)
-    return Row("`workbench export --pdf` whole process", ours, "beside LibreOffice",
-               "—", f"LibreOffice's own --convert-to pdf of the same .docx {alone * 1000:.0f} ms; "
-               f"ours adds {max(ours - alone, 0) * 1000:.0f} ms (check, .docx, copy)")
+    # The layout pass (writing/layoutpass.py) may convert once more: at most two conversions.
+    goal = 2 * alone + 1.0
+    return Row("`workbench export --pdf` whole process", ours, f"≤ 2 × LibreOffice + 1 s ({goal:.2f} s)",
+               "ok" if ours <= goal else "over",
+               f"LibreOffice's own --convert-to pdf of the same .docx {alone * 1000:.0f} ms; "
+               f"ours adds {max(ours - alone, 0) * 1000:.0f} ms (check, .docx, the copy for "
+               f"LibreOffice, the layout pass and its second conversion when a paragraph is mended)")
 
 
 _PYCACHE = Path(tempfile.mkdtemp(prefix="wb-bench-pycache-"))
