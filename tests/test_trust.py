@@ -50,7 +50,8 @@ async def select(pilot, screen: ReportScreen, addr):
 
 
 def docx_text(path: Path) -> str:
-    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+    # less Word's no-width non breaks, which keep names and figures on one line
+    return "\n".join(p.text for p in Document(str(path)).paragraphs).replace("\u200d", "")
 
 
 def cli_show(db: Path, *args: str) -> str:
