@@ -25,13 +25,23 @@ LONGEST = 16   # a run longer than this is left to break (it could not fit a lin
 
 
 def read_names(path: Path = NAMES_FILE) -> list[str]:
-    """The names of the list, longest first; a missing list is an empty one."""
+    """The names of the list, longest first; a missing list is an empty one. Read once per
+    version of the file (the writer asks for every paragraph; an office's edit still counts)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return []
+    return list(_names(path, st.st_mtime_ns, st.st_size))
+
+
+@lru_cache(maxsize=8)
+def _names(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return []
+        return ()
     names = {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
-    return sorted(names, key=len, reverse=True)
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 @lru_cache(maxsize=4)
