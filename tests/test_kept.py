@@ -14,7 +14,7 @@ from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs import ChoiceDialog
 from workbench.tui.widgets.sections import BodyArea, OutlineTree
 
-from tuitools import open_2024, quiet_tui, settle, stored  # noqa: F401  (quiet_tui is an autouse fixture)
+from tuitools import new_from_list, open_2024, quiet_tui, settle, stored  # noqa: F401  (quiet_tui is an autouse fixture)
 
 SIZE = (120, 40)
 PARA = (1, 0, 0)
@@ -366,11 +366,7 @@ async def test_the_roll_over_to_do_list_stays_in_the_checks_until_marked_done(st
 
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await new_from_list(pilot, app)
         screen = app.screen
         assert screen.report.year == 2025
         await pilot.press("f4")

@@ -32,7 +32,7 @@ from workbench.tui.screens.home import HomeScreen
 from workbench.tui.screens.report.screen import ReportScreen
 from workbench.tui.widgets.sections import BodyArea, LeadInput, OutlineTree
 
-from tuitools import open_2024, quiet_tui, settle, stored  # noqa: F401  (quiet_tui is an autouse fixture)
+from tuitools import new_from_list, open_2024, quiet_tui, settle, stored  # noqa: F401  (quiet_tui is an autouse fixture)
 
 SIZE = (120, 40)
 TARGETS_ADDR = (1, None, 1)  # the 2024 example's targets paragraph
@@ -388,11 +388,7 @@ def test_new_from_cli_prints_what_to_review(store_path, capsys):
 async def test_tui_new_rolls_over_and_says_what_to_review(store_path):
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app)
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await new_from_list(pilot, app)
         assert isinstance(app.screen, ReportScreen) and app.screen.report.year == 2025
         assert "第五次会议" in app.screen.report.meta.meeting
         assert any("待核对" in str(n.message) and "届" in str(n.message) for n in app._notifications)

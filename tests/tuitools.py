@@ -73,3 +73,13 @@ def stored(path, place="狮岭镇", year=2024):
 
     with Store(path, readonly=True) as s:
         return s.get(place, year)
+
+
+async def new_from_list(pilot, app):
+    """n on the report list, Enter on the proposed place and year (next year's draft), settled."""
+    await settle(pilot, app)
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press("enter")
+    await settle(pilot, app)
+    return app.screen

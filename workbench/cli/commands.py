@@ -26,7 +26,7 @@ from workbench.cli.parser import (
 )
 from workbench.cli.shared import (
     _print_table, _ref_label, counts, db_path, emit_json, need_report, open_store, report_ref, suggestion,
-    wrap_output,
+    output_width, wrap_output,
 )
 from workbench.document.model import Report
 from workbench.storage.atomic import os_reason, path_problem
@@ -425,20 +425,10 @@ def _span(text: str) -> tuple[int, int]:
 
 
 def _compare_output(args: argparse.Namespace) -> tuple[int, bool]:
-    """Width and colour: the terminal's width with colour on a terminal; 100 columns (or
-    COLUMNS) and the 〔删：…〕〔增：…〕 markers when piped, with --no-color or NO_COLOR."""
-    import shutil
-
-    tty = sys.stdout.isatty()
-    color = tty and not args.no_color and not os.environ.get("NO_COLOR")
-    if tty:
-        width = shutil.get_terminal_size((100, 24)).columns
-    else:
-        try:
-            width = int(os.environ.get("COLUMNS", "100"))
-        except ValueError:
-            width = 100
-    return max(width, 40), color
+    """Width (output_width) and colour: colour on a terminal; the 〔删：…〕〔增：…〕 markers when
+    piped, with --no-color or NO_COLOR."""
+    color = sys.stdout.isatty() and not args.no_color and not os.environ.get("NO_COLOR")
+    return output_width(), color
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
