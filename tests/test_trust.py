@@ -334,6 +334,35 @@ async def test_change_on_disk_with_unsaved_edit_asks_and_never_overwrites(store_
     assert stored(store_path).note == "外部修改"
 
 
+@pytest.mark.parametrize("answer", ["mine", "theirs"])
+async def test_conflict_answered_after_the_report_closed_still_decides(store_path, answer):
+    """A save that met a change on disk may ask after its screen has already closed (the
+    autosave thread reports late): the answer still decides, and nothing crashes."""
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await select(pilot, screen, (1, 0, 0))
+        screen.query_one(BodyArea).focus()
+        await pilot.press("Q")
+        screen.discarded = True  # leave without the exit save, as if it had failed
+        app.pop_screen()
+        await settle(pilot, app)
+        assert screen not in app.screen_stack
+        _write_behind_the_lock(store_path, "外部修改")
+        screen.ask_conflict()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click(f"#choice-{answer}")
+        await settle(pilot, app)
+        assert app.is_running
+        kept = stored(store_path)
+        typed = "Q" in "".join(p.full_text for *_, p in kept.paragraphs())
+        if answer == "mine":
+            assert kept.note != "外部修改" and typed
+        else:
+            assert kept.note == "外部修改" and not typed
+
+
 def test_put_refuses_to_overwrite_a_report_changed_since_read(store_path):
     with Store(store_path) as s:
         base = s.get_doc("狮岭镇", 2024)

@@ -163,6 +163,12 @@ class Saving:
 
         def done(answer: str | None) -> None:
             self.asking = False
+            if self not in self.app.screen_stack:
+                # The screen closed while the question was open (its own exit save met the
+                # same conflict): the drafter's answer still decides, without its widgets.
+                if answer == "mine":
+                    self.save_sync(force=True)
+                return
             if answer == "theirs":
                 doc = self.app.get_doc(self.report.place, self.report.year)
                 if doc is not None:
