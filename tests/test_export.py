@@ -245,10 +245,13 @@ def test_failed_write_keeps_the_old_file(tmp_path, r2024, monkeypatch):
     def full_disk(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "fsync", full_disk)
+    # An exported file is not fsynced (it is made again from the store at will): the disk
+    # fills as the finished temporary file takes the old one's place.
+    monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(ExportError, match="磁盘空间已满"):
         export_report(r2024, out)
     assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]  # no temporary file left
 
 
 # ------------------------------------------------------------ fonts that survive

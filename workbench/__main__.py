@@ -15,6 +15,13 @@ def prepare_environment() -> None:
 
 def main() -> None:
     prepare_environment()
+    from workbench.util.cachedir import cache_folder
+    from workbench.util.lazyre import use_code_cache
+
+    try:
+        use_code_cache(cache_folder())
+    except Exception:  # no cache folder: every pattern is compiled, as without the cache
+        pass
     from workbench.cli.commands import main as cli_main
 
     sys.exit(cli_main())

@@ -4,14 +4,14 @@ read from the sentence, which the finding quotes for the drafter to settle."""
 
 from __future__ import annotations
 
-import re
 
 from workbench.checking.attainment import _has_numbers, _names_for, match
 from workbench.checking.findings import ERROR, INFO, Finding, Settings, _para_where
 from workbench.document.model import Report
 from workbench.reading.results import results_in, year_paragraphs
+from workbench.util import lazyre
 
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+_SENTENCE = lazyre.compile(r"[^。；！？\n]+[。；！？]?")
 _QUOTE_MAX = 80
 
 

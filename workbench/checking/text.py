@@ -20,6 +20,7 @@ from workbench.document.model import Report
 from workbench.document.phrasing import chinese_ordinal
 from workbench.reading.results import year_paragraphs
 from workbench.util.lazyre import LazyRegex
+from workbench.util import lazyre
 
 _CLAUSE_END = LazyRegex(r"[；。;！？\n]")
 
@@ -39,7 +40,7 @@ def _compiled_names(idents: tuple[tuple[str, str | None], ...]):
     if not owners:
         return None, owners
     names = sorted(owners, key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names)), owners
+    return lazyre.compile("|".join(re.escape(n) for n in names)), owners
 
 
 # What may stand between a clause's start and an indicator's name without changing what it
@@ -240,7 +241,7 @@ _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【"
 
 @lru_cache(maxsize=16)
 def _pair_re(open_: str, close: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(open_)}{re.escape(close)}]")
+    return lazyre.compile(f"[{re.escape(open_)}{re.escape(close)}]")
 
 
 def _imbalance(text: str, open_: str, close: str) -> tuple[int, int | None]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -16,6 +15,7 @@ from workbench.cli.parser import CliError, _year
 from workbench.document.model import Report
 from workbench.storage.paths import default_path
 from workbench.storage.store import Store
+from workbench.util import lazyre
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -148,9 +148,9 @@ def output_width() -> int:
     return max(width, 40)
 
 
-_CODE = re.compile(r"[EWIR]\d{3}\s+")          # "W201  " before a finding's message
-_LABEL = re.compile(r"[^\s：:]{1,6}[：:]")       # "待核对：" before a note
-_LOCATION = re.compile(r"(.*?\S)(\s+)(\[[^\[\]]*\])\s*$")  # "…  [完成数·规上工业总产值]"
+_CODE = lazyre.compile(r"[EWIR]\d{3}\s+")          # "W201  " before a finding's message
+_LABEL = lazyre.compile(r"[^\s：:]{1,6}[：:]")       # "待核对：" before a note
+_LOCATION = lazyre.compile(r"(.*?\S)(\s+)(\[[^\[\]]*\])\s*$")  # "…  [完成数·规上工业总产值]"
 
 
 def wrap_output(text: str, width: int | None = None) -> str:

@@ -4,18 +4,18 @@ and the sentences that state a year's place in it ("2025年是“十四五”规
 
 from __future__ import annotations
 
-import re
 
 from workbench.document.meeting import cn_number, cn_text
+from workbench.util import lazyre
 
 FIRST = 2016  # the first year of 十三五; plans run five years each from there
 _FIRST_PLAN = 13
 
 # "十四五" with or without its quotes; the ordinal is the middle numeral.
-_PLAN = re.compile(r"十([一二三四五六七八九])五")
+_PLAN = lazyre.compile(r"十([一二三四五六七八九])五")
 # A sentence that gives a year a role: "2026年是……开局之年", "今年是……的关键一年".
-_YEAR_ROLE = re.compile(r"((?:19|20)[0-9]{2}|今|明|本)年(?:是|为)[^。；！？]{0,40}?(?:之年|一年)")
-_SENTENCE = re.compile(r"[^。；！？;!?\n]*[。；！？;!?]?")
+_YEAR_ROLE = lazyre.compile(r"((?:19|20)[0-9]{2}|今|明|本)年(?:是|为)[^。；！？]{0,40}?(?:之年|一年)")
+_SENTENCE = lazyre.compile(r"[^。；！？;!?\n]*[。；！？;!?]?")
 _CALENDAR_WORDS = ("收官", "开局")
 
 
@@ -70,7 +70,7 @@ _CURRENT = ("收官", "开局", "之年", "圆满", "实施", "落实", "确定�
 # are looked for in the clause that names the plan, not across a long sentence.
 _CURRENT_LATER = ("开局之年", "实施", "落实", "确定的", "目标任务")
 _PREPARING = ("谋划", "谋篇", "编制", "研究", "衔接", "前期", "储备", "开好局", "良好开局", "起好步")
-_CLAUSE = re.compile(r"[，,；;：:]")
+_CLAUSE = lazyre.compile(r"[，,；;：:]")
 
 
 def calendar_slips(sentence: str, year: int, plan_chapter: bool) -> list[str]:

@@ -3,14 +3,12 @@ before the store file is read."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 
 from workbench.storage.atomic import WriteFailed, write_atomic
-
-ENV_CACHE = "WORKBENCH_CACHE_DIR"
+from workbench.util.cachedir import cache_folder
 
 
 def list_cache_path(path: Path) -> Path:
@@ -18,11 +16,7 @@ def list_cache_path(path: Path) -> Path:
     user's cache folder, one small file per store, named by the store's full path."""
     import hashlib
 
-    folder = os.environ.get(ENV_CACHE)
-    if not folder:
-        from platformdirs import user_cache_dir
-
-        folder = user_cache_dir("workbench", appauthor=False)
+    folder = cache_folder()
     name = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:20]
     return Path(folder) / f"list-{name}.json"
 

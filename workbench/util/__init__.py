@@ -1,2 +1,2 @@
 """Helpers that know nothing of reports: regexes compiled on first use, CJK line wrapping.
-Imports only the standard library and rich; every other package may import it."""
+Imports only the standard library, rich and platformdirs; every other package may import it."""

@@ -13,19 +13,20 @@ from functools import lru_cache
 from typing import Iterable
 
 from rich.cells import cell_len
+from workbench.util import lazyre
 
 NO_LINE_START = set("，。；：、！？）》」』】〕〗”’…%％·")
 NO_LINE_END = set("（《「『【〔〖“‘")
-_ATOM = re.compile(r"[〔〖⦅][删增]：|[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*(?:个百分点)?|个百分点|\s+|.", re.S)
+_ATOM = lazyre.compile(r"[〔〖⦅][删增]：|[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*(?:个百分点)?|个百分点|\s+|.", re.S)
 
 # With keep_units, a number keeps its unit on its line ("107.2亿元", "3000万美元", "15个"),
 # and a bound after it too ("8%左右", "3.2%以内", "500亩以上").
 _UNIT = r"(?:个百分点|亿美元|万美元|亿元|万元|万人|万吨|平方米|公里|公顷|美元|元|人次|人|个|家|项|亩|吨|户|所|座|条|张|台|套|次|倍)"
 _BOUND = r"(?:左右|以上|以内|以下)"
-_ATOM_UNITS = re.compile(r"[〔〖⦅][删增]：|[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*" + _UNIT + "?" + _BOUND
+_ATOM_UNITS = lazyre.compile(r"[〔〖⦅][删增]：|[-+]*[A-Za-z0-9][A-Za-z0-9.,%％+\-_/:]*" + _UNIT + "?" + _BOUND
                          + r"?|个百分点|\s+|.", re.S)
 
-_MARK_OPEN = re.compile(r"[〔〖⦅][删增]：")
+_MARK_OPEN = lazyre.compile(r"[〔〖⦅][删增]：")
 
 Span = tuple[str, "str | None"]
 

@@ -285,7 +285,7 @@ def _write(out: Path, build) -> Path:
         raise ExportError(S.EXPORT_NO_FOLDER.format(folder=out.parent))
     payload = to_bytes(build())
     try:
-        write_atomic(out, payload)
+        write_atomic(out, payload, durable=False)  # made again from the store at will
     except WriteFailed as exc:
         raise ExportError(S.EXPORT_WRITE_FAILED.format(path=out, reason=exc.reason)) from None
     return out

@@ -36,7 +36,7 @@ def export_report(report: Report, out: Path, *, template: Path | None = None,
         payload = build_package(report, template=template, previous=previous, appendix=appendix,
                                 attachments=attachments)
     try:
-        write_atomic(out, payload)
+        write_atomic(out, payload, durable=False)  # made again from the store at will
     except WriteFailed as exc:
         raise ExportError(S.EXPORT_WRITE_FAILED.format(path=out, reason=exc.reason)) from None
     return out

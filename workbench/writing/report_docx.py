@@ -22,10 +22,11 @@ from workbench.document import layout as L
 from workbench import strings as S
 from workbench.document.datapart import DATA_PART, data_xml
 from workbench.document.model import Report
-from workbench.writing.unbreakable import glue
+from workbench.writing.unbreakable import glue, read_names
 from workbench.document.phrasing import (
     GENERATED_TARGETS, chapter_numbers, full_width, section_number, targets_sentence,
 )
+from workbench.util import lazyre
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TEMPLATE = ROOT / "templates" / L.DEFAULT_TEMPLATE_NAME
@@ -163,18 +164,19 @@ class _Body:
         self.out: list[str] = []
         self.texts: list[str] = []       # body paragraphs, for the counts in app.xml
         self.cells: list[str] = []       # table rows, counted as words but not as body lines
+        self.names = read_names()        # the unbreakable names: read once per document
 
     def para(self, style: str, text: str = "", lead: str | None = None, *,
              lines: list[str] | None = None, ind: str = "", bold: list[str] | None = None) -> None:
         xml = [f'<w:p><w:pPr><w:pStyle w:val="{_x(self.ids[style])}"/>{ind}</w:pPr>']
         strong = f'<w:rPr><w:rStyle w:val="{_x(self.ids[L.LEAD])}"/></w:rPr>'
         if lead:
-            xml.append(f'<w:r>{strong}<w:t xml:space="preserve">{_x(glue(full_width(lead)))}</w:t></w:r>')
+            xml.append(f'<w:r>{strong}<w:t xml:space="preserve">{_x(glue(full_width(lead), self.names))}</w:t></w:r>')
         for i, piece in enumerate(lines if lines is not None else [text] if text else []):
             br = "<w:br/>" if i else ""
             for j, (chunk, is_bold) in enumerate(_bold_chunks(piece, bold or [])):
                 xml.append(f'<w:r>{strong if is_bold else ""}{br if j == 0 else ""}'
-                           f'<w:t xml:space="preserve">{_x(glue(full_width(chunk)))}</w:t></w:r>')
+                           f'<w:t xml:space="preserve">{_x(glue(full_width(chunk), self.names))}</w:t></w:r>')
         xml.append("</w:p>")
         self.out.append("".join(xml))
         self.texts.append((lead or "") + ("".join(lines) if lines is not None else text))
@@ -320,7 +322,7 @@ def fit_columns(rows: list[tuple[str, ...]], total: int = BLOCK_TWIPS) -> list[i
     return [first] + rest
 
 
-_BODY_RE = re.compile(rb"(<w:body(?:\s[^>]*)?>)(.*?)(<w:sectPr[\s>].*?</w:sectPr>\s*)?(</w:body>)", re.S)
+_BODY_RE = lazyre.compile(rb"(<w:body(?:\s[^>]*)?>)(.*?)(<w:sectPr[\s>].*?</w:sectPr>\s*)?(</w:body>)", re.S)
 
 
 def _document_xml(template_xml: bytes, body: str) -> bytes:
@@ -335,8 +337,8 @@ def _document_xml(template_xml: bytes, body: str) -> bytes:
 
 # ------------------------------------------------------------ package parts
 
-_RFONTS_RE = re.compile(rb'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"')
-_FONT_RE = re.compile(rb'<w:font w:name="([^"]+)"\s*(?:/>|>.*?</w:font>)', re.S)
+_RFONTS_RE = lazyre.compile(rb'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"')
+_FONT_RE = lazyre.compile(rb'<w:font w:name="([^"]+)"\s*(?:/>|>.*?</w:font>)', re.S)
 _FONTS_END = b"</w:fonts>"
 
 
@@ -376,7 +378,7 @@ def declare_fonts(font_table: bytes, *parts: bytes, only_used: bool = False) -> 
     return head + b"".join(entries) + _FONTS_END
 
 
-_REL_RE = re.compile(rb'<Relationship\s[^>]*?Target="([^"]+)"[^>]*/>')
+_REL_RE = lazyre.compile(rb'<Relationship\s[^>]*?Target="([^"]+)"[^>]*/>')
 
 
 def drop_parts(parts: dict[str, bytes], order: list[str], names) -> list[str]:
@@ -434,9 +436,9 @@ def app_xml(*, company: str, pages: int, words: int, characters: int, paragraphs
 _APP_VERSION = "16.0000"  # the Word version whose features the package uses (Word 2016+)
 
 
-_SPACE_RE = re.compile(r"\s+")
-_NOT_CJK_RE = re.compile(r"[\x00-\u2e7f]+")
-_LATIN_WORD_RE = re.compile(r"[A-Za-z0-9.%]+")
+_SPACE_RE = lazyre.compile(r"\s+")
+_NOT_CJK_RE = lazyre.compile(r"[\x00-\u2e7f]+")
+_LATIN_WORD_RE = lazyre.compile(r"[A-Za-z0-9.%]+")
 
 
 def _counts(paragraph_texts: list[str], cells: list[str]) -> tuple[int, int, int, int]:
