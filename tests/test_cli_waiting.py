@@ -1,7 +1,7 @@
 """A CLI write while another program (the TUI) holds the store says at once that it is waiting
-and how to give up, and when it gives up it says what still works (the CLI has no read-only
-mode to suggest); a store in a folder that cannot be written names the folder, not the
-internal .lock file."""
+and how to give up, and when it gives up it says what still works (reading commands, and
+`--readonly`, which never waits and refuses every change); a store in a folder that cannot be
+written names the folder, not the internal .lock file."""
 
 from __future__ import annotations
 
@@ -38,8 +38,28 @@ def test_a_write_says_it_is_waiting_then_what_still_works(held, capsys, monkeypa
     err = capsys.readouterr().err.splitlines()
     assert code == 2
     assert "正在等待" in err[0] and "Ctrl+C 放弃" in err[0] and f"进程 {proc.pid}" in err[0]
-    assert "只读的命令" in err[1] and "以只读方式打开" not in err[1] and "未做改动" in err[1]
+    assert "只读的命令" in err[1] and "--readonly" in err[1] and "未做改动" in err[1]
     assert main(["--db", str(db), "check", "狮岭镇", "2024"]) in (0, 1)  # reading still works
+
+
+def test_readonly_reads_without_waiting_and_refuses_every_change(held, capsys, monkeypatch, tmp_path):
+    db, _ = held
+    monkeypatch.setenv("WORKBENCH_LOCK_WAIT", "30")  # a write would wait half a minute
+    before = db.read_bytes()
+    started = time.monotonic()
+    assert main(["--db", str(db), "--readonly", "show", "狮岭镇", "2024"]) == 0
+    assert "狮岭镇" in capsys.readouterr().out
+    out = tmp_path / "r.docx"
+    assert main(["--readonly", "--db", str(db), "export", "狮岭镇", "2024", "-o", str(out)]) == 0
+    assert out.exists()
+    capsys.readouterr()
+    for command in (["new", "狮岭镇", "2025", "--from", "2024"], ["version", "save", "狮岭镇", "2024", "送审稿"],
+                    ["import", str(ROOT / "examples" / "shiling-2023.json")]):
+        assert main(["--db", str(db), "--readonly", *command]) == 2, command
+        err = capsys.readouterr().err
+        assert "--readonly" in err and "未执行" in err and command[0] in err, err
+    assert time.monotonic() - started < 20  # nothing waited for the lock
+    assert db.read_bytes() == before
 
 
 def test_the_waiting_message_comes_while_it_waits(held):

@@ -433,6 +433,7 @@ CLI_METAVARS = {"place": "地点", "year": "年份", "file": "文件", "path": "
 # Argument help by name; "command name" keys override the plain name for one command.
 CLI_ARGS = {
     "--db": "数据库文件（默认：{default}；也可用环境变量 WORKBENCH_DB 指定）",
+    "--readonly": "只读：只查看、导出，决不修改数据库，也不等待正在编辑它的程序（要修改的命令会直接拒绝）",
     "--json": "以 JSON 输出，供其他程序读取",
     "place": "地点，如 狮岭镇",
     "year": "年份，四位数字，如 2024",
@@ -768,6 +769,7 @@ CLI_TRASH_NEEDS_YES = "回收站中有 {n} 份报告（{names}）；永久删除
 CLI_TRASH_KEPT = "已取消，回收站未动"
 CLI_DEMO_TEMP = "示例数据库（临时，退出后删除；要保留请用 workbench demo --folder 文件夹）：{path}"
 CLI_WAITING = "数据库 {path} 正被另一个程序使用（{holder}），正在等待它写完…（最多 {wait} 秒，Ctrl+C 放弃）"
-CLI_STORE_LOCKED = "数据库 {path} 正被另一个程序使用（{holder}），等了 {wait} 秒仍未释放，未做改动；请关闭它（如报告工作台的界面）后再试。只读的命令（list、show、check、compare、export）不受影响，可以照常使用"
+CLI_STORE_LOCKED = "数据库 {path} 正被另一个程序使用（{holder}），等了 {wait} 秒仍未释放，未做改动；请关闭它（如报告工作台的界面）后再试。只读的命令（list、show、check、compare、export）不受影响，可以照常使用；加 --readonly 可确保只读、不等待"
+CLI_READONLY_REFUSED = "已加 --readonly（只读）：“{command}”要修改数据库 {path}，未执行；去掉 --readonly 再试"
 STORE_FOLDER_UNUSABLE = "无法写入数据库 {path}：它所在的文件夹 {folder} {reason}（保存时要在这个文件夹里建文件）；请换一个能写入的文件夹，或用只读的命令查看"
 IMPORT_IS_COMPARISON = "{path} 是报告工作台导出的对照表（“{title}”），不是一份报告，不能导入；要导入的是报告本身（.txt、.docx 或 .json）"

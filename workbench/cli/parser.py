@@ -188,6 +188,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help=S.CLI_VERSION_HELP)
     p.add_argument("--db", metavar=S.CLI_METAVARS["path"],
                    help=S.CLI_ARGS["--db"].replace("%", "%%").format(default="%(db_default)s"))
+    p.add_argument("--readonly", action="store_true", help=S.CLI_ARGS["--readonly"])
     sub = p.add_subparsers(dest="command", parser_class=_Parser, title=S.CLI_SECTION_COMMANDS,
                            metavar=S.CLI_COMMAND_METAVAR)
 
@@ -273,7 +274,7 @@ COMMAND_NAMES = ("demo", "list", "import", "new", "show", "check", "compare", "e
 
 def command_in(argv: Sequence[str]) -> str | None:
     """The subcommand a command line names, when it is plain to see: after the global `--db
-    PATH` and before any other option. None (build every parser) for help, --version, a bare
+    PATH` and `--readonly` and before any other option. None (build every parser) for help, --version, a bare
     `workbench`, or anything unusual, so argparse's own handling and messages stay whole."""
     i = 0
     while i < len(argv):
@@ -281,7 +282,7 @@ def command_in(argv: Sequence[str]) -> str | None:
         if token == "--db":
             i += 2
             continue
-        if token.startswith("--db="):
+        if token.startswith("--db=") or token == "--readonly":
             i += 1
             continue
         return token if token in COMMAND_NAMES else None
@@ -293,7 +294,7 @@ def help_argv(argv: Sequence[str]) -> list[str]:
     COMMAND [SUB] --help` (the global `--db PATH` may stand before it)."""
     argv = list(argv)
     i = 0
-    while i < len(argv) and (argv[i] == "--db" or argv[i].startswith("--db=")):
+    while i < len(argv) and (argv[i] in ("--db", "--readonly") or argv[i].startswith("--db=")):
         i += 2 if argv[i] == "--db" else 1
     if i < len(argv) and argv[i] == "help":
         return argv[:i] + argv[i + 1:] + ["--help"]

@@ -36,6 +36,8 @@ def open_store(args: argparse.Namespace, *, write: bool = False, lazy: bool = Fa
     from workbench.storage.errors import StoreLocked, describe_holder
 
     path, wait = db_path(args), lock_wait() if write else 0.0
+    if write and getattr(args, "readonly", False):
+        raise CliError(S.CLI_READONLY_REFUSED.format(command=_command_words(args), path=path))
 
     def waiting(holder) -> None:
         print(S.CLI_WAITING.format(path=path, holder=describe_holder(holder), wait=f"{wait:g}"),
@@ -47,6 +49,12 @@ def open_store(args: argparse.Namespace, *, write: bool = False, lazy: bool = Fa
     except StoreLocked as exc:  # the CLI has no read-only mode to offer: say what does work
         raise CliError(S.CLI_STORE_LOCKED.format(path=exc.path, holder=describe_holder(exc.holder),
                                                  wait=f"{wait:g}")) from None
+
+
+def _command_words(args: argparse.Namespace) -> str:
+    """"version save", "import": the command as typed, for a message."""
+    words = [getattr(args, "command", None), getattr(args, "version_command", None)]
+    return " ".join(w for w in words if isinstance(w, str) and w)
 
 
 def need_report(store: Store, place: str, year: int) -> Report:
