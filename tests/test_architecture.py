@@ -266,3 +266,22 @@ def test_every_workbench_import_names_a_module_and_names_that_exist():
             if attr and not hasattr(loaded, attr) and f"{module}.{attr}" not in mods:
                 missing.append(f"{name}:{line} {module}.{attr}")
     assert missing == []
+
+
+def test_every_worker_names_itself():
+    """Textual describes a worker without a `description` by the repr of its arguments, on the
+    event loop: for a worker given the report that is the whole document, every autosave and
+    every check run (seconds for a long paragraph). Every @work in the package says its name."""
+    missing = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for dec in node.decorator_list:
+                call = dec if isinstance(dec, ast.Call) else None
+                name = (call.func if call else dec)
+                if getattr(name, "id", getattr(name, "attr", None)) != "work":
+                    continue
+                if call is None or not any(k.arg == "description" for k in call.keywords):
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert not missing, missing

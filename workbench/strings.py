@@ -126,6 +126,7 @@ EDIT_EMPTY_NAME = "指标名称不能为空"
 EDIT_VALUE_NOT_GROWTH = "这一栏填数值（如“21.2亿元”），增速请填在“增速”栏"
 EDIT_GROWTH_NOT_VALUE = "这一栏填增速（如“增长8%左右”），数值请填在“数值”栏"
 EDIT_NOT_PARAGRAPH = "请先选中一个段落"
+EDIT_SPLIT_GENERATED = "这一段是自动生成的（〔自动〕），不能拆分；先按 Ctrl+G 改为自己撰写"
 EDIT_HAS_LEAD = "这一段已有段首句"
 EDIT_NO_SENTENCE = "这一段没有可作段首句的短句（以“。”结尾，不超过40字）"
 
@@ -193,6 +194,10 @@ SEC_NOTHING = "在左侧选中一个段落或标题进行编辑"
 SEC_NEW_SECTION = "新的一节"
 SEC_NEW_CHAPTER = "新的一章"
 SEC_LEAD_DONE = "已设为段首句：{lead}"
+SEC_TOO_LONG = "此段长 {chars} 字，编辑框只显示开头（只读）：多半是导入时没有分段；按 Ctrl+B 按句号拆成约 {target} 字一段"
+SEC_TOO_LONG_TAIL = "\n……（以下还有 {rest} 字未显示）"
+SPLIT_DONE = "已按句号把这一段拆成 {n} 段（Ctrl+Z 撤销）"
+SPLIT_NOTHING = "这一段只有一两句，不用拆分（Ctrl+B 按句号拆分过长的段落）"
 CHECKS_TITLE = "核对结果：错误 {errors}，警告 {warnings}，提示 {infos}"
 CHECKS_CLEAN = "未发现问题"
 CHECKS_HINT = "回车跳到问题所在处"
@@ -215,6 +220,7 @@ BINDING = {
     "figures": "指标", "sections": "章节", "checks": "核对", "preview": "预览",
     "edit": "编辑", "add": "新增", "remove": "删除", "move_up": "上移", "move_down": "下移",
     "lead": "设段首句", "add_section": "新增一节", "add_chapter": "新增一章",
+    "split_sentences": "按句拆段",
     "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新", "compare": "对比上年", "meta": "标题信息", "undo": "撤销", "redo": "重做",
 }
 IMPORT_EMPTY = "{path} 是空文件"
@@ -241,7 +247,8 @@ HELP_FIGURES = ("指标表：方向键移动，回车编辑当前格（数值如
 OUTLINE_TYPING_HINT = "这里是章节目录，打字不会进入正文：按 Tab 到右边的编辑框再输入"
 HELP_OUTLINE = ("章节树：↑/↓ 选择，回车展开或收起；选中段落后在右侧编辑。"
                 "Ctrl+N 在其后新增一段，Ctrl+T 新增一节，Delete 删除，Ctrl+↑/↓ 上移下移，"
-                "Ctrl+L 把段落第一句设为段首句，Ctrl+G 把〔自动〕段改为自由文本（或改回自动）。")
+                "Ctrl+L 把段落第一句设为段首句，Ctrl+G 把〔自动〕段改为自由文本（或改回自动），"
+                "Ctrl+B 把过长的段落按句号拆成几段。")
 HELP_LEAD = "段首句（加粗显示）或章节标题。段首句一般是一个短句，以“。”结尾。"
 HELP_BODY = ("正文：直接输入，自动换行；Ctrl+Z 撤销，Ctrl+Y 重做。"
              "停止输入约 1 秒后自动保存，右侧核对结果随之更新。"

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from workbench import strings as S
+from workbench.util.lazyre import LazyRegex
 from workbench.document.catalog import lookup
 from workbench.document.figures import Figure, FigureError, format_figure, parse_figure
 from workbench.document.model import Chapter, Paragraph, Report, Section
@@ -111,6 +112,9 @@ def move_item(items: list, index: int, delta: int) -> int:
 # ------------------------------------------------------------ text
 
 Address = tuple[int, int | None, int | None]  # chapter, section, paragraph
+# A sentence with its end marks and a closing quote or bracket right after them: where a long
+# paragraph may be split.
+_SENTENCE = LazyRegex(r"[^。！？]*(?:[。！？]+[”’」』）)]*|$)")
 
 
 def paragraph_list(report: Report, ci: int, si: int | None) -> list[Paragraph]:
@@ -163,6 +167,43 @@ def insert_paragraphs(report: Report, addr: Address, before: str, pieces: list[s
     for k, piece in enumerate(pieces[1:], start=1):
         paras.insert(pi + k, Paragraph(text=piece + (after if k == len(pieces) - 1 else "")))
     return (ci, si, pi + len(pieces) - 1)
+
+
+LONG_PARAGRAPH = 20_000   # characters: far past any real paragraph; the editor cannot keep up
+SPLIT_TARGET = 500        # characters a paragraph split at sentence ends aims at
+
+
+def split_at_sentences(report: Report, addr: Address, target: int = SPLIT_TARGET) -> list[Address]:
+    """Paragraph `addr` split at sentence ends (。！？ and a closing quote after one) into
+    paragraphs of about `target` characters each, whole sentences only; the lead and its bold
+    phrases stay with the first. A text imported without paragraph breaks becomes paragraphs
+    the editor can hold. Returns the new paragraphs' addresses (one: nothing to split)."""
+    ci, si, pi = addr
+    if pi is None:
+        raise EditError(S.EDIT_NOT_PARAGRAPH)
+    paras = paragraph_list(report, ci, si)
+    para = paras[pi]
+    if para.generated:
+        raise EditError(S.EDIT_SPLIT_GENERATED)
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for sentence in _SENTENCE.findall(para.text):
+        if not sentence:
+            continue
+        if current and size + len(sentence) > target:
+            pieces.append("".join(current))
+            current, size = [], 0
+        current.append(sentence)
+        size += len(sentence)
+    if current:
+        pieces.append("".join(current))
+    if len(pieces) <= 1:
+        return [addr]
+    para.text = pieces[0]
+    for k, piece in enumerate(pieces[1:], start=1):
+        paras.insert(pi + k, Paragraph(text=piece))
+    return [(ci, si, pi + k) for k in range(len(pieces))]
 
 
 def add_section(report: Report, ci: int, title: str, after: int | None = None) -> Address:

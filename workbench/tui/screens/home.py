@@ -135,7 +135,7 @@ class HomeScreen(Screen):
                           errors, warnings, Text(str(r["targets"])), Text(r["title"] or ""),
                           key=f"{r['place']}|{r['year']}")
 
-    @work(thread=True, exclusive=True, group="home-count")
+    @work(thread=True, exclusive=True, group="home-count", description="count findings")
     def count_findings(self, rows: list[dict]) -> None:
         self.painted.wait(2.0)
         counts = self.app.count_findings([(r["place"], r["year"]) for r in rows],

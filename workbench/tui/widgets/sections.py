@@ -31,6 +31,8 @@ class OutlineTree(Tree):
         Binding("ctrl+up", "screen.move_item(-1)", S.BINDING["move_up"], id="sections.move_up", show=False),
         Binding("ctrl+down", "screen.move_item(1)", S.BINDING["move_down"], id="sections.move_down", show=False),
         Binding("ctrl+l", "screen.promote_lead", S.BINDING["lead"], id="sections.lead", show=False),
+        Binding("ctrl+b", "screen.split_sentences", S.BINDING["split_sentences"], id="sections.split_sentences",
+                show=False),
         # With a Chinese input method on, > and < arrive as 》 and 《.
         Binding("greater_than_sign,right_double_angle_bracket,ctrl+right", "widen(4)", S.BINDING_WIDEN,
                 id="sections.widen", show=False),
@@ -142,6 +144,8 @@ class BodyArea(TextArea):
     HELP = S.HELP_BODY
     BINDINGS = [
         Binding("ctrl+n", "screen.add_paragraph", S.BINDING["add"], id="body.add", show=False),
+        Binding("ctrl+b", "screen.split_sentences", S.BINDING["split_sentences"], id="body.split_sentences",
+                show=False),
         # TextArea's own F6/F7 select the line / the whole text, so the next key typed would
         # replace the paragraph: here they are the screen's keys (对比上年, 标题信息) as elsewhere.
         Binding("f6,f7", "pass_to_screen", show=False),

@@ -29,7 +29,7 @@ class ChecksTab:
     def run_checks(self) -> None:
         self._check(E.snapshot(self.report))
 
-    @work(thread=True, exclusive=True, group="check")
+    @work(thread=True, exclusive=True, group="check", description="check")  # not a repr of the report
     def _check(self, snap: Report) -> None:
         from workbench.checking.rounds import todo_findings
 

@@ -87,7 +87,7 @@ class Exporting:
     def action_export_pdf(self) -> None:
         self.action_export(pdf=True)
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", description="export")  # not a repr of the whole report
     def _export(self, snap: Report, out: Path, pdf: bool = False) -> None:
         from workbench.writing.export import ExportError, export_report
 

@@ -60,7 +60,7 @@ class Saving:
         self.saving += 1
         self._save(E.save_copy(self.report), self.edits, self.base)
 
-    @work(thread=True, group="save")
+    @work(thread=True, group="save", description="save")  # not the default: a repr of the whole report
     def _save(self, snap: Report, edits: int, base: dict | None) -> None:
         error, doc, conflict = self.app.save_checked(snap, base)
         self.app.call_from_thread(self._saved, error, edits, doc, conflict)

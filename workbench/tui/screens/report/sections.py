@@ -58,6 +58,15 @@ class SectionsTab:
                     lead.disabled = True
                     body.read_only = True
                     body.load_text(text or S.SEC_GENERATED_EMPTY)
+                elif len(para.text) > E.LONG_PARAGRAPH:
+                    # The editor lays out a whole paragraph for every line it draws: a text
+                    # imported without breaks (megabytes) would hold the screen for minutes.
+                    label.update(S.SEC_TOO_LONG.format(chars=len(para.text), target=E.SPLIT_TARGET))
+                    lead.placeholder = S.SEC_LEAD
+                    lead.value = para.lead or ""
+                    body.read_only = True
+                    shown = E.LONG_PARAGRAPH // 10
+                    body.load_text(para.text[:shown] + S.SEC_TOO_LONG_TAIL.format(rest=len(para.text) - shown))
                 else:
                     label.update(self.app.readonly_state() if self.readonly else S.SEC_LEAD)
                     lead.placeholder = S.SEC_LEAD
@@ -108,6 +117,8 @@ class SectionsTab:
         para = E.get_paragraph(self.report, self.address)
         if para.text == event.text_area.text or para.generated or self.readonly or self.final_locked:
             return
+        if len(para.text) > E.LONG_PARAGRAPH:
+            return  # the editor shows only its start (read-only): never write that back
         para.text = event.text_area.text
         node = self.query_one(OutlineTree).node_for(self.address)
         if node is not None:
@@ -202,6 +213,27 @@ class SectionsTab:
         lead = self.query_one(LeadInput)
         lead.focus()  # the new bullet's lead is what the drafter writes next
         self.call_after_refresh(lead.focus)
+
+    def action_split_sentences(self) -> None:
+        """Ctrl+B: the paragraph split at sentence ends into paragraphs the editor can hold."""
+        addr = self.address
+        if addr is None or addr[2] is None:
+            self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
+            return
+        if self.refuse():
+            return
+        before = E.snapshot(self.report)
+        try:
+            made = E.split_at_sentences(self.report, addr)
+        except E.EditError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        if len(made) == 1:
+            self.notify(S.SPLIT_NOTHING)
+            return
+        self.remember(before)
+        self._structure_changed(addr)
+        self.notify(S.SPLIT_DONE.format(n=len(made)))
 
     def action_add_section(self) -> None:
         if self.address is None or self.refuse():
