@@ -77,8 +77,14 @@ def cmd_tui(args: argparse.Namespace, path: Path | None = None) -> int:
     path = path or db_path(args)
     # The store is checked before the screen is taken: a bad path is one line, not a TUI flash.
     probe_store(path, create_folder=not args.db)
+    import gc
+
     from workbench.tui.app import run
 
+    # A session of hours: the modules loaded so far stay out of every collection (freeze), and
+    # collections come as often as Python's defaults (the launcher made them rare for start-up).
+    gc.freeze()
+    gc.set_threshold(700, 10, 10)
     run(path)
     return EXIT_OK
 
