@@ -11,7 +11,7 @@ import pytest
 from sheetmaker import csv_gb18030, kuaibao, ods, xlsx
 from workbench.document.model import Report
 from workbench.drafting.sheetfill import apply_plan, learned, plan_import, preview_rows
-from workbench.reading.sheet import RESULTS, TARGETS, SheetError, detect_kind, read_grid, read_sheet
+from workbench.reading.sheet import TARGETS, SheetError, detect_kind, read_grid, read_sheet
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -255,9 +255,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if wanted("version"):
         add_version_parser(sub)
 
-    if wanted("figures"):
-        add_figures_parser(sub)
-
     if wanted("restore"):
         s = sub.add_parser("restore", help=S.CLI_RESTORE_HELP, description=S.CLI_RESTORE_HELP)
         _arg(s, "restore", "place")
@@ -267,11 +264,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         _arg(s, "trash", "--empty", action="store_true", help=S.CLI_TRASH_EMPTY_HELP)
         _arg(s, "trash", "-y", "--yes", action="store_true", help=S.CLI_TRASH_YES_HELP)
         _arg(s, "trash", "--json", action="store_true")
+    if wanted("figures"):
+        add_figures_parser(sub)
     return p
 
 
 COMMAND_NAMES = ("demo", "list", "import", "new", "show", "check", "compare", "export", "version",
-                 "figures", "restore", "trash")
+                 "restore", "trash", "figures")
 
 
 def command_in(argv: Sequence[str]) -> str | None:
@@ -338,7 +337,7 @@ def add_figures_parser(sub) -> None:
     """`figures import PLACE YEAR FILE`: the bureau's spreadsheet into a report's figures."""
     p = _command(sub, "figures")
     fs = p.add_subparsers(dest="figures_command", parser_class=_Parser, title=S.FIGURES_COMMANDS_TITLE,
-                          metavar=S.FIGURES_COMMANDS_HELP, help=S.FIGURES_COMMANDS_HELP)
+                          metavar="import", help=S.FIGURES_COMMANDS_HELP)
     s = fs.add_parser("import", help=S.FIGURES_IMPORT_HELP, description=S.FIGURES_IMPORT_DESCRIPTION,
                       epilog=S.FIGURES_IMPORT_EPILOG)
     _arg(s, "figures", "place")
