@@ -673,6 +673,12 @@ def _sheet_import() -> Row:
         report = load(EXAMPLE_2024)
 
         def run():
+            # Cold, as a drafter's one import is: no wording folded or looked up before.
+            from workbench.document import catalog
+            from workbench.reading import sheet
+
+            sheet._fold_str.cache_clear()
+            catalog.lookup.cache_clear()
             return plan_import(report, read_sheet(path, place="狮岭镇", year=2023))
 
         plan = run()
@@ -683,7 +689,7 @@ def _sheet_import() -> Row:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return Row(f"bureau sheet: 2,000-row .xlsx read, header found, rows mapped ({len(plan.items)} mapped, "
-               f"{len(plan.unmapped)} not)", t, "<= 0.3 s", goal(t, 0.3),
+               f"{len(plan.unmapped)} repeat one or name none)", t, "<= 0.3 s", goal(t, 0.3),
                f"openpyxl alone reads its cells in {base * 1000:.0f} ms")
 
 

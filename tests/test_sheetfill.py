@@ -220,3 +220,20 @@ def test_urban_and_rural_income_are_not_guessed_for_each_other(tmp_path):
             ["农村常住居民人均可支配收入", "元", 28765], ["常住居民人均可支配收", "元", 1]]
     plan = plan_import(shiling_2024(), read_sheet(xlsx(tmp_path / "i.xlsx", rows), place="狮岭镇", year=2023))
     assert [it.key for it in plan.items][:2] == ["urban_income", "rural_income"]
+
+
+def test_columns_of_two_years_take_the_year_wanted(tmp_path):
+    rows = [["指标", "单位", "2022年1-12月", "2023年1-12月", "2023年同比增长%"],
+            ["规上工业总产值", "亿元", 143.6, 151.2, 5.3]]
+    path = xlsx(tmp_path / "y.xlsx", rows)
+    read = read_sheet(path, place="狮岭镇", year=2023)
+    assert (read.rows[0].value, read.rows[0].growth) == (151.2, 5.3)
+    with pytest.raises(SheetError, match="2022、2023 年的表"):
+        read_sheet(path, place="狮岭镇", year=2024)
+
+
+def test_an_et_file_the_reader_knows_is_read(tmp_path):
+    """WPS can keep an .et in the Excel format inside; calamine reads it by its content."""
+    path = tmp_path / "kb.et"
+    path.write_bytes(kuaibao(tmp_path / "kb.xlsx").read_bytes())
+    assert [r.text for r in read_sheet(path, place="狮岭镇", year=2023).rows][:2] == ["地区生产总值", "固定资产投资"]

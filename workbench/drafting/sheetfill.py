@@ -163,8 +163,12 @@ def plan_import(report: Report, read: SheetRead, kind: str = RESULTS,
     table = figures_of(report, kind)
     choices = _choices(report, kind)
     taken: dict[str, int] = {}
+    seen: dict[str, tuple[str, str | None, str] | None] = {}
     for row in read.rows:
-        got = map_text(row.text, report, kind, memory, choices)
+        folded = fold(row.text)
+        if folded not in seen:
+            seen[folded] = map_text(row.text, report, kind, memory, choices)
+        got = seen[folded]
         if got is None:
             plan.unmapped.append(Unmapped(row, S.SHEETFILL_NO_INDICATOR))
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from workbench import strings as S
@@ -83,11 +84,19 @@ class SheetRead:
     warnings: list[str] = field(default_factory=list)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text) -> str:
     """A cell's text for comparison: full-width digits and brackets made half, spaces gone."""
     if text is None:
         return ""
-    return re.sub(r"\s+", "", str(text).translate(_FULL))
+    return _fold_str(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=65536)
+def _fold_str(text: str) -> str:
+    return _SPACES.sub("", text.translate(_FULL))
 
 
 # ------------------------------------------------------------ the file to a grid
@@ -161,7 +170,7 @@ def _read_book(path: Path, suffix: str, sheet: str | None) -> Grid:
                 raise SheetError(S.SHEET_NO_SUCH_SHEET.format(path=path, sheet=sheet, names="、".join(names)))
             chosen = sheet
         else:
-            chosen = _first_with_table(book, visible) or visible[0]
+            chosen = (_first_with_table(book, visible) if len(visible) > 1 else None) or visible[0]
         ws = book.get_sheet_by_name(chosen)
         rows = ws.to_python(skip_empty_area=False)
         merged = ws.merged_cell_ranges or []
@@ -420,7 +429,7 @@ def read_sheet(path: Path, *, place: str, year: int, kind: str = RESULTS, sheet:
         if len(block) == 1 and len(places) >= 2 and block[0].label == block[0].top:
             block = [_Column(block[0].index, block[0].label, "", "本期")]  # one column a place: its value
         data_cols = block
-    value_col, growth_col = _value_growth(data_cols, kind, column, where)
+    value_col, growth_col = _value_growth(_of_year(data_cols, year, kind, where), kind, column, where)
     unit_text = next((u for r in rows[:first] for c in r if (u := _unit_from(_cell_text(c)))), None) or next((u for c in cols if (u := _unit_from(c.label))), None)
     unit_in_value = _bracket_unit(cols[value_col].label) if value_col is not None else None
 
@@ -498,6 +507,23 @@ def _textual_column(rows: list[list], cols: list[_Column]) -> int | None:
         if n > best_n:
             best, best_n = c.index, n
     return best
+
+
+def _of_year(cols: list[_Column], year: int, kind: str, where: str) -> list[_Column]:
+    """Columns headed by a year ("2023年1-12月", "2024年预期目标") count only for the year
+    wanted; a sheet whose every dated column is of another year is refused."""
+    def years(c: _Column) -> set[int]:
+        return {int(y) for y in _YEAR_IN_TEXT.findall(c.label)}
+
+    kept = [c for c in cols if not years(c) or year in years(c)]
+    dated = [c for c in cols if years(c)]
+    if dated and not any(year in years(c) for c in dated) and not [c for c in kept if _has(
+            c.label, VALUE_WORDS + GROWTH_WORDS + TARGET_WORDS)]:
+        found = sorted({y for c in dated for y in years(c)})
+        what = S.SHEET_RESULTS_OF if kind == RESULTS else S.SHEET_TARGETS_OF
+        raise SheetError(S.SHEET_OTHER_YEAR.format(where=where, years="、".join(map(str, found)), year=year,
+                                                   what=what))
+    return kept
 
 
 def _value_growth(cols: list[_Column], kind: str, column: str | None, where: str
