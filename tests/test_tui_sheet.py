@@ -74,3 +74,58 @@ async def test_import_sheet_preview_accept_and_undo(tmp_path, monkeypatch):
         assert screen.report.results[1] == before_row
         assert screen.report.results[2].value == 143.6
         assert "超额完成" in _attainment(screen, "固定资产投资总额")
+
+
+async def test_map_a_row_untick_another_and_the_palette_opens_it(tmp_path):
+    from workbench.storage import sheetmap
+    from workbench.tui.dialogs import PromptDialog, SheetPreviewDialog
+    from workbench.tui.filepicker import FilePicker
+
+    store_path = tmp_path / "reports.json"
+    load_examples(store_path)
+    sheet = kuaibao(tmp_path / "统计快报.xlsx")
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await open_2024(pilot, app)
+        # The palette lists the key under its Chinese name.
+        await pilot.press("ctrl+p")
+        await settle(pilot, app)
+        await pilot.press(*"从表格填")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        picker = await _picker(pilot, app)
+        assert isinstance(picker, FilePicker)
+        picker.query_one("#picker-path", Input).value = str(sheet)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, SheetPreviewDialog)
+        grid = dialog.query_one("#sheet-rows", DataTable)
+        unmapped_at = next(i for i in range(grid.row_count) if str(grid.get_row_at(i)[2]) == "邮电业务总量")
+        grid.move_cursor(row=unmapped_at)
+        await pilot.press("m")
+        await settle(pilot, app)
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = "不是指标的词"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, PromptDialog)  # refused, the prompt stays
+        app.screen.query_one(Input).value = "服务业增加值"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert sheetmap.load(store_path, "狮岭镇") == {"邮电业务总量": "服务业增加值"}
+        dialog = app.screen
+        assert isinstance(dialog, SheetPreviewDialog)
+        assert not dialog.plan.unmapped
+        grid = dialog.query_one("#sheet-rows", DataTable)
+        gdp_at = next(i for i, it in enumerate(dialog.plan.items) if it.key == "gdp")
+        grid.move_cursor(row=gdp_at)
+        await pilot.press("space")  # untick 地区生产总值
+        await pilot.pause()
+        assert str(grid.get_row_at(gdp_at)[0]) == " "
+        await pilot.press("enter")
+        await settle(pilot, app)
+        results = {f.key: f for f in screen.report.results}
+        assert results["gdp"].growth_pct == 7.6  # unticked: as it was
+        assert results["industrial_output"].value == 151.2
+        assert results["service_value_added"].value == 0.321  # 3210万元, mapped by the drafter

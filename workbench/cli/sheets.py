@@ -97,6 +97,7 @@ def _print_plan(plan, report) -> None:
         print(S.SHEETFILL_UNMAPPED_TITLE.format(n=len(plan.unmapped)))
         for u in plan.unmapped:
             print(wrap_output(S.SHEETFILL_UNMAPPED_ROW.format(line=u.row.line, text=u.row.text, reason=u.reason)))
+        print(wrap_output(S.SHEETFILL_MAP_HINT_CLI))
     for w in read.warnings:
         print(wrap_output(S.IMPORT_DRY_WARNING.format(warning=w)))
     if read.notes:

@@ -56,8 +56,14 @@ class PlanItem:
             return S.SHEETFILL_SAME
         if self.current is None:
             return S.SHEETFILL_NEW
-        before = _parts_text(self.current) or S.SHEETFILL_EMPTY
-        return S.SHEETFILL_CHANGE.format(before=before, after=_parts_text(self.figure))
+        old_value, old_growth = format_parts(self.current)
+        new_value, new_growth = format_parts(self.figure)
+        said = [S.SHEETFILL_CHANGE.format(what=what, before=before or S.SHEETFILL_EMPTY,
+                                          after=after or S.SHEETFILL_EMPTY)
+                for what, before, after in ((S.SHEETFILL_VALUE, old_value, new_value),
+                                            (S.SHEETFILL_GROWTH, old_growth, new_growth)) if before != after]
+        return "；".join(said) or S.SHEETFILL_CHANGE.format(what="", before=_parts_text(self.current),
+                                                          after=_parts_text(self.figure))
 
 
 @dataclass

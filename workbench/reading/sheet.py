@@ -602,7 +602,8 @@ def _number(cell) -> tuple[float | None, bool]:
     if cell is None or isinstance(cell, bool):
         return None, False
     if isinstance(cell, (int, float)):
-        return float(cell), False
+        # A number cell holds no digits of display: 3.0 is 3, as the figure grammar reads "3%".
+        return (int(cell) if float(cell).is_integer() and abs(cell) < 1e15 else float(cell)), False
     text = fold(cell)
     if text in _EMPTY_MARKS:
         return None, False

@@ -365,7 +365,8 @@ class SheetPreviewDialog(Dialog):
                 Binding("enter", "accept", S.SHEET_PREVIEW_ACCEPT, id="sheet.accept", priority=True),
                 Binding("space", "toggle", S.SHEET_PREVIEW_TOGGLE, id="sheet.toggle"),
                 Binding("a", "all", S.SHEET_PREVIEW_ALL, id="sheet.all"),
-                Binding("n", "none", S.SHEET_PREVIEW_NONE, id="sheet.none")]
+                Binding("n", "none", S.SHEET_PREVIEW_NONE, id="sheet.none"),
+                Binding("m", "map", S.SHEET_PREVIEW_MAP, id="sheet.map")]
 
     def __init__(self, plan, place: str, year: int):
         super().__init__()
@@ -387,6 +388,9 @@ class SheetPreviewDialog(Dialog):
             grid.add_columns(S.SHEET_PREVIEW_TICK, *S.SHEETFILL_COLUMNS)
             for i, row in enumerate(preview_rows(self.plan)):
                 grid.add_row(self._tick(i), *row, key=str(i))
+            for j, u in enumerate(self.plan.unmapped):  # listed, never dropped: m maps one
+                grid.add_row(S.SHEET_PREVIEW_UNMAPPED_TICK, str(u.row.line), u.row.text, "", "", "", u.reason,
+                             key=f"u{j}")
             yield grid
             lines = [S.SHEETFILL_UNMAPPED_ROW.format(line=u.row.line, text=u.row.text, reason=u.reason).strip()
                      for u in self.plan.unmapped] + list(read.warnings)
@@ -430,6 +434,16 @@ class SheetPreviewDialog(Dialog):
     def action_none(self) -> None:
         self.ticked = set()
         self._redraw()
+
+    def action_map(self) -> None:
+        """Say which indicator the row under the cursor is: the dialog closes with
+        ("map", SheetRow) and opens again, the plan made anew, once the drafter has said."""
+        from textual.widgets import DataTable
+
+        row = self.query_one("#sheet-rows", DataTable).cursor_row
+        items = self.plan.items
+        sheet_row = items[row].row if row < len(items) else self.plan.unmapped[row - len(items)].row
+        self.dismiss(("map", sheet_row))
 
     def action_accept(self) -> None:
         self.dismiss(sorted(self.ticked))

@@ -292,8 +292,11 @@ class FiguresTab:
             self.notify(S.SHEET_IMPORT_NOTHING.format(file=path.name), timeout=6)
             return
 
-        def done(chosen: list[int] | None) -> None:
+        def done(chosen) -> None:
             if chosen is None:
+                return
+            if isinstance(chosen, tuple):
+                self.map_sheet_row(path, kind, chosen[1])
                 return
             if not chosen:
                 self.notify(S.SHEET_IMPORT_NONE_CHOSEN, timeout=4)
@@ -301,6 +304,33 @@ class FiguresTab:
             self.apply_sheet(plan, chosen)
 
         self.app.push_screen(SheetPreviewDialog(plan, r.place, r.year), done)
+
+    def map_sheet_row(self, path, kind: str, row) -> None:
+        """Ask which indicator a sheet row is, remember it for the place, preview again."""
+        from workbench.document.catalog import lookup, suggest
+        from workbench.reading.sheet import fold
+        from workbench.storage import sheetmap
+        from workbench.storage.atomic import WriteFailed
+        from workbench.tui.dialogs import PromptDialog
+
+        names = {fold(f.name) for f in self._figures(kind)}
+
+        def validate(text: str) -> str | None:
+            text = text.strip()
+            if not text or (lookup(text) is None and fold(text) not in names):
+                return S.SHEET_MAP_UNKNOWN.format(name=text)
+            return None
+
+        def done(text: str | None) -> None:
+            if text:
+                try:
+                    sheetmap.remember(self.app.store_path, self.report.place, {fold(row.text): text.strip()})
+                except WriteFailed as exc:
+                    self.notify(S.FIGURES_MEMORY_FAILED.format(reason=exc), severity="warning", timeout=8)
+            self.preview_sheet(path, kind)
+
+        self.app.push_screen(PromptDialog(S.SHEET_MAP_TITLE.format(line=row.line, text=row.text),
+                                          validate=validate, suggestions=suggest("", 200)), done)
 
     def apply_sheet(self, plan, chosen: list[int]) -> None:
         from workbench.drafting.sheetfill import apply_plan, learned
