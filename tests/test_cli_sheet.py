@@ -61,3 +61,18 @@ def test_bad_map_and_missing_file(tmp_path, capsys):
     sheet = kuaibao(tmp_path / "kb.xlsx")
     assert main(["--db", str(db), "figures", "import", "狮岭镇", "2024", str(sheet), "--map", "x"]) == 2
     assert "--map" in capsys.readouterr().err
+
+
+def test_new_rows_only_with_the_flag(tmp_path, capsys):
+    db = tmp_path / "reports.json"
+    load_examples(db)
+    sheet = xlsx(tmp_path / "n.xlsx", [["指标", "单位", "本期", "增长%"],
+                                       ["规上工业总产值", "亿元", 151.2, 5.3],
+                                       ["社会消费品零售总额", "万元", 125000, 6.0]])
+    assert main(["--db", str(db), "figures", "import", "狮岭镇", "2024", str(sheet)]) == 0
+    out = capsys.readouterr().out
+    assert "社会消费品零售总额）不写入" in out and "已把 1 行写入" in out
+    assert not any(f.key == "retail_sales" for f in _stored(db).results)
+    assert main(["--db", str(db), "figures", "import", "狮岭镇", "2024", str(sheet), "--new-rows"]) == 0
+    assert "已把 1 行写入" in capsys.readouterr().out
+    assert next(f for f in _stored(db).results if f.key == "retail_sales").value == 12.5

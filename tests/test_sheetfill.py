@@ -237,3 +237,34 @@ def test_an_et_file_the_reader_knows_is_read(tmp_path):
     path = tmp_path / "kb.et"
     path.write_bytes(kuaibao(tmp_path / "kb.xlsx").read_bytes())
     assert [r.text for r in read_sheet(path, place="狮岭镇", year=2023).rows][:2] == ["地区生产总值", "固定资产投资"]
+
+
+def test_rows_new_to_the_table_wait_for_the_drafter(tmp_path):
+    rows = [["指标", "单位", "本期", "增长%"],
+            ["规上工业总产值", "亿元", 151.2, 5.3],
+            ["社会消费品零售总额", "亿元", 12.5, 6.0]]
+    read = read_sheet(xlsx(tmp_path / "n.xlsx", rows), place="狮岭镇", year=2023)
+    report = shiling_2024()
+    plan = plan_import(report, read)
+    retail = next(i for i, it in enumerate(plan.items) if it.key == "retail_sales")
+    assert retail in plan.changing and retail not in plan.updating
+    assert plan.items[retail].change_text().startswith("新增一行")
+    apply_plan(report, plan)
+    assert not any(f.key == "retail_sales" for f in report.results)
+    apply_plan(report, plan, [retail])
+    assert next(f for f in report.results if f.key == "retail_sales").value == 12.5
+    empty = shiling_2024()
+    empty.results = []
+    fresh = plan_import(empty, read)
+    assert fresh.updating == fresh.changing and len(apply_plan(empty, fresh)) == 2
+
+
+def test_a_countys_sheet_of_its_towns_names_the_county_above(tmp_path):
+    rows = [["花都区2023年各镇街主要经济指标", None, None, None, None],
+            ["指标", "狮岭镇", None, "新华街道", None],
+            [None, "本期", "增长%", "本期", "增长%"],
+            ["规上工业总产值", 151.2, 5.3, 300.0, 2.0]]
+    path = xlsx(tmp_path / "c.xlsx", rows, merges=("A1:E1", "B2:C2", "D2:E2", "A2:A3"))
+    assert [(r.value, r.growth) for r in read_sheet(path, place="狮岭镇", year=2023).rows] == [(151.2, 5.3)]
+    with pytest.raises(SheetError, match="花都区的数据"):
+        read_sheet(path, place="炭步镇", year=2023)

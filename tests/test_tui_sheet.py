@@ -123,6 +123,12 @@ async def test_map_a_row_untick_another_and_the_palette_opens_it(tmp_path):
         await pilot.press("space")  # untick 地区生产总值
         await pilot.pause()
         assert str(grid.get_row_at(gdp_at)[0]) == " "
+        new_at = next(i for i, it in enumerate(dialog.plan.items) if it.key == "service_value_added")
+        assert str(grid.get_row_at(new_at)[0]) == " "  # a row new to the table waits to be ticked
+        grid.move_cursor(row=new_at)
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(grid.get_row_at(new_at)[0]) == "✓"
         await pilot.press("enter")
         await settle(pilot, app)
         results = {f.key: f for f in screen.report.results}

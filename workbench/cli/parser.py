@@ -348,5 +348,6 @@ def add_figures_parser(sub) -> None:
     _arg(s, "figures", "--targets", action="store_true", help=S.FIGURES_ARG_TARGETS)
     _arg(s, "figures", "--map", action="append", default=[], metavar=S.FIGURES_METAVAR_MAP,
          help=S.FIGURES_ARG_MAP)
+    _arg(s, "figures", "--new-rows", action="store_true", help=S.FIGURES_ARG_NEW_ROWS)
     _arg(s, "figures", "--dry-run", action="store_true", help=S.FIGURES_ARG_DRY_RUN)
     _arg(s, "figures", "--json", action="store_true", help=S.FIGURES_ARG_JSON)

@@ -56,7 +56,7 @@ def cmd_figures_import(args: argparse.Namespace) -> int:
         if not args.json:
             print(S.FIGURES_DRY_RUN)
         return EXIT_OK
-    if not plan.changing:
+    if not plan.updating and not (args.new_rows and plan.changing):
         if not args.json:
             print(S.FIGURES_NOTHING.format(place=report.place, year=year))
         _remember(store_path, report.place, given)
@@ -64,9 +64,9 @@ def cmd_figures_import(args: argparse.Namespace) -> int:
     with open_store(args, write=True) as store:
         report = need_report(store, args.place, year)
         plan = plan_import(report, read, kind, memory)  # against the report as stored now
-        written = apply_plan(report, plan)
+        written = apply_plan(report, plan, plan.changing if args.new_rows else None)
         store.put(report)
-    _remember(store_path, report.place, {**given, **learned(plan)})
+    _remember(store_path, report.place, {**given, **learned(plan, [plan.items.index(w) for w in written])})
     if not args.json:
         print(S.FIGURES_WRITTEN.format(n=len(written), table=S.SENTENCE_TABLE_NAMES[kind],
                                        place=report.place, year=year))
@@ -98,6 +98,9 @@ def _print_plan(plan, report) -> None:
         for u in plan.unmapped:
             print(wrap_output(S.SHEETFILL_UNMAPPED_ROW.format(line=u.row.line, text=u.row.text, reason=u.reason)))
         print(wrap_output(S.SHEETFILL_MAP_HINT_CLI))
+    left = [i for i in plan.changing if i not in plan.updating]
+    if left:
+        print(wrap_output(S.FIGURES_NEW_ROWS.format(n=len(left), names="、".join(plan.items[i].name for i in left))))
     for w in read.warnings:
         print(wrap_output(S.IMPORT_DRY_WARNING.format(warning=w)))
     if read.notes:

@@ -83,6 +83,15 @@ class Plan:
     def changing(self) -> list[int]:
         return [i for i, it in enumerate(self.items) if it.changes]
 
+    @property
+    def updating(self) -> list[int]:
+        """The rows written unless the drafter says otherwise: those that change a row the
+        table already has (a bureau's sheet holds many more indicators than a report's table);
+        every changing row when the table was empty."""
+        if all(self.items[i].index is None for i in self.changing):
+            return self.changing
+        return [i for i in self.changing if self.items[i].index is not None]
+
 
 def _parts_text(f: Figure) -> str:
     return "，".join(p for p in format_parts(f) if p)
@@ -281,7 +290,7 @@ def apply_plan(report: Report, plan: Plan, chosen: list[int] | None = None) -> l
     """Write the chosen items (all that change when None) into the report; returns those
     written. Rows already holding the indicator are updated in place, new ones appended."""
     table = figures_of(report, plan.kind)
-    picked = plan.changing if chosen is None else [i for i in chosen if i in plan.changing]
+    picked = plan.updating if chosen is None else [i for i in chosen if i in plan.changing]
     written = []
     for i in picked:
         item = plan.items[i]
@@ -306,7 +315,7 @@ def _same_row(f: Figure, item: PlanItem) -> bool:
 def learned(plan: Plan, chosen: list[int] | None = None) -> dict[str, str]:
     """The sheet wordings worth remembering for the place: those mapped by a fuzzy guess the
     drafter accepted (next year they map at once)."""
-    picked = plan.changing if chosen is None else chosen
+    picked = plan.updating if chosen is None else chosen
     return {fold(plan.items[i].row.text): plan.items[i].name for i in picked
             if plan.items[i].how == BY_FUZZY and plan.items[i].figure is not None}
 

@@ -405,7 +405,8 @@ def read_sheet(path: Path, *, place: str, year: int, kind: str = RESULTS, sheet:
     cols = _columns(rows, first, count)
     title = " ".join(t for r in rows[:first] for t in (_cell_text(c) for c in r) if t)
     title = " ".join(dict.fromkeys(title.split(" ")))  # a merged title repeated across its cells
-    _refuse_other(title, where, place, year, kind)
+    in_header = any(_names_place(c.top, place) or _names_place(c.label, place) for c in cols)
+    _refuse_other(title, where, place, year, kind, place_in_header=in_header)
 
     name_col = next((c.index for c in cols if c.bottom in NAME_WORDS or c.top in NAME_WORDS), None)
     if name_col is None:
@@ -615,8 +616,10 @@ def _number(cell) -> tuple[float | None, bool]:
     return None, False
 
 
-def _refuse_other(title: str, where: str, place: str, year: int, kind: str) -> None:
-    """A title that names another year, or another place, is refused with the reason."""
+def _refuse_other(title: str, where: str, place: str, year: int, kind: str, *,
+                  place_in_header: bool = False) -> None:
+    """A title that names another year, or another place, is refused with the reason (a
+    county's sheet of its towns names the county above and the town in a header block)."""
     text = fold(title)
     years = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
     if years and year not in years:
@@ -628,7 +631,7 @@ def _refuse_other(title: str, where: str, place: str, year: int, kind: str) -> N
     named = [p for p in _PLACE_IN_TITLE.findall(re.sub(r"(?:19|20)[0-9]{2}年", " ", text))]
     named = [_strip_lead(p) for p in named]
     named = [p for p in named if valid_place(p)]
-    if named and not any(_names_place(p, place) or _names_place(place, p) or place in p for p in named):
+    if named and not place_in_header and not any(_names_place(p, place) or _names_place(place, p) or place in p for p in named):
         raise SheetError(S.SHEET_OTHER_PLACE.format(where=where, named=named[0], place=place))
 
 

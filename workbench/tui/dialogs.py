@@ -372,7 +372,7 @@ class SheetPreviewDialog(Dialog):
         super().__init__()
         self.plan = plan
         self.place, self.year = place, year
-        self.ticked: set[int] = set(plan.changing)
+        self.ticked: set[int] = set(plan.updating)  # rows new to the table: ticked by the drafter
 
     def compose(self) -> ComposeResult:
         from textual.widgets import DataTable
