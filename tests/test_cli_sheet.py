@@ -53,7 +53,7 @@ def test_another_year_is_refused_and_map_is_remembered(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["rows"][0]["how"] == "memory"
 
 
-def test_bad_map_and_missing_file(tmp_path, capsys):
+def test_bad_map_missing_file_and_a_final_report(tmp_path, capsys):
     db = tmp_path / "reports.json"
     load_examples(db)
     assert main(["--db", str(db), "figures", "import", "狮岭镇", "2024", str(tmp_path / "none.xlsx")]) == 2
@@ -61,6 +61,14 @@ def test_bad_map_and_missing_file(tmp_path, capsys):
     sheet = kuaibao(tmp_path / "kb.xlsx")
     assert main(["--db", str(db), "figures", "import", "狮岭镇", "2024", str(sheet), "--map", "x"]) == 2
     assert "--map" in capsys.readouterr().err
+    with Store(db) as store:
+        report = store.get("狮岭镇", 2024)
+        report.status = "final"
+        store.put(report)
+    before = _stored(db).to_dict()
+    assert main(["--db", str(db), "figures", "import", "狮岭镇", "2024", str(sheet)]) == 2
+    assert "已标为定稿，未写入" in capsys.readouterr().err
+    assert _stored(db).to_dict() == before
 
 
 def test_new_rows_only_with_the_flag(tmp_path, capsys):

@@ -61,6 +61,8 @@ def cmd_figures_import(args: argparse.Namespace) -> int:
             print(S.FIGURES_NOTHING.format(place=report.place, year=year))
         _remember(store_path, report.place, given)
         return EXIT_OK
+    if report.status == "final":
+        raise CliError(S.FIGURES_FINAL.format(place=report.place, year=year))
     with open_store(args, write=True) as store:
         report = need_report(store, args.place, year)
         plan = plan_import(report, read, kind, memory)  # against the report as stored now

@@ -223,8 +223,15 @@ def _encrypted(path: Path, head: bytes) -> bool:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:80]
+    """Why calamine could not read the file, in Chinese, from the error's kind."""
+    name = type(exc).__name__
+    if name == "ZipError" or "zip" in str(exc).lower():
+        return S.SHEET_REASON_ZIP
+    if name == "XmlError" or "xml" in str(exc).lower():
+        return S.SHEET_REASON_XML
+    if isinstance(exc, (PermissionError,)):
+        return S.SHEET_REASON_PERMISSION
+    return S.SHEET_REASON_OTHER
 
 
 def _hidden_rows(path: Path, index: int) -> set[int]:
