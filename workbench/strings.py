@@ -732,7 +732,8 @@ IMPORT_REPLACE = "替换"
 IMPORT_CANCEL = "取消"
 HELP_FIGURES_CLAUSE = ("也可以在任一格直接打字，整句写出如“规上工业总产值160亿元，增长8%左右”，名称、数值、增速、"
                        "限定词一起填好；只写“增长6.5%”则只改增速。v 粘贴一整句目标（“主要预期目标是：……”），"
-                       "先列出读到的各项，回车才替换整张表。")
+                       "先列出读到的各项，回车才替换整张表。i 从统计局的表格（.xlsx/.xls/.ods/.csv）填完成数或预期目标，"
+                       "先预览，勾选后才写入，Ctrl+Z 可整批撤销。")
 EXPORT_PATH_TITLE = "导出 Word 文稿到（可改路径；回车导出，Esc 取消）"
 EXPORT_PATH_TITLE_PDF = "导出 Word 文稿并转为 PDF（PDF 放在同一文件夹；回车导出，Esc 取消）"
 EXPORT_PATH_EMPTY = "请填写导出文件的路径"
