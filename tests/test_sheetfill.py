@@ -271,3 +271,14 @@ def test_a_countys_sheet_of_its_towns_names_the_county_above(tmp_path):
     assert [(r.value, r.growth) for r in read_sheet(path, place="狮岭镇", year=2023).rows] == [(151.2, 5.3)]
     with pytest.raises(SheetError, match="花都区的数据"):
         read_sheet(path, place="炭步镇", year=2023)
+
+
+def test_one_column_a_place_and_a_rate_row_read_as_growth(tmp_path):
+    rows = [["2023年各镇主要指标"], ["指标", "单位", "全县", "狮岭镇", "新华镇"],
+            ["规上工业总产值", "亿元", 980, 151.2, 200], ["规上工业增加值增速", "%", 5.0, 6.1, 4.0]]
+    read = read_sheet(xlsx(tmp_path / "p.xlsx", rows), place="狮岭镇", year=2023)
+    assert [(r.value, r.unit) for r in read.rows] == [(151.2, "亿元"), (6.1, "%")]
+    plan = plan_import(shiling_2024(), read)
+    added = next(it for it in plan.items if it.key == "industrial_value_added")
+    assert (added.figure.value, added.figure.growth_pct) == (None, 6.1)
+    assert "作增速" in added.note
