@@ -282,3 +282,19 @@ def test_one_column_a_place_and_a_rate_row_read_as_growth(tmp_path):
     added = next(it for it in plan.items if it.key == "industrial_value_added")
     assert (added.figure.value, added.figure.growth_pct) == (None, 6.1)
     assert "作增速" in added.note
+
+
+def test_a_number_merged_down_over_two_rows_belongs_to_neither(tmp_path):
+    rows = [["指标", "单位", "本期", "增长%"],
+            ["规上工业总产值", "亿元", 151.2, 5.3],
+            ["规上工业增加值", "亿元", 40.2, 6.0],
+            [None, None, None, None]]
+    rows[3][0] = "批发零售业销售额"
+    path = xlsx(tmp_path / "m.xlsx", rows, merges=("D3:D4",))
+    read = read_sheet(path, place="狮岭镇", year=2023)
+    assert read.rows[0].problem is None
+    assert all("第3–4行的数字是一个合并单元格" in r.problem for r in read.rows[1:])
+    report = shiling_2024()
+    apply_plan(report, plan_import(report, read))
+    assert result(report, "wholesale_retail_sales").value == 107.2  # untouched
+    assert result(report, "industrial_output").value == 151.2

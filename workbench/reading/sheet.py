@@ -57,6 +57,7 @@ class Grid:
     rows: list[list]
     sheet_names: list[str]
     hidden_rows: set[int] = field(default_factory=set)  # 0-based
+    merged: list = field(default_factory=list)  # ((r0, c0), (r1, c1)), 0-based, inclusive
 
 
 @dataclass
@@ -195,7 +196,7 @@ def _read_book(path: Path, suffix: str, sheet: str | None) -> Grid:
                 if (r, c) != (r0, c0) and rows[r][c] in ("", None):
                     rows[r][c] = top
     hidden = _hidden_rows(path, names.index(chosen)) if suffix in (".xlsx", ".xlsm") else set()
-    return Grid(chosen, rows, names, hidden)
+    return Grid(chosen, rows, names, hidden, [tuple(map(tuple, m)) for m in merged])
 
 
 def _first_with_table(book, names: list[str]) -> str | None:
@@ -495,6 +496,9 @@ def read_sheet(path: Path, *, place: str, year: int, kind: str = RESULTS, sheet:
             if number is not None:
                 any_number = True
                 setattr(got, role, number)
+        merged = _merged_over(grid.merged, i, (value_col, growth_col))
+        if merged and not got.problem:
+            got.problem = S.SHEET_MERGED_VALUE.format(first=merged[0] + 1, last=merged[1] + 1, name=name)
         if any_number:
             out.append(got)
     if not out:
@@ -504,6 +508,15 @@ def read_sheet(path: Path, *, place: str, year: int, kind: str = RESULTS, sheet:
     if hidden:
         warnings.append(S.SHEET_HIDDEN_ROWS.format(lines="、".join(map(str, hidden))))
     return SheetRead(path, grid.name, out, notes, title, "；".join(said), warnings)
+
+
+def _merged_over(merges: list, row: int, cols: tuple) -> tuple[int, int] | None:
+    """The rows (first, last) of a cell merged down over `row` in a value or growth column:
+    its number belongs to no one row of them."""
+    for (r0, c0), (r1, c1) in merges:
+        if r0 <= row <= r1 and r1 > r0 and any(c is not None and c0 <= c <= c1 for c in cols):
+            return r0, r1
+    return None
 
 
 def _textual_column(rows: list[list], cols: list[_Column]) -> int | None:
