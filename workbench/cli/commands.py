@@ -507,6 +507,14 @@ def cmd_version(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_figures(args: argparse.Namespace) -> int:
+    if args.figures_command != "import":
+        raise CliError(S.CLI_USAGE_ERROR.format(reason=S.FIGURES_NEEDS_SUB))
+    from workbench.cli.sheets import cmd_figures_import
+
+    return cmd_figures_import(args)
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     year = _year(args.year)
     with open_store(args, write=True) as store:
@@ -567,6 +575,7 @@ COMMANDS = {
     "check": cmd_check,
     "export": cmd_export,
     "compare": cmd_compare,
+    "figures": cmd_figures,
     "restore": cmd_restore,
     "trash": cmd_trash,
 }

@@ -265,11 +265,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         _arg(s, "trash", "--empty", action="store_true", help=S.CLI_TRASH_EMPTY_HELP)
         _arg(s, "trash", "-y", "--yes", action="store_true", help=S.CLI_TRASH_YES_HELP)
         _arg(s, "trash", "--json", action="store_true")
+    if wanted("figures"):
+        add_figures_parser(sub)
     return p
 
 
 COMMAND_NAMES = ("demo", "list", "import", "new", "show", "check", "compare", "export", "version",
-                 "restore", "trash")
+                 "restore", "trash", "figures")
 
 
 def command_in(argv: Sequence[str]) -> str | None:
@@ -330,3 +332,23 @@ def add_version_parser(sub) -> None:
     _arg(s, "version", "year")
     _arg(s, "version", "name", help=S.VERSION_ARG_NAME, metavar="版本")
     _arg(s, "version", "comments", nargs="+", help=S.VERSION_ARG_COMMENTS, metavar="编号")
+
+
+def add_figures_parser(sub) -> None:
+    """`figures import PLACE YEAR FILE`: the bureau's spreadsheet into a report's figures."""
+    p = _command(sub, "figures")
+    fs = p.add_subparsers(dest="figures_command", parser_class=_Parser, title=S.FIGURES_COMMANDS_TITLE,
+                          metavar="import", help=S.FIGURES_COMMANDS_HELP)
+    s = fs.add_parser("import", help=S.FIGURES_IMPORT_HELP, description=S.FIGURES_IMPORT_DESCRIPTION,
+                      epilog=S.FIGURES_IMPORT_EPILOG)
+    _arg(s, "figures", "place")
+    _arg(s, "figures", "year", help=S.FIGURES_ARG_YEAR)
+    _arg(s, "figures", "file", help=S.FIGURES_ARG_FILE)
+    _arg(s, "figures", "--sheet", metavar=S.FIGURES_METAVAR_SHEET, help=S.FIGURES_ARG_SHEET)
+    _arg(s, "figures", "--column", metavar=S.FIGURES_METAVAR_COLUMN, help=S.FIGURES_ARG_COLUMN)
+    _arg(s, "figures", "--targets", action="store_true", help=S.FIGURES_ARG_TARGETS)
+    _arg(s, "figures", "--map", action="append", default=[], metavar=S.FIGURES_METAVAR_MAP,
+         help=S.FIGURES_ARG_MAP)
+    _arg(s, "figures", "--new-rows", action="store_true", help=S.FIGURES_ARG_NEW_ROWS)
+    _arg(s, "figures", "--dry-run", action="store_true", help=S.FIGURES_ARG_DRY_RUN)
+    _arg(s, "figures", "--json", action="store_true", help=S.FIGURES_ARG_JSON)

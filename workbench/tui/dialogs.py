@@ -352,3 +352,101 @@ class SentenceDialog(Dialog):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class SheetPreviewDialog(Dialog):
+    """The bureau's sheet before anything is written: each row's text, indicator, what it
+    would write, what is there now, what changes; the rows that cannot be mapped below.
+    Space ticks a row, a ticks all, n none, Enter writes the ticked rows, Esc writes nothing.
+    Dismisses with the ticked plan indices, or None."""
+
+    HELP = S.SHEET_PREVIEW_KEYS
+    BINDINGS = [Binding("escape", "cancel", S.NO, id="sheet.cancel"),
+                Binding("enter", "accept", S.SHEET_PREVIEW_ACCEPT, id="sheet.accept", priority=True),
+                Binding("space", "toggle", S.SHEET_PREVIEW_TOGGLE, id="sheet.toggle"),
+                Binding("a", "all", S.SHEET_PREVIEW_ALL, id="sheet.all"),
+                Binding("n", "none", S.SHEET_PREVIEW_NONE, id="sheet.none"),
+                Binding("m", "map", S.SHEET_PREVIEW_MAP, id="sheet.map")]
+
+    def __init__(self, plan, place: str, year: int):
+        super().__init__()
+        self.plan = plan
+        self.place, self.year = place, year
+        self.ticked: set[int] = set(plan.updating)  # rows new to the table: ticked by the drafter
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import DataTable
+
+        from workbench.drafting.sheetfill import preview_rows
+
+        read = self.plan.read
+        with Vertical(classes="dialog sheet-preview"):
+            yield Label(S.FIGURES_READ.format(file=read.path.name, sheet=read.sheet, columns=read.columns,
+                                              table=S.SENTENCE_TABLE_NAMES[self.plan.kind], place=self.place,
+                                              year=self.year), classes="question")
+            grid = DataTable(id="sheet-rows", cursor_type="row", zebra_stripes=True)
+            grid.add_columns(S.SHEET_PREVIEW_TICK, *S.SHEETFILL_COLUMNS)
+            for i, row in enumerate(preview_rows(self.plan)):
+                grid.add_row(self._tick(i), *row, key=str(i))
+            for j, u in enumerate(self.plan.unmapped):  # listed, never dropped: m maps one
+                grid.add_row(S.SHEET_PREVIEW_UNMAPPED_TICK, str(u.row.line), u.row.text, "", "", "", u.reason,
+                             key=f"u{j}")
+            yield grid
+            lines = [S.SHEETFILL_UNMAPPED_ROW.format(line=u.row.line, text=u.row.text, reason=u.reason).strip()
+                     for u in self.plan.unmapped] + list(read.warnings)
+            if self.plan.unmapped:
+                lines.insert(0, S.SHEETFILL_UNMAPPED_TITLE.format(n=len(self.plan.unmapped)))
+            if read.notes:
+                lines += [S.SHEETFILL_NOTES_TITLE] + read.notes
+            if lines:
+                yield Static("\n".join(lines), id="sheet-unmapped", classes="hint warning")
+            yield Static(S.SHEET_PREVIEW_KEYS, classes="hint")
+            yield Static(self._count_text(), id="sheet-count")
+
+    def _tick(self, i: int) -> str:
+        if i not in self.plan.changing:
+            return "—"
+        return "✓" if i in self.ticked else " "
+
+    def _count_text(self) -> str:
+        return S.SHEET_PREVIEW_COUNT.format(n=len(self.ticked), total=len(self.plan.changing))
+
+    def _redraw(self) -> None:
+        from textual.widgets import DataTable
+
+        grid = self.query_one("#sheet-rows", DataTable)
+        for i in range(len(self.plan.items)):
+            grid.update_cell(str(i), grid.ordered_columns[0].key, self._tick(i))
+        self.query_one("#sheet-count", Static).update(self._count_text())
+
+    def action_toggle(self) -> None:
+        from textual.widgets import DataTable
+
+        row = self.query_one("#sheet-rows", DataTable).cursor_row
+        if row in self.plan.changing:
+            self.ticked ^= {row}
+            self._redraw()
+
+    def action_all(self) -> None:
+        self.ticked = set(self.plan.changing)
+        self._redraw()
+
+    def action_none(self) -> None:
+        self.ticked = set()
+        self._redraw()
+
+    def action_map(self) -> None:
+        """Say which indicator the row under the cursor is: the dialog closes with
+        ("map", SheetRow) and opens again, the plan made anew, once the drafter has said."""
+        from textual.widgets import DataTable
+
+        row = self.query_one("#sheet-rows", DataTable).cursor_row
+        items = self.plan.items
+        sheet_row = items[row].row if row < len(items) else self.plan.unmapped[row - len(items)].row
+        self.dismiss(("map", sheet_row))
+
+    def action_accept(self) -> None:
+        self.dismiss(sorted(self.ticked))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -33,8 +33,8 @@ def start_folder(store_path: Path | None = None) -> Path:
         return Path.home()
 
 
-def listable(path: Path) -> bool:
-    """Folders (not hidden) and files the importer reads."""
+def listable(path: Path, suffixes: tuple[str, ...] = IMPORTABLE_SUFFIXES) -> bool:
+    """Folders (not hidden) and files the importer (or the picker's caller) reads."""
     if path.name.startswith("."):
         return False
     try:
@@ -42,7 +42,7 @@ def listable(path: Path) -> bool:
             return True
     except OSError:
         return False
-    return path.suffix.lower() in IMPORTABLE_SUFFIXES
+    return path.suffix.lower() in suffixes
 
 
 def typed_path(text: str, base: Path) -> Path:
@@ -52,7 +52,7 @@ def typed_path(text: str, base: Path) -> Path:
     return path if path.is_absolute() else base / path
 
 
-def complete_path(text: str, base: Path) -> tuple[str, list[str]]:
+def complete_path(text: str, base: Path, suffixes: tuple[str, ...] = IMPORTABLE_SUFFIXES) -> tuple[str, list[str]]:
     """Shell-like completion of the last part of a path: (the completed text, the names that
     still fit when more than one does). Only folders and importable files are offered."""
     raw = text.strip().strip('"')
@@ -61,7 +61,7 @@ def complete_path(text: str, base: Path) -> tuple[str, list[str]]:
     if sep and not head:
         folder = Path(os.sep)
     try:
-        entries = [p for p in folder.iterdir() if p.name.startswith(prefix) and listable(p)]
+        entries = [p for p in folder.iterdir() if p.name.startswith(prefix) and listable(p, suffixes)]
     except OSError:
         return text, []
     if not entries:
@@ -77,9 +77,10 @@ class ImportTree(DirectoryTree):
 
     HELP = HELP
     BINDINGS = [Binding("backspace", "screen.go_up", S.PICKER_UP, show=False)]
+    suffixes: tuple[str, ...] = IMPORTABLE_SUFFIXES
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        return [p for p in paths if listable(p)]
+        return [p for p in paths if listable(p, self.suffixes)]
 
 
 class PathInput(Input):
@@ -96,19 +97,26 @@ class FilePicker(Dialog):
     HELP = HELP
     BINDINGS = [Binding("escape", "cancel", S.NO, id="picker.cancel")]
 
-    def __init__(self, store_path: Path | None = None):
+    def __init__(self, store_path: Path | None = None, *, suffixes: tuple[str, ...] = IMPORTABLE_SUFFIXES,
+                 problem=cannot_import, title: str = S.PICKER_TITLE, setting: str = SETTING):
+        """`suffixes` the files listed, `problem(path)` why one cannot be taken (or None);
+        another caller (the spreadsheet import) remembers its own folder under `setting`."""
         super().__init__()
-        self.folder = start_folder(store_path)
+        self.suffixes, self.problem, self.title_text, self.setting = suffixes, problem, title, setting
+        self.folder = start_folder(store_path) if setting == SETTING else (
+            remembered_folder(setting) or start_folder(store_path))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
-            yield Label(S.PICKER_TITLE, classes="question")
+            yield Label(self.title_text, classes="question")
             yield PathInput(self._folder_text(self.folder), placeholder=S.PICKER_PATH, id="picker-path",
                             select_on_focus=False)
             with Horizontal(classes="picker-bar"):
                 yield Button(S.PICKER_UP, id="picker-up", compact=True)
                 yield Static(str(self.folder), id="picker-folder")
-            yield ImportTree(self.folder, id="picker-tree")
+            tree = ImportTree(self.folder, id="picker-tree")
+            tree.suffixes = self.suffixes
+            yield tree
             yield Static(S.PICKER_HINT, classes="hint", id="picker-hint")
             yield Static("", id="picker-error", classes="error")
 
@@ -139,11 +147,11 @@ class FilePicker(Dialog):
 
     def pick(self, path: Path) -> None:
         """Import the file, or say why not and stay open."""
-        error = cannot_import(path)
+        error = self.problem(path)
         if error:
             self.say(error)
             return
-        save_setting(SETTING, str(path.parent))
+        save_setting(self.setting, str(path.parent))
         self.dismiss(path)
 
     # ------------------------------------------------------------ the path field
@@ -163,7 +171,7 @@ class FilePicker(Dialog):
 
     def action_complete(self) -> None:
         field = self.query_one(PathInput)
-        completed, candidates = complete_path(field.value, self.folder)
+        completed, candidates = complete_path(field.value, self.folder, self.suffixes)
         if completed == field.value and not candidates:
             head, _, prefix = field.value.strip().rpartition(os.sep)
             self.say(S.PICKER_NO_MATCH.format(folder=head or self.folder, prefix=prefix))

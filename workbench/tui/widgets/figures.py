@@ -37,6 +37,7 @@ class FiguresTable(DataTable):
         Binding("a", "add_row", S.BINDING["add"], id="figures.add"),
         Binding("delete", "remove_row", S.BINDING["remove"], id="figures.remove"),
         Binding("v", "paste_sentence", S.BINDING_PASTE_SENTENCE, id="figures.paste_sentence"),
+        Binding("i", "import_sheet", S.BINDING_IMPORT_SHEET, id="figures.import_sheet", show=False),
         Binding("ctrl+up", "move(-1)", S.BINDING["move_up"], id="figures.move_up", show=False),
         Binding("ctrl+down", "move(1)", S.BINDING["move_down"], id="figures.move_down", show=False),
     ]
@@ -96,6 +97,9 @@ class FiguresTable(DataTable):
         event.stop()
         event.prevent_default()
         self.screen.edit_figure_cell(self.kind, self.cursor_row, self.cursor_column, typed=char)
+
+    def action_import_sheet(self) -> None:
+        self.screen.import_sheet(self.kind)
 
     def action_paste_sentence(self) -> None:
         self.screen.paste_sentence(self.kind)

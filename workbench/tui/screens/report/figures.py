@@ -242,3 +242,116 @@ class FiguresTab:
             table = self.query_one(f"#{kind}", FiguresTable)
             table.move_cursor(row=new, column=table.cursor_column)
             self.mark_dirty()
+
+    # ------------------------------------------------------------ the bureau's spreadsheet
+    def import_sheet(self, kind: str) -> None:
+        """i: pick the statistics bureau's sheet, preview what it would write, write the rows
+        the drafter ticks as one undo step (a 计划表 fills this year's targets)."""
+        from workbench.reading.sheet import SHEET_SUFFIXES
+        from workbench.tui.filepicker import FilePicker
+
+        if self.refuse():
+            return
+
+        def problem(path) -> str | None:
+            from workbench.reading.sheet import SheetError, read_grid
+
+            try:
+                read_grid(path)
+            except SheetError as exc:
+                return str(exc)
+            return None
+
+        def picked(path) -> None:
+            if path is not None:
+                self.preview_sheet(path, kind)
+
+        self.app.push_screen(FilePicker(self.app.store_path, suffixes=SHEET_SUFFIXES, problem=problem,
+                                        title=S.SHEET_PICKER_TITLE, setting="sheet_folder"), picked)
+
+    def preview_sheet(self, path, kind: str = E.RESULTS) -> None:
+        from workbench.drafting.sheetfill import plan_import
+        from workbench.reading.sheet import TARGETS, SheetError, detect_kind, read_grid, read_sheet
+        from workbench.storage import sheetmap
+        from workbench.tui.dialogs import SheetPreviewDialog
+
+        r = self.report
+        try:
+            grid = read_grid(path)
+            if detect_kind(grid) == TARGETS:
+                kind = E.TARGETS
+            read = read_sheet(path, place=r.place, year=r.year if kind == E.TARGETS else r.year - 1,
+                              kind=kind, grid=grid)
+        except SheetError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
+            return
+        if kind == TARGETS:
+            self.notify(S.SHEET_IMPORT_TARGETS_HINT, timeout=4)
+        plan = plan_import(r, read, kind, sheetmap.load(self.app.store_path, r.place))
+        if not plan.changing and not plan.unmapped:
+            self.notify(S.SHEET_IMPORT_NOTHING.format(file=path.name), timeout=6)
+            return
+
+        def done(chosen) -> None:
+            if chosen is None:
+                return
+            if isinstance(chosen, tuple):
+                self.map_sheet_row(path, kind, chosen[1])
+                return
+            if not chosen:
+                self.notify(S.SHEET_IMPORT_NONE_CHOSEN, timeout=4)
+                return
+            self.apply_sheet(plan, chosen)
+
+        self.app.push_screen(SheetPreviewDialog(plan, r.place, r.year), done)
+
+    def map_sheet_row(self, path, kind: str, row) -> None:
+        """Ask which indicator a sheet row is, remember it for the place, preview again."""
+        from workbench.document.catalog import lookup, suggest
+        from workbench.reading.sheet import fold
+        from workbench.storage import sheetmap
+        from workbench.storage.atomic import WriteFailed
+        from workbench.tui.dialogs import PromptDialog
+
+        names = {fold(f.name) for f in self._figures(kind)}
+
+        def validate(text: str) -> str | None:
+            text = text.strip()
+            if not text or (lookup(text) is None and fold(text) not in names):
+                return S.SHEET_MAP_UNKNOWN.format(name=text)
+            return None
+
+        def done(text: str | None) -> None:
+            if text:
+                try:
+                    sheetmap.remember(self.app.store_path, self.report.place, {fold(row.text): text.strip()})
+                except WriteFailed as exc:
+                    self.notify(S.FIGURES_MEMORY_FAILED.format(reason=exc), severity="warning", timeout=8)
+            self.preview_sheet(path, kind)
+
+        self.app.push_screen(PromptDialog(S.SHEET_MAP_TITLE.format(line=row.line, text=row.text),
+                                          validate=validate, suggestions=suggest("", 200)), done)
+
+    def apply_sheet(self, plan, chosen: list[int]) -> None:
+        from workbench.drafting.sheetfill import apply_plan, learned
+        from workbench.storage import sheetmap
+        from workbench.storage.atomic import WriteFailed
+
+        if self.refuse():
+            return
+        before = E.snapshot(self.report)
+        written = apply_plan(self.report, plan, chosen)
+        if not written:
+            self.notify(S.SHEET_IMPORT_NOTHING.format(file=plan.read.path.name), timeout=6)
+            return
+        self.remember(before)  # one undo step for the whole import
+        try:
+            sheetmap.remember(self.app.store_path, self.report.place, learned(plan, chosen))
+        except WriteFailed as exc:
+            self.notify(S.FIGURES_MEMORY_FAILED.format(reason=exc), severity="warning", timeout=8)
+        self.refresh_figures()
+        self.mark_dirty()
+        self.run_checks()
+        self.notify(S.SHEET_IMPORT_DONE.format(file=plan.read.path.name, n=len(written),
+                                               table=S.SENTENCE_TABLE_NAMES[plan.kind]), timeout=6)
+        self.query_one(f"#{plan.kind}", FiguresTable).focus()
