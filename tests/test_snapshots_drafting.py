@@ -72,7 +72,11 @@ def test_editor_with_last_year(snap_compare, app, size):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["100x30", "140x45"])
-def test_status_bar_counts_while_typing(snap_compare, app, size):
+def test_status_bar_counts_while_typing(snap_compare, app, size, monkeypatch):
+    # The picture is of the moment while typing ("有改动，稍后自动保存"): on a busy machine the
+    # 0.3 s autosave could come before the picture is taken and show the save time instead.
+    monkeypatch.setattr("workbench.tui.screens.report.saving.AUTOSAVE_DELAY", 60.0)
+
     async def run(pilot):
         await opened(pilot)
         await pilot.press("f3")
