@@ -4,6 +4,7 @@ connection, a time-out, a wrong key, an error status, an answer in English or wi
 
 from __future__ import annotations
 
+import queue
 import re
 import threading
 from typing import Callable
@@ -69,7 +70,8 @@ class Request:
 
     def run(self, on_text: Callable[[str], None] | None = None) -> str:
         """Stream the answer, calling `on_text(answer so far)` as pieces come; returns the
-        whole answer as shown (judged), or raises AssistError / Cancelled."""
+        whole answer as shown (judged), or raises AssistError / Cancelled. The socket is read
+        on a thread of its own, so a cancel returns at once even while the server is silent."""
         try:
             import openai
         except ImportError:
@@ -77,46 +79,73 @@ class Request:
         cfg = self.config
         client = openai.OpenAI(base_url=cfg.base_url, api_key=cfg.api_key or "none",
                                timeout=cfg.timeout, max_retries=0)
+        pieces: queue.Queue = queue.Queue()
+        reader = threading.Thread(target=self._read, args=(client, pieces), daemon=True,
+                                  name="workbench-assist-reader")
+        reader.start()
         parts: list[str] = []
-        try:
+        while True:
             if self.cancelled:
                 raise Cancelled()
-            self._stream = client.chat.completions.create(
-                model=cfg.model, messages=self.messages, stream=True, temperature=0.3)
-            if self.cancelled:
-                raise Cancelled()
-            for chunk in self._stream:
+            try:
+                kind, value = pieces.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if kind == "piece":
+                parts.append(value)
+                if on_text is not None and not self.cancelled:
+                    on_text(visible("".join(parts)))
+            elif kind == "error":
                 if self.cancelled:
                     raise Cancelled()
-                piece = chunk.choices[0].delta.content if chunk.choices else None
-                if piece:
-                    parts.append(piece)
-                    if on_text is not None:
-                        on_text(visible("".join(parts)))
-        except Cancelled:
-            raise
-        except openai.AuthenticationError:
-            raise AssistError(S.AI_BAD_KEY.format(url=cfg.base_url)) from None
-        except openai.PermissionDeniedError:
-            raise AssistError(S.AI_FORBIDDEN.format(url=cfg.base_url)) from None
-        except openai.NotFoundError:
-            raise AssistError(S.AI_NOT_FOUND.format(url=cfg.base_url, model=cfg.model)) from None
-        except openai.APIStatusError as exc:
-            raise AssistError(S.AI_STATUS.format(url=cfg.base_url, code=exc.status_code)) from None
-        except Exception as exc:
-            # The client's own errors, or its HTTP library's raised while the stream is read
-            # (a read time-out, a closed connection), told apart by kind.
-            if self.cancelled:  # the stream closed under the reader by cancel()
-                raise Cancelled() from None
-            if isinstance(exc, openai.APITimeoutError) or "Timeout" in type(exc).__name__:
-                raise AssistError(S.AI_TIMEOUT.format(url=cfg.base_url, seconds=f"{cfg.timeout:g}")) from None
-            if isinstance(exc, (openai.APIConnectionError, OSError)) or any(
-                    k in type(exc).__name__ for k in ("Connect", "Network", "Protocol", "ReadError")):
-                raise AssistError(S.AI_REFUSED.format(url=cfg.base_url)) from None
-            raise
-        finally:
-            self._stream = None
-            client.close()
+                raise self._error(openai, value)
+            else:
+                break
         if self.cancelled:
             raise Cancelled()
         return judge("".join(parts))
+
+    def _read(self, client, pieces: queue.Queue) -> None:
+        """On the reader thread: the request and its stream, each piece into the queue."""
+        cfg = self.config
+        try:
+            self._stream = client.chat.completions.create(
+                model=cfg.model, messages=self.messages, stream=True, temperature=0.3)
+            if self.cancelled:
+                return
+            for chunk in self._stream:
+                if self.cancelled:
+                    return
+                piece = chunk.choices[0].delta.content if chunk.choices else None
+                if piece:
+                    pieces.put(("piece", piece))
+            pieces.put(("end", None))
+        except Exception as exc:  # handed to the waiting thread, which says it in Chinese
+            pieces.put(("error", exc))
+        finally:
+            stream, self._stream = self._stream, None
+            for thing in (stream, client):
+                try:
+                    if thing is not None:
+                        thing.close()
+                except Exception:  # closing a half-read stream may raise; it is closed either way
+                    pass
+
+    def _error(self, openai, exc: Exception) -> Exception:
+        """The client's error (or its HTTP library's, raised while the stream is read) as one
+        Chinese line; an error of another kind is a bug and goes up as it is."""
+        cfg = self.config
+        if isinstance(exc, openai.AuthenticationError):
+            return AssistError(S.AI_BAD_KEY.format(url=cfg.base_url))
+        if isinstance(exc, openai.PermissionDeniedError):
+            return AssistError(S.AI_FORBIDDEN.format(url=cfg.base_url))
+        if isinstance(exc, openai.NotFoundError):
+            return AssistError(S.AI_NOT_FOUND.format(url=cfg.base_url, model=cfg.model))
+        if isinstance(exc, openai.APIStatusError):
+            return AssistError(S.AI_STATUS.format(url=cfg.base_url, code=exc.status_code))
+        if isinstance(exc, openai.APITimeoutError) or "Timeout" in type(exc).__name__:
+            return AssistError(S.AI_TIMEOUT.format(url=cfg.base_url, seconds=f"{cfg.timeout:g}"))
+        if isinstance(exc, (openai.APIConnectionError, OSError)) or any(
+                k in type(exc).__name__ for k in ("Connect", "Network", "Protocol", "ReadError")):
+            return AssistError(S.AI_REFUSED.format(url=cfg.base_url))
+        return exc

@@ -15,10 +15,12 @@ from workbench.document.phrasing import chapter_numbers, section_number
 SNIPPET = 16
 
 
-def paragraph_label(lead: str | None, text: str, generated: bool = False) -> str:
+def paragraph_label(lead: str | None, text: str, generated: bool = False, model: bool = False) -> str:
     body = (lead or "") + text
     body = body.replace("\n", " ")
     label = (body[:SNIPPET] + "…") if len(body) > SNIPPET else (body or S.EMPTY_PARAGRAPH)
+    if model:
+        label = S.MODEL_MARK + label
     return S.GENERATED_MARK + label if generated else label
 
 
@@ -89,11 +91,11 @@ class OutlineTree(Tree):
         for ci, ch in enumerate(report.chapters):
             cnode = self.root.add(numbers[ci] + (ch.title or S.OPENING_CHAPTER), data=(ci, None, None), expand=True)
             for pi, p in enumerate(ch.paragraphs):
-                cnode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated)), data=(ci, None, pi))
+                cnode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated), p.model_written), data=(ci, None, pi))
             for si, sec in enumerate(ch.sections):
                 snode = cnode.add(section_number(si) + sec.title, data=(ci, si, None), expand=True)
                 for pi, p in enumerate(sec.paragraphs):
-                    snode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated)), data=(ci, si, pi))
+                    snode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated), p.model_written), data=(ci, si, pi))
         target_node = self.node_for(select) if select is not None else None
         if target_node is not None:
             self.call_after_refresh(self._select, target_node)
@@ -199,6 +201,9 @@ class SectionsEditor(Horizontal):
             yield Label(S.SEC_BODY, id="body-label")
             yield BodyArea("", soft_wrap=True, id="body")
         yield LastYearPane(id="last-year")
+        from workbench.tui.widgets.assist import AssistPane
+
+        yield AssistPane(id="assist")
 
     @property
     def last_year(self):

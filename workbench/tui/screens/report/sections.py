@@ -59,7 +59,8 @@ class SectionsTab:
                     body.read_only = True
                     body.load_text(text or S.SEC_GENERATED_EMPTY)
                 else:
-                    label.update(self.app.readonly_state() if self.readonly else S.SEC_LEAD)
+                    label.update(self.app.readonly_state() if self.readonly
+                                 else S.SEC_MODEL_WRITTEN if para.model_written else S.SEC_LEAD)
                     lead.placeholder = S.SEC_LEAD
                     lead.value = para.lead or ""
                     body.load_text(para.text)
@@ -108,7 +109,10 @@ class SectionsTab:
         para = E.get_paragraph(self.report, self.address)
         if para.text == event.text_area.text or para.generated or self.readonly or self.final_locked:
             return
+        was_model = para.model_written
         para.text = event.text_area.text
+        if was_model:  # edited: no longer the model's text (its unsettled figures stay findings)
+            self.query_one("#editor-label", Label).update(S.SEC_LEAD)
         node = self.query_one(OutlineTree).node_for(self.address)
         if node is not None:
             node.set_label(paragraph_label(para.lead, para.text))

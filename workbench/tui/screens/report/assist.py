@@ -1,0 +1,139 @@
+"""The drafting help (Ctrl+B, issue 28): a task asked of the office's model for the paragraph or
+section being edited, its answer streamed into the pane beside the editor
+(`widgets/assist.py`), and a taken answer put into the report as one undo step."""
+
+from __future__ import annotations
+
+from textual import work
+
+from workbench import strings as S
+from workbench.drafting import editing as E
+from workbench.tui.widgets.assist import AssistPane
+from workbench.tui.widgets.sections import OutlineTree
+
+
+class AssistTab:
+    """Mixed into ReportScreen: asking, streaming, cancelling and taking."""
+
+    _assist_request = None
+    _assist_prepared = None
+    _assist_config = None
+
+    @property
+    def assist_pane(self) -> AssistPane:
+        return self.query_one(AssistPane)
+
+    def action_assist(self) -> None:
+        """Open the pane on the sections tab; nothing is sent until a task is chosen."""
+        from workbench.assist.config import load_config, settings_file
+
+        if self._assist_request is not None:
+            self.notify(S.AI_BUSY, severity="warning")
+            self.assist_pane.query_one("#assist-answer").focus()
+            return
+        self.action_tab("sections")
+        config = load_config()
+        self._assist_config = config
+        self.assist_pane.open(config.where if config else None,
+                              None if config else S.AI_OFF.format(path=settings_file()))
+
+    def assist_ask(self, task: str, material: str) -> None:
+        from workbench.assist.tasks import TaskError, prepare
+
+        config = self._assist_config
+        if config is None:
+            return
+        try:
+            prepared = prepare(task, self.report, self.previous, self.address, material)
+        except TaskError as exc:
+            self.assist_pane.failed(str(exc))
+            self.notify(str(exc), severity="warning", timeout=6)
+            return
+        from workbench.assist.client import Request
+
+        self._assist_prepared = prepared
+        self._assist_request = Request(config, prepared.messages)
+        extra = (S.AI_SENDING_EXTRA_LAST if self.previous else "") + (
+            S.AI_SENDING_EXTRA_MATERIAL if prepared.material else "")
+        self.assist_pane.started(S.AI_SENDING.format(where=config.where, task=task, at=prepared.where_label,
+                                                     chars=prepared.sent_chars, extra=extra))
+        self._assist_run(self._assist_request)
+
+    @work(thread=True, group="assist")
+    def _assist_run(self, request) -> None:
+        from workbench.assist.client import AssistError, Cancelled
+        from workbench.assist.config import AssistUnavailable
+
+        def on_text(text: str) -> None:
+            if not request.cancelled:
+                self.app.call_from_thread(self._assist_partial, request, text)
+
+        try:
+            answer = request.run(on_text)
+        except Cancelled:
+            self.app.call_from_thread(self._assist_ended, request, None, None)
+            return
+        except (AssistError, AssistUnavailable) as exc:
+            self.app.call_from_thread(self._assist_ended, request, None, str(exc))
+            return
+        self.app.call_from_thread(self._assist_ended, request, answer, None)
+
+    def _assist_partial(self, request, text: str) -> None:
+        if request is self._assist_request and self.query(AssistPane):
+            self.assist_pane.partial(text)
+
+    def _assist_ended(self, request, answer: str | None, error: str | None) -> None:
+        if request is not self._assist_request:
+            return  # an answer to a request cancelled earlier
+        self._assist_request = None
+        if not self.query(AssistPane) or request.cancelled:
+            return
+        pane = self.assist_pane
+        if error is not None:
+            pane.failed(error)
+            self.notify(error, severity="error", timeout=8)
+            return
+        if answer is not None:
+            pane.finished(answer, self._assist_prepared.check(answer))
+
+    def assist_cancel(self) -> None:
+        request = self._assist_request
+        if request is not None:
+            request.cancel()
+            self._assist_request = None
+            self.notify(S.AI_CANCELLED, timeout=3)
+
+    def assist_take(self, text: str) -> bool:
+        """Put the answer (or the part chosen) into the report: one undo step. False, and the
+        drafter told why, when it cannot go in."""
+        from workbench.assist.tasks import POLISH, TaskError, take
+
+        prepared = self._assist_prepared
+        if prepared is None or self.refuse():
+            return False
+        addr = prepared.address
+        if addr is not None and not E.holds(self.report, addr):
+            self.notify(S.AI_PLACE_GONE, severity="warning")
+            return False
+        if prepared.task == POLISH and E.get_paragraph(self.report, addr).full_text != prepared.original:
+            self.notify(S.AI_STALE, severity="warning")
+            return False
+        before = E.snapshot(self.report)
+        try:
+            first = take(self.report, prepared, text, self._assist_config.model)
+        except TaskError as exc:
+            self.notify(str(exc), severity="warning")
+            return False
+        self.remember(before)
+        self._structure_changed(first)
+        flagged = len(E.get_paragraph(self.report, first).model.unverified)
+        from workbench.assist.tasks import at_label
+
+        self.notify(S.AI_TAKEN.format(at=at_label(self.report, first), flagged=flagged), timeout=6)
+        self.schedule_checks()
+        return True
+
+    def assist_closed(self) -> None:
+        """Back to the outline (where Ctrl+Z undoes a taken answer in one step)."""
+        self._assist_prepared = None if self._assist_request is None else self._assist_prepared
+        self.query_one(OutlineTree).focus()
