@@ -383,6 +383,7 @@ SIZE = (150, 42)
 
 async def test_editor_polish_side_pane_take_and_one_undo(store_path, monkeypatch):
     from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.report.checks import CHECK_DELAY
     from workbench.tui.widgets.assist import AnswerArea, AssistPane, TaskList
     from workbench.tui.widgets.sections import BodyArea, OutlineTree
 
@@ -420,12 +421,16 @@ async def test_editor_polish_side_pane_take_and_one_undo(store_path, monkeypatch
             para = E.get_paragraph(screen.report, (0, 0, 0))
             assert para.full_text == pane.answer and para.model_written and para.lead == "企业培育成效明显。"
             assert str(tree.node_for((0, 0, 0)).label).startswith("〔模〕")
+            await pilot.pause(CHECK_DELAY + 0.3)  # the checks run a moment after an edit
+            await settle(pilot, app)
             assert any(f.code == "W702" for f in screen.findings)
             assert isinstance(app.focused, OutlineTree)
             await pilot.press("ctrl+z")  # one step back to the paragraph as it was
             await settle(pilot, app)
             para = E.get_paragraph(screen.report, (0, 0, 0))
             assert para.full_text == original and para.model is None
+            await pilot.pause(CHECK_DELAY + 0.3)
+            await settle(pilot, app)
             assert not any(f.code.startswith("W70") for f in screen.findings)
 
 
@@ -480,3 +485,30 @@ async def test_tui_without_settings_says_how_and_esc_closes(store_path, monkeypa
         await pilot.press("escape")
         await pilot.pause()
         assert not pane.display and screen.is_current
+
+
+def test_the_settings_file_in_the_config_folder_switches_it_on(tmp_path, monkeypatch):
+    from workbench.assist.config import settings_file
+
+    from workbench.tui.settings import settings_path
+
+    path = settings_file()
+    assert path == settings_path() and path.is_relative_to(tmp_path)  # the TUI's own settings file
+    assert load_config() is None  # the conftest cleared WORKBENCH_AI_*: off
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"ai": {"base_url": "http://127.0.0.1:9/v1", "model": "m"}}), encoding="utf-8")
+    assert load_config().base_url == "http://127.0.0.1:9/v1"
+
+
+def test_openai_is_loaded_only_when_a_request_is_made():
+    """The CLI's start, the TUI's report screen and preparing a task never import the client."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import workbench.cli.commands, workbench.tui.screens.report.screen, "
+            "workbench.assist.tasks, workbench.assist.client; "
+            "from workbench.cli.parser import build_parser; build_parser(); "
+            "print('openai' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+    assert out.stdout.strip() == "False"

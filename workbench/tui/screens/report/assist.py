@@ -130,7 +130,6 @@ class AssistTab:
         from workbench.assist.tasks import at_label
 
         self.notify(S.AI_TAKEN.format(at=at_label(self.report, first), flagged=flagged), timeout=6)
-        self.schedule_checks()
         return True
 
     def assist_closed(self) -> None:
