@@ -415,6 +415,15 @@ async def test_editor_polish_side_pane_take_and_one_undo(store_path, monkeypatch
             assert pane.answer.endswith("箱包设计中心服务企业逾300家次。")
             figures = pane.query_one("#assist-figures").text
             assert "润色把200家改成了300家" in figures
+            # …and the figure is highlighted in the answer itself.
+            area = pane.query_one(AnswerArea)
+            start = pane.answer.index("300家")
+            assert area.flagged == [(start, start + 4)]
+            line = area.get_line(0)
+            assert line.plain == pane.answer
+            lit = [seg.text for y in range(area.size.height) for seg in area._render_line(y)
+                   if seg.style and seg.style.bgcolor and seg.style.bgcolor.name == "red"]
+            assert "".join(lit).strip() == "300家"
             await pilot.press("enter")  # take it whole
             await settle(pilot, app)
             assert not pane.display

@@ -5,6 +5,7 @@ the screen's (`screens/report/assist.py`); this pane only shows and asks."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,7 +15,8 @@ from textual.widgets.option_list import Option
 from workbench import strings as S
 from workbench.tui.widgets.cjktext import CJKText
 
-FLAG_STYLE = "bold reverse red"
+FLAG_STYLE = "bold white on red"
+FLAG_NAME = "workbench.flagged"
 CONTEXT = 12  # characters shown either side of a flagged figure
 
 
@@ -41,7 +43,42 @@ class MaterialArea(TextArea):
 
 
 class AnswerArea(TextArea):
-    """The answer, read-only, so a part of it can be selected and taken."""
+    """The answer, read-only, so a part of it can be selected and taken; the figures the data
+    does not hold are highlighted in it (`flag`)."""
+
+    flagged: list[tuple[int, int]] = []  # (start, end) offsets into the text
+
+    def flag(self, spans: list[tuple[int, int]]) -> None:
+        self.flagged = list(spans)
+        self._build_highlight_map()
+        self.refresh()
+
+    def _build_highlight_map(self) -> None:
+        """TextArea's syntax highlights, used for the flagged figures (no language is set).
+        TextArea keeps them per line in UTF-8 byte columns; a Textual that keeps them
+        otherwise costs the highlight, never the answer (the list below names them too)."""
+        try:
+            self._line_cache.clear()
+            self._highlights.clear()
+            if not self.flagged:
+                return
+            theme = self._theme
+            if theme is not None and FLAG_NAME not in theme.syntax_styles:
+                theme.syntax_styles = {**theme.syntax_styles, FLAG_NAME: Style.parse(FLAG_STYLE)}
+            lines = self.text.split("\n")
+            starts, at = [], 0
+            for line in lines:
+                starts.append(at)
+                at += len(line) + 1
+            for start, end in self.flagged:
+                for row, line in enumerate(lines):
+                    a, b = max(start, starts[row]), min(end, starts[row] + len(line))
+                    if a < b:
+                        col_a = len(line[:a - starts[row]].encode("utf-8"))
+                        col_b = len(line[:b - starts[row]].encode("utf-8"))
+                        self._highlights[row].append((col_a, col_b, FLAG_NAME))
+        except AttributeError:
+            return
 
     HELP = S.AI_PANE_KEYS
     BINDINGS = [
@@ -140,6 +177,7 @@ class AssistPane(Vertical, can_focus=True):
         self.answer = ""
         self._show(answer=True)
         area = self.query_one(AnswerArea)
+        area.flagged = []
         area.load_text("")
         area.focus()
         self.query_one("#assist-where", CJKText).set_text(line)
@@ -159,8 +197,10 @@ class AssistPane(Vertical, can_focus=True):
 
         self.state = "done"
         self.answer = answer
-        self.query_one(AnswerArea).load_text(answer)
+        area = self.query_one(AnswerArea)
+        area.load_text(answer)
         flagged = verdict.flagged
+        area.flag([(n.start, n.end) for n in flagged])
         self.query_one("#assist-progress", CJKText).set_text(
             S.AI_DONE.format(chars=len(answer), figures=len(verdict.notes), flagged=len(flagged)))
         paragraphs = []
