@@ -343,6 +343,8 @@ def test_cli_streams_the_answer_and_lists_the_unknown_figure(store_path, capsys,
         code, out, err = run_cli(["--db", str(store_path), "assist", "狮岭镇", "2024", "润色",
                                   "--at", "第1章第1节第1段"], capsys)
     assert "发往模型 office-qwen（" + stub.url + "）：润色（第1章第1节第1段）" in err
+    assert err.splitlines()[0].endswith("字：这一段、行文规矩")  # 润色 sends the paragraph, no table
+    assert "完成情况" not in stub.requests[0]["body"]["messages"][1]["content"]
     assert out.startswith("企业培育成效明显。新增规上企业9家，4家皮具企业")
     assert "润色把200家改成了增长9.9%" not in out  # a % never pairs with a count
     assert "模型写了增长9.9%，数据中没有这个数" in out and "润色删去了200家" in out

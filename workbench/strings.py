@@ -850,9 +850,14 @@ AI_ASK_TARGETS = ("请根据下面的主要预期目标，按报告的习惯写�
 # the assist command and pane
 AI_TASK_NAMES = {"写回顾": "为一节写工作回顾", "润色": "润色一段（不改数字）",
                  "归纳材料": "把部门材料归纳成要点", "拟目标句": "按指标表另拟目标句"}
-AI_SENDING = "发往{where}：{task}（{at}），共 {chars} 字，含本报告指标表{extra}"
-AI_SENDING_EXTRA_LAST = "、上年报告"
-AI_SENDING_EXTRA_MATERIAL = "、材料"
+AI_SENDING = "发往{where}：{task}（{at}），共 {chars} 字：{parts}"
+AI_SENT_TABLES = "本报告的完成情况和目标表、上年目标"
+AI_SENT_GENERATED = "按表生成的目标句"
+AI_SENT_PARAGRAPH = "这一段"
+AI_SENT_SECTION = "本节现有文字"
+AI_SENT_LAST_SECTION = "上年报告中对应的一节"
+AI_SENT_MATERIAL = "材料（{n} 字）"
+AI_SENT_RULES = "行文规矩"
 AI_PROGRESS = "正在接收：{chars} 字……（Esc 取消）"
 AI_DONE = "已收到 {chars} 字：{figures} 个数字，其中 {flagged} 个需核实"
 AI_FLAG_UNKNOWN = "模型写了{figure}，数据中没有这个数"

@@ -41,9 +41,15 @@ class Prepared:
     sent_chars: int = 0
     where_label: str = ""
     sources: list[str] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)  # what the prompt holds, as the drafter names it
 
     def check(self, answer: str) -> Verdict:
         return verify(answer, self.known, self.original)
+
+    def sending(self, where: str) -> str:
+        """The line that says where the text goes and what it holds, before it goes."""
+        return S.AI_SENDING.format(where=where, task=self.task, at=self.where_label,
+                                   chars=self.sent_chars, parts="、".join(self.sent))
 
 
 # ------------------------------------------------------------ addresses
@@ -148,6 +154,7 @@ def prepare(task: str, report: Report, previous: Report | None, addr: E.Address 
         from workbench.document.phrasing import targets_sentence
 
         ask = S.AI_ASK_TARGETS.format(data=data, generated=targets_sentence(report))
+        sent = [S.AI_SENT_TABLES, S.AI_SENT_GENERATED]
     else:
         if addr is None:
             raise TaskError(S.AI_NEEDS_PLACE)
@@ -163,21 +170,25 @@ def prepare(task: str, report: Report, previous: Report | None, addr: E.Address 
             if not original.strip():
                 raise TaskError(S.AI_EMPTY_PARAGRAPH)
             ask = S.AI_ASK_POLISH.format(text=original)
+            sent = [S.AI_SENT_PARAGRAPH]
         elif task == REVIEW:
             last_title, last_text = _last_year_section(report, previous, ci, si)
             ask = S.AI_ASK_REVIEW.format(title=title, data=data, own=own or S.AI_PROMPT_NONE,
                                          last_title=last_title or S.AI_PROMPT_NONE,
                                          last_text=last_text or S.AI_PROMPT_NONE)
+            sent = [S.AI_SENT_TABLES, S.AI_SENT_SECTION] + ([S.AI_SENT_LAST_SECTION] if last_text else [])
         else:
             if not material:
                 raise TaskError(S.AI_NEEDS_MATERIAL)
             ask = S.AI_ASK_DIGEST.format(title=title, material=material[:MATERIAL_LIMIT], data=data)
+            sent = [S.AI_SENT_MATERIAL.format(n=min(len(material), MATERIAL_LIMIT)), S.AI_SENT_TABLES]
     sources = [s for s in (material, original) if s]
     messages = [{"role": "system", "content": system}, {"role": "user", "content": ask}]
     return Prepared(task=task, address=addr, messages=messages,
                     known=known_figures(report, previous, sources), original=original,
                     material=material, sent_chars=sum(len(m["content"]) for m in messages),
-                    where_label=at_label(report, addr), sources=sources)
+                    where_label=at_label(report, addr), sources=sources, sent=sent + [S.AI_SENT_RULES])
+
 
 
 # ------------------------------------------------------------ taking an answer

@@ -578,9 +578,7 @@ def cmd_assist(args: argparse.Namespace) -> int:
         config = require_config()
     except (TaskError, AssistUnavailable) as exc:
         raise CliError(str(exc)) from None
-    extra = (S.AI_SENDING_EXTRA_LAST if previous else "") + (S.AI_SENDING_EXTRA_MATERIAL if material else "")
-    print(S.AI_SENDING.format(where=config.where, task=args.task, at=prepared.where_label,
-                              chars=prepared.sent_chars, extra=extra), file=sys.stderr, flush=True)
+    print(prepared.sending(config.where), file=sys.stderr, flush=True)
     shown = [""]
 
     def on_text(text: str) -> None:

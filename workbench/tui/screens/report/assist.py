@@ -53,10 +53,7 @@ class AssistTab:
 
         self._assist_prepared = prepared
         self._assist_request = Request(config, prepared.messages)
-        extra = (S.AI_SENDING_EXTRA_LAST if self.previous else "") + (
-            S.AI_SENDING_EXTRA_MATERIAL if prepared.material else "")
-        self.assist_pane.started(S.AI_SENDING.format(where=config.where, task=task, at=prepared.where_label,
-                                                     chars=prepared.sent_chars, extra=extra))
+        self.assist_pane.started(prepared.sending(config.where))
         self._assist_run(self._assist_request)
 
     @work(thread=True, group="assist")
