@@ -523,3 +523,58 @@ def test_openai_is_loaded_only_when_a_request_is_made():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]))
     assert out.stdout.strip() == "False"
+
+
+async def test_tui_review_take_the_part_selected_then_settle_its_figure_in_the_checks(store_path, monkeypatch):
+    from textual.widgets.text_area import Selection
+
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.report.checks import CHECK_DELAY
+    from workbench.tui.widgets.assist import AnswerArea, AssistPane
+    from workbench.tui.widgets.checks import ChecksPanel
+    from workbench.tui.widgets.sections import OutlineTree
+
+    with serve() as stub:
+        monkeypatch.setenv("WORKBENCH_AI_BASE_URL", stub.url)
+        monkeypatch.setenv("WORKBENCH_AI_MODEL", "m")
+        first = "全年新增规上企业9家，地区生产总值增长8.8%。"
+        stub.pieces = [first, "\n", "箱包设计中心服务企业超过200家次。"]
+        app = WorkbenchApp(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_2024(pilot, app)
+            await pilot.press("f3")
+            tree = screen.query_one(OutlineTree)
+            tree.move_cursor(tree.node_for((0, 0, None)))  # a section: 写回顾 writes after its last paragraph
+            await pilot.pause()
+            n = len(screen.report.chapters[0].sections[0].paragraphs)
+            await pilot.press("ctrl+b", "up")  # 写回顾 is first in the list, 润色 highlighted
+            await pilot.press("enter")
+            await settle(pilot, app)
+            pane = screen.query_one(AssistPane)
+            assert pane.state == "done" and "写一段工作回顾" in stub.requests[0]["body"]["messages"][1]["content"]
+            area = pane.query_one(AnswerArea)
+            assert isinstance(app.focused, AnswerArea)
+            await pilot.press("s")  # nothing selected yet: said, nothing taken
+            await pilot.pause()
+            assert pane.display and len(screen.report.chapters[0].sections[0].paragraphs) == n
+            area.selection = Selection((0, 0), (0, len(first)))
+            await pilot.press("s")
+            await settle(pilot, app)
+            paras = screen.report.chapters[0].sections[0].paragraphs
+            assert len(paras) == n + 1 and paras[n].text == first and paras[n].model_written
+            await pilot.pause(CHECK_DELAY + 0.3)
+            await settle(pilot, app)
+            w701 = [f for f in screen.findings if f.code == "W701"]
+            assert [f.where["model_figure"] for f in w701] == ["增长8.8%"]
+            # In F4 the finding is settled with d, and it goes.
+            await pilot.press("f4")
+            await pilot.pause()
+            panel = screen.query_one(ChecksPanel)
+            option = next(i for i in range(panel.option_count)
+                          if panel.get_option_at_index(i).id is not None
+                          and screen.findings[int(panel.get_option_at_index(i).id)].code == "W701")
+            panel.highlighted = option
+            await pilot.press("d")
+            await settle(pilot, app)
+            assert not [f for f in screen.findings if f.code == "W701"]
+            assert screen.report.chapters[0].sections[0].paragraphs[n].model.unverified == []
