@@ -21,7 +21,7 @@ CONTEXT = 12  # characters shown either side of a flagged figure
 
 
 class TaskList(OptionList):
-    HELP = S.AI_PANE_HINT_PICK.format(where="")
+    HELP = S.AI_PANE_PICK_KEYS
     BINDINGS = [Binding("escape", "close", S.BINDING_BACK_SHORT, id="assist.close_list", show=False)]
 
     def action_close(self) -> None:
