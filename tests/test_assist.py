@@ -578,3 +578,36 @@ async def test_tui_review_take_the_part_selected_then_settle_its_figure_in_the_c
             await settle(pilot, app)
             assert not [f for f in screen.findings if f.code == "W701"]
             assert screen.report.chapters[0].sections[0].paragraphs[n].model.unverified == []
+
+
+async def test_leaving_the_report_while_the_model_answers_ends_the_request(store_path, monkeypatch):
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.home import HomeScreen
+    from workbench.tui.widgets.assist import AssistPane
+    from workbench.tui.widgets.sections import OutlineTree
+
+    with serve() as stub:
+        monkeypatch.setenv("WORKBENCH_AI_BASE_URL", stub.url)
+        monkeypatch.setenv("WORKBENCH_AI_MODEL", "m")
+        stub.pieces = ["企业培育成效明显。"] * 40
+        stub.delay = 0.1
+        app = WorkbenchApp(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_2024(pilot, app)
+            await pilot.press("f3")
+            tree = screen.query_one(OutlineTree)
+            tree.move_cursor(tree.node_for((0, 0, 0)))
+            await pilot.pause()
+            await pilot.press("ctrl+b", "enter")
+            pane = screen.query_one(AssistPane)
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if pane.answer:
+                    break
+            request = screen._assist_request
+            assert request is not None and pane.state == "streaming"
+            tree.focus()
+            await pilot.press("escape")  # the report's own Esc: back to the list
+            await settle(pilot, app)
+            assert isinstance(app.screen, HomeScreen) and request.cancelled
+            assert all(p.model is None for *_, p in stored(store_path).paragraphs())

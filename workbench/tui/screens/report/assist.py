@@ -61,31 +61,42 @@ class AssistTab:
         from workbench.assist.client import AssistError, Cancelled
         from workbench.assist.config import AssistUnavailable
 
-        def on_text(text: str) -> None:
-            if not request.cancelled:
-                self.app.call_from_thread(self._assist_partial, request, text)
+        def tell(method, *args) -> None:
+            """To the screen, unless it (or the app) went meanwhile: then there is no one to tell."""
+            if request.cancelled:
+                return
+            try:
+                self.app.call_from_thread(method, request, *args)
+            except Exception:  # the app is closing, or the screen's widgets are gone
+                request.cancel()
 
         try:
-            answer = request.run(on_text)
+            answer = request.run(lambda text: tell(self._assist_partial, text))
         except Cancelled:
-            self.app.call_from_thread(self._assist_ended, request, None, None)
             return
         except (AssistError, AssistUnavailable) as exc:
-            self.app.call_from_thread(self._assist_ended, request, None, str(exc))
+            tell(self._assist_ended, None, str(exc))
             return
-        self.app.call_from_thread(self._assist_ended, request, answer, None)
+        tell(self._assist_ended, answer, None)
+
+    def _pane_here(self, request) -> AssistPane | None:
+        """The pane, when this request is still the one it shows and the screen is still up."""
+        if request is not self._assist_request or request.cancelled or not self.is_attached:
+            return None
+        panes = self.query(AssistPane)
+        return panes.first() if panes else None
 
     def _assist_partial(self, request, text: str) -> None:
-        if request is self._assist_request and self.query(AssistPane):
-            self.assist_pane.partial(text)
+        pane = self._pane_here(request)
+        if pane is not None and pane.is_attached:
+            pane.partial(text)
 
     def _assist_ended(self, request, answer: str | None, error: str | None) -> None:
-        if request is not self._assist_request:
-            return  # an answer to a request cancelled earlier
-        self._assist_request = None
-        if not self.query(AssistPane) or request.cancelled:
+        pane = self._pane_here(request)
+        if request is self._assist_request:
+            self._assist_request = None
+        if pane is None or not pane.is_attached:
             return
-        pane = self.assist_pane
         if error is not None:
             pane.failed(error)
             self.notify(error, severity="error", timeout=8)
@@ -128,6 +139,14 @@ class AssistTab:
 
         self.notify(S.AI_TAKEN.format(at=at_label(self.report, first), flagged=flagged), timeout=6)
         return True
+
+    def on_unmount(self) -> None:
+        """The report closed while the model was answering: the request ends with it (Textual
+        calls this beside the other tabs' own on_unmount)."""
+        request = self._assist_request
+        if request is not None:
+            request.cancel()
+            self._assist_request = None
 
     def assist_closed(self) -> None:
         """Back to the outline (where Ctrl+Z undoes a taken answer in one step)."""
