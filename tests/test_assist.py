@@ -611,3 +611,28 @@ async def test_leaving_the_report_while_the_model_answers_ends_the_request(store
             await settle(pilot, app)
             assert isinstance(app.screen, HomeScreen) and request.cancelled
             assert all(p.model is None for *_, p in stored(store_path).paragraphs())
+
+
+def test_every_figure_of_the_example_tables_is_known_and_a_nudged_one_is_not(r2023, r2024):
+    """The matcher against the bundled town's tables: each figure as the workbench prints it is
+    found; the same figure with its last digit moved is not (unless the data holds that too)."""
+    from workbench.assist.verify import known_figures, verify
+    from workbench.document.figures import find_mentions, format_figure, format_number
+
+    known = known_figures(r2024, r2023)
+    printed = "；".join(format_figure(f) for f in r2024.results + r2024.targets + r2023.targets) + "。"
+    verdict = verify(printed, known)
+    assert len(verdict.notes) >= 20 and verdict.flagged == []
+    nudged = 0
+    for m in find_mentions(printed):
+        step = 10 ** -len(format_number(abs(m.value)).partition(".")[2])
+        text = printed[m.start:m.end]
+        shown = format_number(abs(m.value))
+        moved = format_number(round(abs(m.value) + 7 * step, 6))
+        answer = text.replace(shown, moved, 1)
+        single = find_mentions(answer)
+        if len(single) != 1 or known.holds(single[0]):
+            continue  # the data happens to hold the moved figure too
+        assert [n.status for n in verify(answer, known).notes] == [UNKNOWN], answer
+        nudged += 1
+    assert nudged >= 15
