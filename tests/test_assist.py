@@ -636,3 +636,52 @@ def test_every_figure_of_the_example_tables_is_known_and_a_nudged_one_is_not(r20
         assert [n.status for n in verify(answer, known).notes] == [UNKNOWN], answer
         nudged += 1
     assert nudged >= 15
+
+
+async def test_tui_digest_reads_a_docx_of_material_and_sends_it(store_path, monkeypatch, tmp_path):
+    import docx
+    from textual.widgets import Input
+
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.filepicker import FilePicker
+    from workbench.tui.widgets.assist import AssistPane, MaterialArea
+    from workbench.tui.widgets.sections import OutlineTree
+
+    path = tmp_path / "园区管委会材料.docx"
+    doc = docx.Document()
+    doc.add_paragraph("一、今年完成标准厂房建设8万平方米。")
+    doc.add_paragraph("二、引进项目5个，其中亿元以上项目2个。")
+    doc.save(str(path))
+    with serve() as stub:
+        monkeypatch.setenv("WORKBENCH_AI_BASE_URL", stub.url)
+        monkeypatch.setenv("WORKBENCH_AI_MODEL", "m")
+        stub.pieces = ["加快园区扩容。完成标准厂房建设8万平方米。\n", "强化招商引资。引进项目5个，其中亿元以上项目13个。"]
+        app = WorkbenchApp(store_path)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_2024(pilot, app)
+            await pilot.press("f3")
+            tree = screen.query_one(OutlineTree)
+            tree.move_cursor(tree.node_for((1, 0, None)))
+            await pilot.pause()
+            n = len(screen.report.chapters[1].sections[0].paragraphs)
+            await pilot.press("ctrl+b", "down", "enter")  # 润色 → 归纳材料
+            await pilot.pause()
+            area = screen.query_one(MaterialArea)
+            assert isinstance(app.focused, MaterialArea) and stub.requests == []
+            await pilot.press("ctrl+o")
+            await settle(pilot, app)
+            assert isinstance(app.screen, FilePicker)
+            app.screen.query_one("#picker-path", Input).value = str(path)
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert area.text == "一、今年完成标准厂房建设8万平方米。\n二、引进项目5个，其中亿元以上项目2个。"
+            await pilot.press("ctrl+b")
+            await settle(pilot, app)
+            pane = screen.query_one(AssistPane)
+            assert pane.state == "done"
+            assert "引进项目5个，其中亿元以上项目2个。" in stub.requests[0]["body"]["messages"][1]["content"]
+            await pilot.press("enter")
+            await settle(pilot, app)
+            paras = screen.report.chapters[1].sections[0].paragraphs
+            assert [p.lead for p in paras[n:]] == ["加快园区扩容。", "强化招商引资。"]
+            assert [u.figure for u in paras[n + 1].model.unverified] == ["13个"]

@@ -32,11 +32,26 @@ class MaterialArea(TextArea):
     HELP = S.AI_PANE_MATERIAL
     BINDINGS = [
         Binding("ctrl+b", "send", S.AI_SEND, id="assist.send"),
+        Binding("ctrl+o", "open_file", S.AI_MATERIAL_FILE, id="assist.material_file"),
         Binding("escape", "close", S.BINDING_BACK_SHORT, id="assist.close_material", show=False),
     ]
 
     def action_send(self) -> None:
         self.parent.send_material(self.text)
+
+    def action_open_file(self) -> None:
+        """A department's .docx or text file read in (tracked changes accepted), for a look
+        before it is sent."""
+        from workbench.tui.filepicker import FilePicker
+
+        def done(path) -> None:
+            if path:
+                text = self.screen.assist_read_material(path)
+                if text is not None:
+                    self.load_text(text)
+                    self.focus()
+
+        self.app.push_screen(FilePicker(self.app.store_path), done)
 
     def action_close(self) -> None:
         self.parent.close()

@@ -140,6 +140,16 @@ class AssistTab:
         self.notify(S.AI_TAKEN.format(at=at_label(self.report, first), flagged=flagged), timeout=6)
         return True
 
+    def assist_read_material(self, path) -> str | None:
+        """A material file's text, or None and the drafter told why it could not be read."""
+        from workbench.reading.importer import ImportFailure, read_material
+
+        try:
+            return read_material(path)
+        except ImportFailure as exc:
+            self.notify(S.AI_MATERIAL_READ.format(path=path, reason=str(exc)), severity="error", timeout=8)
+            return None
+
     def on_unmount(self) -> None:
         """The report closed while the model was answering: the request ends with it (Textual
         calls this beside the other tabs' own on_unmount)."""
