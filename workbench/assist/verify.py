@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from workbench.document.figures import UNITS, Mention, decimals, find_mentions, format_number
+from workbench.document.figures import UNITS, Mention, decimals, find_mentions
 from workbench.document.model import Report
 
 KNOWN, UNKNOWN, CHANGED = "known", "unknown", "changed"
@@ -130,7 +130,3 @@ def verify(answer: str, known: Known, original: str | None = None) -> Verdict:
         else:
             notes.append(Note(m.start, m.end, text, KNOWN if known.holds(m) else UNKNOWN))
     return Verdict(notes, [original[b.start:b.end] for b in left])
-
-
-def figure_text(value: float, unit: str) -> str:
-    return format_number(value) + unit
