@@ -24,6 +24,10 @@ def _isolated_store(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "default-store.json"))
     monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("WORKBENCH_KEYMAP", str(tmp_path / "config" / "keymap.toml"))
+    # The drafting help stays off unless a test points it at its own stub server: nothing a
+    # test does may reach a model the developer's environment names.
+    for name in ("WORKBENCH_AI_BASE_URL", "WORKBENCH_AI_MODEL", "WORKBENCH_AI_API_KEY", "WORKBENCH_AI_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def example_dict(year: int) -> dict:

@@ -26,6 +26,7 @@ LAYERS = [
     {"workbench.comparing"},
     {"workbench.writing"},
     {"workbench.drafting"},
+    {"workbench.assist"},
     {"workbench.tui"},
     {"workbench.cli"},
     {"workbench.__main__"},

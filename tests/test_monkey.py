@@ -30,7 +30,7 @@ NAVIGATION = ["up", "down", "left", "right", "tab", "shift+tab", "enter", "escap
               "pageup", "pagedown"]
 COMMANDS = ["f1", "f2", "f3", "f4", "f5", "f6", "f7", "ctrl+s", "ctrl+s", "ctrl+s", "ctrl+z", "ctrl+y", "ctrl+n",
             "ctrl+t", "ctrl+l", "ctrl+g", "ctrl+up", "ctrl+down", "delete", "backspace", "ctrl+r",
-            "ctrl+e", "ctrl+d", "a", "b", "n", "i", "r", "slash", "space"]
+            "ctrl+e", "ctrl+d", "a", "b", "n", "i", "r", "slash", "space", "ctrl+b"]
 TYPED = list("abcxyz0123456789.%") + ["space"]
 PASTES = ["增长8%左右", "21.2亿元", "地区生产总值", "在实际工作中力争更好结果。", "２０２５年是关键一年",
           "力争新增规上企业8家", "（一）", "“十五五”", "下降3%", "不少于300亩", "全镇", "\n第二段",

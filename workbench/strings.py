@@ -194,10 +194,10 @@ SEC_NOTHING = "在左侧选中一个段落或标题进行编辑"
 SEC_NEW_SECTION = "新的一节"
 SEC_NEW_CHAPTER = "新的一章"
 SEC_LEAD_DONE = "已设为段首句：{lead}"
-SEC_TOO_LONG = "此段长 {chars} 字，编辑框只显示开头（只读）：多半是导入时没有分段；按 Ctrl+B 按句号拆成约 {target} 字一段"
+SEC_TOO_LONG = "此段长 {chars} 字，编辑框只显示开头（只读）：多半是导入时没有分段；按 F12 按句号拆成约 {target} 字一段"
 SEC_TOO_LONG_TAIL = "\n……（以下还有 {rest} 字未显示）"
 SPLIT_DONE = "已按句号把这一段拆成 {n} 段（Ctrl+Z 撤销）"
-SPLIT_NOTHING = "这一段只有一两句，不用拆分（Ctrl+B 按句号拆分过长的段落）"
+SPLIT_NOTHING = "这一段只有一两句，不用拆分（F12 按句号拆分过长的段落）"
 CHECKS_TITLE = "核对结果：错误 {errors}，警告 {warnings}，提示 {infos}"
 CHECKS_CLEAN = "未发现问题"
 CHECKS_HINT = "回车跳到问题所在处"
@@ -248,12 +248,12 @@ OUTLINE_TYPING_HINT = "这里是章节目录，打字不会进入正文：按 Ta
 HELP_OUTLINE = ("章节树：↑/↓ 选择，回车展开或收起；选中段落后在右侧编辑。"
                 "Ctrl+N 在其后新增一段，Ctrl+T 新增一节，Delete 删除，Ctrl+↑/↓ 上移下移，"
                 "Ctrl+L 把段落第一句设为段首句，Ctrl+G 把〔自动〕段改为自由文本（或改回自动），"
-                "Ctrl+B 把过长的段落按句号拆成几段。")
+                "F12 把过长的段落按句号拆成几段。")
 HELP_LEAD = "段首句（加粗显示）或章节标题。段首句一般是一个短句，以“。”结尾。"
 HELP_BODY = ("正文：直接输入，自动换行；Ctrl+Z 撤销，Ctrl+Y 重做。"
              "停止输入约 1 秒后自动保存，右侧核对结果随之更新。"
              "〔自动〕段由目标表生成，只读；按 Ctrl+G 改为自由文本后可以编辑。")
-HELP_CHECKS = "核对结果：按严重程度分组；↑/↓ 选择，回车跳到对应的指标或段落；审阅稿的批注（R601）选中后按 d 标为已处理。"
+HELP_CHECKS = "核对结果：按严重程度分组；↑/↓ 选择，回车跳到对应的指标或段落；审阅稿的批注（R601）选中后按 d 标为已处理，模型写的待核实数字（W701、W702）核实后按 d 标为已核实。"
 HELP_REPORTS = "报告列表：↑/↓ 选择（Home/End 到首尾），回车打开；n 新建（可从往年报告起草），i 导入文件，Delete 删除（移到回收站），b 回收站，/ 筛选（中文输入法下按“、”也可以）。"
 HELP_COMPARE = "指标对比：每行一个指标，按年份列出目标、完成数和完成情况；↑/↓ 选择后按 t 看该指标的历年走势。"
 EMPTY_PARAGRAPH = "（空段）"
@@ -430,16 +430,23 @@ CLI_COMMANDS = {
     "version": ("命名版本：保存、列出、查看、恢复、删除",
                 "起草各轮（征求意见稿、送审稿……）的命名版本：save 保存当前稿，list 列出，show 只读查看，"
                 "restore 恢复（当前稿先自动另存为版本），delete 删除，done 把审阅稿的批注标为已处理。"),
+    "assist": ("请本单位的语言模型帮写一段（写回顾、润色、归纳材料、拟目标句）",
+               "把本报告的指标、上年报告的相应文字和行文规矩发给配置好的模型（本单位的 OpenAI 兼容服务），"
+               "边收边显示答案，再把答案中的每个数字与本报告、上年报告和材料中的数字核对，列出对不上的。"
+               "只显示，不写入报告。未配置模型服务时不发送任何内容。"),
 }
 CLI_EPILOGS = {
     "check": "退出码：0 未发现错误（可能有警告和提示）；1 发现错误；2 用法有误、找不到报告或数据库不可用。",
     "export": "退出码：0 已导出；1 加了 --strict 且核对发现错误，未导出；2 用法有误、找不到报告、文件已存在（未加 --force）或无法写入。",
+    "assist": ("配置：环境变量 WORKBENCH_AI_BASE_URL、WORKBENCH_AI_MODEL、WORKBENCH_AI_API_KEY"
+               "（或设置文件中的 \"ai\" 一项）。退出码：0 答案中的数字都已核实；1 有需核实的数字；"
+               "2 用法有误、未配置或请求失败（未写入任何内容）。"),
     "compare": ("文字改动的标记：终端中删去的文字为红色删除线，新增的为绿色；输出到文件或管道、"
                 "或加 --no-color 时写作〔删：……〕〔增：……〕。"),
 }
 CLI_METAVARS = {"place": "地点", "year": "年份", "file": "文件", "path": "路径", "folder": "文件夹",
                 "docx": "文件.docx", "span": "起-止",
-                "year_a": "年份甲", "year_b": "年份乙"}
+                "year_a": "年份甲", "year_b": "年份乙", "task": "任务", "at": "位置"}
 # Argument help by name; "command name" keys override the plain name for one command.
 CLI_ARGS = {
     "--db": "数据库文件（默认：{default}；也可用环境变量 WORKBENCH_DB 指定）",
@@ -470,6 +477,10 @@ CLI_ARGS = {
     "export --template": "用这个 Word 模板代替自带的 GB/T 9704 模板",
     "export --appendix": "附上年目标完成情况表",
     "export --force": "文件已存在时覆盖它",
+    "assist task": "任务：写回顾、润色、归纳材料、拟目标句",
+    "assist --at": "位置，如 第2章第3段、第2章第1节第3段、第2章第1节（润色要一段，写回顾和归纳材料要一节）",
+    "assist --from": "材料文件（.txt 或 .docx），归纳材料时用",
+    "assist --json": "以 JSON 输出答案和每个数字的核对结果",
 }
 
 # ------------------------------------------------------------ CLI messages (added for issue 16)
@@ -727,7 +738,7 @@ CHANGE_OPEN = "〔待处理〕"
 CHANGE_NOT_FOUND = "这条修订所在的段落已改动，找不到原处，未处理"
 BINDING_COMMENT_DONE = "批注已处理"
 COMMENT_MARKED_DONE = "已把这条批注标为已处理"
-COMMENT_NOT_A_COMMENT = "这一条不是批注或起草待核对事项；d 只对 R601、R602 起作用"
+COMMENT_NOT_A_COMMENT = "这一条不是批注、起草待核对事项或模型的待核实数字；d 只对 R601、R602、W701、W702 起作用"
 TODO_FINDING = "起草待核对：{item}（处理完按 d 标记）"
 TODO_MARKED_DONE = "已把这条待核对事项标为已处理"
 BINDING_BACK_REPORT = "返回报告"
@@ -886,3 +897,112 @@ SHEET_REASON_PERMISSION = "没有读取权限"
 SHEET_REASON_OTHER = "内容不是能识别的表格格式"
 FIGURES_FINAL = "{place} {year} 年报告已标为定稿，未写入；要修改请先在工作台中按 F7 改回草稿（加 --dry-run 可只看预览）"
 SHEET_MERGED_VALUE = "第{first}–{last}行的数字是一个合并单元格，分不清哪个数属于“{name}”；请在表中取消合并、各行填好后再导入"
+
+# ------------------------------------------------------------ language model help (issue 28)
+AI_WHERE = "模型 {model}（{url}）"
+AI_OFF = ("起草助手未开启：没有配置模型服务。请设置环境变量 WORKBENCH_AI_BASE_URL（如 http://10.0.0.5:8000/v1）"
+          "和 WORKBENCH_AI_MODEL（如 qwen2.5-72b-instruct），需要时再设 WORKBENCH_AI_API_KEY；"
+          "或在设置文件 {path} 中写入 \"ai\": {{\"base_url\": …, \"model\": …, \"api_key\": …}}。未配置时不发送任何内容")
+AI_NO_PACKAGE = "起草助手需要 openai 包：请运行 pip install -e '.[ai]'（或 pip install openai）后再试"
+AI_CANCELLED = "已取消，未写入任何内容"
+AI_REFUSED = "连不上模型服务 {url}：连接被拒绝或地址不通，请确认地址和服务是否开着；未写入任何内容"
+AI_TIMEOUT = "模型服务 {url} 在 {seconds} 秒内没有回答（可用 WORKBENCH_AI_TIMEOUT 调长）；未写入任何内容"
+AI_BAD_KEY = "模型服务 {url} 拒绝了密钥（401）：请检查 WORKBENCH_AI_API_KEY 或设置文件中的 api_key；未写入任何内容"
+AI_FORBIDDEN = "模型服务 {url} 拒绝访问（403）：这个密钥无权使用该模型；未写入任何内容"
+AI_NOT_FOUND = "模型服务 {url} 没有模型“{model}”或地址不对（404）：请检查 WORKBENCH_AI_MODEL 和地址末尾的 /v1；未写入任何内容"
+AI_STATUS = "模型服务 {url} 返回错误（HTTP {code}）；未写入任何内容"
+AI_EMPTY = "模型没有给出任何内容；未写入任何内容"
+AI_ENGLISH = "模型用英文作答，不能直接用于报告；未写入任何内容，可换用中文模型或重试"
+AI_BAD_TASK = "没有“{task}”这项任务：可选 {tasks}"
+AI_BAD_AT = "位置“{at}”看不懂：请写成“第2章第3段”“第2章第1节第3段”或“第2章第1节”"
+AI_AT_MISSING = "位置“{at}”超出了报告：{what}"
+AI_AT_CHAPTERS = "报告共 {n} 章"
+AI_AT_SECTIONS = "这一章共 {n} 节"
+AI_AT_PARAGRAPHS = "这里共 {n} 段"
+AI_AT_WHOLE = "全文"
+AI_AT_CHAPTER = "第{n}章"
+AI_AT_SECTION = "第{n}节"
+AI_AT_PARAGRAPH = "第{n}段"
+AI_NEEDS_PLACE = "这项任务要指明位置：用 --at 第2章第3段（界面里先在大纲中选中）"
+AI_NEEDS_PARAGRAPH = "润色要选中一段正文（--at 第2章第3段），不是章节标题"
+AI_NEEDS_TARGETS = "指标表里还没有今年的预期目标，拟不出目标句：先在 F2 指标页填写"
+AI_NEEDS_MATERIAL = "归纳材料要给出材料：用 --from 文件（.txt 或 .docx），界面里粘贴到材料框"
+AI_GENERATED = "这一段由指标表生成（目标句），不能润色：可用“拟目标句”另拟一句作参考"
+AI_EMPTY_PARAGRAPH = "这一段是空的，没有可润色的文字"
+AI_NOTHING_TO_TAKE = "选中的内容是空的，没有可写入的文字"
+AI_MATERIAL_READ = "材料文件 {path} 读不出文字：{reason}"
+AI_FINDING_UNKNOWN = "模型写了{figure}，数据中没有这个数：请核实后改正，或在核对页按 d 标为已核实"
+AI_FINDING_CHANGED = "模型润色时把{was}改成了{figure}：请核实后改正，或在核对页按 d 标为已核实"
+AI_SETTLED = "已标为已核实：{figure}"
+
+AI_PROMPT_SYSTEM = ("你是{place}人民政府办公室的文字秘书，正在协助起草{place}{year}年政府工作报告。"
+                    "只用简体中文作答，直接给出可以放进报告的正文，不要解释、不要标题、不要使用 Markdown。\n{scope}")
+AI_PROMPT_RULES = (
+    "行文规矩：\n"
+    "1. 公文语体，庄重、简练，多用短句；不用口语、不用网络用语、不用感叹号。\n"
+    "2. 标点一律用全角中文标点（，。；：“”（）），数字和百分号用半角（8%、21.2亿元）。\n"
+    "3. 只能使用下面给出的数字；不得编造、估算、四舍五入或换算任何数字，没有数字的地方就不写数字。\n"
+    "4. 增速写作“增长8%左右”“下降3%”，限定词“左右”“以上”“以内”照原数据写，年份写作“2024年”。\n"
+    "5. 要点（条目）以一句简短的加粗引领句开头（如“着力稳住工业基本盘。”），后接具体内容。\n"
+    "6. 主要预期目标句的写法：“今年全镇经济社会发展的主要预期目标是：地区生产总值增长8%左右；……。”"
+)
+AI_PROMPT_NONE = "（无）"
+AI_PROMPT_RESULTS = "{year}年完成情况（本报告的指标表）："
+AI_PROMPT_TARGETS = "{year}年主要预期目标（本报告的指标表）："
+AI_PROMPT_LAST_TARGETS = "{year}年预期目标（上年报告）："
+AI_ASK_POLISH = ("请润色下面这一段，使之更符合公文语体、更精炼。所有数字、单位和限定词必须原样保留，"
+                 "不得增删或改动任何数字；如有引领句请保留在段首。只输出润色后的这一段。\n\n{text}")
+AI_ASK_REVIEW = ("请为“{title}”这一节写一段工作回顾，对照上年的目标说明完成情况，只用下面数据中的数字。\n\n"
+                 "{data}\n\n本节现有文字：\n{own}\n\n上年报告中对应的一节“{last_title}”：\n{last_text}\n\n"
+                 "只输出回顾段落本身。")
+AI_ASK_DIGEST = ("下面是部门报送的材料。请把它归纳成“{title}”这一节的若干条要点，每条一段："
+                 "以一句简短的引领句开头，再写具体内容；数字只能取自材料或下面的数据。\n\n"
+                 "材料：\n{material}\n\n{data}\n\n只输出要点，每条一行。")
+AI_ASK_TARGETS = ("请根据下面的主要预期目标，按报告的习惯写法拟一句主要预期目标句，"
+                  "每项指标都要写到，数字和限定词照原数据写。\n\n{data}\n\n"
+                  "工作台按指标表生成的句子（供对照，不必照抄）：\n{generated}\n\n只输出这一句。")
+
+# the assist command and pane
+AI_TASK_NAMES = {"写回顾": "为一节写工作回顾", "润色": "润色一段（不改数字）",
+                 "归纳材料": "把部门材料归纳成要点", "拟目标句": "按指标表另拟目标句"}
+AI_SENDING = "发往{where}：{task}（{at}），共 {chars} 字：{parts}"
+AI_SENT_TABLES = "本报告的完成情况和目标表、上年目标"
+AI_SENT_GENERATED = "按表生成的目标句"
+AI_SENT_PARAGRAPH = "这一段"
+AI_SENT_SECTION = "本节现有文字"
+AI_SENT_LAST_SECTION = "上年报告中对应的一节"
+AI_SENT_MATERIAL = "材料（{n} 字）"
+AI_SENT_RULES = "行文规矩"
+AI_PROGRESS = "正在接收：{chars} 字……（Esc 取消）"
+AI_DONE = "已收到 {chars} 字：{figures} 个数字，其中 {flagged} 个需核实"
+AI_FLAG_UNKNOWN = "模型写了{figure}，数据中没有这个数"
+AI_FLAG_CHANGED = "润色把{was}改成了{figure}"
+AI_FLAG_DROPPED = "润色删去了{figure}"
+AI_ALL_KNOWN = "答案中的数字都能在本报告、上年报告或材料中找到"
+AI_NO_FIGURES = "答案中没有数字"
+CLI_AI_NOTHING_WRITTEN = "（以上仅供参考，没有写入报告；要写入请在界面的章节页按 Ctrl+B）"
+AI_PANE_TITLE = "起草助手"
+AI_PANE_KEYS = "回车 整段采用　s 采用选中部分（先用 Shift+方向键选中）　d 放弃　Esc 关闭"
+AI_PANE_HINT_PICK = "选一项任务（Esc 关闭）：将发往{where}"
+AI_PANE_MATERIAL = "把部门材料粘贴在这里（Ctrl+O 从 .docx 或 .txt 文件读入），然后按 Ctrl+B 发送（Esc 关闭）"
+AI_MATERIAL_FILE = "从文件读入材料"
+AI_TAKEN = "已写入{at}（Ctrl+Z 可撤销）；标为模型所写，{flagged} 个数字待核实"
+AI_DROPPED = "已放弃模型的答案，报告没有改动"
+AI_BUSY = "模型还在作答：Esc 取消后再问"
+AI_NOT_READY = "答案还没有收完，不能采用"
+AI_SELECT_PART = "先在答案中选中要采用的部分"
+SEC_MODEL_WRITTEN = "引领句（本段由模型所写，尚未修改）"
+BINDING_ASSIST = "起草助手"
+AI_SEND = "发送"
+AI_TAKE_WHOLE = "整段采用"
+AI_TAKE_PART = "采用选中部分"
+AI_DROP = "放弃"
+AI_CANCEL = "取消"
+AI_PANE_CLOSE_KEY = "Esc 关闭"
+AI_PANE_PICK_KEYS = "↑/↓ 选择任务，回车发送；Esc 关闭。只在按下回车后才发送"
+AI_PANE_STREAM_KEYS = "正在接收答案：Esc 取消（不写入任何内容）"
+AI_STALE = "这一段在模型作答期间改过了，没有写入：请重新润色"
+AI_PLACE_GONE = "答案要写入的位置已不在报告中，没有写入"
+AI_ASKING = "{task}：正在发往{where}"
+MODEL_MARK = "〔模〕"
+AI_BINDING_TOOLTIP = "请本单位的语言模型写回顾、润色、归纳材料或拟目标句；选定任务后才发送，答案中的数字逐个核对"

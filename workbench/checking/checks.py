@@ -2,7 +2,8 @@
 
 Each rule is a small function with a stable code. Codes are a contract: keep them.
 E1xx completeness of the figures (figures.py), W2xx/I2xx attainment (attainment.py), W3xx
-arithmetic and sanity (arithmetic.py), W4xx text (text.py), I5xx commitments (commitments.py);
+arithmetic and sanity (arithmetic.py), W4xx text (text.py), I5xx commitments (commitments.py),
+W7xx figures a language model wrote, not yet settled (assisted.py);
 Finding, the severities and Settings live in findings.py. This module runs them: `check()`.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from workbench.checking.assisted import w701_model_figures
 from workbench.checking.arithmetic import w301_arithmetic, w302_unit_slip, w303_growth_over_limit
 from workbench.checking.attainment import attainment_rules
 from workbench.checking.commitments import i501_commitment_not_followed, w502_commitment_fell_short
@@ -47,6 +49,7 @@ RULES: list[Rule] = [
     w407_opening_missing,
     w408_carried_over_year,
     w409_plan_calendar,
+    w701_model_figures,
 ]
 
 

@@ -564,7 +564,81 @@ def _empty_trash(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_assist(args: argparse.Namespace) -> int:
+    """Ask the office's model for one task; stream the answer to stdout, then every figure of
+    it checked. Writes nothing to the report (the TUI takes answers in)."""
+    from workbench.assist.client import AssistError, Request
+    from workbench.assist.config import AssistUnavailable, require_config
+    from workbench.assist.tasks import TASKS, TaskError, parse_at, prepare
+    from workbench.assist.verify import CHANGED, UNKNOWN
+
+    year = _year(args.year)
+    if args.task not in TASKS:
+        raise CliError(S.AI_BAD_TASK.format(task=args.task, tasks="、".join(TASKS)))
+    with open_store(args) as store:
+        report = need_report(store, args.place, year)
+        previous = store.get(args.place, year - 1)
+    material = ""
+    if args.material:
+        from workbench.reading.importer import ImportFailure, read_material
+
+        try:
+            material = read_material(Path(args.material))
+        except ImportFailure as exc:
+            raise CliError(S.AI_MATERIAL_READ.format(path=args.material, reason=str(exc))) from None
+    try:
+        addr = parse_at(args.at, report) if args.at else None
+        prepared = prepare(args.task, report, previous, addr, material)
+        config = require_config()
+    except (TaskError, AssistUnavailable) as exc:
+        raise CliError(str(exc)) from None
+    print(prepared.sending(config.where), file=sys.stderr, flush=True)
+    shown = [""]
+
+    def on_text(text: str) -> None:
+        if args.json:
+            return
+        if text.startswith(shown[0]):
+            sys.stdout.write(text[len(shown[0]):])
+            sys.stdout.flush()
+        shown[0] = text
+
+    request = Request(config, prepared.messages)
+    try:
+        answer = request.run(on_text)
+    except KeyboardInterrupt:
+        request.cancel()
+        raise CliError(S.AI_CANCELLED) from None
+    except (AssistError, AssistUnavailable) as exc:
+        if shown[0]:
+            print(file=sys.stdout)
+        raise CliError(str(exc)) from None
+    verdict = prepared.check(answer)
+    if args.json:
+        emit_json({"task": args.task, "at": prepared.where_label, "model": config.model, "answer": answer,
+                   "figures": [{"text": n.text, "status": n.status, "was": n.was} for n in verdict.notes],
+                   "dropped": verdict.dropped})
+        return EXIT_FINDINGS if verdict.flagged or verdict.dropped else EXIT_OK
+    if shown[0] != answer:  # the stream was shown differently (a think block closed late)
+        print("\n" + answer)
+    else:
+        print()
+    print()
+    for n in verdict.flagged:
+        line = (S.AI_FLAG_CHANGED.format(was=n.was, figure=n.text) if n.status == CHANGED
+                else S.AI_FLAG_UNKNOWN.format(figure=n.text)) if n.status in (CHANGED, UNKNOWN) else n.text
+        print("  ！" + line)
+    for d in verdict.dropped:
+        print("  ！" + S.AI_FLAG_DROPPED.format(figure=d))
+    if not verdict.flagged and not verdict.dropped:
+        print(S.AI_ALL_KNOWN if verdict.notes else S.AI_NO_FIGURES)
+    print(S.AI_DONE.format(chars=len(answer), figures=len(verdict.notes), flagged=len(verdict.flagged)))
+    print(S.CLI_AI_NOTHING_WRITTEN)
+    return EXIT_FINDINGS if verdict.flagged or verdict.dropped else EXIT_OK
+
+
 COMMANDS = {
+    "assist": cmd_assist,
     "version": cmd_version,
     "tui": cmd_tui,
     "demo": cmd_demo,

@@ -256,6 +256,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if wanted("version"):
         add_version_parser(sub)
 
+    if wanted("assist"):
+        s = _command(sub, "assist")
+        _arg(s, "assist", "place")
+        _arg(s, "assist", "year")
+        _arg(s, "assist", "task")
+        _arg(s, "assist", "--at", metavar=S.CLI_METAVARS["at"])
+        _arg(s, "assist", "--from", dest="material", metavar=S.CLI_METAVARS["file"])
+        _arg(s, "assist", "--json", action="store_true")
+
     if wanted("restore"):
         s = sub.add_parser("restore", help=S.CLI_RESTORE_HELP, description=S.CLI_RESTORE_HELP)
         _arg(s, "restore", "place")
@@ -271,7 +280,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 COMMAND_NAMES = ("demo", "list", "import", "new", "show", "check", "compare", "export", "version",
-                 "restore", "trash", "figures")
+                 "restore", "trash", "figures", "assist")
 
 
 def command_in(argv: Sequence[str]) -> str | None:

@@ -34,6 +34,27 @@ class Meta:
 
 
 @dataclass
+class Unverified:
+    """A figure a language model wrote that the report's data does not hold (`was` None), or
+    one it changed from the paragraph it rewrote (`was` the figure it replaced)."""
+
+    figure: str
+    was: str | None = None
+
+
+@dataclass
+class ModelMark:
+    """A paragraph taken from a language model's answer (issue 28): which model and task, the
+    text as taken (the paragraph reads as model-written while its text is still that), and the
+    figures not yet settled by the drafter (each a check finding until then)."""
+
+    model: str
+    task: str
+    text: str
+    unverified: list[Unverified] = field(default_factory=list)
+
+
+@dataclass
 class Paragraph:
     text: str = ""
     lead: str | None = None
@@ -41,10 +62,16 @@ class Paragraph:
     # only when present, printed bold wherever the phrase still occurs in the text.
     bold: list[str] = field(default_factory=list)
     generated: str | None = None  # "targets": the text is written from the figures table
+    model: ModelMark | None = None  # taken from a language model's answer; stored only when set
 
     @property
     def full_text(self) -> str:
         return (self.lead or "") + self.text
+
+    @property
+    def model_written(self) -> bool:
+        """Taken from a model's answer and not edited since."""
+        return self.model is not None and self.full_text == self.model.text
 
 
 @dataclass
@@ -200,6 +227,10 @@ def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
         d["generated"] = p.generated
     if p.bold:
         d["bold"] = list(p.bold)
+    if p.model is not None:
+        m = p.model
+        d["model"] = {"model": m.model, "task": m.task, "text": m.text,
+                      "unverified": [{"figure": u.figure, "was": u.was} for u in m.unverified]}
     return d
 
 
@@ -227,8 +258,17 @@ def _paragraph_from_reader(r: _Reader) -> Paragraph:
         if not isinstance(b.data, str):
             raise _bad(b.path, S.TYPE_NAMES.get("str", "str"), b.data)
         bold.append(b.data)
+    model = None
+    if r.data.get("model") is not None:
+        m = r.child("model")
+        unverified = []
+        for u in m.items("unverified"):
+            u.require_dict()
+            unverified.append(Unverified(figure=u.get("figure", str), was=u.get("was", str, optional=True)))
+        model = ModelMark(model=m.get("model", str, default=""), task=m.get("task", str, default=""),
+                          text=m.get("text", str, default=""), unverified=unverified)
     return Paragraph(lead=r.get("lead", str, optional=True), text=r.get("text", str, default=""),
-                     bold=bold, generated=r.get("generated", str, optional=True))
+                     bold=bold, generated=r.get("generated", str, optional=True), model=model)
 
 
 def _chapter_from_reader(r: _Reader) -> Chapter:

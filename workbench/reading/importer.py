@@ -130,6 +130,23 @@ def decode_text(raw: bytes, path: Path) -> str:
     raise ImportFailure(S.IMPORT_ENCODING.format(path=path))
 
 
+def read_material(path: Path) -> str:
+    """A department's material as plain text, one paragraph a line: a .docx (tracked changes
+    accepted) or a text file in any encoding the importer reads. ImportFailure when not."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFailure(S.CLI_FILE_MISSING.format(path=path))
+    if path.suffix.lower() == ".docx":
+        return "\n".join(line.text for line in docx_lines(_open_docx(path)))
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailure(f"{path}：{os_reason(exc)}") from None
+    if len(raw) > MAX_TEXT_BYTES:
+        raise ImportFailure(S.IMPORT_TOO_BIG.format(path=path))
+    return decode_text(raw, path)
+
+
 def read_text_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
     from workbench.reading.lines import lines_from_text
     from workbench.reading.structure import read_detailed

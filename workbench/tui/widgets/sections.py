@@ -15,10 +15,12 @@ from workbench.document.phrasing import chapter_numbers, section_number
 SNIPPET = 16
 
 
-def paragraph_label(lead: str | None, text: str, generated: bool = False) -> str:
+def paragraph_label(lead: str | None, text: str, generated: bool = False, model: bool = False) -> str:
     body = (lead or "") + text
     body = body.replace("\n", " ")
     label = (body[:SNIPPET] + "…") if len(body) > SNIPPET else (body or S.EMPTY_PARAGRAPH)
+    if model:
+        label = S.MODEL_MARK + label
     return S.GENERATED_MARK + label if generated else label
 
 
@@ -31,7 +33,7 @@ class OutlineTree(Tree):
         Binding("ctrl+up", "screen.move_item(-1)", S.BINDING["move_up"], id="sections.move_up", show=False),
         Binding("ctrl+down", "screen.move_item(1)", S.BINDING["move_down"], id="sections.move_down", show=False),
         Binding("ctrl+l", "screen.promote_lead", S.BINDING["lead"], id="sections.lead", show=False),
-        Binding("ctrl+b", "screen.split_sentences", S.BINDING["split_sentences"], id="sections.split_sentences",
+        Binding("f12", "screen.split_sentences", S.BINDING["split_sentences"], id="sections.split_sentences",
                 show=False),
         # With a Chinese input method on, > and < arrive as 》 and 《.
         Binding("greater_than_sign,right_double_angle_bracket,ctrl+right", "widen(4)", S.BINDING_WIDEN,
@@ -91,11 +93,11 @@ class OutlineTree(Tree):
         for ci, ch in enumerate(report.chapters):
             cnode = self.root.add(numbers[ci] + (ch.title or S.OPENING_CHAPTER), data=(ci, None, None), expand=True)
             for pi, p in enumerate(ch.paragraphs):
-                cnode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated)), data=(ci, None, pi))
+                cnode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated), p.model_written), data=(ci, None, pi))
             for si, sec in enumerate(ch.sections):
                 snode = cnode.add(section_number(si) + sec.title, data=(ci, si, None), expand=True)
                 for pi, p in enumerate(sec.paragraphs):
-                    snode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated)), data=(ci, si, pi))
+                    snode.add_leaf(paragraph_label(p.lead, p.text, bool(p.generated), p.model_written), data=(ci, si, pi))
         target_node = self.node_for(select) if select is not None else None
         if target_node is not None:
             self.call_after_refresh(self._select, target_node)
@@ -144,7 +146,7 @@ class BodyArea(TextArea):
     HELP = S.HELP_BODY
     BINDINGS = [
         Binding("ctrl+n", "screen.add_paragraph", S.BINDING["add"], id="body.add", show=False),
-        Binding("ctrl+b", "screen.split_sentences", S.BINDING["split_sentences"], id="body.split_sentences",
+        Binding("f12", "screen.split_sentences", S.BINDING["split_sentences"], id="body.split_sentences",
                 show=False),
         # TextArea's own F6/F7 select the line / the whole text, so the next key typed would
         # replace the paragraph: here they are the screen's keys (对比上年, 标题信息) as elsewhere.
@@ -203,6 +205,9 @@ class SectionsEditor(Horizontal):
             yield Label(S.SEC_BODY, id="body-label")
             yield BodyArea("", soft_wrap=True, id="body")
         yield LastYearPane(id="last-year")
+        from workbench.tui.widgets.assist import AssistPane
+
+        yield AssistPane(id="assist")
 
     @property
     def last_year(self):

@@ -71,6 +71,11 @@ class ChecksTab:
             self.mark_dirty()
             self.run_checks()
             return
+        from workbench.checking.assisted import CODES as MODEL_CODES
+
+        if finding.code in MODEL_CODES:
+            self.settle_model_figure(finding)
+            return
         if finding.code != COMMENT_CODE:
             self.notify(S.COMMENT_NOT_A_COMMENT, severity="warning")
             return
@@ -89,6 +94,23 @@ class ChecksTab:
         self.notify(S.COMMENT_MARKED_DONE)
         self._comments = None
         self.run_checks()
+
+    def settle_model_figure(self, finding) -> None:
+        """A model's figure (W701/W702) the drafter has checked: no longer a finding."""
+        from workbench.assist.tasks import settle_figure
+
+        if self.refuse():
+            return
+        where = finding.where
+        addr = (where.get("chapter"), where.get("section"), where.get("paragraph"))
+        if not E.holds(self.report, addr):
+            return
+        before = E.snapshot(self.report)
+        if settle_figure(self.report, addr, where.get("model_figure", "")):
+            self.remember(before)
+            self.notify(S.AI_SETTLED.format(figure=where.get("model_figure", "")))
+            self.mark_dirty()
+            self.run_checks()
 
     def _checked(self, findings) -> None:
         self.findings = findings

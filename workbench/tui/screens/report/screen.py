@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Label, TabbedContent, TabPane
 from workbench import strings as S
 from workbench.document.model import Report
 from workbench.drafting import editing as E
+from workbench.tui.screens.report.assist import AssistTab
 from workbench.tui.screens.report.checks import ChecksTab
 from workbench.tui.screens.report.export import Exporting
 from workbench.tui.screens.report.figures import FiguresTab
@@ -27,7 +28,7 @@ from workbench.tui.widgets.sections import OutlineTree, SectionsEditor
 from workbench.tui.widgets.status import StatusBar
 
 
-class ReportScreen(FiguresTab, SectionsTab, ChecksTab, PreviewTab, TitleBlock, Saving, Exporting, Screen):
+class ReportScreen(FiguresTab, SectionsTab, AssistTab, ChecksTab, PreviewTab, TitleBlock, Saving, Exporting, Screen):
     # One list for the whole screen, in the order the footer and F1 show them: Textual merges
     # BINDINGS only from its own classes (the tab mixins are plain classes), and the palette
     # reads this list. A comment names the module of each run's actions; each tab's own keys
@@ -54,6 +55,9 @@ class ReportScreen(FiguresTab, SectionsTab, ChecksTab, PreviewTab, TitleBlock, S
         Binding("ctrl+y", "redo", S.BINDING["redo"], id="report.redo", show=False),
         # sections.py
         Binding("ctrl+g", "toggle_generated", S.BINDING_GENERATED, id="report.generated", show=False),
+        # assist.py: the drafting help of the office's model (nothing is sent until a task is chosen)
+        Binding("ctrl+b", "assist", S.BINDING_ASSIST, id="report.assist", show=False,
+                tooltip=S.AI_BINDING_TOOLTIP),
         # here: versions and review rounds
         Binding("f10", "versions", S.BINDING_VERSIONS, id="report.versions", show=False),
     ]

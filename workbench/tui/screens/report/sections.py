@@ -68,7 +68,8 @@ class SectionsTab:
                     shown = E.LONG_PARAGRAPH // 10
                     body.load_text(para.text[:shown] + S.SEC_TOO_LONG_TAIL.format(rest=len(para.text) - shown))
                 else:
-                    label.update(self.app.readonly_state() if self.readonly else S.SEC_LEAD)
+                    label.update(self.app.readonly_state() if self.readonly
+                                 else S.SEC_MODEL_WRITTEN if para.model_written else S.SEC_LEAD)
                     lead.placeholder = S.SEC_LEAD
                     lead.value = para.lead or ""
                     body.load_text(para.text)
@@ -119,7 +120,10 @@ class SectionsTab:
             return
         if len(para.text) > E.LONG_PARAGRAPH:
             return  # the editor shows only its start (read-only): never write that back
+        was_model = para.model_written
         para.text = event.text_area.text
+        if was_model:  # edited: no longer the model's text (its unsettled figures stay findings)
+            self.query_one("#editor-label", Label).update(S.SEC_LEAD)
         node = self.query_one(OutlineTree).node_for(self.address)
         if node is not None:
             node.set_label(paragraph_label(para.lead, para.text))
@@ -215,7 +219,7 @@ class SectionsTab:
         self.call_after_refresh(lead.focus)
 
     def action_split_sentences(self) -> None:
-        """Ctrl+B: the paragraph split at sentence ends into paragraphs the editor can hold."""
+        """F12: the paragraph split at sentence ends into paragraphs the editor can hold."""
         addr = self.address
         if addr is None or addr[2] is None:
             self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
