@@ -242,13 +242,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args, write=True) as store:
         from workbench.drafting.rounds import store_review_round
 
-        if len(imported) == 1 and store_review_round(store, imported[0], Path(args.file)):
+        if len(imported) == 1 and not args.replace and store_review_round(store, imported[0], Path(args.file)):
             return EXIT_OK
         if not args.replace:
             for r in reports:
                 if store.exists(r.place, r.year):
                     raise CliError(S.CLI_EXISTS.format(place=r.place, year=r.year))
+        kept = []
         for r in reports:
+            if store.exists(r.place, r.year):  # --replace: the state replaced stays a version
+                kept.append((r, store.keep_working(r.place, r.year, S.VERSION_BEFORE_REPLACE,
+                                                   kind="before-replace")))
             store.put(r)
     if args.json:
         docs = [r.to_dict() for r in reports]
@@ -258,6 +262,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             r = g.report
             print(S.CLI_IMPORTED.format(place=r.place, year=r.year, **counts(r)))
             _print_origin(g)
+    for r, name in kept:
+        print(S.CLI_REPLACED_KEPT.format(place=r.place, year=r.year, kept=name),
+              file=sys.stderr if args.json else sys.stdout)
+    for g in imported:
+        if args.replace and g.review is not None and g.review[1]:
+            print(S.CLI_REPLACED_COMMENTS.format(comments=len(g.review[1])),
+                  file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
 
 
@@ -550,8 +561,15 @@ def _empty_trash(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_round(args: argparse.Namespace) -> int:
+    from workbench.cli.rounds import cmd_round as run
+
+    return run(args)
+
+
 COMMANDS = {
     "version": cmd_version,
+    "round": cmd_round,
     "tui": cmd_tui,
     "demo": cmd_demo,
     "list": cmd_list,

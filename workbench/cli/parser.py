@@ -254,6 +254,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     if wanted("version"):
         add_version_parser(sub)
+    if wanted("round"):
+        add_round_parser(sub)
 
     if wanted("restore"):
         s = sub.add_parser("restore", help=S.CLI_RESTORE_HELP, description=S.CLI_RESTORE_HELP)
@@ -268,7 +270,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 COMMAND_NAMES = ("demo", "list", "import", "new", "show", "check", "compare", "export", "version",
-                 "restore", "trash")
+                 "round", "restore", "trash")
 
 
 def command_in(argv: Sequence[str]) -> str | None:
@@ -329,3 +331,22 @@ def add_version_parser(sub) -> None:
     _arg(s, "version", "year")
     _arg(s, "version", "name", help=S.VERSION_ARG_NAME, metavar="版本")
     _arg(s, "version", "comments", nargs="+", help=S.VERSION_ARG_COMMENTS, metavar="编号")
+
+
+def add_round_parser(sub) -> None:
+    """`round list|accept|reject`: a review round's 修订 decided from the command line."""
+    p = _command(sub, "round")
+    rs = p.add_subparsers(dest="round_command", parser_class=_Parser, title=S.ROUND_COMMANDS_TITLE,
+                          metavar=S.ROUND_COMMANDS_HELP, help=S.ROUND_COMMANDS_HELP)
+    for name, help_text in (("list", S.ROUND_LIST_HELP), ("accept", S.ROUND_ACCEPT_HELP),
+                            ("reject", S.ROUND_REJECT_HELP)):
+        s = rs.add_parser(name, help=help_text, description=help_text)
+        _arg(s, "round", "place")
+        _arg(s, "round", "year")
+        if name != "list":
+            _arg(s, "round", "numbers", nargs="*", help=S.ROUND_ARG_NUMBERS, metavar="编号")
+            _arg(s, "round", "--all", action="store_true", help=S.ROUND_ARG_ALL)
+            _arg(s, "round", "--adopt", action="store_true", help=S.ROUND_ARG_ADOPT)
+        _arg(s, "round", "--version", dest="round_version", help=S.ROUND_ARG_VERSION, metavar="版本")
+        if name == "list":
+            _arg(s, "round", "--json", action="store_true")
