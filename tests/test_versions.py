@@ -209,3 +209,83 @@ def test_take_and_refuse_single_changes(db, tmp_path):
     assert decide(report, changes, dele, take=False)  # and the deletion: the paragraph is as before
     assert text_of(report) == text_of(original)
     assert {c["decision"] for c in changes} == {"refused"}
+
+
+def test_replace_keeps_the_replaced_state_as_a_version(db, tmp_path, capsys):
+    with Store(db) as s:
+        r = s.get("狮岭镇", 2024)
+        r.chapters[0].paragraphs[0].text += "（只在当前稿里的一句。）"
+        s.put(r)
+        before = s.get("狮岭镇", 2024).to_dict()
+    other = tmp_path / "other.json"
+    doc = json.loads((Path(__file__).resolve().parents[1] / "examples" / "shiling-2024.json").read_text("utf-8"))
+    other.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(other)]) == 2
+    err = capsys.readouterr().err
+    assert "--replace" in err and "另存为版本" in err  # the hint says nothing is lost
+    assert main(["--db", str(db), "import", str(other), "--replace"]) == 0
+    out = capsys.readouterr().out
+    assert "原来的当前稿已另存为版本“替换前自动保存" in out
+    with Store(db, readonly=True) as s:
+        [row] = [v for v in s.versions("狮岭镇", 2024) if v["kind"] == "before-replace"]
+        assert s.get_version("狮岭镇", 2024, row["name"])[0].to_dict() == before
+        assert s.get("狮岭镇", 2024).to_dict() != before
+    assert main(["--db", str(db), "version", "restore", "狮岭镇", "2024", row["name"]]) == 0
+    with Store(db, readonly=True) as s:
+        assert s.get("狮岭镇", 2024).to_dict() == before
+
+
+def test_redline_counts_and_dates_agree_with_the_import(db, tmp_path, capsys):
+    import re
+
+    assert main(["--db", str(db), "version", "save", "狮岭镇", "2024", "征求意见稿"]) == 0
+    with Store(db) as s:
+        r = s.get("狮岭镇", 2024)
+        paras = [p for *_, p in r.paragraphs() if len(p.text) > 30]
+        paras[0].text = paras[0].text.replace(paras[0].text[3:9], "全力推进", 1)
+        paras[1].text += "力争新增规上企业10家。"
+        next(c for c in reversed(r.chapters) if c.sections).sections[-1].paragraphs.pop()
+        s.put(r)
+        saved = s.working_saved_at("狮岭镇", 2024)
+    out = tmp_path / "修订稿.docx"
+    capsys.readouterr()
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "--changes-from", "征求意见稿", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    ins, dels = map(int, re.search(r"插入(\d+)处，删除(\d+)处", printed).groups())
+    # the 修订 are dated when the working state was saved, not when the version was
+    assert saved.replace("T", " ") in printed and "当前稿最后保存的时间" in printed
+    from lxml import etree
+    import zipfile
+
+    with zipfile.ZipFile(out) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert {el.get(w + "date") for el in root.iter(w + "ins", w + "del")} == {saved + "Z"}
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert f"修订插入{ins}处，删除{dels}处" in said
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "--changes-from", "征求意见稿", "--date",
+                 "2025-01-05 09:30", "-o", str(tmp_path / "b.docx")]) == 0
+    assert "2025-01-05 09:30:00（--date 指定）" in capsys.readouterr().out
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "--changes-from", "征求意见稿", "--date",
+                 "下周一", "-o", str(tmp_path / "c.docx")]) == 2
+    assert "--date 的“下周一”不是日期" in capsys.readouterr().err and not (tmp_path / "c.docx").exists()
+
+
+def test_a_redline_into_a_store_without_the_report_says_it_became_the_working_state(db, tmp_path, capsys):
+    assert main(["--db", str(db), "version", "save", "狮岭镇", "2024", "征求意见稿"]) == 0
+    with Store(db) as s:
+        r = s.get("狮岭镇", 2024)
+        r.chapters[0].paragraphs[0].text += "再加一句。"
+        s.put(r)
+    out = tmp_path / "修订稿.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "--changes-from", "征求意见稿", "-o", str(out)]) == 0
+    empty = tmp_path / "empty.json"
+    capsys.readouterr()
+    assert main(["--db", str(empty), "import", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "还没有 狮岭镇 2024 年的报告" in said and "导入为当前稿" in said and "当前稿未改动" not in said
+    with Store(empty, readonly=True) as s:
+        assert s.get("狮岭镇", 2024) is not None and [v["kind"] for v in s.versions("狮岭镇", 2024)] == ["review"]

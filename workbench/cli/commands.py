@@ -394,7 +394,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         with open_store(args) as store:
             try:
-                redline = redline_base(store, report, args.changes_from, args.author)
+                redline = redline_base(store, report, args.changes_from, args.author, args.date)
             except RoundError as exc:
                 raise CliError(str(exc)) from None
     findings = check(report, previous)
@@ -414,7 +414,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         ins, dels = count_marks(out)
         print(S.CLI_REDLINE_DONE.format(path=out.absolute(), base=args.changes_from, ins=ins, dels=dels,
-                                        author=redline[1], date=redline[2].replace("T", " ").rstrip("Z")))
+                                        author=redline[1], date=redline[2].replace("T", " ").rstrip("Z"),
+                                        date_from=S.REDLINE_DATE_GIVEN if args.date else S.REDLINE_DATE_SAVED))
     else:
         print(S.CLI_EXPORTED.format(path=out.absolute()))
     if args.pdf:

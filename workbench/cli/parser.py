@@ -251,6 +251,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         _arg(s, "export", "--changes-from", metavar=S.CLI_METAVARS.get("version", "版本或年份"),
              help=S.CLI_EXPORT_CHANGES_HELP)
         _arg(s, "export", "--author", metavar=S.CLI_METAVARS.get("author", "姓名"), help=S.CLI_EXPORT_AUTHOR_HELP)
+        _arg(s, "export", "--date", metavar="日期", help=S.CLI_EXPORT_DATE_HELP)
 
     if wanted("version"):
         add_version_parser(sub)

@@ -199,9 +199,11 @@ def latest_review_comments(store: Store, place: str, year: int) -> list:
     return comment_findings(got[1].get("comments") or [], name) if got else []
 
 
-def redline_base(store: Store, report: Report, ref: str, author: str | None) -> tuple[Report, str, str]:
+def redline_base(store: Store, report: Report, ref: str, author: str | None,
+                 date: str | None = None) -> tuple[Report, str, str]:
     """(earlier report, author, date) for `export --changes-from REF`: a version of this
-    report by name, else the report of year REF; the date is the version's."""
+    report by name, else the report of year REF. The 修订 are dated when the working state
+    was last saved (the edits they show were made by then), or `date` when given."""
     import getpass
     import os
 
@@ -209,18 +211,34 @@ def redline_base(store: Store, report: Report, ref: str, author: str | None) -> 
 
     got = store.get_version(report.place, report.year, ref)
     if got is not None:
-        earlier, record = got
-        date = word_date(record.get("saved_at", ""))
+        earlier = got[0]
     elif ref.strip().isdigit() and (earlier := store.get(report.place, int(ref))) is not None:
-        date = word_date("")
+        pass
     elif ref.strip().isdigit():  # a year was given: say that year's report is missing
         raise RoundError(S.CLI_CHANGES_FROM_NO_YEAR.format(ref=ref.strip(), place=report.place,
                                                            year=report.year))
     else:
         raise RoundError(S.CLI_CHANGES_FROM_MISSING.format(ref=ref, place=report.place, year=report.year,
                                                          prev=report.year - 1))
+    if date is not None:
+        stamp = parse_date(date)
+    else:
+        stamp = word_date(store.working_saved_at(report.place, report.year) or "")
     who = author or os.environ.get("WORKBENCH_AUTHOR") or getpass.getuser() or "起草人"
-    return earlier, who, date
+    return earlier, who, stamp
+
+
+def parse_date(text: str) -> str:
+    """`--date` ("2025-01-05", "2025-01-05 09:30", ISO) as Word writes revision dates."""
+    from datetime import datetime
+
+    cleaned = text.strip().replace("/", "-").replace("T", " ").rstrip("Z")
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(cleaned, fmt).strftime("%Y-%m-%dT%H:%M:%SZ")
+        except ValueError:
+            continue
+    raise RoundError(S.CLI_BAD_REDLINE_DATE.format(value=text))
 
 
 def refuse(report, change: dict[str, Any]) -> bool:

@@ -131,3 +131,7 @@ class VersionsTable:
             n += 1
         self.save_version(current, kept, kind=kind)
         return kept
+
+    def working_saved_at(self, place: str, year: int) -> str | None:
+        """When the working state of a report was last saved ("2025-01-05T09:00:00"), or None."""
+        return self._saved_at(place, year)
