@@ -197,7 +197,17 @@ def read_docx_reports(path: Path, *, place: str | None = None, year: int | None 
             locate(changes, got[0].report)
             locate(comments, got[0].report)
             got[0].review = (changes, comments)
+    else:
+        notes = sum(1 for _ in doc.element.body.iter(_qn_comment_reference()))
+        for g in got if notes else []:  # never dropped without a word
+            g.warnings.append(S.IMPORT_COMMENTS_NOT_TAKEN.format(n=notes))
     return got
+
+
+def _qn_comment_reference() -> str:
+    from docx.oxml.ns import qn
+
+    return qn("w:commentReference")
 
 
 def _title_block_joined(lines: list) -> list:

@@ -480,6 +480,8 @@ class WorkbenchApp(App):
         self.notify(S.IMPORT_DONE.format(names="、".join(f"{r.place}{r.year}" for r in reports))
                     + (S.IMPORT_DONE_TRASHED if existing else ""))
         warnings = [w for g in imported for w in g.warnings]
+        warnings += [S.IMPORT_COMMENTS_REPLACED.format(n=len(g.review[1])) for g in imported
+                     if g.review is not None and g.review[1]]
         if warnings:
             self.notify(S.IMPORT_WARNINGS.format(warnings="；".join(warnings)), severity="warning", timeout=10)
         self._refresh_home()
