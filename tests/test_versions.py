@@ -289,3 +289,92 @@ def test_a_redline_into_a_store_without_the_report_says_it_became_the_working_st
     assert "还没有 狮岭镇 2024 年的报告" in said and "导入为当前稿" in said and "当前稿未改动" not in said
     with Store(empty, readonly=True) as s:
         assert s.get("狮岭镇", 2024) is not None and [v["kind"] for v in s.versions("狮岭镇", 2024)] == ["review"]
+
+
+def _lead_paragraph(doc):
+    from workbench.document.layout import LEAD
+
+    ids = {st.style_id for st in doc.styles if st.name == LEAD}
+    for p in doc.paragraphs:
+        first = p._p.find(_w("w:r"))
+        rpr = first.find(_w("w:rPr")) if first is not None else None
+        rs = rpr.find(_w("w:rStyle")) if rpr is not None else None
+        if rs is not None and rs.get(_w("w:val")) in ids:
+            return p, first
+    raise AssertionError("no lead in the export")
+
+
+def _tracked(kind: str, text: str, rpr, n: int):
+    import copy
+
+    from docx.oxml import OxmlElement
+
+    mark = OxmlElement(f"w:{kind}")
+    mark.set(_w("w:id"), str(950 + n))
+    mark.set(_w("w:author"), "李局长")
+    mark.set(_w("w:date"), "2025-01-05T09:00:00Z")
+    r = OxmlElement("w:r")
+    if rpr is not None:
+        r.append(copy.deepcopy(rpr))
+    t = OxmlElement("w:delText" if kind == "del" else "w:t")
+    t.text = text
+    r.append(t)
+    mark.append(r)
+    return mark
+
+
+def test_leads_stay_bold_and_end_where_they_ended(db, tmp_path, capsys):
+    """Word gives text typed right after a bold lead the lead's formatting; it is body text.
+    Refusing a change inside a lead keeps the lead a lead."""
+    from docx import Document
+
+    draft = tmp_path / "d.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(draft)]) == 0
+    doc = Document(str(draft))
+    p, lead_run = _lead_paragraph(doc)
+    lead_text = "".join(t.text for t in lead_run.iter(_w("w:t")))
+    assert lead_text.endswith("。")
+    rpr = lead_run.find(_w("w:rPr"))
+    # a word of the lead replaced (deleted + inserted, both in the lead's style) ...
+    t = next(lead_run.iter(_w("w:t")))
+    keep = t.text[2:]
+    t.text = keep
+    lead_run.addprevious(_tracked("del", lead_text[:2], rpr, 0))
+    lead_run.addprevious(_tracked("ins", "全力", rpr, 1))
+    # ... and a sentence typed after the lead's stop, in the lead's formatting
+    lead_run.addnext(_tracked("ins", "今年再上台阶。", rpr, 2))
+    reviewed = tmp_path / "李局长改.docx"
+    doc.save(str(reviewed))
+    with Store(db, readonly=True) as s:
+        original = {(p.lead, p.text) for *_, p in s.get("狮岭镇", 2024).paragraphs()}
+    assert main(["--db", str(db), "import", str(reviewed)]) == 0
+    with Store(db, readonly=True) as s:
+        version = s.get_version("狮岭镇", 2024, "李局长改")[0]
+    [changed] = [p for *_, p in version.paragraphs() if (p.lead, p.text) not in original]
+    assert changed.lead == "全力" + lead_text[2:] and changed.text.startswith("今年再上台阶。")
+    capsys.readouterr()
+    assert main(["--db", str(db), "round", "reject", "狮岭镇", "2024", "--all"]) == 0
+    assert "已拒绝3处修订" in capsys.readouterr().out
+    with Store(db, readonly=True) as s:
+        back = s.get_version("狮岭镇", 2024, "李局长改")[0]
+        assert [(p.lead, p.text) for *_, p in back.paragraphs()] == \
+            [(p.lead, p.text) for *_, p in s.get("狮岭镇", 2024).paragraphs()]
+
+
+def test_round_commands_refuse_what_is_not_there(db, tmp_path, capsys):
+    capsys.readouterr()
+    assert main(["--db", str(db), "round", "list", "狮岭镇", "2024"]) == 2
+    assert "还没有审阅稿" in capsys.readouterr().err
+    draft = tmp_path / "d.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(draft)]) == 0
+    _revise(draft, tmp_path / "审阅.docx")
+    assert main(["--db", str(db), "import", str(tmp_path / "审阅.docx")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "round", "accept", "狮岭镇", "2024", "99"]) == 2
+    assert "没有编号为 99 的修订" in capsys.readouterr().err
+    assert main(["--db", str(db), "round", "accept", "狮岭镇", "2024"]) == 2
+    assert "请给出修订编号，或加 --all" in capsys.readouterr().err
+    assert main(["--db", str(db), "round", "accept", "狮岭镇", "2024", "1", "--adopt"]) == 2
+    assert "未处理，未采用" in capsys.readouterr().err
+    with Store(db, readonly=True) as s:
+        assert s.get_version("狮岭镇", 2024, "审阅")[1]["changes"][0]["decision"] == "taken"
