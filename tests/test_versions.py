@@ -378,3 +378,22 @@ def test_round_commands_refuse_what_is_not_there(db, tmp_path, capsys):
     assert "未处理，未采用" in capsys.readouterr().err
     with Store(db, readonly=True) as s:
         assert s.get_version("狮岭镇", 2024, "审阅")[1]["changes"][0]["decision"] == "taken"
+
+
+def test_comments_in_a_file_of_several_reports_are_named_not_dropped(tmp_path, r2023, r2024, capsys):
+    import docx
+
+    from workbench.writing.plain import render_text
+
+    doc = docx.Document()
+    for report in (r2023, r2024):
+        for line in render_text(report).splitlines():
+            if line.strip():
+                doc.add_paragraph(line.strip())
+    p = next(p for p in doc.paragraphs if len(p.text) > 30)
+    doc.add_comment(p.runs[0], text="这里要核实", author="王主任", initials="王")
+    path = tmp_path / "汇编.docx"
+    doc.save(str(path))
+    assert main(["--db", str(tmp_path / "s.json"), "import", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("此文件有批注1条") == 2  # said beside each report

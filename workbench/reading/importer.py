@@ -165,8 +165,10 @@ def read_docx_reports(path: Path, *, place: str | None = None, year: int | None 
     from workbench.reading.revisions import locate, read_revisions
 
     doc = _open_docx(path)
-    revisions = count_revisions(doc)
-    said = [S.IMPORT_REVISIONS_ACCEPTED.format(n=revisions)] if revisions else []
+    marked = count_revisions(doc) or next(doc.element.body.iter(_qn_comment_reference()), None) is not None
+    changes, comments = read_revisions(doc) if marked else ([], [])
+    # counted as the export and the round commands count them (one w:ins or w:del each)
+    said = [S.IMPORT_REVISIONS_ACCEPTED.format(n=len(changes))] if changes else []
     data = read_attached_data(doc)
     ident = None if data else read_identity(doc)
     got: list[Imported]
@@ -191,16 +193,13 @@ def read_docx_reports(path: Path, *, place: str | None = None, year: int | None 
         got = _imported(read_detailed(docx_lines(doc), name=path.name, place=place, year=year))
         for g in got:
             g.warnings[:0] = said
-    if len(got) == 1:
-        changes, comments = read_revisions(doc)
-        if changes or comments:
-            locate(changes, got[0].report)
-            locate(comments, got[0].report)
-            got[0].review = (changes, comments)
-    else:
-        notes = sum(1 for _ in doc.element.body.iter(_qn_comment_reference()))
-        for g in got if notes else []:  # never dropped without a word
-            g.warnings.append(S.IMPORT_COMMENTS_NOT_TAKEN.format(n=notes))
+    if len(got) == 1 and (changes or comments):
+        locate(changes, got[0].report)
+        locate(comments, got[0].report)
+        got[0].review = (changes, comments)
+    elif len(got) > 1:
+        for g in got if comments else []:  # never dropped without a word
+            g.warnings.append(S.IMPORT_COMMENTS_NOT_TAKEN.format(n=len(comments)))
     return got
 
 
