@@ -178,7 +178,7 @@ def test_a_copy_that_lost_our_data_is_known_by_its_title_and_text(files, tmp_pat
     capsys.readouterr()
     assert main(["--db", str(db), "import", str(stripped)]) == 0
     out = capsys.readouterr().out
-    assert "新版本“另存的稿子”" in out and ("丢了工作台附带的数据" in out) == lost
+    assert "新版本“另存的稿子”" in out and ("丢了工作台附带的数字" in out) == lost
     with Store(db, readonly=True) as s:
         assert s.get("狮岭镇", 2024).results[0].growth_pct == 9.9  # working state untouched
         version = s.get_version("狮岭镇", 2024, "另存的稿子")[0]

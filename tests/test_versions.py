@@ -397,3 +397,12 @@ def test_comments_in_a_file_of_several_reports_are_named_not_dropped(tmp_path, r
     assert main(["--db", str(tmp_path / "s.json"), "import", str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert out.count("此文件有批注1条") == 2  # said beside each report
+
+
+def test_a_file_name_a_version_cannot_take_is_mended(db, tmp_path, capsys):
+    draft = tmp_path / "d.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(draft)]) == 0
+    _revise(draft, tmp_path / "审阅@李局长.docx")
+    assert main(["--db", str(db), "import", str(tmp_path / "审阅@李局长.docx")]) == 0
+    with Store(db, readonly=True) as s:
+        assert s.get_version("狮岭镇", 2024, "审阅-李局长") is not None

@@ -160,7 +160,7 @@ def store_review_round(store: Store, imported, path: Path, say=print) -> str | N
         if base is not None:
             fill_lost_data(report, base)
     cells = apply_cells(report, changes)
-    base_name = path.stem
+    base_name = re.sub(r"[/\\@\r\n]", "-", path.stem).strip() or S.ROUND_DEFAULT_NAME  # a version's name takes no @
     name, n = base_name, 2
     while store.get_version(report.place, report.year, name) is not None:
         name = f"{base_name}（{n}）"
