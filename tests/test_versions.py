@@ -406,3 +406,60 @@ def test_a_file_name_a_version_cannot_take_is_mended(db, tmp_path, capsys):
     assert main(["--db", str(db), "import", str(tmp_path / "审阅@李局长.docx")]) == 0
     with Store(db, readonly=True) as s:
         assert s.get_version("狮岭镇", 2024, "审阅-李局长") is not None
+
+
+def test_changes_in_anyones_targets_and_results_tables_reach_the_figures(db, tmp_path, r2024, capsys):
+    """A foreign .docx of the stored report with a figures table: a 修订 in this year's 目标
+    column changes a target, one in the 完成 column a result, one in the names column nothing;
+    refusing them all gives the figures back."""
+    import docx
+
+    from workbench.document.figures import format_figure
+    from workbench.writing.plain import render_text
+
+    doc = docx.Document()
+    for line in render_text(r2024).splitlines():
+        if line.strip():
+            doc.add_paragraph(line.strip())
+    table = doc.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("指标", "2024年目标", "2023年完成")):
+        cell.text = text
+    for t, res in zip(r2024.targets[:4], r2024.results[:4]):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = (t.name, format_figure(t, with_name=False),
+                                                       format_figure(res, with_name=False))
+
+    def retrack(cell, old: str, new: str, n: int) -> None:
+        p = cell.paragraphs[0]
+        run = p.runs[0]
+        before, after = run.text.split(old, 1)
+        run.text = before
+        marks = [_tracked("del", old, None, n), _tracked("ins", new, None, n + 1)]
+        for m in marks:
+            p._p.append(m)
+        if after:
+            p._p.append(copy.deepcopy(run._r))
+            p._p[-1].find(_w("w:t")).text = after
+
+    import copy
+
+    retrack(table.rows[1].cells[1], "6%", "6.5%", 0)        # 地区生产总值 target 6% -> 6.5%
+    retrack(table.rows[4].cells[2], "7.2%", "7.5%", 2)      # 批发零售业 result 7.2% -> 7.5%
+    retrack(table.rows[2].cells[0], "总额", "", 4)          # a name: no figure changes
+    path = tmp_path / "表格修改.docx"
+    doc.save(str(path))
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "“地区生产总值”已按修订改为 增长6.5%左右" in out and "“批发零售业”已按修订改为 107.2亿元，增长7.5%" in out
+    with Store(db, readonly=True) as s:
+        version = s.get_version("狮岭镇", 2024, "表格修改")[0]
+        stored = s.get("狮岭镇", 2024)
+    assert next(f for f in version.targets if f.key == "gdp").growth_pct == 6.5
+    assert next(f for f in version.results if f.key == "wholesale_retail_sales").growth_pct == 7.5
+    assert main(["--db", str(db), "round", "reject", "狮岭镇", "2024", "--all"]) == 0
+    with Store(db, readonly=True) as s:
+        back = s.get_version("狮岭镇", 2024, "表格修改")[0]
+    assert next(f for f in back.targets if f.key == "gdp").growth_pct == \
+        next(f for f in stored.targets if f.key == "gdp").growth_pct == 6
+    assert next(f for f in back.results if f.key == "wholesale_retail_sales").growth_pct == 7.2
