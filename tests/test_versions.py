@@ -463,3 +463,13 @@ def test_changes_in_anyones_targets_and_results_tables_reach_the_figures(db, tmp
     assert next(f for f in back.targets if f.key == "gdp").growth_pct == \
         next(f for f in stored.targets if f.key == "gdp").growth_pct == 6
     assert next(f for f in back.results if f.key == "wholesale_retail_sales").growth_pct == 7.2
+
+
+def test_a_dry_run_forecasts_a_review_round(db, tmp_path, capsys):
+    draft = tmp_path / "d.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(draft)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(draft), "--dry-run"]) == 0
+    assert "正式导入会把它作为 狮岭镇 2024 年报告的新版本（审阅稿）导入，当前稿不变" in capsys.readouterr().out
+    with Store(db, readonly=True) as s:
+        assert s.versions("狮岭镇", 2024) == []

@@ -237,6 +237,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 if (r.place, r.year) in stored:
                     note = (S.CLI_DRY_RUN_REPLACES if args.replace else S.CLI_DRY_RUN_REFUSED).format(
                         place=r.place, year=r.year)
+            if len(imported) == 1 and not args.replace and _would_be_round(args, imported[0]):
+                r = imported[0].report
+                note = S.CLI_DRY_RUN_ROUND.format(place=r.place, year=r.year)
             print(note)
         return EXIT_OK
     with open_store(args, write=True) as store:
@@ -270,6 +273,21 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(S.CLI_REPLACED_COMMENTS.format(comments=len(g.review[1])),
                   file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
+
+
+def _would_be_round(args: argparse.Namespace, got) -> bool:
+    """Whether a real import would take the file in as a review round (a dry run's forecast)."""
+    from workbench.drafting.rounds import is_round_of
+
+    path = db_path(args)
+    if Path(args.file).suffix.lower() != ".docx" or path_problem(path) or not path.exists():
+        return False
+    try:
+        with Store(path, readonly=True) as store:
+            existing = store.get(got.report.place, got.report.year)
+    except StoreError:
+        return False
+    return is_round_of(got, existing)
 
 
 def _stored_keys(args: argparse.Namespace) -> set[tuple[str, int]]:
