@@ -12,6 +12,7 @@ process serves every job.
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -53,7 +54,14 @@ def set_author(ctx, name):
 
 def review(ctx, desktop, job):
     url = uno.systemPathToFileUrl(os.path.abspath(job["in"]))
-    doc = desktop.loadComponentFromURL(url, "_blank", 0, (pv("Hidden", True),))
+    doc = None
+    for _ in range(3):  # a profile LibreOffice is still setting up may refuse the first load
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, (pv("Hidden", True),))
+        if doc is not None:
+            break
+        time.sleep(1)
+    if doc is None:
+        raise SystemExit(f"LibreOffice could not open {job['in']}")
     doc.RecordChanges = True
     for old, new in job.get("replace", []):
         sd = doc.createReplaceDescriptor()
@@ -85,7 +93,8 @@ def main():
     profile = uno.systemPathToFileUrl(os.path.abspath(spec["profile"]))
     proc = subprocess.Popen(["soffice", f"-env:UserInstallation={profile}", "--headless", "--invisible",
                              "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;"],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)  # soffice.bin runs as a child: end the group
     try:
         ctx = connect(pipe, proc)
         set_author(ctx, spec.get("author", "审阅人"))
@@ -98,9 +107,11 @@ def main():
             pass
         proc.wait(timeout=60)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever of LibreOffice is left, never another's
+        except ProcessLookupError:
+            pass
+        proc.wait()
 
 
 if __name__ == "__main__":
