@@ -103,6 +103,13 @@ def apply_cell(report: Report, cell: dict[str, Any], text: str) -> tuple[bool, s
 
     figures = _cell_target(report, cell)
     name = (cell.get("row") or "").strip()
+    header = cell.get("header") or ""
+    if figures is None and name and cell.get("column") and not cell.get("first_row"):
+        m = re.search(r"((?:19|20)\d\d)年", header)
+        if "目标" in header and m and int(m.group(1)) != report.year:
+            return True, S.ROUND_CELL_OTHER_YEAR.format(row=name, header=header, year=m.group(1))
+        if header.endswith("情况") or "率" in header:
+            return True, S.ROUND_CELL_DERIVED.format(row=name, header=header)
     if figures is None or not name:
         return True, None
     key = lookup(name)
