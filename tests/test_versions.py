@@ -128,8 +128,8 @@ def test_reviewed_docx_comes_back_as_a_version(db, tmp_path, capsys):
     assert main(["--db", str(db), "import", str(reviewed)]) == 0
     out = capsys.readouterr().out
     assert "新版本“狮岭镇2024（李局长修改）”" in out and "修订" in out and "批注1条" in out
-    # the table change is in last year's targets column: said, not applied to this report
-    assert info["table"] is not None and "改的是2023年报告的目标，这份报告的数字未改" in out
+    # the table change is in the header row ("2023年目标（快报数）"): no figure, nothing to set
+    assert info["table"] is not None and "表格“" not in out
     with Store(db, readonly=True) as s:
         assert s.get("狮岭镇", 2024).to_dict() == before  # never overwrites the working state
         report, record = s.get_version("狮岭镇", 2024, "狮岭镇2024（李局长修改）")
