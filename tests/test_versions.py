@@ -475,3 +475,31 @@ def test_a_dry_run_forecasts_a_review_round(db, tmp_path, capsys):
     assert "正式导入会把它作为 狮岭镇 2024 年报告的新版本（审阅稿）导入，当前稿不变" in capsys.readouterr().out
     with Store(db, readonly=True) as s:
         assert s.versions("狮岭镇", 2024) == []
+
+
+def test_a_change_to_last_years_target_in_the_appendix_is_named_not_applied(db, tmp_path, capsys):
+    from docx import Document
+
+    draft = tmp_path / "d.docx"
+    assert main(["--db", str(db), "export", "狮岭镇", "2024", "--appendix", "-o", str(draft)]) == 0
+    doc = Document(str(draft))
+    [table] = doc.tables
+    col = next(i for i, c in enumerate(table.rows[0].cells) if c.text.endswith("年目标"))
+    row = table.rows[1]
+    p = row.cells[col].paragraphs[0]
+    runs = list(p._p.iter(_w("w:r")))
+    old = "".join(t.text for r in runs for t in r.iter(_w("w:t")))
+    for r in runs:
+        r.getparent().remove(r)
+    p._p.append(_tracked("del", old, None, 0))
+    p._p.append(_tracked("ins", old.replace("%", ".5%", 1), None, 1))
+    doc.save(str(tmp_path / "改了去年目标.docx"))
+    with Store(db, readonly=True) as s:
+        before = s.get("狮岭镇", 2023).to_dict(), s.get("狮岭镇", 2024).targets
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(tmp_path / "改了去年目标.docx")]) == 0
+    out = capsys.readouterr().out
+    assert f"栏“{row.cells[0].text}”的修订改的是2023年报告的目标，这份报告的数字未改" in out
+    with Store(db, readonly=True) as s:
+        assert s.get("狮岭镇", 2023).to_dict() == before[0]
+        assert s.get_version("狮岭镇", 2024, "改了去年目标")[0].targets == before[1]
