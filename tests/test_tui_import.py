@@ -83,6 +83,8 @@ async def test_import_over_an_existing_report_asks_and_keeps_the_old_one_in_the_
         await _settle(pilot, app)
         app.screen.query_one("#choice-replace").press()
         await _settle(pilot, app)
+        # it says where the replaced report went
+        assert any("被替换的原报告在回收站里" in str(n.message) for n in app._notifications)
     with Store(store_path, readonly=True) as s:
         assert len(s.get("狮岭镇", 2023).chapters) == 1  # the page's one chapter
         assert [(r["place"], r["year"]) for r in s.trash()] == [("狮岭镇", 2023)]

@@ -120,3 +120,52 @@ async def test_deleting_a_version_starts_on_cancel_so_enter_alone_keeps_it(revie
         assert versions.rows == []
     with Store(reviewed, readonly=True) as store:
         assert store.versions("狮岭镇", 2024) == []
+
+
+async def test_refuse_all_in_the_tui_decides_table_changes_too(tmp_path):
+    """A 修订 in the 附件 table's 完成 column: refusing all (X) decides it and sets the figure back."""
+    from docx import Document
+
+    from test_versions import _tracked, _w
+
+    store_path = tmp_path / "reports.json"
+    load_examples(store_path)
+    draft = tmp_path / "draft.docx"
+    assert main(["--db", str(store_path), "export", "狮岭镇", "2024", "--appendix", "-o", str(draft)]) == 0
+    doc = Document(str(draft))
+    [table] = doc.tables
+    header = [c.text for c in table.rows[0].cells]
+    col = next(i for i, h in enumerate(header) if h.endswith("年完成"))
+    row = next(r for r in table.rows[1:] if "增长" in r.cells[col].text)
+    p = row.cells[col].paragraphs[0]
+    runs = list(p._p.iter(_w("w:r")))
+    old = "".join(t.text for r in runs for t in r.iter(_w("w:t")))
+    rpr = runs[0].find(_w("w:rPr"))
+    for r in runs:
+        r.getparent().remove(r)
+    p._p.append(_tracked("del", old, rpr, 0))
+    new = old[:old.index("增长") + 2] + "9.9%"
+    p._p.append(_tracked("ins", new, rpr, 1))
+    doc.save(str(tmp_path / "表格改了.docx"))
+    assert main(["--db", str(store_path), "import", str(tmp_path / "表格改了.docx")]) == 0
+    name = row.cells[0].text
+    with Store(store_path, readonly=True) as s:
+        before = next(f for f in s.get("狮岭镇", 2024).results if f.name == name)
+        assert next(f for f in s.get_version("狮岭镇", 2024, "表格改了")[0].results if f.name == name).growth_pct == 9.9
+    app = WorkbenchApp(store_path, open_report=("狮岭镇", 2024))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f10")
+        await settle(pilot, app)
+        versions = app.screen
+        versions.query_one(OptionList).highlighted = [r["name"] for r in versions.rows].index("表格改了")
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChangesScreen)
+        await pilot.press("X")
+        await settle(pilot, app)
+        assert {c.get("decision") for c in app.screen.changes} == {"refused"}
+        assert not any("找不到原处" in str(n.message) for n in app._notifications)
+    with Store(store_path, readonly=True) as s:
+        back = next(f for f in s.get_version("狮岭镇", 2024, "表格改了")[0].results if f.name == name)
+    assert back == before

@@ -243,18 +243,25 @@ def cmd_import(args: argparse.Namespace) -> int:
                 if (r.place, r.year) in stored:
                     note = (S.CLI_DRY_RUN_REPLACES if args.replace else S.CLI_DRY_RUN_REFUSED).format(
                         place=r.place, year=r.year)
+            if len(imported) == 1 and not args.replace and _would_be_round(args, imported[0]):
+                r = imported[0].report
+                note = S.CLI_DRY_RUN_ROUND.format(place=r.place, year=r.year)
             print(note)
         return EXIT_OK
     with open_store(args, write=True) as store:
         from workbench.drafting.rounds import store_review_round
 
-        if len(imported) == 1 and store_review_round(store, imported[0], Path(args.file)):
+        if len(imported) == 1 and not args.replace and store_review_round(store, imported[0], Path(args.file)):
             return EXIT_OK
         if not args.replace:
             for r in reports:
                 if store.exists(r.place, r.year):
                     raise CliError(S.CLI_EXISTS.format(place=r.place, year=r.year))
+        kept = []
         for r in reports:
+            if store.exists(r.place, r.year):  # --replace: the state replaced stays a version
+                kept.append((r, store.keep_working(r.place, r.year, S.VERSION_BEFORE_REPLACE,
+                                                   kind="before-replace")))
             store.put(r)
     if args.json:
         docs = [r.to_dict() for r in reports]
@@ -264,7 +271,29 @@ def cmd_import(args: argparse.Namespace) -> int:
             r = g.report
             print(S.CLI_IMPORTED.format(place=r.place, year=r.year, **counts(r)))
             _print_origin(g)
+    for r, name in kept:
+        print(S.CLI_REPLACED_KEPT.format(place=r.place, year=r.year, kept=name),
+              file=sys.stderr if args.json else sys.stdout)
+    for g in imported:
+        if args.replace and g.review is not None and g.review[1]:
+            print(S.CLI_REPLACED_COMMENTS.format(comments=len(g.review[1])),
+                  file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
+
+
+def _would_be_round(args: argparse.Namespace, got) -> bool:
+    """Whether a real import would take the file in as a review round (a dry run's forecast)."""
+    from workbench.drafting.rounds import is_round_of
+
+    path = db_path(args)
+    if Path(args.file).suffix.lower() != ".docx" or path_problem(path) or not path.exists():
+        return False
+    try:
+        with Store(path, readonly=True) as store:
+            existing = store.get(got.report.place, got.report.year)
+    except StoreError:
+        return False
+    return is_round_of(got, existing)
 
 
 def _stored_keys(args: argparse.Namespace) -> set[tuple[str, int]]:
@@ -389,7 +418,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         with open_store(args) as store:
             try:
-                redline = redline_base(store, report, args.changes_from, args.author)
+                redline = redline_base(store, report, args.changes_from, args.author, args.date)
             except RoundError as exc:
                 raise CliError(str(exc)) from None
     findings = check(report, previous)
@@ -409,7 +438,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         ins, dels = count_marks(out)
         print(S.CLI_REDLINE_DONE.format(path=out.absolute(), base=args.changes_from, ins=ins, dels=dels,
-                                        author=redline[1], date=redline[2].replace("T", " ").rstrip("Z")))
+                                        author=redline[1], date=redline[2].replace("T", " ").rstrip("Z"),
+                                        date_from=S.REDLINE_DATE_GIVEN if args.date else S.REDLINE_DATE_SAVED))
     else:
         print(S.CLI_EXPORTED.format(path=out.absolute()))
     if args.pdf:
@@ -635,11 +665,16 @@ def cmd_assist(args: argparse.Namespace) -> int:
     print(S.AI_DONE.format(chars=len(answer), figures=len(verdict.notes), flagged=len(verdict.flagged)))
     print(S.CLI_AI_NOTHING_WRITTEN)
     return EXIT_FINDINGS if verdict.flagged or verdict.dropped else EXIT_OK
+def cmd_round(args: argparse.Namespace) -> int:
+    from workbench.cli.rounds import cmd_round as run
+
+    return run(args)
 
 
 COMMANDS = {
     "assist": cmd_assist,
     "version": cmd_version,
+    "round": cmd_round,
     "tui": cmd_tui,
     "demo": cmd_demo,
     "list": cmd_list,

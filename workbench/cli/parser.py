@@ -252,9 +252,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         _arg(s, "export", "--changes-from", metavar=S.CLI_METAVARS.get("version", "版本或年份"),
              help=S.CLI_EXPORT_CHANGES_HELP)
         _arg(s, "export", "--author", metavar=S.CLI_METAVARS.get("author", "姓名"), help=S.CLI_EXPORT_AUTHOR_HELP)
+        _arg(s, "export", "--date", metavar="日期", help=S.CLI_EXPORT_DATE_HELP)
 
     if wanted("version"):
         add_version_parser(sub)
+    if wanted("round"):
+        add_round_parser(sub)
 
     if wanted("assist"):
         s = _command(sub, "assist")
@@ -280,7 +283,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 COMMAND_NAMES = ("demo", "list", "import", "new", "show", "check", "compare", "export", "version",
-                 "restore", "trash", "figures", "assist")
+                 "round", "restore", "trash", "figures", "assist")
 
 
 def command_in(argv: Sequence[str]) -> str | None:
@@ -361,3 +364,20 @@ def add_figures_parser(sub) -> None:
     _arg(s, "figures", "--new-rows", action="store_true", help=S.FIGURES_ARG_NEW_ROWS)
     _arg(s, "figures", "--dry-run", action="store_true", help=S.FIGURES_ARG_DRY_RUN)
     _arg(s, "figures", "--json", action="store_true", help=S.FIGURES_ARG_JSON)
+def add_round_parser(sub) -> None:
+    """`round list|accept|reject`: a review round's 修订 decided from the command line."""
+    p = _command(sub, "round")
+    rs = p.add_subparsers(dest="round_command", parser_class=_Parser, title=S.ROUND_COMMANDS_TITLE,
+                          metavar=S.ROUND_COMMANDS_HELP, help=S.ROUND_COMMANDS_HELP)
+    for name, help_text in (("list", S.ROUND_LIST_HELP), ("accept", S.ROUND_ACCEPT_HELP),
+                            ("reject", S.ROUND_REJECT_HELP)):
+        s = rs.add_parser(name, help=help_text, description=help_text)
+        _arg(s, "round", "place")
+        _arg(s, "round", "year")
+        if name != "list":
+            _arg(s, "round", "numbers", nargs="*", help=S.ROUND_ARG_NUMBERS, metavar="编号")
+            _arg(s, "round", "--all", action="store_true", help=S.ROUND_ARG_ALL)
+            _arg(s, "round", "--adopt", action="store_true", help=S.ROUND_ARG_ADOPT)
+        _arg(s, "round", "--version", dest="round_version", help=S.ROUND_ARG_VERSION, metavar="版本")
+        if name == "list":
+            _arg(s, "round", "--json", action="store_true")

@@ -32,8 +32,13 @@ class Imported:
     place_from: str = ""
     year_from: str = ""
     warnings: list[str] = field(default_factory=list)
-    # (changes, comments) when the file is a .docx of ours that someone reviewed in Word.
+    # (changes, comments) when the file is a .docx with tracked changes or comments.
     review: tuple[list, list] | None = None
+    # A .docx we exported (known by its data part, our document property or our styles);
+    # data_lost when an editor dropped the data part, so the figures are not in the file.
+    ours: bool = False
+    data_lost: bool = False
+    fingerprint: str = ""
 
 
 def import_file(path: Path, *, place: str | None = None, year: int | None = None) -> list[Report]:
@@ -166,29 +171,85 @@ def _imported(pairs) -> list[Imported]:
 
 
 def read_docx_reports(path: Path, *, place: str | None = None, year: int | None = None) -> list[Imported]:
-    """Our own .docx back into the same document; anyone else's read by style and text."""
-    from workbench.document.datapart import read_attached_data
+    """Our own .docx back into the same document; anyone else's read by style and text.
+
+    A copy of ours is known by its data part, else by our document property (place, year),
+    else by our named styles with the place and year its title block gives: an editor that
+    dropped the data part still hands back our document, only without its figures
+    (`Imported.data_lost`: the store fills them from the report it came from). Tracked changes
+    and comments are read from any .docx, ours or not (`Imported.review`)."""
+    from workbench.document.datapart import read_attached_data, read_identity
+    from workbench.reading.revisions import locate, read_revisions
 
     doc = _open_docx(path)
-    revisions = count_revisions(doc)
-    said = [S.IMPORT_REVISIONS_ACCEPTED.format(n=revisions)] if revisions else []
-    if read_attached_data(doc):
-        from workbench.reading.revisions import locate, read_revisions
+    marked = count_revisions(doc) or next(doc.element.body.iter(_qn_comment_reference()), None) is not None
+    changes, comments = read_revisions(doc) if marked else ([], [])
+    # counted as the export and the round commands count them (one w:ins or w:del each)
+    said = [S.IMPORT_REVISIONS_ACCEPTED.format(n=len(changes))] if changes else []
+    data = read_attached_data(doc)
+    ident = None if data else read_identity(doc)
+    got: list[Imported]
+    if data or ident or _has_our_styles(doc):
+        p_from = y_from = S.SOURCE_TITLE
+        if not data and ident:
+            place, year = place or ident["place"], year or ident["year"]
+        elif not data and not (place and year):
+            from workbench.reading.structure import read_detailed
 
+            seen = _imported(read_detailed(_title_block_joined(docx_lines(doc)), name=path.name,
+                                           place=place, year=year))
+            if len(seen) == 1:
+                place, year = place or seen[0].report.place, year or seen[0].report.year
+                p_from, y_from = seen[0].place_from, seen[0].year_from
         report = read_docx(path, place=place, year=year, doc=doc)
-        changes, comments = read_revisions(doc)
-        review = None
-        if changes or comments:
-            locate(changes, report)
-            locate(comments, report)
-            review = (changes, comments)
-        return [Imported(report, S.SOURCE_TITLE, S.SOURCE_TITLE, said, review)]
-    from workbench.reading.structure import read_detailed
+        got = [Imported(report, p_from, y_from, said, None, ours=True, data_lost=not data,
+                        fingerprint=(data or ident or {}).get("fingerprint", ""))]
+    else:
+        from workbench.reading.structure import read_detailed
 
-    got = _imported(read_detailed(docx_lines(doc), name=path.name, place=place, year=year))
-    for g in got:
-        g.warnings[:0] = said
+        got = _imported(read_detailed(docx_lines(doc), name=path.name, place=place, year=year))
+        for g in got:
+            g.warnings[:0] = said
+    if len(got) == 1 and (changes or comments):
+        locate(changes, got[0].report)
+        locate(comments, got[0].report)
+        got[0].review = (changes, comments)
+    elif len(got) > 1:
+        for g in got if comments else []:  # never dropped without a word
+            g.warnings.append(S.IMPORT_COMMENTS_NOT_TAKEN.format(n=len(comments)))
     return got
+
+
+def _qn_comment_reference() -> str:
+    from docx.oxml.ns import qn
+
+    return qn("w:commentReference")
+
+
+def _title_block_joined(lines: list) -> list:
+    """Our export breaks the meeting line in two (date, then meeting) inside one paragraph; the
+    title block reader wants it whole."""
+    from dataclasses import replace
+
+    out, before_body = [], True
+    for line in lines:
+        before_body = before_body and line.level != 1
+        out.append(replace(line, text=line.text.replace("\n", "")) if before_body else line)
+    return out
+
+
+def _has_our_styles(doc) -> bool:
+    """A title and a chapter heading in the styles our export names (a copy of ours)."""
+    from workbench.document import layout as L
+
+    seen = set()
+    for p in doc.paragraphs[:80]:
+        name = _style_name(p)
+        if name in (L.TITLE, L.HEADING_1):
+            seen.add(name)
+            if len(seen) == 2:
+                return True
+    return False
 
 
 _HEADING_STYLE = LazyRegex(r"^(heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -391,6 +452,8 @@ def _run_parts(paragraph) -> list[tuple[str, bool]]:
 
     names = _style_names(paragraph.part)
     out = []
+    leading = True  # every run so far bold: still in the lead
+    ins = qn("w:ins")
     for r, text in run_texts(paragraph._p):
         rpr = r.find(qn("w:rPr"))
         bold = False
@@ -400,8 +463,18 @@ def _run_parts(paragraph) -> list[tuple[str, bool]]:
             rs = rpr.find(qn("w:rStyle"))
             if rs is not None and names.get(rs.get(qn("w:val"))) == LEAD:
                 bold = True
+        # Text typed in with 修订 right after a lead's closing stop takes the bold run's
+        # formatting (Word and LibreOffice both do so): it is the body, not more lead.
+        if (bold and leading and out and "".join(t for t, _ in out).rstrip().endswith(_LEAD_ENDS)
+                and any(a.tag == ins for a in r.iterancestors())):
+            bold = False
+        if text:
+            leading = leading and bold
         out.append((text, bold))
     return out
+
+
+_LEAD_ENDS = ("。", "！", "？", "：")
 
 
 def _split_lead(paragraph, parts: list[tuple[str, bool]] | None = None) -> tuple[str | None, str]:
@@ -484,7 +557,7 @@ def read_docx(path: Path, *, place: str | None = None, year: int | None = None, 
     if not place or not isinstance(year, int):
         raise ImportFailure(S.IMPORT_NO_PLACE_YEAR.format(path=path))
     report = Report(place=place, year=year, meta=meta, chapters=chapters,
-                    status=data.get("status", "final") if data.get("status") in ("draft", "final") else "final",
+                    status=data["status"] if data.get("status") in ("draft", "final") else "draft",
                     note=data.get("note", "") if isinstance(data.get("note"), str) else "")
     try:
         report.results = [figure_from_dict(f, "results") for f in data.get("results", [])]

@@ -36,8 +36,10 @@ def read_revisions(doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     anchors: dict[str, dict[str, Any]] = {}
     starts: dict[str, int] = {}
     paragraphs = list(body.iter(_qn("w:p")))
+    lead_styles = _lead_style_ids(doc)
     for n, p in enumerate(paragraphs):
         in_table = any(a.tag == _qn("w:tbl") for a in p.iterancestors())
+        cell = _cell_of(p) if in_table else None
         accepted = _accepted(p)
         rejected = _rejected(p)
         # Walk the runs in order, keeping the position in the accepted text, so each change
@@ -50,13 +52,17 @@ def read_revisions(doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             gone = mark is not None and mark.tag in (dele, _qn("w:moveFrom"))
             text = "".join(t.text or "" for t in r.iter(_qn("w:delText") if gone else _qn("w:t")))
             if mark is not None and mark.tag in (ins, dele):
-                rec = by_element.get(id(mark))
+                rec = by_element.get(mark)
                 if rec is None:
                     rec = {"id": mark.get(wid, ""), "kind": "ins" if mark.tag == ins else "del",
                            "author": mark.get(author, ""), "date": mark.get(date, ""), "text": "",
                            "paragraph": n, "in_table": in_table, "offset": pos,
                            "accepted": accepted, "rejected": rejected}
-                    by_element[id(mark)] = rec
+                    if cell:
+                        rec["cell"] = cell
+                    if _is_bold(r, lead_styles):
+                        rec["bold"] = True
+                    by_element[mark] = rec
                     changes.append(rec)
                 rec["text"] += text
             if not gone:
@@ -89,6 +95,48 @@ def read_revisions(doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                          "paragraph": where["paragraph"], "anchor": _anchored_text(body, cid) or where["paragraph_text"],
                          "paragraph_text": where["paragraph_text"], "done": False})
     return changes, comments
+
+
+def _lead_style_ids(doc) -> set[str]:
+    from workbench.document.layout import LEAD
+
+    try:
+        return {st.style_id for st in doc.styles if st.name == LEAD}
+    except Exception:  # a styles part python-docx cannot read: direct bold only
+        return set()
+
+
+def _is_bold(r, lead_styles: set[str]) -> bool:
+    """A run in bold (direct formatting) or in the 段首句 character style: part of a lead."""
+    rpr = r.find(_qn("w:rPr"))
+    if rpr is None:
+        return False
+    b = rpr.find(_qn("w:b"))
+    if b is not None and b.get(_qn("w:val"), "true") not in ("0", "false", "off"):
+        return True
+    rs = rpr.find(_qn("w:rStyle"))
+    return rs is not None and rs.get(_qn("w:val")) in lead_styles
+
+
+def _cell_of(p) -> dict[str, Any] | None:
+    """Where a table paragraph sits: its row's name (the first cell), its column's header (the
+    first row's cell) and the column's number, so a change in a figures table can reach the
+    figure it edits."""
+    tc = next((a for a in p.iterancestors() if a.tag == _qn("w:tc")), None)
+    tr = tc.getparent() if tc is not None else None
+    tbl = tr.getparent() if tr is not None else None
+    if tc is None or tr is None or tbl is None or tbl.tag != _qn("w:tbl"):
+        return None
+    cells = [c for c in tr if c.tag == _qn("w:tc")]
+    col = cells.index(tc)
+    rows = [r for r in tbl if r.tag == _qn("w:tr")]
+    head_cells = [c for c in rows[0] if c.tag == _qn("w:tc")] if rows else []
+
+    def text(c) -> str:
+        return "".join(_accepted(q) for q in c.iter(_qn("w:p"))).strip()
+    return {"row": text(cells[0]) if cells else "", "column": col,
+            "header": text(head_cells[col]) if col < len(head_cells) else "",
+            "first_row": tr is rows[0]}
 
 
 def _anchored_text(body, cid: str) -> str:

@@ -114,15 +114,24 @@ class VersionsTable:
         got = self.get_version(place, year, name)
         if got is None:
             raise StoreError(S.VERSION_MISSING.format(place=place, year=year, name=name))
-        current = self.get(place, year)
-        kept = ""
-        if current is not None:
-            kept = S.VERSION_BEFORE_RESTORE.format(when=datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
-            n = 2
-            base = kept
-            while self._version_doc(place, year, kept) is not None:
-                kept = f"{base}（{n}）"
-                n += 1
-            self.save_version(current, kept, kind="before-restore")
+        kept = self.keep_working(place, year, S.VERSION_BEFORE_RESTORE, kind="before-restore")
         self.put(got[0])
         return kept
+
+    def keep_working(self, place: str, year: int, label: str, *, kind: str) -> str:
+        """Save the working state as a version named `label` (with the time filled in and a
+        number added if taken) before something replaces it; "" when there is none."""
+        current = self.get(place, year)
+        if current is None:
+            return ""
+        base = kept = label.format(when=datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
+        n = 2
+        while self._version_doc(place, year, kept) is not None:
+            kept = f"{base}（{n}）"
+            n += 1
+        self.save_version(current, kept, kind=kind)
+        return kept
+
+    def working_saved_at(self, place: str, year: int) -> str | None:
+        """When the working state of a report was last saved ("2025-01-05T09:00:00"), or None."""
+        return self._saved_at(place, year)

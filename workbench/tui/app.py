@@ -453,14 +453,16 @@ class WorkbenchApp(App):
             self.notify(str(exc), severity="error", timeout=10)
             return
         reports = [g.report for g in imported]
-        if len(imported) == 1 and imported[0].review is not None:
+        if len(imported) == 1 and not replace:
             from workbench.drafting.rounds import store_review_round
 
+            lines: list[str] = []
             with self.store_lock:
-                store_review_round(self.store, imported[0], path,
-                                   say=lambda text: self.notify(text, timeout=12))
-            self._refresh_home()
-            return
+                taken = store_review_round(self.store, imported[0], path, say=lines.append)
+            if taken:
+                self.notify("\n".join(lines), timeout=12)
+                self._refresh_home()
+                return
         with self.store_lock:
             existing = [r for r in reports if self.store.exists(r.place, r.year)]
         if existing and not replace:
@@ -475,8 +477,11 @@ class WorkbenchApp(App):
             if error:
                 self.notify(error, severity="error")
                 return
-        self.notify(S.IMPORT_DONE.format(names="、".join(f"{r.place}{r.year}" for r in reports)))
+        self.notify(S.IMPORT_DONE.format(names="、".join(f"{r.place}{r.year}" for r in reports))
+                    + (S.IMPORT_DONE_TRASHED if existing else ""))
         warnings = [w for g in imported for w in g.warnings]
+        warnings += [S.IMPORT_COMMENTS_REPLACED.format(n=len(g.review[1])) for g in imported
+                     if g.review is not None and g.review[1]]
         if warnings:
             self.notify(S.IMPORT_WARNINGS.format(warnings="；".join(warnings)), severity="warning", timeout=10)
         self._refresh_home()

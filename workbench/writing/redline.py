@@ -306,9 +306,12 @@ def word_date(saved_at: str) -> str:
 
 
 def count_marks(path: Path) -> tuple[int, int]:
-    """Insertions and deletions in a written .docx."""
-    import zipfile
+    """Insertions and deletions in a written .docx, counted as the import counts a review
+    round's 修订 (reading/revisions.py: one w:ins or w:del holding text, or one paragraph
+    inserted or deleted whole), so the two numbers agree."""
+    import docx
 
-    with zipfile.ZipFile(path) as z:
-        xml = z.read("word/document.xml").decode("utf-8")
-    return xml.count("<w:ins "), xml.count("<w:del ")
+    from workbench.reading.revisions import read_revisions
+
+    changes, _ = read_revisions(docx.Document(str(path)))
+    return (sum(1 for c in changes if c["kind"] == "ins"), sum(1 for c in changes if c["kind"] == "del"))

@@ -20,7 +20,7 @@ from xml.etree import ElementTree as ET
 
 from workbench.document import layout as L
 from workbench import strings as S
-from workbench.document.datapart import DATA_PART, data_xml
+from workbench.document import datapart as D
 from workbench.document.model import Report
 from workbench.writing.unbreakable import glue, read_names
 from workbench.document.phrasing import (
@@ -524,14 +524,42 @@ def build_package(report: Report, *, template: Path | None = None, previous: Rep
     parts["docProps/app.xml"] = app_xml(company=government_of(report.place), pages=pages + len(items),
                                         words=words, characters=chars, paragraphs=len(body.texts),
                                         lines=lines, template=tpl.path.name)
-    if DATA_PART not in parts:
-        order.append(DATA_PART)
-    parts[DATA_PART] = data_xml(report)
-    parts["word/_rels/document.xml.rels"] = _add_relationship(
-        parts["word/_rels/document.xml.rels"], REL_CUSTOM_XML, "../" + DATA_PART, "rIdWorkbenchData")
-    parts["[Content_Types].xml"] = _ensure_content_type(parts["[Content_Types].xml"], DATA_PART,
-                                                        "application/xml")
+    _attach_data(parts, order, report)
     return _zip(parts, order)
+
+
+def _attach_data(parts: dict[str, bytes], order: list[str], report: Report) -> None:
+    """Our data part with its item properties (kept by Word, WPS and LibreOffice alike) and
+    the document property that names the report (document/datapart.py)."""
+    rels = "word/_rels/document.xml.rels"
+    old = [n for n in parts if n.startswith("customXml/") and D.DATA_NS.encode() in parts[n][:400]]
+    if D.OLD_DATA_PART in parts:
+        old.append(D.OLD_DATA_PART)
+    old += [n.replace("/item", "/itemProps") for n in old if n.replace("/item", "/itemProps") in parts]
+    old += [n.replace("customXml/", "customXml/_rels/") + ".rels" for n in old
+            if n.replace("customXml/", "customXml/_rels/") + ".rels" in parts]
+    if old:  # a template exported from one of our files: its data is not this report's
+        order[:] = drop_parts(parts, order, old)
+    item, props = D.free_item_names(parts)
+    props_part = "customXml/" + props
+    item_rels = "customXml/_rels/" + item.split("/")[-1] + ".rels"
+    for name, data in ((item, D.data_xml(report)), (props_part, D.item_props_xml(report)),
+                       (item_rels, D.item_rels_xml(props))):
+        if name not in parts:
+            order.append(name)
+        parts[name] = data
+    parts[rels] = _add_relationship(parts[rels], REL_CUSTOM_XML, "../" + item, "rIdWorkbenchData")
+    types = parts["[Content_Types].xml"]
+    if b'Extension="xml"' not in types:
+        types = _ensure_content_type(types, item, "application/xml")
+    parts["[Content_Types].xml"] = _ensure_content_type(types, props_part, D.CT_ITEM_PROPS)
+    if D.CUSTOM_PROPS_PART not in parts:
+        order.append(D.CUSTOM_PROPS_PART)
+        parts["_rels/.rels"] = _add_relationship(parts.get("_rels/.rels", b""), D.REL_CUSTOM_PROPS,
+                                                 D.CUSTOM_PROPS_PART, "rIdWorkbenchCustom")
+        parts["[Content_Types].xml"] = _ensure_content_type(parts["[Content_Types].xml"],
+                                                            D.CUSTOM_PROPS_PART, D.CT_CUSTOM_PROPS)
+    parts[D.CUSTOM_PROPS_PART] = D.custom_props_xml(report, parts.get(D.CUSTOM_PROPS_PART))
 
 
 def to_bytes(doc) -> bytes:
