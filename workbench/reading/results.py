@@ -22,16 +22,16 @@ from workbench.util.lazyre import LazyRegex
 _SENTENCE_SPLIT = LazyRegex(r"[。；;！？!?\n]")
 _PIECE_SPLIT = LazyRegex(r"[，,、]")
 # A piece that goes on with the figure before it: "增长5.2%" after "超过126万亿元".
-_CONTINUES = LazyRegex(r"^(同比|比上年|较上年|比去年|实际|名义)?(增长|增速|增幅|下降|降低|减少|降幅|提高|上升|"
+_CONTINUES = LazyRegex(r"^(同比|比上年|较上年|比去年|实际|名义|同口径|可比口径|按可比价格计算|按可比价计算)?(增长|增速|增幅|下降|降低|减少|降幅|提高|上升|"
                         r"上涨|涨幅|左右|以上|以内|力争|[0-9０-９]|(?:总量|总额|规模)?(?:达到|突破|超过)[0-9０-９])")
 _LEADING = LazyRegex(r"^(?:——|—|(?:19|20)\d\d年度?|预计|全镇|全街道|全街|全乡|全县|全区|全市|全省|全国|全年|去年|当年|年末|年底|其中|"
-                      r"累计|共|实现了|实现|完成了|完成|带动|推动|我镇|我街|我县|我区|我市|我省|我国)+")
+                      r"累计|共|(?:可|将|预计)?实现了?|(?:可|将|预计)?完成了?|带动|推动|我镇|我街|我县|我区|我市|我省|我国)+")
 _ADVERBS = LazyRegex(r"首次|历史性地?|再次|再创新高|稳定(?!在)|持续|成功|顺利")
-_SINCE = LazyRegex(r"(?:比上年|较上年|比去年|较去年|同比)(?=增长|下降|提高|减少|增加|上升|降低)")
+_SINCE = LazyRegex(r"(?:比上年|较上年|比去年|较去年|同比|同口径|可比口径|按可比价格?计算)+(?=增长|下降|提高|减少|增加|上升|降低)")
 _REAL = LazyRegex(r"(?:实际|名义)(?=增长|下降)")
 _FROM = LazyRegex(r"[从由][0-9０-９.．]+[^0-9０-９，、]{0,6}?(?=提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至)")
 _TO_LEVEL = LazyRegex(r"(?:提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至|达到了|跃升至|升至)(?=[0-9０-９])")
-_OVER = LazyRegex(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|高于|逾|(?<!突)破)(?=[0-9０-９])")
+_OVER = LazyRegex(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|跨过|跨越|迈过|越过|高于|逾|(?<!突)破)(?=[0-9０-９])")
 _AVERAGE = LazyRegex(r"平均(?:为|达到|达)?(?=[0-9０-９])")
 _FALL = LazyRegex(r"(?:降幅|下降幅度|下降率)(?:为|达到|达)?(?P<over>超过)?(?=[0-9０-９])")
 _RISE = LazyRegex(r"(?:增幅|增速)(?:为|达到|达)(?=[0-9０-９])")
@@ -119,7 +119,7 @@ def unread_results(report: Report) -> list[str]:
 # "地区生产总值、一般公共预算收入分别达到120亿元和8亿元，分别增长6%和5%": one result per name.
 _RESPECTIVE = LazyRegex(
     r"(?P<names>[^，,；;。]+?)分别(?P<verb>达到|为|增长|下降|提高|降低|减少)(?P<values>[^，,；;。]+)"
-    r"(?:[，,](?:同比|比上年|较上年)?(?:分别)?(?P<verb2>增长|下降|提高|降低|减少)(?P<values2>[^，,；;。]+))?")
+    r"(?:[，,](?:同比|比上年|较上年)?(?:分别)?(?P<verb2>增长|下降|提高|降低|减少|达到|达|为)(?P<values2>[^，,；;。]+))?")
 # "…6.2亿元，…2亿元，同比分别增长6%、-19.3%": growths for the figures read just before it, in order.
 _RESPECTIVE_GROWTHS = LazyRegex(r"^(?:同比|比上年|较上年)?分别(?P<verb>增长|下降)?(?P<values>[-+－]?\d[\d.]*%(?:[、和][-+－]?\d[\d.]*%)+)"
                                 r"(?P<tail>左右|以上)?$")
@@ -159,7 +159,7 @@ def _respective_results(sentence: str) -> tuple[list[Figure], str]:
 # "突破400亿元大关，达到417亿元": the edge gives way to the exact figure after it.
 _EDGE_THEN_EXACT = LazyRegex(r"(?:突破|超过|跃上|迈上|站上|跨过)[0-9.]+[^0-9，,。；]{0,4}?(?:大关|关口)?[，,](?=达到[0-9])")
 # Asides that carry no figure of the clause: "（下同）", "净增110.8亿元", "比上年净增…".
-_ASIDE = LazyRegex(r"[（(](?:下同|现价|初步统计|预计)[）)]|[，,](?:比上年|较上年|同比)?净增(?:加)?[0-9.]+[^0-9，,。；]{0,4}(?=[，,])")
+_ASIDE = LazyRegex(r"[（(](?:下同|现价|初步统计|预计|可比价|(?:不)?含[^（）()]{1,12})[）)]|[，,](?:比上年|较上年|同比)?净增(?:加)?[0-9.]+[^0-9，,。；]{0,4}(?=[，,])")
 # A milestone word after the amount: "跃上1.3万亿斤新台阶", "突破400亿元大关".
 _MILESTONE = LazyRegex(r"(?<=[^0-9])(?:的)?(?:新台阶|台阶|大关|关口)(?=[，,。；]|$)")
 
@@ -167,7 +167,8 @@ _MILESTONE = LazyRegex(r"(?<=[^0-9])(?:的)?(?:新台阶|台阶|大关|关口)(?
 def results_in(text: str) -> list[Figure]:
     """The results stated in one paragraph of a review."""
     out: list[Figure] = []
-    if "净增" in text or "下同" in text or "大关" in text or "台阶" in text or "关口" in text or "（" in text:
+    if "净增" in text or "下同" in text or "大关" in text or "台阶" in text or "关口" in text or "（" in text \
+            or "(" in text:
         text = _MILESTONE.sub("", _EDGE_THEN_EXACT.sub("", _ASIDE.sub("", text)))
     for sentence in _SENTENCE_SPLIT.split(text):
         if "分别" in sentence:
@@ -227,11 +228,31 @@ def _read_from(pieces: list[str], i: int) -> tuple[Figure | None, int]:
     return best
 
 
+# The growth written before the level: "地区生产总值增长12.6%达92.9亿元" reads as "…达到92.9亿元，增长12.6%".
+_GROWTH_THEN_LEVEL = LazyRegex(r"(?P<growth>(?:增长|下降)[-+]?[0-9.]+%(?:左右|以上)?)[，,]?(?:总量|总额|规模)?(?:达到?|为|至)"
+                               r"(?P<level>[0-9.]+[^0-9，,。；%]{0,5})$")
+# A condition on how the figure was counted: "扣除减税降费因素后", "剔除留抵退税因素".
+_COUNTED = LazyRegex(r"[，,]?(?:扣除|剔除|扣减)[^，,。；]{1,16}?(?:因素|影响)后?[，,]?")
+# A scope written before the name: "区级一般公共预算收入", "县属规上工业增加值".
+_SCOPE_BEFORE = LazyRegex(r"^(?:[镇乡县区市省]级|[镇乡县区市]属|[镇乡县区市]本级)")
+# An amount of 亿 without 元 ("社零实现145.98亿"): read as 亿元, kept as written.
+_BARE_YI = LazyRegex(r"(?<=[0-9])亿(?![元美人吨斤千万平标])")
+
+
 def read_result(clause: str) -> Figure | None:
     """One clause of a review as a result of a catalogue indicator, or None."""
     if _MULTI_YEAR_CLAUSE.search(clause):
         return None
     text = _LEADING.sub("", clause.strip())
+    if "扣除" in text or "剔除" in text or "扣减" in text:
+        text = _COUNTED.sub("", text)
+    text = _SCOPE_BEFORE.sub("", text)
+    bare_yi = bool(_BARE_YI.search(text))
+    if bare_yi:
+        text = _BARE_YI.sub("亿元", text)
+    growth_first = _GROWTH_THEN_LEVEL.search(text)
+    if growth_first:
+        text = text[:growth_first.start()] + "达到" + growth_first.group("level") + "，" + growth_first.group("growth")
     text = _ADVERBS.sub("", text)
     text = _SINCE.sub("", text)
     text = _REAL.sub("", text)
@@ -277,11 +298,13 @@ def read_result(clause: str) -> Figure | None:
     if fig.qualifier == "超过" and fig.value is not None and fig.growth_pct is not None:
         # The qualifier binds the growth in the figure model; here it was written on the value.
         fig.qualifier = None
+    if bare_yi and fig.unit == "亿元":
+        fig.unit = "亿"  # as written
     fig.raw = clause.strip().lstrip("—")
     return fig
 
 
-_EDGE_VALUE = LazyRegex(r"(?:超过|突破|跃上|迈上|站上|跨上|高于|逾|近|约|接近|将近)[0-9０-９]")
+_EDGE_VALUE = LazyRegex(r"(?:超过|突破|跃上|迈上|站上|跨上|跨过|跨越|迈过|越过|高于|逾|近|约|接近|将近)[0-9０-９]")
 
 
 def value_is_edge(fig: Figure) -> bool:
