@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sharedcorpus import CORPUS, MISSING, SHARED
+from sharedcorpus import CORPUS, MISSING, SHARED
 
 KEYED = CORPUS / "keyed"
 SCORER = SHARED / "tools" / "score_keys.py"

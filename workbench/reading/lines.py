@@ -60,6 +60,9 @@ _HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff）”》%])\.(?=[\u4e00-\u9fff“�
 _FULL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 
 
+_SPACED_DOT = re.compile(r"(?<=\d) +[.．] *(?=\d)|(?<=\d)[.．] +(?=\d)")
+
+
 # "1.医疗卫生方面": an item number, written "1．" in a 公文 (never "1。").
 _ITEM_NUMBER = re.compile(r"(^|[\s：:；;。，、（(])(\d{1,2})\.(?=[\u4e00-\u9fff“（《])")
 
@@ -97,6 +100,8 @@ def normalise(text: str) -> str:
     digits, Chinese punctuation in Chinese text, no zero-width characters, no pinyin glosses."""
     text = _PINYIN_GLOSS.sub("", _ZERO_WIDTH.sub("", text)).translate(_FULL_DIGITS)
     text = _FULL_DOT.sub(".", text)
+    if " " in text:
+        text = _SPACED_DOT.sub(".", text)  # "6 . 5%": a number a site spaced out
     if _CJK_CHAR.search(text):
         text = full_width(text)  # the exporter's own rule, so import and export agree
         text = _ITEM_NUMBER.sub(r"\1\2．", text)

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from workbench.document.catalog import lookup
 from workbench.document.commitments import chapter_is_review
-from workbench.document.figures import Figure, FigureError, parse_figure
+from workbench.document.figures import TREND_QUALIFIERS, Figure, FigureError, parse_figure
 from workbench.document.model import Report
 from workbench.util.lazyre import LazyRegex
 
@@ -291,8 +291,8 @@ def read_result(clause: str) -> Figure | None:
     fig.key = fig.key or _key_for(fig.name)
     if fig.key is None and not (uncatalogued and fig.value is not None and fig.unit in _MONEY_UNITS):
         return None
-    if fig.is_qualitative and fig.qualifier is None:
-        return None
+    if fig.is_qualitative and (fig.qualifier is None or fig.qualifier in TREND_QUALIFIERS):
+        return None  # a trend word ("平稳增长") states no result
     if written and fig.qualifier is None:
         fig.qualifier = written
     if fig.qualifier == "超过" and fig.value is not None and fig.growth_pct is not None:
