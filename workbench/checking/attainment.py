@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from workbench.checking.findings import DEFAULT_SETTINGS, ERROR, INFO, WARNING, Finding, Settings
 from workbench.document import catalog
 from workbench.document.figures import (
-    AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, Figure, convert, format_number,
+    AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, UNITS, Figure, convert, format_number,
 )
 from workbench.document.model import Report
 from workbench.document.phrasing import (
@@ -132,7 +132,7 @@ def attainment(target: Figure, result: Figure | None,
         diff = r - t
         scale = 1.0
     elif target.value is not None and result.value is not None:
-        r_conv = convert(result.value, result.unit, target.unit)
+        r_conv = convert(result.value, as_known_unit(result.unit, target.unit), target.unit)
         if r_conv is None:
             return Attainment(NOT_COMPARABLE, "value", target.value, result.value, None, target.unit,
                               reason="units")
@@ -181,6 +181,19 @@ def attainment(target: Figure, result: Figure | None,
     return Attainment(state, basis, t, r, gap, unit, bound=written)
 
 
+# Units a review writes short ("社零实现145.98亿"): the unit of money they abbreviate.
+_SHORT_UNITS = {"亿": "亿元", "万": "万元", "万亿": "万亿元"}
+
+
+def as_known_unit(unit: str | None, target_unit: str | None) -> str | None:
+    """A result's unit as written, read as the unit of money it abbreviates when the target's
+    is one ("亿" beside a target in 亿元)."""
+    full = _SHORT_UNITS.get(unit or "")
+    if full and target_unit and UNITS.get(target_unit) and UNITS[target_unit].family == UNITS[full].family:
+        return full
+    return unit
+
+
 def match(figures: list[Figure], fig: Figure) -> Figure | None:
     """The figure in a list that is the same indicator: same key, else same name."""
     if fig.key:
@@ -216,6 +229,17 @@ def attainment_rules(report: Report, previous: Report | None, s: Settings):
         index = report.results.index(res) if res is not None and res in report.results else None
         where = {"figure": t.name, "list": "results", "index": index}
         if att.state == NOT_COMPARABLE and att.reason == "units":
+            from workbench.checking.figures import unsure_units
+
+            said = unsure_units(report, t, res)
+            if said is not None:
+                # Sure before accusing: the review may state what the reader could not read.
+                quote, at = said
+                yield Finding("I104", INFO,
+                              f"{t.name}：目标“{t.raw or t.name}”与读出的完成数“{res.raw or res.name}”"
+                              f"无法直接比较，回顾写道：“{quote}”，请核对",
+                              {**where, **({"chapter": at[0], "section": at[1], "paragraph": at[2]} if at else {})})
+                continue
             yield Finding("E102", ERROR,
                           f"{t.name}：目标“{t.raw or t.name}”与完成数“{res.raw or res.name}”"
                           f"单位无法比较", where)

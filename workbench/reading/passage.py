@@ -89,7 +89,9 @@ def respective_names(names: str, values: list[str]) -> list[str] | None:
     if len(out) != len(values) or len(out) < 2:
         return None
     last = out[-1]
-    return [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 else n for n in out[:-1]] + [last]
+    # The tail is shared only by a word that names no indicator itself ("城镇", not "税收收入").
+    return [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 and lookup(n) is None else n
+            for n in out[:-1]] + [last]
 
 
 def _respectively(chunk: str) -> list[Figure] | None:

@@ -340,10 +340,10 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             found.year(int(t.group(1)), S.SOURCE_TARGETS)
             break
     for ln in lines[:8]:
-        news = _NEWS_MEETING.search(ln.text)
-        if news:
+        congress = _NEWS_MEETING.search(ln.text)
+        if congress:
             # A news item's "…某市第十六届人民代表大会第五次会议开幕": the meeting names the place.
-            found.place(news.group("place"), S.SOURCE_MEETING)
+            found.place(congress.group("place"), S.SOURCE_MEETING)
             break
     if not (meta.title or meta.meeting or opening or salutation) and news:
         origin.warnings.append(S.IMPORT_WARN_NEWS)
