@@ -187,3 +187,35 @@ def test_a_unit_written_short_compares_with_its_full_form():
     findings = check(this, last)
     assert not _codes(findings, "E102") and not _codes(findings, "I104")
     assert any(f.code == "I202" and "社会消费品零售总额" in f.message for f in findings)
+
+
+# ------------------------------------------------------------ place and year
+
+
+def test_a_county_named_only_by_its_stem(tmp_path):
+    text = ("一、2023年工作回顾\n2023年，是鹿邑发展进程中极不平凡的一年。县政府团结带领全县人民，"
+            "全年地区生产总值增长5.2%。\n二、2024年工作安排\n我县今年要抓好项目建设。\n")
+    got = read_partial(_txt(tmp_path, text))[0]
+    assert (got.report.place, got.report.year, got.place_from) == ("鹿邑", 2024, S.SOURCE_BODY)
+
+
+@pytest.mark.parametrize("text", [
+    # a place's stem that is an ordinary word ("乡村振兴", "复杂多变") names no place
+    "一、2023年工作回顾\n面对复杂多变的形势，我县全力推进乡村振兴，县政府全年地区生产总值增长5%。\n",
+    # one passing mention of a place of the text's level beside no statement about it
+    "一、2023年工作回顾\n我县组团赴长沙招商，县政府全年地区生产总值增长5%。\n",
+    # two places named as often: no guess
+    "一、2023年工作回顾\n我县与浏阳、醴陵两地合作，浏阳、醴陵客商来访，县政府全年地区生产总值增长5%。\n",
+])
+def test_no_place_guessed_from_ordinary_words_or_passing_mentions(tmp_path, text):
+    got = read_partial(_txt(tmp_path, text))[0]
+    assert got.report.place == ""
+
+
+def test_year_from_the_targets_passage_deep_in_a_news_paragraph(tmp_path):
+    text = ("记者从报告中获悉，青禾县将全力做好今年的工作。会议期间，代表们认真审议了报告，一致认为报告"
+            "实事求是、客观全面。2024年经济社会发展的主要预期目标是：地区生产总值增长6%左右，"
+            "一般公共预算收入增长5%。\n")
+    got = import_detailed(_txt(tmp_path, text), place="青禾县")[0]
+    assert got.report.year == 2024
+    assert [(f.name, f.growth_pct) for f in got.report.targets] == [("地区生产总值", 6), ("一般公共预算收入", 5)]

@@ -335,7 +335,7 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             if p and not is_review_chapter(ch.title):
                 found.year(int(p.group(1)), S.SOURCE_PLAN)
     for *_, para in report.paragraphs():
-        t = _TARGETS_YEAR.search(para.full_text[:80])
+        t = _TARGETS_YEAR.search(para.full_text[:80]) or _TARGETS_OF_YEAR.search(para.full_text)
         if t:
             found.year(int(t.group(1)), S.SOURCE_TARGETS)
             break
@@ -352,6 +352,13 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
     found.year(hints.page_year, S.SOURCE_HEADER)
     found.place(hints.file_place, S.SOURCE_FILE)
     found.year(hints.file_year, S.SOURCE_FILE)
+    if not found.places and not place:
+        # Last: a county or city the text names only by its stem ("是柳林发展史上…").
+        from workbench.reading.places import place_named_in
+
+        named = place_named_in("\n".join(ln.text for ln in lines))
+        if named:  # a listed place, as the text writes it (its stem may carry no 县/市)
+            found.places.append((named, S.SOURCE_BODY))
     chosen_place, origin.place = _choose(found.places, _PLACE_ORDER)
     chosen_year, origin.year = _choose(found.years, _YEAR_ORDER)
     if place:
@@ -423,6 +430,11 @@ def _review_fragment(chapters: list[Chapter]) -> bool:
     if not any(_REVIEW_OPENING.match(p.full_text) for p in paras[:3]):
         return False
     return any(results_in(p.full_text) for p in paras)
+
+
+# Deeper in a paragraph (a news item's), only the year's own passage: "2023年经济社会发展的主要预期目标是：".
+_TARGETS_OF_YEAR = re.compile(r"((?:19|20)\d\d)年(?:[\u4e00-\u9fff]{0,4}经济社会发展的?|全?[省市县区镇乡]?)?"
+                              r"(?:主要预期目标|主要目标|预期目标)(?:是|为|[：:])")
 
 
 def _quotes_results(chapters: list[Chapter]) -> bool:
