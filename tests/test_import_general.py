@@ -219,3 +219,23 @@ def test_year_from_the_targets_passage_deep_in_a_news_paragraph(tmp_path):
     got = import_detailed(_txt(tmp_path, text), place="青禾县")[0]
     assert got.report.year == 2024
     assert [(f.name, f.growth_pct) for f in got.report.targets] == [("地区生产总值", 6), ("一般公共预算收入", 5)]
+
+
+def test_level_after_a_growth_and_its_comparison():
+    got = results_in("全年地区生产总值增长5.4%，高于全省0.3个百分点，总量跨过600亿元。")
+    assert [(f.name, f.value, f.unit, f.growth_pct) for f in got] == [("地区生产总值", 600, "亿元", 5.4)]
+    # another figure first: the level is that figure's, not the growth's
+    got = results_in("地区生产总值增长5%，固定资产投资12亿元，总量达到300亿元。")
+    assert got[0].value is None
+
+
+def test_watermark_before_a_title_on_one_line(tmp_path):
+    text = ("某某素材库整理汇总。公众号：某某写作。某镇2024年政府工作报告各位代表：现在，我代表镇人民政府向大会报告工作，"
+            "请予审议。一、2023年工作回顾刚刚过去的一年，我们攻坚克难，全年实现地区生产总值12.5亿元，增长6.1%。"
+            "二、2024年工作安排今年要着力抓好项目建设，确保完成全年目标任务，推动经济社会高质量发展。" * 2)
+    r = read_partial(_txt(tmp_path, text))[0].report
+    assert r.meta.title
+    body = "\n".join(p.full_text for *_, p in r.paragraphs())
+    assert "公众号" not in body and "政府工作报告各位代表" not in body
+    assert r.chapters[1].title == "2023年工作回顾"
+    assert [(f.name, f.value, f.growth_pct) for f in r.results] == [("地区生产总值", 12.5, 6.1)]

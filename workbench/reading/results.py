@@ -190,6 +190,8 @@ def results_in(text: str) -> list[Figure]:
                     continue
             fig, used = _read_from(pieces, i)
             if fig is not None:
+                if fig.value is None and fig.growth_pct is not None:
+                    _level_after(fig, pieces, i + used)
                 out.append(fig)
                 if fig.growth_pct is None and fig.value is not None:
                     bare.append(fig)
@@ -197,6 +199,25 @@ def results_in(text: str) -> list[Figure]:
             else:
                 i += 1
     return out
+
+
+# The level stated after a growth and its comparison: "增长6%，高于全省0.2个百分点，总量跨过3000亿元".
+_LEVEL_AFTER = LazyRegex(r"^(?:经济)?(?:总量|规模|总额)(?:达到?|突破|超过|跨过|跨越|跃上|迈上|站上|为)?"
+                         r"(?P<v>[0-9]+(?:\.[0-9]+)?)(?P<u>万亿元|亿元|万元|元)")
+_ASIDE_PIECE = LazyRegex(r"高于|低于|快于|慢于|位居|居|排名|列|个百分点|全国|全省|全市")
+
+
+def _level_after(fig: Figure, pieces: list[str], j: int) -> None:
+    """Give a growth read without its level the level stated a few pieces on, past the
+    comparison or rank asides between them; nothing when another figure comes first."""
+    for k in range(j, min(j + 5, len(pieces))):
+        m = _LEVEL_AFTER.match(pieces[k])
+        if m:
+            fig.value, fig.unit = float(m.group("v")) if "." in m.group("v") else int(m.group("v")), m.group("u")
+            fig.raw = "，".join([fig.raw, *pieces[j:k + 1]])
+            return
+        if not _ASIDE_PIECE.search(pieces[k]) or read_result(pieces[k]) is not None:
+            return
 
 
 def _pair_growths(m, bare: list[Figure]) -> bool:

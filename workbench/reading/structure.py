@@ -10,7 +10,7 @@ from workbench.document.catalog import lookup
 from workbench.document.commitments import is_review_chapter, sync
 from workbench.document.figures import Figure
 from workbench.document.model import Chapter, Meta, Paragraph, Report, Section
-from workbench.reading.lines import _SENTENCE_END, Hints, Line, Origin, clean_lines, join_preview_chunks
+from workbench.reading.lines import _SENTENCE_END, Hints, Line, Origin, clean_lines, is_furniture, join_preview_chunks
 from workbench.reading.targets import _STRONG_MARK, _targets, _targets_read
 from workbench.reading.titleblock import _MEETING_DATE, _PLACE_ORDER, _PLAN_YEAR, _REVIEW_YEAR, _SALUTATION, _SPEAKER, _TARGETS_YEAR, _YEAR_ORDER, _choose, _Found, _is_meeting, _is_title, _join_split_titles, _meeting_parts, _opening, _speaker_place, _title_parts, hints_from_name, split_reports
 
@@ -463,7 +463,8 @@ _STRUCTURE_BREAK = re.compile(
     rf"(?<=[。！？；：\s])(?=各位代表[：:，,！!]|[{_CN_NUM}]{{1,3}}、\S|[（(][{_CN_NUM}]{{1,3}}[）)]\S)"
     r"|(?<=\S)\s*(?=——\s*(?:(?:19|20)\d\d年|在))"
     r"|(?<=政府工作报告)\s+(?=\S)|(?<=政府工作报告)(?=各位代表[：:，,])"
-    r"|(?<=回顾|总结)(?=(?:19|20)\d\d年(?:是|[，,]))"
+    r"|(?<=[。！？])(?=[^。！？，：:]{2,30}?政府工作报告(?:各位代表|\s|$))"
+    r"|(?<=回顾|总结)(?=(?:19|20)\d\d年(?:是|[，,])|刚刚过去的|过去的?一年|一年来)"
     r"|(?<=会议上)\s*(?=\S)(?!的)"
     r"|(?<=各位代表[：:])")
 _LONG_LINE = 300
@@ -484,7 +485,7 @@ def _split_long_lines(lines: list[Line]) -> list[Line]:
         pieces = [line.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
         first = True
         for piece in pieces:
-            if piece:
+            if piece and not is_furniture(piece):  # a watermark run into the text is furniture too
                 out.append(Line(piece, blank_before=line.blank_before if first else False))
                 first = False
     return out
