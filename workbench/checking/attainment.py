@@ -15,7 +15,7 @@ from workbench.document.model import Report
 from workbench.document.phrasing import (
     ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED, NO_DATA, NOT_COMPARABLE,
 )
-from workbench.reading.results import year_paragraphs
+from workbench.reading.results import results_in, year_paragraphs
 from workbench.util.lazyre import LazyRegex
 
 _RATE_UNITS = ("%", "‰", "百分点")
@@ -229,8 +229,6 @@ def attainment_rules(report: Report, previous: Report | None, s: Settings):
         index = report.results.index(res) if res is not None and res in report.results else None
         where = {"figure": t.name, "list": "results", "index": index}
         if att.state == NOT_COMPARABLE and att.reason == "units":
-            from workbench.checking.figures import unsure_units
-
             said = unsure_units(report, t, res)
             if said is not None:
                 # Sure before accusing: the review may state what the reader could not read.
@@ -310,3 +308,36 @@ def _names_for(fig: Figure) -> list[str]:
         names.add(ind.name)
         names.update(a for a in ind.aliases if len(a) >= 4)
     return sorted((n for n in names if n), key=len, reverse=True)
+
+
+_SENTENCE_IN = LazyRegex(r"[^。；！？\n]+[。；！？]?")
+_QUOTE_MAX_CHARS = 80
+
+
+def unsure_units(report: Report, target: Figure, result: Figure) -> tuple[str, tuple[int, int | None, int] | None] | None:
+    """Why a target and the result read for it that do not compare (a level against a growth,
+    or units of different kinds) may be the reader's miss rather than the report's: a unit
+    written in a way the grammar does not know (the result's own words are quoted), or a
+    sentence of the review that names the indicator again without a figure that can be read
+    (quoted, with where it stands). None when the report itself is at fault: E102 stands."""
+    for unit in (result.unit, target.unit):
+        if unit and unit not in UNITS:
+            return (result.raw or result.name), None
+    if (target.value is None) == (result.value is None):
+        return None  # both levels (or both growths) in units of different kinds: as written
+    names = _names_for(target)
+    own = (result.raw or "").strip()
+    for ci, si, pi, text in year_paragraphs(report):
+        if not any(n in text for n in names):
+            continue
+        for sentence in _SENTENCE_IN.findall(text):
+            if not any(n in sentence for n in names) or (own and own in sentence):
+                continue
+            read = match(results_in(sentence), target)
+            if read is not None and (read.value is not None) == (target.value is not None):
+                return None  # a readable figure the results table lacks: the report's to mend
+            text_of = sentence.strip().rstrip("。；！？")
+            if len(text_of) > _QUOTE_MAX_CHARS:
+                text_of = text_of[:_QUOTE_MAX_CHARS] + "…"
+            return text_of, (ci, si, pi)
+    return None

@@ -1,7 +1,7 @@
 """E1xx completeness of the figures: E101, a target of last year's report with no result in this one,
 asserted only when the review never mentions the indicator; I103 when it does but no figure could be
-read from the sentence, which the finding quotes for the drafter to settle. The same rule for E102
-(units cannot compare): `unsure_units` finds what the review says that the reader could not read."""
+read from the sentence, which the finding quotes for the drafter to settle. The same rule holds for
+E102 (units cannot compare): attainment.unsure_units."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import re
 
 from workbench.checking.attainment import _has_numbers, _names_for, match
 from workbench.checking.findings import ERROR, INFO, Finding, Settings, _para_where
-from workbench.document.figures import UNITS, Figure
 from workbench.document.model import Report
 from workbench.reading.results import results_in, year_paragraphs
 
@@ -64,31 +63,3 @@ def mention(report: Report, target) -> tuple[str, tuple[int, int | None, int]] |
                 quote = (text_of, (ci, si, pi))
     return quote
 
-
-def unsure_units(report: Report, target: Figure, result: Figure) -> tuple[str, tuple[int, int | None, int] | None] | None:
-    """Why a target and the result read for it that do not compare (a level against a growth,
-    or units of different kinds) may be the reader's miss rather than the report's: a unit
-    written in a way the grammar does not know (the result's own words are quoted), or a
-    sentence of the review that names the indicator again without a figure that can be read
-    (quoted, with where it stands). None when the report itself is at fault: E102 stands."""
-    for unit in (result.unit, target.unit):
-        if unit and unit not in UNITS:
-            return (result.raw or result.name), None
-    if (target.value is None) == (result.value is None):
-        return None  # both levels (or both growths) in units of different kinds: as written
-    names = _names_for(target)
-    own = (result.raw or "").strip()
-    for ci, si, pi, text in year_paragraphs(report):
-        if not any(n in text for n in names):
-            continue
-        for sentence in _SENTENCE.findall(text):
-            if not any(n in sentence for n in names) or (own and own in sentence):
-                continue
-            read = match(results_in(sentence), target)
-            if read is not None and (read.value is not None) == (target.value is not None):
-                return None  # a readable figure the results table lacks: the report's to mend
-            text_of = sentence.strip().rstrip("。；！？")
-            if len(text_of) > _QUOTE_MAX:
-                text_of = text_of[:_QUOTE_MAX] + "…"
-            return text_of, (ci, si, pi)
-    return None

@@ -267,11 +267,13 @@ def read_result(clause: str) -> Figure | None:
     text = _LEADING.sub("", clause.strip())
     if "扣除" in text or "剔除" in text or "扣减" in text:
         text = _COUNTED.sub("", text)
-    text = _SCOPE_BEFORE.sub("", text)
-    bare_yi = bool(_BARE_YI.search(text))
+    if text[1:2] in ("级", "属") or text[1:3] == "本级":
+        text = _SCOPE_BEFORE.sub("", text)
+    bare_yi = "亿" in text and bool(_BARE_YI.search(text))
     if bare_yi:
         text = _BARE_YI.sub("亿元", text)
-    growth_first = _GROWTH_THEN_LEVEL.search(text)
+    growth_first = _GROWTH_THEN_LEVEL.search(text) if "%" in text and ("达" in text or "为" in text or "至" in text) \
+        else None
     if growth_first:
         text = text[:growth_first.start()] + "达到" + growth_first.group("level") + "，" + growth_first.group("growth")
     text = _ADVERBS.sub("", text)

@@ -404,7 +404,7 @@ _NEWS_MEETING = re.compile(r"(?:^|[，,。日午晚])(?P<place>[\u4e00-\u9fff]{2
 
 # How a news item tells of a report: the congress opening, "报告指出", "在报告中提出".
 _NEWS_FRAME = re.compile(r"人民代表大会第[一二三四五六七八九十\d]+次会议(?:在.{1,20})?(?:开幕|召开|举行)|"
-                         r"(?:报告|在报告中)(?:指出|提出|显示|明确|强调)[，,：:]|作《?政府工作报告》?(?:时|[，,。])")
+                         r"(?:报告|在报告中)(?:指出|提出|显示|明确|强调)[，,：:]|作《政府工作报告》(?:时|[，,。])|在作政府工作报告时")
 
 
 # The closing formula of a notice, a letter or a request: such a text is no work report.
@@ -443,7 +443,7 @@ def _quotes_results(chapters: list[Chapter]) -> bool:
     from workbench.reading.results import results_in
 
     paras = [p for *_, p in Report(place="", year=0, chapters=chapters).paragraphs()]
-    return any(len(results_in(p.full_text)) >= 2 for p in paras)
+    return any(len(results_in(p.full_text)) >= 2 for p in paras[:40])
 
 
 # How a review's first paragraphs open: "2022年，面对…", "2024年是…", "一年来，…", "过去一年，…".
