@@ -239,3 +239,10 @@ def test_watermark_before_a_title_on_one_line(tmp_path):
     assert "公众号" not in body and "政府工作报告各位代表" not in body
     assert r.chapters[1].title == "2023年工作回顾"
     assert [(f.name, f.value, f.growth_pct) for f in r.results] == [("地区生产总值", 12.5, 6.1)]
+
+
+def test_a_town_written_with_its_district_above_it(tmp_path):
+    text = ("2024年政府工作报告\n——2024年1月18日在重庆市江岸区石门镇第二十届\n人民代表大会第五次会议上\n各位代表：\n"
+            "一、2023年工作回顾\n全镇固定资产投资同比增长12%。\n")
+    got = read_partial(_txt(tmp_path, text))[0]
+    assert (got.report.place, got.report.year) == ("石门镇", 2024)

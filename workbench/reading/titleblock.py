@@ -21,6 +21,12 @@ def lowest_unit(place: str) -> str:
         rest = place[m.end():]
         if len(rest) >= 3 and valid_place(rest) and not rest.startswith(("市", "区", "县")) or rest == "市中区":
             return lowest_unit(rest)
+    # "巴南区木洞镇", "某县城关街道": a town written with its district or county above it.
+    for m in re.finditer(r"[区县旗]", place[:-1]):
+        rest = place[m.end():]
+        if len(rest) >= 3 and re.search(r"(镇|乡|街道)$", rest) and valid_place(rest) \
+                and valid_place(place[:m.end()]):
+            return rest
     return place
 
 
