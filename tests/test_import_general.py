@@ -246,3 +246,18 @@ def test_a_town_written_with_its_district_above_it(tmp_path):
             "一、2023年工作回顾\n全镇固定资产投资同比增长12%。\n")
     got = read_partial(_txt(tmp_path, text))[0]
     assert (got.report.place, got.report.year) == ("石门镇", 2024)
+
+
+def test_a_short_report_on_one_line_with_half_width_punctuation(tmp_path):
+    text = ("石桥县2025年政府工作报告 ——2025年1月7日在石桥县第九届人民代表大会第四次会议上 县长 李某 各位代表:"
+            "现在,我代表县人民政府向大会报告工作,请予审议。一、2024年工作回顾 2024年,全县地区生产总值完成88.6亿元,"
+            "同比增长4.9%;城镇、农村居民人均可支配收入分别达到39800元、18760元,分别增长4.6%、6.9%。"
+            "二、2025年工作安排 2025年全县经济社会发展的主要预期目标是:全县地区生产总值增长5.5%左右,力争更好结果;"
+            "固定资产投资增幅7%以上。\n")
+    got = read_partial(_txt(tmp_path, text))[0]
+    r = got.report
+    assert (r.place, r.year, r.meta.speaker) == ("石桥县", 2025, "县长 李某")
+    assert [(f.name, f.value, f.growth_pct) for f in r.results] == [
+        ("地区生产总值", 88.6, 4.9), ("城镇居民人均可支配收入", 39800, 4.6), ("农村居民人均可支配收入", 18760, 6.9)]
+    assert [(f.name, f.growth_pct, f.qualifier) for f in r.targets] == [
+        ("地区生产总值", 5.5, "左右"), ("固定资产投资", 7, "以上")]

@@ -468,17 +468,20 @@ _STRUCTURE_BREAK = re.compile(
     r"|(?<=会议上)\s*(?=\S)(?!的)"
     r"|(?<=各位代表[：:])")
 _LONG_LINE = 300
+_SHORT_TEXT = 120
 
 
 def _split_long_lines(lines: list[Line]) -> list[Line]:
     """A text with (almost) no line breaks — title, salutation, chapters and body on one line —
     is cut at its structure marks. Texts with their own line breaks are left as they are."""
     total = sum(len(ln.text) for ln in lines)
-    if total < _LONG_LINE or max(len(ln.text) for ln in lines) * 2 < total:
+    # A whole text on one or two lines is cut however short it is.
+    long_line = _LONG_LINE if len(lines) > 3 else _SHORT_TEXT
+    if total < long_line or max(len(ln.text) for ln in lines) * 2 < total:
         return lines
     out: list[Line] = []
     for line in lines:
-        if len(line.text) <= _LONG_LINE or line.level is not None:
+        if len(line.text) <= long_line or line.level is not None:
             out.append(line)
             continue
         cuts = [0] + [m.start() for m in _STRUCTURE_BREAK.finditer(line.text) if m.start() > 0] + [len(line.text)]
