@@ -50,6 +50,10 @@ def _read(sentence: str) -> list[tuple]:
     ("预计完成地区生产总值412亿元（含开发区）、增长5.9%", [("地区生产总值", 412, "亿元", 5.9)]),
     # a modal verb before the figure
     ("预计全年可实现地区生产总值9.6亿元", [("地区生产总值", 9.6, "亿元", None)]),
+    # an estimate's word between the name and its verb; a price basis as its own piece
+    ("地区生产总值预计达到73.2亿元，增长5.6%左右", [("地区生产总值", 73.2, "亿元", 5.6)]),
+    ("全县生产总值完成210.8亿元，按可比价格计算，增长5.7%", [("生产总值", 210.8, "亿元", 5.7)]),
+    ("全年地区生产总值同比增长4.8%，达到97亿元", [("地区生产总值", 97, "亿元", 4.8)]),
 ])
 def test_result_shapes_of_unseen_pages(sentence, expected):
     assert _read(sentence) == expected

@@ -159,7 +159,8 @@ def _respective_results(sentence: str) -> tuple[list[Figure], str]:
 # "突破400亿元大关，达到417亿元": the edge gives way to the exact figure after it.
 _EDGE_THEN_EXACT = LazyRegex(r"(?:突破|超过|跃上|迈上|站上|跨过)[0-9.]+[^0-9，,。；]{0,4}?(?:大关|关口)?[，,](?=达到[0-9])")
 # Asides that carry no figure of the clause: "（下同）", "净增110.8亿元", "比上年净增…".
-_ASIDE = LazyRegex(r"[（(](?:下同|现价|初步统计|预计|可比价|(?:不)?含[^（）()]{1,12})[）)]|[，,](?:比上年|较上年|同比)?净增(?:加)?[0-9.]+[^0-9，,。；]{0,4}(?=[，,])")
+_ASIDE = LazyRegex(r"[（(](?:下同|现价|初步统计|预计|可比价|(?:不)?含[^（）()]{1,12})[）)]|"
+                   r"[，,](?:按可比价格?计算|扣除价格因素|剔除价格因素)(?=[，,])|[，,](?:比上年|较上年|同比)?净增(?:加)?[0-9.]+[^0-9，,。；]{0,4}(?=[，,])")
 # A milestone word after the amount: "跃上1.3万亿斤新台阶", "突破400亿元大关".
 _MILESTONE = LazyRegex(r"(?<=[^0-9])(?:的)?(?:新台阶|台阶|大关|关口)(?=[，,。；]|$)")
 
@@ -168,7 +169,7 @@ def results_in(text: str) -> list[Figure]:
     """The results stated in one paragraph of a review."""
     out: list[Figure] = []
     if "净增" in text or "下同" in text or "大关" in text or "台阶" in text or "关口" in text or "（" in text \
-            or "(" in text:
+            or "(" in text or "价" in text:
         text = _MILESTONE.sub("", _EDGE_THEN_EXACT.sub("", _ASIDE.sub("", text)))
     for sentence in _SENTENCE_SPLIT.split(text):
         if "分别" in sentence:
@@ -250,10 +251,13 @@ def _read_from(pieces: list[str], i: int) -> tuple[Figure | None, int]:
 
 
 # The growth written before the level: "地区生产总值增长12.6%达92.9亿元" reads as "…达到92.9亿元，增长12.6%".
-_GROWTH_THEN_LEVEL = LazyRegex(r"(?P<growth>(?:增长|下降)[-+]?[0-9.]+%(?:左右|以上)?)[，,]?(?:总量|总额|规模)?(?:达到?|为|至)"
+_GROWTH_THEN_LEVEL = LazyRegex(r"(?P<growth>(?:同比|比上年|较上年)?(?:增长|下降)[-+]?[0-9.]+%(?:左右|以上)?)[，,]?(?:总量|总额|规模)?(?:达到?|为|至)"
                                r"(?P<level>[0-9.]+[^0-9，,。；%]{0,5})$")
 # A condition on how the figure was counted: "扣除减税降费因素后", "剔除留抵退税因素".
 _COUNTED = LazyRegex(r"[，,]?(?:扣除|剔除|扣减)[^，,。；]{1,16}?(?:因素|影响)后?[，,]?")
+# An estimate's word between the name and its verb: "地区生产总值预计达到125亿元".
+_ESTIMATE_INSIDE = LazyRegex(r"(?<=[\u4e00-\u9fff])(?:预计|据初步统计|初步统计|初步测算|初步核算)(?:全年)?"
+                             r"(?=达到|达|为|实现|完成|增长|突破|超过)")
 # A scope written before the name: "区级一般公共预算收入", "县属规上工业增加值".
 _SCOPE_BEFORE = LazyRegex(r"^(?:[镇乡县区市省]级|[镇乡县区市]属|[镇乡县区市]本级)")
 # An amount of 亿 without 元 ("社零实现145.98亿"): read as 亿元, kept as written.
@@ -265,6 +269,8 @@ def read_result(clause: str) -> Figure | None:
     if _MULTI_YEAR_CLAUSE.search(clause):
         return None
     text = _LEADING.sub("", clause.strip())
+    if "预计" in text or "初步" in text:
+        text = _ESTIMATE_INSIDE.sub("", text)  # "地区生产总值预计达到…": an estimate, read as stated
     if "扣除" in text or "剔除" in text or "扣减" in text:
         text = _COUNTED.sub("", text)
     if text[1:2] in ("级", "属") or text[1:3] == "本级":
