@@ -265,3 +265,47 @@ def test_a_short_report_on_one_line_with_half_width_punctuation(tmp_path):
         ("地区生产总值", 88.6, 4.9), ("城镇居民人均可支配收入", 39800, 4.6), ("农村居民人均可支配收入", 18760, 6.9)]
     assert [(f.name, f.growth_pct, f.qualifier) for f in r.targets] == [
         ("地区生产总值", 5.5, "左右"), ("固定资产投资", 7, "以上")]
+
+
+# ------------------------------------------------------------ shapes the held-back pages showed
+
+
+def test_town_and_country_written_as_one_character_each():
+    got = figures_in("城、乡居民人均可支配收入分别增长6%、7.5%")
+    assert [(f.name, f.growth_pct) for f in got] == [
+        ("城镇居民人均可支配收入", 6), ("农村居民人均可支配收入", 7.5)]
+
+
+def test_targets_met_told_in_the_past_are_no_passage():
+    from workbench.reading.targets import _slogan, _STRONG_MARK
+
+    text = "过去一年，区政府圆满完成了全年经济社会发展主要目标任务。"
+    assert _slogan(text, _STRONG_MARK.search(text))
+    text = "今年经济社会发展的主要目标任务是：地区生产总值增长6%。"
+    assert not _slogan(text, _STRONG_MARK.search(text))
+
+
+def test_news_item_quoting_both_results_and_targets(tmp_path):
+    text = ("编辑:某某2024-01-20 10:05 来源:某某网\n"
+            "青禾区第三届人民代表大会第二次会议开幕，区长作政府工作报告。\n"
+            "区长在报告中说，2023年全区经济稳中向好。区属地区生产总值达到211.4亿元、增长6.3%；"
+            "社会消费品零售总额超90亿元、增长7%。\n"
+            "报告提出了2024年经济社会发展主要预期目标：地区生产总值增长6%，城、乡居民人均可支配收入分别增长6%、7%。\n")
+    got = read_partial(_txt(tmp_path, text))[0]
+    r = got.report
+    assert (r.place, r.year) == ("青禾区", 2024)   # the page's stamp gives the year
+    assert [(f.name, f.value, f.growth_pct) for f in r.results] == [
+        ("地区生产总值", 211.4, 6.3), ("社会消费品零售总额", 90, 7)]
+    assert [(f.name, f.growth_pct) for f in r.targets] == [
+        ("地区生产总值", 6), ("城镇居民人均可支配收入", 6), ("农村居民人均可支配收入", 7)]
+
+
+def test_contents_and_a_part_heading_with_a_chapter_title(tmp_path):
+    text = ("目录\n1.解读之一：2023年工作回顾 2\n2.解读之二：2024年工作思路 5\n"
+            "解读之一：2023年工作回顾\n2023年，是鹿邑发展极不平凡的一年。县政府带领全县人民攻坚克难。\n"
+            "地区生产总值达到402.5亿元；一般公共预算收入完成21.3亿元。\n")
+    r = read_partial(_txt(tmp_path, text))[0].report
+    body = "\n".join([c.title or "" for c in r.chapters] + [p.full_text for *_, p in r.paragraphs()])
+    assert "目录" not in body and "工作思路 5" not in body
+    assert r.chapters[0].title.endswith("2023年工作回顾") and r.year == 2024
+    assert [(f.name, f.value) for f in r.results] == [("地区生产总值", 402.5), ("一般公共预算收入", 21.3)]

@@ -304,6 +304,34 @@ _SITE_NAME = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,12}?)人民政府$")
 _PUBLISHED = re.compile(r"(?:日期|发布时间|发表时间|发布日期|更新时间|时间)[:：]\s*(?P<y>(?:19|20)\d\d)[年\-/.](?P<m>\d{1,2})[月\-/.]")
 
 
+# A page's time stamp near its top, whatever label it carries: "编辑:某某2018-01-24 16:20".
+_STAMP = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-\d{1,2}\s*\d{1,2}:\d{2}")
+
+
+# A table of contents printed before a text: "目录", then numbered entries ending in page numbers.
+_CONTENTS_HEAD = re.compile(r"^目\s*录[:：]?$")
+_CONTENTS_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]?\s*\S.{1,90}?\s+\d{1,3}$")
+
+
+def drop_contents(lines: list[Line]) -> list[Line]:
+    """A "目录" line and the entries under it, or three entries or more in a row (each a
+    numbered title ending in its page number), are no part of the text."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        j = k + (1 if _CONTENTS_HEAD.match(lines[k].text) else 0)
+        end = j
+        while end < len(lines) and _CONTENTS_ENTRY.match(lines[end].text) \
+                and not _SENTENCE_END.search(lines[end].text):
+            end += 1
+        if (j > k and end > j) or end - j >= 3:
+            k = end
+            continue
+        out.append(lines[k])
+        k += 1
+    return out
+
+
 def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
     """Normalised lines with the furniture gone; page headers feed `hints` on the way."""
     hints = hints if hints is not None else Hints()
@@ -337,7 +365,7 @@ def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
                 pending_blank = True
                 continue
         if len(out) < 15 and hints.page_year is None:
-            published = _PUBLISHED.search(text)
+            published = _PUBLISHED.search(text) or (_STAMP.search(text) if len(out) < 5 else None)
             if published:
                 y, m = int(published.group("y")), int(published.group("m"))
                 hints.page_year = y + 1 if m == 12 else y
@@ -372,7 +400,7 @@ def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
         line.blank_before = line.blank_before or pending_blank
         pending_blank = False
         out.append(line)
-    return out
+    return drop_contents(out) if any(_CONTENTS_ENTRY.match(ln.text) for ln in out[:40]) else out
 
 
 def lines_from_text(text: str) -> list[Line]:

@@ -84,6 +84,9 @@ def respective_names(names: str, values: list[str]) -> list[str] | None:
     pair: "城乡居民人均可支配收入" with two values is town, then country; a short name shares the
     last one's tail ("城镇和农村居民人均可支配收入")."""
     out = [n for n in _LIST_SPLIT.split(names) if n]
+    # "城、乡居民…", "城镇、乡村居民…": the one-character words stand for 城镇 and 农村.
+    if len(out) == 2 and out[0] == "城" and out[1].startswith("乡") and len(values) == 2:
+        out = ["城镇" + out[1][1:], "农村" + out[1][1:]]
     if len(out) == 1 and out[0].startswith("城乡") and len(values) == 2:
         out = ["城镇" + out[0][2:], "农村" + out[0][2:]]
     if len(out) != len(values) or len(out) < 2:

@@ -31,7 +31,7 @@ _SINCE = LazyRegex(r"(?:比上年|较上年|比去年|较去年|同比|同口径
 _REAL = LazyRegex(r"(?:实际|名义)(?=增长|下降)")
 _FROM = LazyRegex(r"[从由][0-9０-９.．]+[^0-9０-９，、]{0,6}?(?=提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至)")
 _TO_LEVEL = LazyRegex(r"(?:提高到|提升到|增加到|增长到|上升到|下降到|降低到|降到|降至|达到了|跃升至|升至)(?=[0-9０-９])")
-_OVER = LazyRegex(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|跨过|跨越|迈过|越过|高于|逾|(?<!突)破)(?=[0-9０-９])")
+_OVER = LazyRegex(r"(?<!不)(?:超过|突破|跃上|迈上|站上|跨上|跨过|跨越|迈过|越过|高于|逾|(?<!突)破|(?<![赶])超)(?=[0-9０-９])")
 _AVERAGE = LazyRegex(r"平均(?:为|达到|达)?(?=[0-9０-９])")
 _FALL = LazyRegex(r"(?:降幅|下降幅度|下降率)(?:为|达到|达)?(?P<over>超过)?(?=[0-9０-９])")
 _RISE = LazyRegex(r"(?:增幅|增速)(?:为|达到|达)(?=[0-9０-９])")
@@ -50,7 +50,12 @@ def year_paragraphs(report: Report) -> Iterator[tuple[int, int | None, int, str]
     """Review-chapter paragraphs that speak of the year under review, not of five years.
 
     A chapter titled for five years alone ("过去五年工作回顾") that never turns to the single
-    year is read whole: its year-by-year figures are all a drafter has written."""
+    year is read whole: its year-by-year figures are all a drafter has written. A text of one
+    untitled chapter that is not a review (a news item that quotes both parts of a report)
+    gives the paragraphs that name the year under review."""
+    if len(report.chapters) == 1 and not report.chapters[0].title and not chapter_is_review(report.chapters[0]):
+        yield from _naming_the_year(report)
+        return
     for ci, ch in enumerate(report.chapters):
         if not chapter_is_review(ch):
             continue
@@ -58,6 +63,20 @@ def year_paragraphs(report: Report) -> Iterator[tuple[int, int | None, int, str]
         multi_title = bool(re.search(r"五年|十年|三年", title)) and not re.search(r"一年|(?:19|20)\d\d年", title)
         chosen = list(_year_part(ci, ch, multi_title))
         yield from chosen if chosen or not multi_title else _year_part(ci, ch, False, switch=False)
+
+
+def _naming_the_year(report: Report):
+    if not report.year:
+        return
+    said = re.compile(rf"{report.year - 1}年|过去一年|过去的一年|一年来|去年")
+    ch = report.chapters[0]
+    for pi, para in enumerate(ch.paragraphs):
+        text = para.full_text
+        if said.search(text[:120]) and not _TARGETS_WORDS.search(text):
+            yield 0, None, pi, text
+
+
+_TARGETS_WORDS = LazyRegex(r"预期目标|主要目标|目标是|目标为")
 
 
 def _year_part(ci: int, ch, multi: bool, switch: bool = True):

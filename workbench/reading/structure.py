@@ -54,6 +54,12 @@ def _chapter_title(line: Line) -> str | None:
     if len(line.text) <= 30 and not _SENTENCE_END.search(line.text) and not _SECTION_NUM.match(line.text) \
             and _UNNUMBERED_CHAPTER.match(line.text):
         return line.text
+    # "…解读政府工作报告要点之一：2022年工作回顾": a part heading whose words after the colon are
+    # a chapter's title.
+    head, colon, tail = line.text.rpartition("：")
+    if colon and len(line.text) <= 50 and head and not _SENTENCE_END.search(line.text) \
+            and len(tail) <= 20 and _UNNUMBERED_CHAPTER.match(tail):
+        return tail
     return None
 
 

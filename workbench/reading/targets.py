@@ -50,7 +50,13 @@ _SLOGAN_BEFORE = re.compile(r"百年$")
 _SLOGAN_AFTER = re.compile(r"^(?:进军|迈进|奋进|前进|而奋斗|而努力|的新征程)")
 
 
+# "圆满完成了全年主要目标任务": targets met, told in the past, not a passage that states them.
+_DONE_BEFORE = re.compile(r"(?:完成|实现)了?[^，。；]{0,16}$")
+
+
 def _slogan(text: str, m: re.Match[str]) -> bool:
+    if text.startswith("任务", m.end()) and _DONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return True
     return bool(_SLOGAN_BEFORE.search(text, 0, m.start()) or _SLOGAN_AFTER.match(text[m.end():]))
 
 
