@@ -309,3 +309,15 @@ def test_contents_and_a_part_heading_with_a_chapter_title(tmp_path):
     assert "目录" not in body and "工作思路 5" not in body
     assert r.chapters[0].title.endswith("2023年工作回顾") and r.year == 2024
     assert [(f.name, f.value) for f in r.results] == [("地区生产总值", 402.5), ("一般公共预算收入", 21.3)]
+
+
+def test_a_subdistrict_office_report_and_a_figure_wrapped_before_its_unit(tmp_path):
+    text = ("溪口街道办事处工作报告\n（2024年1月10日在溪口街道第三届居民议事会第二次会议上）\n王某某\n各位议事员：\n"
+            "一、2023年工作回顾\n全年实现地区生产总值31.5 亿元、增长5.2%。\n")
+    got = read_partial(_txt(tmp_path, text))[0]
+    r = got.report
+    assert (r.place, r.year) == ("溪口街道", 2024)
+    assert r.meta.meeting and r.meta.speaker == "王某某"
+    body = "\n".join(p.full_text for *_, p in r.paragraphs())
+    assert "办事处工作报告" not in body and "王某某" not in body
+    assert [(f.name, f.value, f.unit, f.growth_pct) for f in r.results] == [("地区生产总值", 31.5, "亿元", 5.2)]

@@ -60,6 +60,7 @@ _HALF_STOP = re.compile(r"(?<=[\u4e00-\u9fff）”》%])\.(?=[\u4e00-\u9fff“�
 _FULL_DOT = re.compile(r"(?<=\d)．(?=\d)")
 
 
+_SPACED_UNIT = re.compile(r"(?<=\d) +(?=万亿元|亿元|万元|元|万人|%|个百分点)")
 _SPACED_DOT = re.compile(r"(?<=\d) +[.．] *(?=\d)|(?<=\d)[.．] +(?=\d)")
 
 
@@ -102,6 +103,7 @@ def normalise(text: str) -> str:
     text = _FULL_DOT.sub(".", text)
     if " " in text:
         text = _SPACED_DOT.sub(".", text)  # "6 . 5%": a number a site spaced out
+        text = _SPACED_UNIT.sub("", text)  # "5.67 万亿元": a line the site wrapped inside a figure
     if _CJK_CHAR.search(text):
         text = full_width(text)  # the exporter's own rule, so import and export agree
         text = _ITEM_NUMBER.sub(r"\1\2．", text)
