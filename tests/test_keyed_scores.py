@@ -14,15 +14,12 @@ import contextlib
 import importlib.util
 import io
 import types
-from pathlib import Path
-
 import pytest
 
 from sharedcorpus import CORPUS, MISSING, SHARED
 
 KEYED = CORPUS / "keyed"
 SCORER = SHARED / "tools" / "score_keys.py"
-HELDBACK = Path(__file__).resolve().parent / "data" / "heldback"
 
 
 def _scorer():
