@@ -14,6 +14,7 @@ import contextlib
 import importlib.util
 import io
 import types
+from pathlib import Path
 import pytest
 
 from sharedcorpus import CORPUS, MISSING, SHARED
