@@ -15,6 +15,7 @@ import importlib.util
 import io
 import types
 from pathlib import Path
+
 import pytest
 
 from sharedcorpus import CORPUS, MISSING, SHARED
