@@ -121,6 +121,7 @@ EXPECTED = {
         ('城镇登记失业率', 4.6, '%', None, '以下'),
         ('城乡居民人均收入', None, None, None, '同步'),
         ('劳动报酬', None, None, None, '同步'),
+        ('国际收支状况', None, None, None, '进一步改善'),
     ]),
     'national-txt/2015年国务院政府工作报告.txt': ('全国', 2015, 7, [
         ('国内生产总值', None, None, 7, '左右'),
@@ -150,6 +151,7 @@ EXPECTED = {
         ('进出口', None, None, None, '稳中提质'),
         ('宏观杠杆率', None, None, None, '保持稳定'),
         ('居民收入', None, None, None, '基本同步'),
+        ('生态环境', None, None, None, '进一步改善'),
         ('单位国内生产总值能耗', None, None, -3, '左右'),
     ]),
     'national-txt/2022年国务院政府工作报告.txt': ('全国', 2022, 4, [
@@ -160,6 +162,7 @@ EXPECTED = {
         ('居民收入', None, None, None, '基本同步'),
         ('国际收支', None, None, None, '基本平衡'),
         ('粮食产量', 1.3, '万亿斤', None, '以上'),
+        ('生态环境质量', None, None, None, '持续改善'),
     ]),
     'national-txt/2023年国务院政府工作报告.txt': ('全国', 2023, 3, [
         ('国内生产总值', None, None, 5, '左右'),
@@ -179,6 +182,7 @@ EXPECTED = {
         ('国际收支', None, None, None, '基本平衡'),
         ('粮食产量', 1.3, '万亿斤', None, '以上'),
         ('单位国内生产总值能耗', None, None, -2.5, '左右'),
+        ('生态环境质量', None, None, None, '持续改善'),
     ]),
     'provincial-docx/2025年上海市政府工作报告.docx': ('上海市', 2025, 4, [
         ('地区生产总值', None, None, 5, '左右'),
@@ -337,6 +341,7 @@ EXPECTED = {
         ('居民消费价格涨幅', 2, '%', None, '左右'),
         ('城乡居民收入', None, None, None, '同步'),
         ('单位地区生产总值能耗', None, None, -3.5, '左右'),
+        ('生态环境质量', None, None, None, '持续改善'),
     ]),
     'seed-town-shiling-2023-web.txt': (None, 2023, 1, [
         ('地区生产总值GDP', None, None, 8, '左右'),

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from workbench.checking.findings import DEFAULT_SETTINGS, ERROR, INFO, WARNING, Finding, Settings
 from workbench.document import catalog
 from workbench.document.figures import (
-    AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, Figure, convert, format_number,
+    AT_LEAST, AT_MOST, IN_STEP, QUALIFIER_DIRECTION, QUALITATIVE, UNITS, Figure, convert, format_number,
 )
 from workbench.document.model import Report
 from workbench.document.phrasing import (
     ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED, NO_DATA, NOT_COMPARABLE,
 )
-from workbench.reading.results import year_paragraphs
+from workbench.reading.results import results_in, year_paragraphs
 from workbench.util.lazyre import LazyRegex
 
 _RATE_UNITS = ("%", "‰", "百分点")
@@ -132,7 +132,7 @@ def attainment(target: Figure, result: Figure | None,
         diff = r - t
         scale = 1.0
     elif target.value is not None and result.value is not None:
-        r_conv = convert(result.value, result.unit, target.unit)
+        r_conv = convert(result.value, as_known_unit(result.unit, target.unit), target.unit)
         if r_conv is None:
             return Attainment(NOT_COMPARABLE, "value", target.value, result.value, None, target.unit,
                               reason="units")
@@ -181,6 +181,19 @@ def attainment(target: Figure, result: Figure | None,
     return Attainment(state, basis, t, r, gap, unit, bound=written)
 
 
+# Units a review writes short ("社零实现145.98亿"): the unit of money they abbreviate.
+_SHORT_UNITS = {"亿": "亿元", "万": "万元", "万亿": "万亿元"}
+
+
+def as_known_unit(unit: str | None, target_unit: str | None) -> str | None:
+    """A result's unit as written, read as the unit of money it abbreviates when the target's
+    is one ("亿" beside a target in 亿元)."""
+    full = _SHORT_UNITS.get(unit or "")
+    if full and target_unit and UNITS.get(target_unit) and UNITS[target_unit].family == UNITS[full].family:
+        return full
+    return unit
+
+
 def match(figures: list[Figure], fig: Figure) -> Figure | None:
     """The figure in a list that is the same indicator: same key, else same name."""
     if fig.key:
@@ -216,6 +229,15 @@ def attainment_rules(report: Report, previous: Report | None, s: Settings):
         index = report.results.index(res) if res is not None and res in report.results else None
         where = {"figure": t.name, "list": "results", "index": index}
         if att.state == NOT_COMPARABLE and att.reason == "units":
+            said = unsure_units(report, t, res)
+            if said is not None:
+                # Sure before accusing: the review may state what the reader could not read.
+                quote, at = said
+                yield Finding("I104", INFO,
+                              f"{t.name}：目标“{t.raw or t.name}”与读出的完成数“{res.raw or res.name}”"
+                              f"无法直接比较，回顾写道：“{quote}”，请核对",
+                              {**where, **({"chapter": at[0], "section": at[1], "paragraph": at[2]} if at else {})})
+                continue
             yield Finding("E102", ERROR,
                           f"{t.name}：目标“{t.raw or t.name}”与完成数“{res.raw or res.name}”"
                           f"单位无法比较", where)
@@ -286,3 +308,36 @@ def _names_for(fig: Figure) -> list[str]:
         names.add(ind.name)
         names.update(a for a in ind.aliases if len(a) >= 4)
     return sorted((n for n in names if n), key=len, reverse=True)
+
+
+_SENTENCE_IN = LazyRegex(r"[^。；！？\n]+[。；！？]?")
+_QUOTE_MAX_CHARS = 80
+
+
+def unsure_units(report: Report, target: Figure, result: Figure) -> tuple[str, tuple[int, int | None, int] | None] | None:
+    """Why a target and the result read for it that do not compare (a level against a growth,
+    or units of different kinds) may be the reader's miss rather than the report's: a unit
+    written in a way the grammar does not know (the result's own words are quoted), or a
+    sentence of the review that names the indicator again without a figure that can be read
+    (quoted, with where it stands). None when the report itself is at fault: E102 stands."""
+    for unit in (result.unit, target.unit):
+        if unit and unit not in UNITS:
+            return (result.raw or result.name), None
+    if (target.value is None) == (result.value is None):
+        return None  # both levels (or both growths) in units of different kinds: as written
+    names = _names_for(target)
+    own = (result.raw or "").strip()
+    for ci, si, pi, text in year_paragraphs(report):
+        if not any(n in text for n in names):
+            continue
+        for sentence in _SENTENCE_IN.findall(text):
+            if not any(n in sentence for n in names) or (own and own in sentence):
+                continue
+            read = match(results_in(sentence), target)
+            if read is not None and (read.value is not None) == (target.value is not None):
+                return None  # a readable figure the results table lacks: the report's to mend
+            text_of = sentence.strip().rstrip("。；！？")
+            if len(text_of) > _QUOTE_MAX_CHARS:
+                text_of = text_of[:_QUOTE_MAX_CHARS] + "…"
+            return text_of, (ci, si, pi)
+    return None

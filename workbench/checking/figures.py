@@ -1,6 +1,7 @@
 """E1xx completeness of the figures: E101, a target of last year's report with no result in this one,
 asserted only when the review never mentions the indicator; I103 when it does but no figure could be
-read from the sentence, which the finding quotes for the drafter to settle."""
+read from the sentence, which the finding quotes for the drafter to settle. The same rule holds for
+E102 (units cannot compare): attainment.unsure_units."""
 
 from __future__ import annotations
 
@@ -61,3 +62,4 @@ def mention(report: Report, target) -> tuple[str, tuple[int, int | None, int]] |
                     text_of = ("…" if start else "") + text_of[start:start + _QUOTE_MAX] + "…"
                 quote = (text_of, (ci, si, pi))
     return quote
+

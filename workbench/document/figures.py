@@ -59,8 +59,11 @@ SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下")
 NUMBER_PREFIX_QUALIFIERS = ("不低于", "不少于", "不超过", "控制在", "超过", "平均")
 # Written before the growth word or the value: "力争增长8%", "力争3000万美元".
 CLAUSE_PREFIX_QUALIFIERS = ("力争",)
+# A trend stated without a number ("进出口平稳增长", "生态环境进一步好转"): a target's wording only.
+TREND_QUALIFIERS = ("平稳增长", "稳步增长", "进一步好转", "持续好转", "不断增强", "持续增强", "持续改善",
+                    "进一步改善", "稳步提升", "稳步提高", "不断提高", "不断提升")
 QUALITATIVE_QUALIFIERS = ("基本平衡", "收支平衡", "保持稳定", "稳定", "提质提效", "提质增效", "稳量提质", "稳中有升",
-                          "稳中提质", "均完成省下达", "完成省下达", "均完成市下达", "完成市下达")
+                          "稳中提质", "均完成省下达", "完成省下达", "均完成市下达", "完成市下达") + TREND_QUALIFIERS
 
 POSITIVE_GROWTH_WORDS = ("同比增长", "增长", "增速", "提高", "上升", "增加", "提升")
 NEGATIVE_GROWTH_WORDS = ("同比下降", "下降", "降低", "减少")

@@ -7,7 +7,7 @@ import re
 
 from workbench.document.catalog import get as catalog_get
 from workbench.document.catalog import lookup
-from workbench.document.figures import QUALITATIVE_QUALIFIERS, Figure, FigureError, parse_figure
+from workbench.document.figures import QUALITATIVE_QUALIFIERS, TREND_QUALIFIERS, Figure, FigureError, parse_figure
 
 _TARGETS_MARK = re.compile(r"主要预期目标|主要目标|预期目标|努力目标|奋斗目标|发展目标|目标(?:是|为)")
 
@@ -33,14 +33,41 @@ def _pieces(clause: str) -> list[str]:
             chunks[-1] += "，" + p
         else:
             chunks.append(p)
-    return chunks
+    return _bundled(chunks, clause)
+
+
+# "人民群众获得感、幸福感、安全感不断增强": names listed with 、 that share one trend word are one target.
+_BUNDLE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{1,10})+?(?:" + "|".join(TREND_QUALIFIERS) + r")$")
+
+
+def _bundled(chunks: list[str], clause: str) -> list[str]:
+    out: list[str] = []
+    for chunk in chunks:
+        if out and any(chunk.endswith(t) for t in TREND_QUALIFIERS):
+            k = len(out)
+            while k > 0 and not re.search(r"\d", out[k - 1]) and len(out[k - 1]) <= 10 \
+                    and "、".join(out[k - 1:] + [chunk]) in clause:
+                k -= 1
+            joined = "、".join(out[k:] + [chunk])
+            if k < len(out) and _BUNDLE.match(joined):
+                out[k:] = [joined]
+                continue
+        out.append(chunk)
+    return out
 
 
 _LEADING_WORDS = re.compile(r"^(全镇|全街|全乡|全县|全区|全市|全省|全国|全年|今年|明年|累计|完成|实现|其中|力争|确保|"
                             r"预计|建议|争取|努力|推动|保持|——|—)+")
 
 
-_RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?P<verb>增长|下降|提高|达到|为|控制在|降低)(?P<values>.+)$")
+_RESPECTIVELY = re.compile(r"^(?P<names>.+?)(?P<how>分别|(?<![年人])均)(?P<verb>增长|下降|提高|达到|为|控制在|降低)(?P<values>.+)$")
+# "财政总收入和一般公共预算收入均增长8%以上": one figure for every name of the list (not 年均, 人均).
+_ALL_OF = re.compile(r"[、和及与].{1,30}?(?<![年人])均(?=增长|下降|提高|达到|为|控制在|降低)")
+
+
+def _paired(text: str) -> bool:
+    """A statement that pairs several names with values: "分别", or "均" after a list of names."""
+    return "分别" in text or ("均" in text and bool(_ALL_OF.search(text)))
 
 
 _TAIL_QUALIFIER = re.compile(r"(左右|以上|以内|以下)$")
@@ -57,12 +84,17 @@ def respective_names(names: str, values: list[str]) -> list[str] | None:
     pair: "城乡居民人均可支配收入" with two values is town, then country; a short name shares the
     last one's tail ("城镇和农村居民人均可支配收入")."""
     out = [n for n in _LIST_SPLIT.split(names) if n]
+    # "城、乡居民…", "城镇、乡村居民…": the one-character words stand for 城镇 and 农村.
+    if len(out) == 2 and out[0] == "城" and out[1].startswith("乡") and len(values) == 2:
+        out = ["城镇" + out[1][1:], "农村" + out[1][1:]]
     if len(out) == 1 and out[0].startswith("城乡") and len(values) == 2:
         out = ["城镇" + out[0][2:], "农村" + out[0][2:]]
     if len(out) != len(values) or len(out) < 2:
         return None
     last = out[-1]
-    return [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 else n for n in out[:-1]] + [last]
+    # The tail is shared only by a word that names no indicator itself ("城镇", not "税收收入").
+    return [n + last[len(n):] if len(n) <= 4 and len(last) > len(n) + 2 and lookup(n) is None else n
+            for n in out[:-1]] + [last]
 
 
 def _respectively(chunk: str) -> list[Figure] | None:
@@ -71,6 +103,10 @@ def _respectively(chunk: str) -> list[Figure] | None:
     if not m:
         return None
     values = [v for v in _LIST_SPLIT.split(m.group("values")) if v]
+    if m.group("how") == "均":
+        if len(values) != 1:
+            return None
+        values = values * len([n for n in _LIST_SPLIT.split(m.group("names")) if n])
     names = respective_names(m.group("names"), values)
     if names is None:
         return None
@@ -84,9 +120,12 @@ def _respectively(chunk: str) -> list[Figure] | None:
         if verb == "控制在" and "%" in value and not _TAIL_QUALIFIER.search(value):
             text = f"{name}{value}"
         try:
-            out.append(parse_figure(text, loose_units=True))
+            fig = parse_figure(text, loose_units=True)
         except FigureError:
             return None
+        if m.group("how") == "均":
+            fig.raw = chunk  # one statement for all: the drafter's own words
+        out.append(fig)
     return out
 
 
@@ -96,12 +135,12 @@ _NAME_TAIL = re.compile(r"(调控|继续保持|继续|保持在|保持|稳定在
 def _chunks(clause: str) -> list[str]:
     """One chunk per figure; a "分别" statement ("A、B分别增长8%和10%") stays one chunk."""
     whole = _LEADING_WORDS.sub("", clause)
-    if "分别" in whole and "，" not in whole and "," not in whole:
+    if _paired(whole) and "，" not in whole and "," not in whole:
         return [whole]
     out: list[str] = []
     plain: list[str] = []
     for part in re.split(r"[，,]", clause):
-        if "分别" in part:
+        if _paired(part):
             if plain:
                 out.extend(_pieces("，".join(plain)))
                 plain = []
@@ -184,9 +223,13 @@ def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None
             clause = rest
         for chunk in _chunks(clause):
             chunk = _LEADING_WORDS.sub("", chunk)
-            resp = _respectively(chunk) if "分别" in chunk else None
+            resp = _respectively(chunk) if _paired(chunk) else None
             if resp is not None:
                 found.extend(_named(f) for f in resp if f.key or not need_key)
+                continue
+            if "、" in chunk and _BUNDLE.match(chunk):
+                trend = next(t for t in TREND_QUALIFIERS if chunk.endswith(t))
+                found.append(Figure(name=chunk[:-len(trend)], qualifier=trend, raw=chunk))
                 continue
             if len(chunk) < 4 or not _MAY_HOLD_FIGURE.search(chunk):
                 skipped(chunk)

@@ -10,7 +10,7 @@ from workbench.document.catalog import lookup
 from workbench.document.commitments import is_review_chapter, sync
 from workbench.document.figures import Figure
 from workbench.document.model import Chapter, Meta, Paragraph, Report, Section
-from workbench.reading.lines import _SENTENCE_END, Hints, Line, Origin, clean_lines
+from workbench.reading.lines import _SENTENCE_END, Hints, Line, Origin, clean_lines, is_furniture, join_preview_chunks
 from workbench.reading.targets import _STRONG_MARK, _targets, _targets_read
 from workbench.reading.titleblock import _MEETING_DATE, _PLACE_ORDER, _PLAN_YEAR, _REVIEW_YEAR, _SALUTATION, _SPEAKER, _TARGETS_YEAR, _YEAR_ORDER, _choose, _Found, _is_meeting, _is_title, _join_split_titles, _meeting_parts, _opening, _speaker_place, _title_parts, hints_from_name, split_reports
 
@@ -54,6 +54,12 @@ def _chapter_title(line: Line) -> str | None:
     if len(line.text) <= 30 and not _SENTENCE_END.search(line.text) and not _SECTION_NUM.match(line.text) \
             and _UNNUMBERED_CHAPTER.match(line.text):
         return line.text
+    # "…解读政府工作报告要点之一：2022年工作回顾": a part heading whose words after the colon are
+    # a chapter's title.
+    head, colon, tail = line.text.rpartition("：")
+    if colon and len(line.text) <= 50 and head and not _SENTENCE_END.search(line.text) \
+            and len(tail) <= 20 and _UNNUMBERED_CHAPTER.match(tail):
+        return tail
     return None
 
 
@@ -148,9 +154,26 @@ def _classify(ch: Chapter, year: int | None) -> str | None:
     return None
 
 
+# "2022年主要工作和成效", "2023年工作成绩": a title for the year under review alone, or one that
+# names what was achieved, reviews it although 主要工作 would otherwise read as a plan.
+_ACHIEVED_TITLE = re.compile(r"成效|成绩|成就|完成情况")
+
+
+def _past_year_title(title: str | None, year: int | None) -> bool:
+    if not title or is_review_chapter(title):
+        return False
+    years = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", title)}
+    if _ACHIEVED_TITLE.search(title) and not re.search(r"打算|安排|计划|思路|目标", title):
+        return not years or year is None or max(years) < year
+    return year is not None and years == {year - 1} and not re.search(r"打算|安排|计划|思路|目标|任务|展望", title)
+
+
 def classify_chapters(report: Report, origin: Origin) -> None:
     """Mark chapters whose title does not say whether they review or plan."""
     for n, ch in enumerate(report.chapters, start=1):
+        if _past_year_title(ch.title, report.year or None):
+            ch.kind = "review"
+            continue
         if is_review_chapter(ch.title) or (ch.title and _PLAN_TITLE.search(ch.title)):
             continue
         if ch.title and re.search(r"自身建设|总体要求|指导思想", ch.title):
@@ -300,7 +323,8 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
     leads = sum(1 for *_, p in report.paragraphs() if p.lead)
     other_document = any(_OTHER_DOCUMENT.search(ln.text) for ln in lines[-12:])
     speech = not meta.title and any(_SPEECH_TITLE.search(ln.text) for ln in lines[:6])
-    fragment = not report.targets and _review_fragment(chapters)
+    news = any(_NEWS_FRAME.search(ln.text) for ln in lines[:12])
+    fragment = not report.targets and (_review_fragment(chapters) or (news and _quotes_results(chapters)))
     if not chapters or speech or other_document and not (meta.title or meta.meeting or report.targets):
         return None
     if not (meta.title or meta.meeting or opening or report.targets or salutation or report_chapters
@@ -317,24 +341,30 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             if p and not is_review_chapter(ch.title):
                 found.year(int(p.group(1)), S.SOURCE_PLAN)
     for *_, para in report.paragraphs():
-        t = _TARGETS_YEAR.search(para.full_text[:80])
+        t = _TARGETS_YEAR.search(para.full_text[:80]) or _TARGETS_OF_YEAR.search(para.full_text)
         if t:
             found.year(int(t.group(1)), S.SOURCE_TARGETS)
             break
     for ln in lines[:8]:
-        news = _NEWS_MEETING.search(ln.text)
-        if news:
+        congress = _NEWS_MEETING.search(ln.text)
+        if congress:
             # A news item's "…某市第十六届人民代表大会第五次会议开幕": the meeting names the place.
-            found.place(news.group("place"), S.SOURCE_MEETING)
+            found.place(congress.group("place"), S.SOURCE_MEETING)
             break
-    if not (meta.title or meta.meeting or opening or salutation) and any(
-            _NEWS_FRAME.search(ln.text) for ln in lines[:12]):
+    if not (meta.title or meta.meeting or opening or salutation) and news:
         origin.warnings.append(S.IMPORT_WARN_NEWS)
     found.place(hints.header_place, S.SOURCE_HEADER)
     found.year(hints.header_year, S.SOURCE_HEADER)
     found.year(hints.page_year, S.SOURCE_HEADER)
     found.place(hints.file_place, S.SOURCE_FILE)
     found.year(hints.file_year, S.SOURCE_FILE)
+    if not found.places and not place:
+        # Last: a county or city the text names only by its stem ("是柳林发展史上…").
+        from workbench.reading.places import place_named_in
+
+        named = place_named_in("\n".join(ln.text for ln in lines))
+        if named:  # a listed place, as the text writes it (its stem may carry no 县/市)
+            found.places.append((named, S.SOURCE_BODY))
     chosen_place, origin.place = _choose(found.places, _PLACE_ORDER)
     chosen_year, origin.year = _choose(found.years, _YEAR_ORDER)
     if place:
@@ -380,7 +410,7 @@ _NEWS_MEETING = re.compile(r"(?:^|[，,。日午晚])(?P<place>[\u4e00-\u9fff]{2
 
 # How a news item tells of a report: the congress opening, "报告指出", "在报告中提出".
 _NEWS_FRAME = re.compile(r"人民代表大会第[一二三四五六七八九十\d]+次会议(?:在.{1,20})?(?:开幕|召开|举行)|"
-                         r"(?:报告|在报告中)(?:指出|提出|显示|明确|强调)[，,：:]")
+                         r"(?:报告|在报告中)(?:指出|提出|显示|明确|强调)[，,：:]|作《政府工作报告》(?:时|[，,。])|在作政府工作报告时")
 
 
 # The closing formula of a notice, a letter or a request: such a text is no work report.
@@ -408,6 +438,20 @@ def _review_fragment(chapters: list[Chapter]) -> bool:
     return any(results_in(p.full_text) for p in paras)
 
 
+# Deeper in a paragraph (a news item's), only the year's own passage: "2023年经济社会发展的主要预期目标是：".
+_TARGETS_OF_YEAR = re.compile(r"((?:19|20)\d\d)年(?:[\u4e00-\u9fff]{0,4}经济社会发展的?|全?[省市县区镇乡]?)?"
+                              r"(?:主要预期目标|主要目标|预期目标)(?:是|为|[：:])")
+
+
+def _quotes_results(chapters: list[Chapter]) -> bool:
+    """A news item's paragraphs state the review's results in its own words: a statement of
+    two headline results at least."""
+    from workbench.reading.results import results_in
+
+    paras = [p for *_, p in Report(place="", year=0, chapters=chapters).paragraphs()]
+    return any(len(results_in(p.full_text)) >= 2 for p in paras[:40])
+
+
 # How a review's first paragraphs open: "2022年，面对…", "2024年是…", "一年来，…", "过去一年，…".
 _REVIEW_OPENING = re.compile(r"^(?:(?:19|20)\d\d年(?:[，,]|是)|一年来|过去一年|过去的一年)")
 
@@ -424,28 +468,33 @@ def _results(report: Report) -> list[Figure]:
 _STRUCTURE_BREAK = re.compile(
     rf"(?<=[。！？；：\s])(?=各位代表[：:，,！!]|[{_CN_NUM}]{{1,3}}、\S|[（(][{_CN_NUM}]{{1,3}}[）)]\S)"
     r"|(?<=\S)\s*(?=——\s*(?:(?:19|20)\d\d年|在))"
-    r"|(?<=政府工作报告)\s+(?=\S)"
+    r"|(?<=政府工作报告)\s+(?=\S)|(?<=政府工作报告)(?=各位代表[：:，,])"
+    r"|(?<=[。！？])(?=[^。！？，：:]{2,30}?政府工作报告(?:各位代表|\s|$))"
+    r"|(?<=回顾|总结)(?=(?:19|20)\d\d年(?:是|[，,])|刚刚过去的|过去的?一年|一年来)"
     r"|(?<=会议上)\s*(?=\S)(?!的)"
     r"|(?<=各位代表[：:])")
 _LONG_LINE = 300
+_SHORT_TEXT = 120
 
 
 def _split_long_lines(lines: list[Line]) -> list[Line]:
     """A text with (almost) no line breaks — title, salutation, chapters and body on one line —
     is cut at its structure marks. Texts with their own line breaks are left as they are."""
     total = sum(len(ln.text) for ln in lines)
-    if total < _LONG_LINE or max(len(ln.text) for ln in lines) * 2 < total:
+    # A whole text on one or two lines is cut however short it is.
+    long_line = _LONG_LINE if len(lines) > 3 else _SHORT_TEXT
+    if total < long_line or max(len(ln.text) for ln in lines) * 2 < total:
         return lines
     out: list[Line] = []
     for line in lines:
-        if len(line.text) <= _LONG_LINE or line.level is not None:
+        if len(line.text) <= long_line or line.level is not None:
             out.append(line)
             continue
         cuts = [0] + [m.start() for m in _STRUCTURE_BREAK.finditer(line.text) if m.start() > 0] + [len(line.text)]
         pieces = [line.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
         first = True
         for piece in pieces:
-            if piece:
+            if piece and not is_furniture(piece):  # a watermark run into the text is furniture too
                 out.append(Line(piece, blank_before=line.blank_before if first else False))
                 first = False
     return out
@@ -456,7 +505,7 @@ def read_detailed(lines: list[Line], *, name: str = "", place: str | None = None
     """All reports in the lines (a compilation gives many) with where place and year came
     from; commitments derived. `name` is the file's name, a last source of place and year."""
     hints = Hints()
-    cleaned = _join_split_titles(_split_long_lines(clean_lines(lines, hints)))
+    cleaned = _join_split_titles(_split_long_lines(join_preview_chunks(clean_lines(lines, hints))))
     blocks = split_reports(cleaned)
     if len(blocks) == 1:
         hints_from_name(name, hints)

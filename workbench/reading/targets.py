@@ -45,11 +45,26 @@ def _of_another_period(sentence: str, year: int) -> bool:
     return bool(_MULTI_YEAR.search(sentence)) or bool(year and years and year not in years)
 
 
+# A mark inside a slogan, not a passage: "向第二个百年奋斗目标进军", "为实现…目标而奋斗".
+_SLOGAN_BEFORE = re.compile(r"百年$")
+_SLOGAN_AFTER = re.compile(r"^(?:进军|迈进|奋进|前进|而奋斗|而努力|的新征程)")
+
+
+# "圆满完成了全年主要目标任务": targets met, told in the past, not a passage that states them.
+_DONE_BEFORE = re.compile(r"(?:完成|实现)了?[^，。；]{0,16}$")
+
+
+def _slogan(text: str, m: re.Match[str]) -> bool:
+    if text.startswith("任务", m.end()) and _DONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return True
+    return bool(_SLOGAN_BEFORE.search(text, 0, m.start()) or _SLOGAN_AFTER.match(text[m.end():]))
+
+
 def _targets_by(report: Report, mark: re.Pattern[str], unread: list[str] | None = None, *,
                 of_year: bool = False) -> list[Figure]:
     for ci, si, pi, para in report.paragraphs():
         text = para.full_text
-        m = mark.search(text)
+        m = next((x for x in mark.finditer(text) if not _slogan(text, x)), None)
         if not m or chapter_is_review(report.chapters[ci]):
             continue
         if of_year:

@@ -21,6 +21,12 @@ def lowest_unit(place: str) -> str:
         rest = place[m.end():]
         if len(rest) >= 3 and valid_place(rest) and not rest.startswith(("市", "区", "县")) or rest == "市中区":
             return lowest_unit(rest)
+    # "巴南区木洞镇", "某县城关街道": a town written with its district or county above it.
+    for m in re.finditer(r"[区县旗]", place[:-1]):
+        rest = place[m.end():]
+        if len(rest) >= 3 and re.search(r"(镇|乡|街道)$", rest) and valid_place(rest) \
+                and valid_place(place[:m.end()]):
+            return rest
     return place
 
 
@@ -59,7 +65,8 @@ def hints_from_name(name: str, hints: Hints | None = None) -> Hints:
 # "某县政府工作报告", "关注两会|2023年某市政府工作报告(全文)", "某街道2023年上半年政府工作报告", and a
 # town's "某街道2023年工作总结和2024年工作思路" (the plan's year is the report's year).
 _TITLE = re.compile(r"^(?:[^|｜，。；！？]{1,12}[|｜])?(?P<pre>[^，。；：！？、|｜]{0,40}?)"
-                    r"(?:政府工作报告|(?:19|20)\d\d年度?工作总结和(?P<plan>(?:19|20)\d\d)年度?工作(?:思路|计划|安排|要点))"
+                    r"(?:政府工作报告|(?<=街道)办事处工作报告"
+                    r"|(?:19|20)\d\d年度?工作总结和(?P<plan>(?:19|20)\d\d)年度?工作(?:思路|计划|安排|要点))"
                     r"(?:[（(](?:全文|摘要|摘登|文字实录)[）)])?[|｜]?$")
 
 
@@ -181,7 +188,7 @@ class _Found:
 
 
 _PLACE_ORDER = (S.SOURCE_TITLE, S.SOURCE_MEETING, S.SOURCE_OPENING, S.SOURCE_SPEAKER, S.SOURCE_HEADER,
-                S.SOURCE_FILE)
+                S.SOURCE_FILE, S.SOURCE_BODY)
 
 
 _YEAR_ORDER = (S.SOURCE_TITLE, S.SOURCE_MEETING, S.SOURCE_PLAN, S.SOURCE_REVIEW, S.SOURCE_TARGETS,
