@@ -297,3 +297,18 @@ def test_w502_a_promise_answered_with_a_smaller_number():
     found = [f for f in check(now, before) if f.code == "W502"]
     assert [f.message for f in found] == ["2023年承诺“力争新增规上企业8家”，本报告写“新增规上企业7家”，少1家"]
     assert found[0].where["chapter"] == 0
+
+
+def test_a_findings_place_is_named_as_the_drafter_sees_the_chapters(r2024):
+    """"[第二章（三）第2段]" for the chapter printed "二、"; an untitled opening is "开头" and is
+    not counted (it once made every later chapter one more than the one shown)."""
+    from workbench.checking.findings import Finding
+    from workbench.document.model import Chapter
+    from workbench.writing.plain import _where_text
+
+    r = copy.deepcopy(r2024)
+    r.chapters.insert(0, Chapter(title=None, paragraphs=[Paragraph(text="各位代表：")]))
+    at = lambda **w: _where_text(r, Finding("W404", "warning", "x", w))  # noqa: E731
+    assert at(chapter=2, section=2, paragraph=1) == "第二章（三）第2段"
+    assert at(chapter=1, paragraph=0) == "第一章第1段"
+    assert at(chapter=0, paragraph=0) == "开头第1段"

@@ -535,7 +535,7 @@ def test_export_prints_the_check_summary(db, tmp_path, capsys):
     out = tmp_path / "r.docx"
     assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "核对：错误 0 条，警告 6 条" in printed
+    assert "核对：错误 0 项，警告 6 项" in printed
     assert "W401 正文写规上工业总产值增长5.8%" in printed and "W407" in printed
     assert out.exists()
 
@@ -550,7 +550,7 @@ def test_strict_refuses_while_errors_remain(db, tmp_path, capsys):
     out = tmp_path / "r.docx"
     assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out), "--strict"]) == 1
     captured = capsys.readouterr()
-    assert "错误 1 条" in captured.out and "E101" in captured.out
+    assert "错误 1 项" in captured.out and "E101" in captured.out
     assert "--strict" in captured.err and "未导出" in captured.err
     assert not out.exists()
     assert main(["--db", str(db), "export", "狮岭镇", "2024", "-o", str(out)]) == 0  # without: written

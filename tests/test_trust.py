@@ -412,6 +412,11 @@ def test_new_from_cli_prints_what_to_review(store_path, capsys):
     out = capsys.readouterr().out
     assert "待核对" in out and "届" in out
     assert "第五次会议" in stored(store_path, year=2025).meta.meeting
+    # `check` lists the same to-do items F4 does (R602), not "提示 0 项"
+    capsys.readouterr()
+    main(["--db", str(store_path), "check", "狮岭镇", "2025"])
+    checked = capsys.readouterr().out
+    assert "R602" in checked and "提示 0 项" not in checked
 
 
 async def test_tui_new_rolls_over_and_says_what_to_review(store_path):

@@ -452,7 +452,7 @@ async def test_export_with_errors_asks_first_and_shows_the_summary(store_path, t
         await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         assert isinstance(app.screen, ConfirmDialog)
-        assert "错误 1 条" in app.screen.question and "E101" in app.screen.question
+        assert "错误 1 项" in app.screen.question and "E101" in app.screen.question
         assert not out.exists()
         await pilot.press("escape")
         await settle(pilot, app)
@@ -476,7 +476,7 @@ async def test_export_without_errors_notes_the_warnings(store_path, tmp_path):
         await pilot.press("enter")  # the path dialog: export to the path shown
         await settle(pilot, app)
         messages = [str(n.message) for n in app._notifications]
-        assert any("核对：错误 0 条，警告 6 条" in m and "W401" in m for m in messages)
+        assert any("核对：错误 0 项，警告 6 项" in m and "W401" in m for m in messages)
         assert (tmp_path / "狮岭镇2024年政府工作报告.docx").exists()
 
 

@@ -389,7 +389,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = need_report(store, args.place, year)
         previous = store.get(args.place, year - 1)
         comments = latest_review_comments(store, args.place, year)
-    findings = check(report, previous) + comments
+    from workbench.checking.rounds import todo_findings
+
+    # What F4 lists, in the same order: the roll-over's to-do items, the checks, open 批注.
+    findings = todo_findings(report.note) + check(report, previous) + comments
     if args.json:
         emit_json([f.to_dict() for f in findings])
     else:

@@ -54,10 +54,15 @@ def _where_text(report: Report | None, f: Finding) -> str:
         parts = []
         ci = w.get("chapter")
         if ci is not None and ci < len(report.chapters):
-            parts.append(f"第{ci + 1}章")
+            # As the drafter sees them: "第二章（三）第2段", "开头第1段" (an untitled opening
+            # is not counted, so 第二章 is the chapter printed "二、").
+            from workbench.document.phrasing import chapter_numbers, section_number
+
+            number = chapter_numbers(report.chapters)[ci]
+            parts.append(S.WHERE_CHAPTER.format(n=number.rstrip("、")) if number else S.WHERE_OPENING)
             si = w.get("section")
             if si is not None:
-                parts.append(f"第{si + 1}节")
+                parts.append(section_number(si))
             pi = w.get("paragraph")
             if pi is not None:
                 parts.append(f"第{pi + 1}段")
@@ -90,15 +95,16 @@ def render_findings(report: Report, previous: Report | None, findings: list[Find
 EXPORT_SUMMARY_LINES = 8
 
 
-def render_export_summary(report: Report, findings: list[Finding]) -> str:
+def render_export_summary(report: Report, findings: list[Finding], more: str | None = None) -> str:
     """What `export` prints before it writes: the counts, then the errors and warnings
-    (the first few; `check` shows them all)."""
+    (the first few; `check` shows them all). `more`: where the rest are, for a caller that
+    is not the command line (the TUI's F4)."""
     c = counts(findings)
     lines = [S.CLI_EXPORT_SUMMARY.format(error=c[ERROR], warning=c[WARNING], info=c[INFO])]
     shown = [f for f in findings if f.severity in (ERROR, WARNING)]
     for f in shown[:EXPORT_SUMMARY_LINES]:
         lines.append(S.CLI_EXPORT_FINDING.format(code=f.code, message=f.message))
     if len(shown) > EXPORT_SUMMARY_LINES:
-        lines.append(S.CLI_EXPORT_MORE.format(count=len(shown) - EXPORT_SUMMARY_LINES,
-                                              place=report.place, year=report.year))
+        lines.append((more or S.CLI_EXPORT_MORE).format(count=len(shown) - EXPORT_SUMMARY_LINES,
+                                                        place=report.place, year=report.year))
     return "\n".join(lines)

@@ -68,7 +68,7 @@ class Exporting:
 
         snap = E.snapshot(self.report)
         findings = check(snap, self.previous)
-        summary = render_export_summary(snap, findings)
+        summary = render_export_summary(snap, findings, more=S.TUI_EXPORT_MORE)
 
         def go(confirmed: bool | None = True) -> None:
             if confirmed:
