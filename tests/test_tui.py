@@ -548,6 +548,28 @@ async def test_filter_enter_goes_to_the_first_match_and_esc_clears_it(store_path
         assert any("没有符合“9999”的报告" in str(n.message) for n in app._notifications)
 
 
+async def test_a_filter_left_from_before_is_cleared_by_esc_on_the_list_or_replaced_by_new_typing(store_path):
+    """Back on the list with "2024" still in the filter: Esc on the list clears it, and typing
+    on the list after a pause starts a new filter instead of adding to the old one."""
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        home = app.screen
+        table = home.query_one(ReportTable)
+        field = home.query_one("#filter", Input)
+        await pilot.press("slash", *"2024", "enter")
+        await settle(pilot, app)
+        assert app.focused is table and table.row_count == 1
+        await pilot.press("escape")  # on the list, not in the filter
+        await settle(pilot, app)
+        assert field.value == "" and table.row_count == 2
+        await pilot.press("slash", *"2024", "enter")
+        await settle(pilot, app)
+        await pilot.press(*"2023")  # typed on the list, the last typing there long ago
+        await settle(pilot, app)
+        assert field.value == "2023" and home.selected() is not None and table.row_count == 1
+
+
 async def test_only_the_list_scrolls_on_a_long_store(tmp_path):
     """Cursor starts on the first report, ↓ goes to the second, and the filter and the
     column header stay on screen however far the list is scrolled."""

@@ -27,6 +27,13 @@ class FilterInput(Input):
     HELP = S.HOME_FILTER_HELP
     BINDINGS = [Binding("escape", "clear_filter", show=False)]
 
+    def __init__(self, *args, **kwargs):
+        # Not Input's select-on-focus: a character typed on the list goes into the filter and
+        # moves the focus there, and the next key of the same word would replace it
+        # ("狮岭 2024" became "24"). "/" selects what was there itself (see focus_filter).
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
     def action_clear_filter(self) -> None:
         self.screen.clear_filter()
 
@@ -40,7 +47,13 @@ class HomeScreen(Screen):
         Binding("slash,ideographic_comma", "focus_filter", S.BINDING["filter"], id="home.filter"),
         Binding("r", "refresh", S.BINDING["refresh"], id="home.refresh", show=False),
         Binding("b", "trash", S.BINDING_TRASH, id="home.trash"),
+        # Esc on the list clears a filter left from before (the filter's own Esc does too).
+        Binding("escape", "clear_filter", show=False),
     ]
+    # A character typed on the list after this many seconds of quiet starts a new filter; one
+    # sooner belongs to the same burst (an input method commits "狮岭镇" as several keys).
+    NEW_FILTER_AFTER = 1.0
+    _typed_at = 0.0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -203,18 +216,30 @@ class HomeScreen(Screen):
         ch = event.character
         if not event.is_printable or not ch or ch == "/" or (ch.isascii() and ch.isalpha()):
             return
+        import time
+
         field = self.query_one("#filter", Input)
+        now = time.monotonic()
         if self.focused is not field:
+            if now - self._typed_at > self.NEW_FILTER_AFTER:
+                field.value = ""  # typing on the list is a new search, not more of the last one
             field.cursor_position = len(field.value)
+        self._typed_at = now
         field.insert_text_at_cursor(ch)
         self.set_focus(field)
         event.stop()
         event.prevent_default()
 
+    def action_clear_filter(self) -> None:
+        self.clear_filter()
+
     def action_focus_filter(self) -> None:
         # At once, not through focus()'s call_later: keys typed in the same burst as "/" (an
         # input method commits "狮岭镇" in one go) are already queued and must reach the filter.
-        self.set_focus(self.query_one("#filter", Input))
+        field = self.query_one("#filter", Input)
+        self.set_focus(field)
+        if field.value:
+            field.select_all()  # "/" then typing: a new filter in place of the old one
 
     def action_refresh(self) -> None:
         self.refresh_rows()
