@@ -229,3 +229,31 @@ async def test_picker_refuses_a_missing_or_unreadable_path_and_stays_open(store,
         assert app.screen is not picker  # the help, in Chinese, over the picker
         assert "Backspace 或“上一级”" in str(app.screen.query_one("#help-text").render())
     assert not _imported(store)
+
+
+async def test_the_place_and_year_dialog_names_the_field_at_fault_and_takes_2023年(tmp_path):
+    """"请填写地点和四位年份" named no field and refused "2023年", which is how a drafter writes
+    a year; now each refusal names its field and what to write, and 2023年 / ２０２３ are years."""
+    store_path = tmp_path / "reports.json"
+    load_examples(store_path)
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(pilot, app)
+        answers = []
+        app.push_screen(ImportPlaceYearDialog("某县.txt", "", None, "未找到", "未找到"), answers.append)
+        await _settle(pilot, app)
+        dialog = app.screen
+        error = dialog.query_one("#import-error", Static)
+        dialog.query_one("#import-year", Input).value = "2023年"
+        await pilot.press("enter")
+        await _settle(pilot, app)
+        assert "地点" in str(error.render()) and app.screen is dialog
+        dialog.query_one("#import-place", Input).value = "上杭县"
+        dialog.query_one("#import-year", Input).value = "23年"
+        await pilot.press("enter")
+        await _settle(pilot, app)
+        assert "年份“23年”" in str(error.render()) and "2025年" in str(error.render())
+        dialog.query_one("#import-year", Input).value = "２０２３年"
+        await pilot.press("enter")
+        await _settle(pilot, app)
+        assert answers == [("上杭县", 2023)]

@@ -14,6 +14,24 @@ from textual.widgets import Button, Input, Label, Static
 from workbench import strings as S
 
 
+
+def typed_year(text: str) -> int | None:
+    """A year as a drafter types it: "2025", "2025年", "２０２５"; None if it is not one."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).strip().removesuffix("年").strip()
+    return int(text) if text.isdigit() and len(text) == 4 else None
+
+
+def place_year_problem(place: str, year_text: str) -> tuple[str | None, int | None]:
+    """What is wrong with a place and a year typed into a dialog, naming the field."""
+    if not place.strip():
+        return S.NEW_BAD_PLACE, None
+    year = typed_year(year_text)
+    if year is None:
+        return S.NEW_BAD_YEAR.format(field="年份", text=year_text.strip() or "（空）"), None
+    return None, year
+
 class Dialog(ModalScreen):
     """A modal that closes once: a second Esc or click queued behind the first must not
     dismiss the screen underneath (Textual's dismiss pops whatever is on top).
@@ -184,12 +202,17 @@ class NewReportDialog(Dialog):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         place = self.query_one("#place", Input).value.strip()
-        year = self.query_one("#year", Input).value.strip()
-        start = self.query_one("#from", Input).value.strip()
-        if not place or not (year.isdigit() and len(year) == 4) or (start and not (start.isdigit() and len(start) == 4)):
-            self.query_one("#new-error", Static).update(S.NEW_BAD)
+        problem, year = place_year_problem(place, self.query_one("#year", Input).value)
+        start_text = self.query_one("#from", Input).value.strip()
+        start = None
+        if problem is None and start_text:
+            start = typed_year(start_text)
+            if start is None:
+                problem = S.NEW_BAD_YEAR.format(field=S.NEW_FROM_FIELD, text=start_text)
+        if problem:
+            self.query_one("#new-error", Static).update(problem)
             return
-        self.dismiss((place, int(year), int(start) if start else None))
+        self.dismiss((place, year, start))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -293,11 +316,11 @@ class ImportPlaceYearDialog(ModalScreen[tuple[str, int] | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         place = self.query_one("#import-place", Input).value.strip()
-        year = self.query_one("#import-year", Input).value.strip()
-        if not place or not (year.isdigit() and len(year) == 4):
-            self.query_one("#import-error", Static).update(S.NEW_BAD)
+        problem, year = place_year_problem(place, self.query_one("#import-year", Input).value)
+        if problem:
+            self.query_one("#import-error", Static).update(problem)
             return
-        self.dismiss((place, int(year)))
+        self.dismiss((place, year))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
