@@ -456,6 +456,26 @@ async def test_a_final_report_asks_before_the_first_change(store_path):
 
 # ------------------------------------------------------------ 5. Chinese everywhere
 
+async def test_theme_picker_and_screenshot_speak_chinese(store_path, tmp_path):
+    """The theme list's prompt is Chinese; a screenshot goes to the export folder (Textual's
+    went to a Downloads folder that may not exist and said "Failed to save screenshot")."""
+    from textual.command import CommandInput
+
+    app = WorkbenchApp(store_path, export_folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_2024(pilot, app)
+        app.search_themes()
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder.startswith("搜索配色")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.action_screenshot()
+        await pilot.pause()
+        shots = list(tmp_path.glob("截图-*.svg"))
+        assert len(shots) == 1 and "<svg" in shots[0].read_text(encoding="utf-8")
+        assert any(f"已截图：{shots[0]}" in str(n.message) for n in app._notifications)
+
+
 async def test_palette_in_chinese_finds_commands_by_chinese_name(store_path):
     from textual.command import CommandInput, CommandList
 
@@ -471,8 +491,9 @@ async def test_palette_in_chinese_finds_commands_by_chinese_name(store_path):
         titles = [c.title for c in app.get_system_commands(screen)]
         for english in ("Keys", "Quit", "Screenshot", "Theme"):
             assert english not in titles
-        for chinese in ("按键一览", "退出", "截图", "主题"):
+        for chinese in ("退出", "截图", "主题"):
             assert chinese in titles
+        assert "按键一览" not in titles  # Textual's key panel is English: F1 (帮助) lists the keys
         for name in ("新增", "删除", "上移", "导出", "新增一节"):
             assert any(t.startswith(name + "（") for t in titles), name
         # nothing in English: a trial saw "Scroll Up（↑）" first, from the preview's scroll keys

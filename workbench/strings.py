@@ -722,6 +722,10 @@ SYSTEM_COMMANDS = {"Keys": ("按键一览", "显示当前可用的按键"),
                    "Theme": ("主题", "更换配色"),
                    "Help": ("帮助", "显示当前区域的说明")}
 FOOTER_PALETTE = "命令"
+THEME_PLACEHOLDER = "搜索配色……（↑/↓ 预览，回车选定，Esc 取消）"
+SCREENSHOT_FILE = "截图-{time}.svg"
+SCREENSHOT_SAVED = "已截图：{path}（SVG 图片，可用浏览器打开）"
+SCREENSHOT_FAILED = "截图未能保存到 {path}：{reason}"
 HELP_DIALOG = "对话框：Tab 在各栏和按钮之间移动，回车确认，Esc 取消（什么也不改）。"
 HELP_PROMPT = ("输入框：回车确认，Esc 取消。指标可写整句，如“规上工业总产值160亿元，增长8%左右”，"
                "名称、数值、增速和限定词一起填好；输入有误时留在框里并指出第几个字符。")

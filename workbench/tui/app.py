@@ -640,6 +640,31 @@ class WorkbenchApp(App):
             names[binding.id] = binding.description
         return [f"{'/'.join(shown)} {names[i]}" for i, shown in keys.items()]
 
+    def search_themes(self) -> None:
+        """Textual's theme list, with its prompt in Chinese."""
+        from textual.theme import ThemeProvider
+
+        from workbench.tui.palette import WorkbenchPalette
+
+        self.push_screen(WorkbenchPalette(providers=[ThemeProvider], placeholder=S.THEME_PLACEHOLDER))
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """The screen as an SVG picture in the export folder (Textual's own goes to a
+        Downloads folder that may not exist, and says so in English)."""
+        from datetime import datetime
+
+        folder = Path(path) if path else Path(self.export_folder or remembered_folder(EXPORT_SETTING)
+                                              or Path.cwd()).expanduser().absolute()
+        out = folder / (filename or S.SCREENSHOT_FILE.format(time=datetime.now().strftime("%Y%m%d-%H%M%S")))
+        try:
+            out.write_text(self.export_screenshot(), encoding="utf-8")
+        except OSError as exc:
+            from workbench.storage.atomic import os_reason
+
+            self.notify(S.SCREENSHOT_FAILED.format(path=out, reason=os_reason(exc)), severity="error")
+            return
+        self.notify(S.SCREENSHOT_SAVED.format(path=out))
+
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 

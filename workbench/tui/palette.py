@@ -37,5 +37,7 @@ class WorkbenchPalette(CommandPalette):
 def chinese_system_commands(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
     """Textual's own commands (Theme, Quit, Keys, …) under Chinese titles and help."""
     for command in commands:
+        if command.title == "Keys":
+            continue  # Textual's key panel lists its widgets' keys in English; F1 (帮助) lists ours
         title, help_text = S.SYSTEM_COMMANDS.get(command.title, (command.title, command.help))
         yield SystemCommand(title, help_text, command.callback, command.discover)
