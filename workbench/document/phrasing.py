@@ -104,7 +104,10 @@ _HALF_AFTER_CJK = LazyRegex(rf"(?<={_CJK})([,;:?!()])|([,;:?!()])(?={_CJK})")
 
 def full_width(text: str) -> str:
     """Half-width punctuation beside Chinese characters made full-width; quotes balanced as “”."""
-    text = _HALF_AFTER_CJK.sub(lambda m: _PUNCT_PAIRS[m.group(1) or m.group(2)], text)
+    converted = _HALF_AFTER_CJK.sub(lambda m: _PUNCT_PAIRS[m.group(1) or m.group(2)], text)
+    if converted != text and ("(" in converted or ")" in converted):
+        converted = _pair_brackets(converted)
+    text = converted
     if '"' in text:
         out, open_ = [], True
         for ch in text:
@@ -115,6 +118,22 @@ def full_width(text: str) -> str:
                 out.append(ch)
         text = "".join(out)
     return text
+
+
+def _pair_brackets(text: str) -> str:
+    """A bracket pair made one full-width and one half-width by the rule above ("（SILAS)1.0"
+    from "(SILAS)1.0": only the side beside a Chinese character turned) made full-width on both
+    sides, so the text never reads as an unbalanced bracket."""
+    chars = list(text)
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            j = stack.pop()
+            if (chars[j] == "（") != (ch == "）"):
+                chars[j], chars[i] = "（", "）"
+    return "".join(chars)
 
 
 _CN_NUMS = "一二三四五六七八九十"

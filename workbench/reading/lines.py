@@ -40,6 +40,9 @@ class Hints:
     page_year: int | None = None   # the year a page was published, from its dateline
     file_place: str = ""
     file_year: int | None = None
+    # Where a site left text out ("……(…省略912字…)……"): the text just before each gap and
+    # what the site said, so the import can say the report is incomplete there.
+    elided: list[tuple[str, str]] = field(default_factory=list)
 
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -113,6 +116,7 @@ def normalise(text: str) -> str:
 
 # A site's "……(…省略912字…)……": the text has a gap there, so the gap stays marked.
 _ELISION = re.compile(r"……[（(][^）)]{0,80}(省略|会员|登录)[^）)]{0,80}[）)]……")
+_ELIDED_COUNT = re.compile(r"\d+\s*字")
 
 
 # Pieces of page furniture that can sit anywhere in a line.
@@ -378,6 +382,15 @@ def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
             hints.header_year = hints.header_year or year
             pending_blank = True
             continue
+        gap = _ELISION.search(text)
+        if gap:
+            before = text[:gap.start()].strip() or (out[-1].text if out else "")
+            count = _ELIDED_COUNT.search(gap.group(0))
+            tail = before[-20:]
+            cut = max(tail.rfind(c) for c in "，。；：,;:")
+            if 0 <= cut <= len(tail) - 5:
+                tail = tail[cut + 1:]  # from the clause's start: "大力开展“消费提振年"
+            hints.elided.append((tail, count.group(0) if count else ""))
         stripped = _ELISION.sub("……", text)
         stripped = _INLINE_FURNITURE.sub("", stripped).strip()
         if stripped != text:

@@ -517,6 +517,8 @@ def read_detailed(lines: list[Line], *, name: str = "", place: str | None = None
         report, origin = got
         for f in (*report.targets, *report.results):
             f.key = f.key or lookup(f.name)
+        for before, count in hints.elided:
+            origin.warnings.append(S.IMPORT_WARN_ELIDED.format(before=before, count=count or S.IMPORT_ELIDED_SOME))
         out.append((sync(report), origin))
     return _one_per_place_year(out)
 
