@@ -37,6 +37,11 @@ def test_version_round_trip(db, capsys):
     assert back == original
     assert [r["kind"] for r in rows] == ["manual", "before-restore"]
     assert kept.chapters[0].paragraphs[0].text.endswith("（修改后加的一句。）")
+    capsys.readouterr()
+    assert main(["--db", str(db), "version", "list", "狮岭镇", "2024"]) == 0
+    listed = capsys.readouterr().out
+    # the time as the TUI shows it, "2026-12-02 10:24:50", not ISO's "2026-12-02T10:24:50"
+    assert rows[0]["saved_at"].replace("T", " ") in listed and "T" not in listed.split()[1]
     assert main(["--db", str(db), "version", "delete", "狮岭镇", "2024", "征求意见稿"]) == 0
     assert main(["--db", str(db), "version", "show", "狮岭镇", "2024", "征求意见稿"]) == 2
 

@@ -32,7 +32,7 @@ def cmd_version(args: argparse.Namespace) -> int:
             for r in rows if not args.json else []:
                 counts = (S.VERSION_COUNTS.format(changes=r["changes"], comments=r["comments"],
                                                   open=r["open_comments"]) if r["kind"] == "review" else "")
-                print(S.VERSION_ROW.format(saved_at=r["saved_at"], name=r["name"],
+                print(S.VERSION_ROW.format(saved_at=r["saved_at"].replace("T", " "), name=r["name"],
                                            kind=S.VERSION_KIND_NAMES.get(r["kind"], ""), counts=counts))
         elif cmd == "show":
             report, _ = need_version(store, args.place, year, args.name)
