@@ -654,3 +654,30 @@ def test_cli_export_pdf(db, tmp_path, capsys, monkeypatch):
     printed = capsys.readouterr().out
     assert f"已导出 PDF：{out.with_suffix('.pdf')}" in printed
     assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    # The summary says what the layout pass changed: as many paragraphs as carry a spacing
+    # of their own in the .docx (the template's is in the Normal style).
+    with zipfile.ZipFile(out) as zf:
+        body = zf.read("word/document.xml").decode()
+    mended = [p for p in re.findall(r"<w:p>.*?</w:p>", body, re.S) if "<w:spacing w:val=" in p]
+    if mended:
+        m = re.search(r"排版调整：(\d+) 段改了字符间距", printed)
+        assert m and int(m.group(1)) == len(mended), printed
+        assert "末行只剩一字" in printed or "标题折出一字" in printed
+    else:
+        assert "排版检查：没有需要调整的段落" in printed
+
+
+def test_layout_summary_names_each_paragraph_and_its_spacing():
+    from workbench.writing.layoutpass import HEADING, LONE, Adjustment
+    from workbench.writing.plain import render_layout_summary
+
+    assert render_layout_summary([]).startswith("排版检查：没有需要调整的段落")
+    done = [Adjustment("全年新增城镇就业", LONE, -8), Adjustment("（三）推动良性循环", HEADING, 3),
+            Adjustment("坚持为民务实", LONE, 0)]
+    text = render_layout_summary(done).splitlines()
+    assert text[0].startswith("排版调整：3 段改了字符间距")
+    assert text[1] == "  “全年新增城镇就业…”末行只剩一字，字符间距紧缩 0.40 磅"
+    assert text[2] == "  “（三）推动良性循环…”标题折出一字，字符间距加宽 0.15 磅"
+    assert text[3].endswith("字符间距标准")
+    short = render_layout_summary(done * 3, limit=2).splitlines()
+    assert len(short) == 4 and short[-1] == "  ……另有 7 段"

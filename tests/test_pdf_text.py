@@ -337,7 +337,7 @@ def test_mend_keeps_the_step_in_the_docx_for_word(tmp_path):
     lines = ["政府工作报告", "各位代表：", "一、过去一年工作回顾", "开头一段话。",
              text[:26], text[26:54], text[54:]]
     data, done = mend(out.read_bytes(), lines)
-    assert len(done) == 1 and done[0].startswith("推推推")
+    assert len(done) == 1 and done[0].start.startswith("推推推") and done[0].twentieths == -3
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         body = zf.read("word/document.xml").decode()
     mended = re.search(r"<w:p>(?:(?!</w:p>).)*推推推(?:(?!</w:p>).)*</w:p>", body).group(0)

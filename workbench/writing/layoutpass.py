@@ -9,12 +9,13 @@ What a 秘书科 does by hand with 字符间距, on the lines LibreOffice actual
 from __future__ import annotations
 
 import html
+import io
 import math
 import re
 import subprocess
 import zipfile
-import io
 from pathlib import Path
+from typing import NamedTuple
 
 from workbench.document import layout as L
 
@@ -126,9 +127,29 @@ def _with_spacing(paragraph: str, twentieths: int) -> str:
     return re.sub(r"<w:r>(.*?)</w:r>", run, paragraph, flags=re.S)
 
 
-def mend(docx: bytes, lines: list[str]) -> tuple[bytes, list[str]]:
-    """The .docx with each lone-last-character paragraph mended, and what was done (the
-    start of each paragraph mended, with its step); the .docx unchanged when nothing is."""
+class Adjustment(NamedTuple):
+    """One paragraph the layout pass changed: how it starts, why, and its new spacing."""
+
+    start: str          # the paragraph's first characters
+    kind: str           # LONE (a last line of one character and its stop) or HEADING
+    twentieths: int     # its character spacing, twentieths of a point
+
+    def __str__(self) -> str:
+        from workbench import strings as S
+
+        why = S.LAYOUT_WHY_HEADING if self.kind == HEADING else S.LAYOUT_WHY_LONE
+        points = self.twentieths / 20
+        spacing = (S.LAYOUT_CONDENSED if points < 0 else S.LAYOUT_EXPANDED if points > 0
+                   else S.LAYOUT_STANDARD).format(points=abs(points))
+        return S.LAYOUT_ADJUSTED_ITEM.format(start=self.start, why=why, spacing=spacing)
+
+
+LONE, HEADING = "lone", "heading"
+
+
+def mend(docx: bytes, lines: list[str]) -> tuple[bytes, list[Adjustment]]:
+    """The .docx with each lone-last-character paragraph mended, and what was done (one
+    `Adjustment` a paragraph); the .docx unchanged when nothing is."""
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         names = zf.namelist()
         parts = {n: zf.read(n) for n in names}
@@ -145,7 +166,7 @@ def mend(docx: bytes, lines: list[str]) -> tuple[bytes, list[str]]:
         m, text, _ = paragraphs[i]
         out += [document[pos:m.start()], _with_spacing(m.group(0), spacing)]
         pos = m.end()
-        done.append(f"{text[:12]}…（字距 {spacing / 20:.2f} 磅）")
+        done.append(Adjustment(text[:12], LONE, spacing))
     if not done:
         return docx, []
     out.append(document[pos:])
