@@ -25,7 +25,7 @@ import pytest
 from lxml import etree
 
 from workbench.document.figures import SUFFIX_QUALIFIERS, UNITS
-from workbench.document.model import Chapter, Paragraph, Report
+from workbench.document.model import Chapter, Paragraph, Report, Section
 from workbench.writing.export import export_report
 from workbench.writing.pdf import convert_all, for_libreoffice
 from workbench.writing.report_docx import DEFAULT_TEMPLATE
@@ -315,6 +315,50 @@ def test_the_layout_pass_mends_lone_last_characters(corpus_pdfs):
     step computed from its printed lines, and LibreOffice does not always break as computed."""
     lone = {name: got for name, p in corpus_pdfs if (got := lone_last_lines(p.lines))}
     assert sum(map(len, lone.values())) <= 8, lone
+
+
+def test_the_layout_pass_mends_headings_that_wrap_one_character(corpus_pdfs):
+    """Before the pass 20 chapter and section headings of the corpus wrapped one character
+    ("（三）…体/系"); the pass pulls each onto one line less (read from the final .docx and PDF)."""
+    from workbench.writing.layoutpass import HEADING, lone_paragraphs
+
+    wrapped = {}
+    for name, p in corpus_pdfs:
+        with zipfile.ZipFile(p.docx) as zf:
+            document = zf.read("word/document.xml").decode()
+        found = lone_paragraphs(document, p.lines)
+        if heads := ["/".join(lines) for lines, kind in found.values() if kind == HEADING]:
+            wrapped[name] = heads
+    assert not wrapped, wrapped
+
+
+def test_a_heading_is_pulled_up_rather_than_wrapped_by_two():
+    from workbench.writing.layoutpass import mending_spacing
+
+    # 26 characters after the indent and one wrapped: -0.80 pt a character takes it up
+    heading = ["（四）优化调整产业布局，加快构建优势特色现代化产业体", "系"]
+    assert mending_spacing(heading, pull_up=True) == -18
+    # a body paragraph would rather send a character down: the smaller change
+    assert mending_spacing(heading) == -3
+    # a heading of three lines: the last full line takes the lone character up (-0.80 pt)
+    assert mending_spacing(["一" * 26, "二" * 28, "三"], pull_up=True) == -16
+
+
+def test_mend_finds_a_heading_wrapping_one_character(tmp_path):
+    from workbench.writing.layoutpass import HEADING, mend
+
+    report = Report(place="某镇", year=2025, chapters=[Chapter(
+        title="过去一年工作回顾", sections=[Section(title="优化调整产业布局，加快构建优势特色现代化产业体系",
+                                           paragraphs=[Paragraph(text="正文一段。")])])])
+    out = export_report(report, tmp_path / "r.docx")
+    lines = ["政府工作报告", "各位代表：", "一、过去一年工作回顾",
+             "（一）优化调整产业布局，加快构建优势特色现代化产业体", "系", "正文一段。"]
+    data, done = mend(out.read_bytes(), lines)
+    assert [(a.kind, a.twentieths) for a in done] == [(HEADING, -18)]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = zf.read("word/document.xml").decode()
+    heading = re.search(r"<w:p>(?:(?!</w:p>).)*优化调整(?:(?!</w:p>).)*</w:p>", body).group(0)
+    assert '<w:spacing w:val="-18"/>' in heading and body.count("<w:spacing w:val=") == 1
 
 
 def test_mending_spacing_takes_the_least_step():
