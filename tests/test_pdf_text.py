@@ -173,6 +173,11 @@ def printed(tmp_path_factory):
     for name, paragraphs in (("runs", RUNS), ("marks", MARKS)):
         docxs.append(export_report(_report(paragraphs), tmp / f"{name}.docx"))
         names.append(name)
+    for count, lines in TITLES.items():        # titles of 2, 3 and 4 lines
+        report = _report(["正文一段。"])
+        report.meta.title = "".join(lines)
+        docxs.append(export_report(report, tmp / f"title{count}.docx"))
+        names.append(f"title{count}")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))      # a LibreOffice profile of its own
         pdfs = convert_all(docxs, tmp / "pdf", timeout=900)
@@ -185,7 +190,7 @@ def printed(tmp_path_factory):
 def corpus_pdfs(printed):
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the checkout")
-    return [(name, p) for name, p in printed.items() if name not in ("runs", "marks")]
+    return [(name, p) for name, p in printed.items() if name not in ("runs", "marks", *MADE_UP_TITLES)]
 
 
 def test_every_character_of_the_docx_is_in_its_pdf(corpus_pdfs):
@@ -288,20 +293,78 @@ def test_import_drops_the_joiners(tmp_path, r2024):
 
 
 @pytest.mark.parametrize("template", [DEFAULT_TEMPLATE, DEFAULT_TEMPLATE.with_name("gbt9704-windows.docx")])
-def test_title_lines_are_off_the_grid(template):
-    """A title of two lines keeps 1.5 lines of 22 pt between them, as the attachment title
-    does, not two 28.95 pt grid lines (the grid snaps an exact 33 pt line up to 57.9 pt)."""
+def test_title_lines_are_one_grid_line_apart(template):
+    """The report's title: single spacing at the grid's pitch, exactly 28.95 pt, and off the
+    grid itself (on it LibreOffice gives a 22 pt line two grid lines, 57.9 pt). The attachment
+    title keeps 1.5 lines of 22 pt."""
     from workbench.document import layout as L
 
     styles = _styles(template)
-    for name in (L.TITLE, L.APPENDIX_TITLE):
+    for name, line in ((L.TITLE, L.LINE_TWIPS), (L.APPENDIX_TITLE, int(L.TITLE_PT * 20 * 1.5))):
         style = next(s for s in styles.iterfind(f"{W}style") if s.find(f"{W}name").get(f"{W}val") == name)
         snap = style.find(f"{W}pPr/{W}snapToGrid")
         assert snap is not None and snap.get(f"{W}val") == "0", name
-        assert style.find(f"{W}pPr/{W}spacing").get(f"{W}line") == str(int(L.TITLE_PT * 20 * 1.5))
+        spacing = style.find(f"{W}pPr/{W}spacing")
+        assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == (str(line), "exact"), name
 
 
-# ------------------------------------------------------------ the layout pass: lone last characters
+# ------------------------------------------------------------ titles by meaning
+
+# Made-up titles of the shapes an office writes, and where each must break (GB/T 9704 §7.3.1):
+# never inside 国民经济和社会发展计划, 政府, 工作报告, a year; a joining word starts a line.
+TITLES = {
+    2: ["关于某镇2024年", "国民经济和社会发展计划执行情况的报告"],
+    3: ["关于某镇2024年", "国民经济和社会发展计划执行情况与2025年", "国民经济和社会发展计划草案的报告"],
+    4: ["关于某镇2024年", "国民经济和社会发展计划执行情况", "与2025年国民经济和社会发展计划草案",
+        "及2025年财政预算的报告"],
+}
+
+
+MADE_UP_TITLES = [f"title{n}" for n in TITLES]
+
+
+def test_titles_print_in_their_lines_one_grid_line_apart(printed):
+    """The rendered PDF: the title's lines as cut by meaning (LibreOffice breaks none of them
+    again), each 28.95 pt below the last (one grid line, single spacing)."""
+    for count, want in TITLES.items():
+        p = printed[f"title{count}"]
+        assert p.lines[:count] == want, p.lines[:count + 1]
+        out = _pdftotext(p.pdf, "-bbox-layout", "-l", "1")
+        tops = [float(y) for y, text in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</line>', out, re.S)
+                if INVISIBLE.sub("", html.unescape("".join(re.findall(r">([^<]*)</word>", text)))) in want]
+        assert len(tops) == count
+        assert all(abs(b - a - 28.95) < 0.2 for a, b in zip(tops, tops[1:])), tops
+
+
+@pytest.mark.parametrize("count", sorted(TITLES))
+def test_a_long_title_breaks_by_meaning_into_a_trapezoid_or_diamond(count):
+    from workbench.writing.titles import TITLE_CHARS, title_lines, title_width
+
+    want = TITLES[count]
+    assert title_lines("".join(want), place="某镇") == want
+    widths = [title_width(t) for t in want]
+    assert max(widths) <= TITLE_CHARS
+    top = widths.index(max(widths))      # widening down to its longest line, then narrowing
+    assert widths[:top + 1] == sorted(widths[:top + 1]) and widths[top:] == sorted(widths[top:], reverse=True)
+
+
+def test_title_cuts_keep_words_whole():
+    from workbench.writing.titles import title_lines
+
+    assert title_lines("政府工作报告") == ["政府工作报告"]
+    got = title_lines("某县人民政府关于2024年度法治政府建设工作情况和2025年工作安排的报告", place="某县")
+    for line in got:
+        assert not line.startswith(("的", "府", "告", "年")), got
+    assert len(got) == 2
+    for word in ("某县人民政府", "2024年度", "法治政府", "工作情况", "工作安排"):
+        assert any(word in line for line in got), (word, got)      # each on one line
+    # an office's own phrase is kept whole as well; without it, it may be cut
+    title = "关于某镇推动高质量发展和建设中国式现代化先行示范区的报告"
+    kept = title_lines(title, keep=["中国式现代化先行示范区"], place="某镇")
+    assert len(kept) == 2 and any("中国式现代化先行示范区" in line for line in kept), kept
+
+
+# ------------------------------------------------------------ the layout pass: lone last characters# ------------------------------------------------------------ the layout pass: lone last characters
 
 def lone_last_lines(lines: list[str]) -> list[str]:
     """Each paragraph end printed as one character and its stop under a full line."""

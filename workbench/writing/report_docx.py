@@ -22,6 +22,7 @@ from workbench.document import layout as L
 from workbench import strings as S
 from workbench.document.datapart import DATA_PART, data_xml
 from workbench.document.model import Report
+from workbench.writing.titles import title_lines
 from workbench.writing.unbreakable import glue
 from workbench.document.phrasing import (
     GENERATED_TARGETS, chapter_numbers, full_width, section_number, targets_sentence,
@@ -227,7 +228,7 @@ _NOTE_FIRST, _NOTE_CONTINUED = _note_ind(450), _note_ind(150)
 def _body_xml(report: Report, ids: dict[str, str], attachments: list[Attachment]) -> _Body:
     body = _Body(ids)
     m = report.meta
-    body.para(L.TITLE, m.title or "政府工作报告")
+    body.para(L.TITLE, lines=title_lines(m.title or "政府工作报告", place=report.place))
     if m.meeting:
         body.para(L.SUBTITLE, lines=L.meeting_lines(m.meeting))
     if m.speaker:
@@ -274,7 +275,7 @@ def _attachments(body: _Body, attachments: list[Attachment]) -> None:
     for n, att in enumerate(attachments, 1):
         label = S.EXPORT_ATTACHMENT_NUMBERED.format(n=n) if many else S.EXPORT_ATTACHMENT_LABEL
         body.para(L.ATTACHMENT_LABEL, label)
-        body.para(L.APPENDIX_TITLE, att.title)
+        body.para(L.APPENDIX_TITLE, lines=title_lines(att.title))
         body.table(att.rows, att.widths_twips, att.numeric)
 
 
