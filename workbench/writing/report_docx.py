@@ -136,6 +136,7 @@ class Attachment:
     rows: list[tuple[str, ...]]
     widths_twips: list[int]
     numeric: tuple[int, ...] = ()    # columns of numbers, right-aligned
+    note: str = ""                   # a line under the table ("注：“—”表示……")
 
 
 def _bold_chunks(text: str, phrases: list[str]) -> list[tuple[str, bool]]:
@@ -277,22 +278,31 @@ def _attachments(body: _Body, attachments: list[Attachment]) -> None:
         body.para(L.ATTACHMENT_LABEL, label)
         body.para(L.APPENDIX_TITLE, lines=title_lines(att.title))
         body.table(att.rows, att.widths_twips, att.numeric)
+        if att.note:
+            body.para(L.TABLE_TEXT, att.note, ind='<w:jc w:val="left"/>')
 
 
 def targets_attachment(report: Report, previous: Report) -> Attachment:
     """Last year's targets beside this year's results, with the attainment word."""
     from workbench.checking.attainment import attainment, match
     from workbench.document.figures import format_figure
+    from workbench.document.phrasing import NO_DATA
 
     rows: list[tuple[str, ...]] = [tuple(h.format(year=previous.year) for h in S.EXPORT_APPENDIX_COLUMNS)]
+    missing = False
     for t in previous.targets:
         res = match(report.results, t)
         att = attainment(t, res)
-        rows.append((t.name, format_figure(t, with_name=False),
-                     format_figure(res, with_name=False) if res else "",
-                     att.word if att else "—"))
+        result = format_figure(res, with_name=False) if res else ""
+        # One mark for a result the report does not give, in both columns, and a note
+        # under the table that says what it means (never an empty cell, nor 无数据).
+        word = att.word if att and att.state != NO_DATA else ""
+        missing = missing or not result or not word
+        rows.append((t.name, format_figure(t, with_name=False), result or S.EXPORT_NO_RESULT_MARK,
+                     word or S.EXPORT_NO_RESULT_MARK))
     return Attachment(S.EXPORT_ATTACHMENT_TARGETS.format(year=previous.year), rows,
-                      fit_columns(rows), numeric=(1, 2))
+                      fit_columns(rows), numeric=(1, 2),
+                      note=S.EXPORT_NO_RESULT_NOTE.format(year=report.year) if missing else "")
 
 
 BLOCK_TWIPS = round((L.PAGE_WIDTH_MM - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM) / 25.4 * 1440)
