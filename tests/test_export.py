@@ -699,6 +699,9 @@ def test_missing_results_are_marked_one_way_with_a_note_under_the_table(tmp_path
     paras = _body_paragraphs(out)
     t = paras.index(("<table>", ""))
     assert paras[t + 1] == (_sid(out, L.TABLE_TEXT), att.note)
+    cells = [(attr(c, "w:p/w:pPr/w:pStyle", "val"), "".join(x.text for x in c.iter(q("t"))))
+             for c in xml(out, "word/document.xml").iter(q("tc"))]
+    assert [sid for sid, text in cells if text == "—"] == [_sid(out, L.TABLE_TEXT)] * 2  # centred
     # every result there: no mark, no note
     whole = targets_attachment(_with_all_results(r2023), r2023)
     assert whole.note == "" and not any("—" in cell for r in whole.rows[1:] for cell in r[2:])

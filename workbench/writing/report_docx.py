@@ -205,7 +205,8 @@ class _Body:
                        else '<w:tr><w:trPr><w:cantSplit/></w:trPr>')
             for c_i, (value, w) in enumerate(zip(row, widths_twips)):
                 bold = "<w:rPr><w:b/></w:rPr>" if r_i == 0 else ""
-                sid = number_id if r_i and c_i in numeric else text_id
+                # a figure right-aligned; the mark of a missing one centred, as in the text columns
+                sid = number_id if r_i and c_i in numeric and value != S.EXPORT_NO_RESULT_MARK else text_id
                 xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
                            f'<w:p><w:pPr><w:pStyle w:val="{sid}"/></w:pPr>'
                            f'<w:r>{bold}<w:t xml:space="preserve">{_x(value)}</w:t></w:r></w:p></w:tc>')
