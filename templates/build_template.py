@@ -107,10 +107,12 @@ def build(out: Path, font_set: str = "gbt") -> Path:
 
     _format(_para_style(doc, "Normal", None), font=fang, size=L.BODY_PT, widow=True)
     X.set_char_spacing(doc.styles["Normal"].element.get_or_add_rPr(), L.CHAR_SPACING_TWENTIETHS)
-    # Off the grid, as the attachment title: a title of two lines keeps 1.5 lines of its own
-    # size between them, not two grid lines (GB/T 9704 §7.2.2).
+    # Single spacing at the page grid's pitch (GB/T 9704): each line of a title that breaks
+    # (writing/titles.py breaks it by meaning) one 28.95 pt grid line below the last. Exact,
+    # and off the grid itself: on it LibreOffice gives any line of 22 pt two grid lines
+    # (57.9 pt), whatever its spacing; Word puts such a line 28.95 pt down either way.
     _format(_para_style(doc, L.TITLE), font=title, size=L.TITLE_PT, jc="center",
-            first_line=False, spacing=int(L.TITLE_PT * 20 * 1.5), keep_next=True, grid=False)
+            first_line=False, spacing=L.LINE_TWIPS, keep_next=True, grid=False)
     _format(_para_style(doc, L.SUBTITLE), font=kai, size=L.BODY_PT, jc="center", first_line=False,
             keep_next=True)
     _format(_para_style(doc, L.SPEAKER), font=kai, size=L.BODY_PT, jc="center", first_line=False,

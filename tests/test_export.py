@@ -657,3 +657,85 @@ def test_cli_export_pdf(db, tmp_path, capsys, monkeypatch):
     printed = capsys.readouterr().out
     assert f"已导出 PDF：{out.with_suffix('.pdf')}" in printed
     assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    # The summary says what the layout pass changed: as many paragraphs as carry a spacing
+    # of their own in the .docx (the template's is in the Normal style).
+    with zipfile.ZipFile(out) as zf:
+        body = zf.read("word/document.xml").decode()
+    mended = [p for p in re.findall(r"<w:p>.*?</w:p>", body, re.S) if "<w:spacing w:val=" in p]
+    if mended:
+        m = re.search(r"排版调整：(\d+) 段改了字符间距", printed)
+        assert m and int(m.group(1)) == len(mended), printed
+        assert "末行只剩一字" in printed or "标题折出一字" in printed
+    else:
+        assert "排版检查：没有需要调整的段落" in printed
+
+
+def test_layout_summary_names_each_paragraph_and_its_spacing():
+    from workbench.writing.layoutpass import HEADING, LONE, Adjustment
+    from workbench.writing.plain import render_layout_summary
+
+    assert render_layout_summary([]).startswith("排版检查：没有需要调整的段落")
+    done = [Adjustment("全年新增城镇就业", LONE, -8), Adjustment("（三）推动良性循环", HEADING, 3),
+            Adjustment("坚持为民务实", LONE, 0)]
+    text = render_layout_summary(done).splitlines()
+    assert text[0].startswith("排版调整：3 段改了字符间距")
+    assert text[1] == "  “全年新增城镇就业…”末行只剩一字，字符间距紧缩 0.40 磅"
+    assert text[2] == "  “（三）推动良性循环…”标题折出一字，字符间距加宽 0.15 磅"
+    assert text[3].endswith("字符间距标准")
+    short = render_layout_summary(done * 3, limit=2).splitlines()
+    assert len(short) == 4 and short[-1] == "  ……另有 7 段"
+
+
+def test_missing_results_are_marked_one_way_with_a_note_under_the_table(tmp_path, r2023, r2024):
+    """A target the report gives no result for: "—" in the result and the attainment column
+    (never an empty cell or 无数据), and a 注 under the table that says what "—" means."""
+    from workbench.writing.report_docx import targets_attachment
+
+    first = r2023.targets[0]
+    r2024.results = [r for r in r2024.results if r.name != first.name]
+    att = targets_attachment(r2024, r2023)
+    row = next(r for r in att.rows if r[0] == first.name)
+    assert row[2:] == ("—", "—")
+    assert all(cell.strip() and cell != "无数据" for r in att.rows for cell in r)
+    assert att.note == "注：“—”表示2024年报告未写明该项完成情况。"
+    out = export_report(r2024, tmp_path / "r.docx", previous=r2023, appendix=True)
+    paras = _body_paragraphs(out)
+    t = paras.index(("<table>", ""))
+    assert paras[t + 1] == (_sid(out, L.TABLE_TEXT), att.note)
+    cells = [(attr(c, "w:p/w:pPr/w:pStyle", "val"), "".join(x.text for x in c.iter(q("t"))))
+             for c in xml(out, "word/document.xml").iter(q("tc"))]
+    assert [sid for sid, text in cells if text == "—"] == [_sid(out, L.TABLE_TEXT)] * 2  # centred
+    # every result there: no mark, no note
+    whole = targets_attachment(_with_all_results(r2023), r2023)
+    assert whole.note == "" and not any("—" in cell for r in whole.rows[1:] for cell in r[2:])
+
+
+def _with_all_results(previous):
+    """A report whose results are last year's targets met exactly."""
+    import dataclasses
+
+    from workbench.document.model import Report
+
+    report = Report(place=previous.place, year=previous.year + 1)
+    report.results = [dataclasses.replace(t) for t in previous.targets]
+    return report
+
+
+def test_every_parallel_dash_lead_is_bold(tmp_path):
+    """Seven parallel "——" sentences, short and long, each the bold lead of its paragraph."""
+    from workbench.reading.importer import import_file
+
+    leads = ["——经济运行回升向好。", "——现代化产业体系建设取得重要进展。", "——科技创新实现新突破。",
+             "——改革开放持续向纵深推进。", "——安全发展基础进一步巩固夯实。", "——生态环境质量稳中向好。",
+             "——民生保障有力有效。"]
+    text = "\n".join(["政府工作报告", "——2025年1月8日在狮岭镇第十八届人民代表大会第一次会议上",
+                      "各位代表：", "一、2024年工作回顾",
+                      "过去一年，全镇上下团结奋斗，各项事业取得新的进展。"]
+                     + [lead + "全年各项工作扎实推进，群众获得感持续增强。" for lead in leads])
+    src = tmp_path / "r.txt"
+    src.write_text(text, encoding="utf-8")
+    [report] = import_file(src, place="狮岭镇", year=2025)
+    out = export_report(report, tmp_path / "r.docx")
+    bold = [el for el in xml(out, "word/document.xml").iter(q("r"))
+            if el.find("w:rPr/w:rStyle", NS) is not None]
+    assert ["".join(t.text for t in r.iter(q("t"))).replace("\u200d", "") for r in bold] == leads

@@ -25,7 +25,7 @@ import pytest
 from lxml import etree
 
 from workbench.document.figures import SUFFIX_QUALIFIERS, UNITS
-from workbench.document.model import Chapter, Paragraph, Report
+from workbench.document.model import Chapter, Paragraph, Report, Section
 from workbench.writing.export import export_report
 from workbench.writing.pdf import convert_all, for_libreoffice
 from workbench.writing.report_docx import DEFAULT_TEMPLATE
@@ -127,21 +127,23 @@ class Printed(NamedTuple):
     pdf: Path
     lines: list[str]    # the printed lines, page numbers aside
     past: list[str]     # the words past the right margin
+    widths: list[float]  # each printed line's width, points
 
 
-def read_pdf(pdf: Path) -> tuple[list[str], list[str]]:
-    """One pdftotext -bbox-layout: the PDF's lines (as pdftotext's default reading order) and
-    the words whose box ends past the text block's right edge."""
+def read_pdf(pdf: Path) -> tuple[list[str], list[str], list[float]]:
+    """One pdftotext -bbox-layout: the PDF's lines (as pdftotext's default reading order),
+    the words whose box ends past the text block's right edge, and each line's width."""
     out = _pdftotext(pdf, "-bbox-layout")
-    lines, past = [], []
-    for line in re.findall(r"<line [^>]*>(.*?)</line>", out, re.S):
+    lines, past, widths = [], [], []
+    for x0, x1, line in re.findall(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>', out, re.S):
         words = [(float(x), html.unescape(w))
                  for x, w in re.findall(r'<word [^>]*xMax="([\d.]+)"[^>]*>([^<]*)</word>', line)]
         text = INVISIBLE.sub("", "".join(w for _, w in words))
         if text and not PAGE_NUMBER.fullmatch(text):
             lines.append(text)
+            widths.append(float(x1) - float(x0))
             past += [w for x, w in words if x > RIGHT_EDGE_PT + 0.5 and INVISIBLE.sub("", w)]
-    return lines, past
+    return lines, past, widths
 
 
 @pytest.fixture(scope="module")
@@ -173,6 +175,11 @@ def printed(tmp_path_factory):
     for name, paragraphs in (("runs", RUNS), ("marks", MARKS)):
         docxs.append(export_report(_report(paragraphs), tmp / f"{name}.docx"))
         names.append(name)
+    for count, lines in TITLES.items():        # titles of 2, 3 and 4 lines
+        report = _report(["正文一段。"])
+        report.meta.title = "".join(lines)
+        docxs.append(export_report(report, tmp / f"title{count}.docx"))
+        names.append(f"title{count}")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))      # a LibreOffice profile of its own
         pdfs = convert_all(docxs, tmp / "pdf", timeout=900)
@@ -185,7 +192,7 @@ def printed(tmp_path_factory):
 def corpus_pdfs(printed):
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the checkout")
-    return [(name, p) for name, p in printed.items() if name not in ("runs", "marks")]
+    return [(name, p) for name, p in printed.items() if name not in ("runs", "marks", *MADE_UP_TITLES)]
 
 
 def test_every_character_of_the_docx_is_in_its_pdf(corpus_pdfs):
@@ -276,6 +283,9 @@ def test_glue_shapes_and_the_office_list(tmp_path):
     assert "习近平总书记" in read_names(NAMES_FILE)
     # a glued run never grows past a line's worth: such a run is left to break
     assert JOINER not in glue("x" * 40, ["x" * 40])
+    # a listed name longer than eight is not kept whole, the names inside it are
+    got = glue("坚持以习近平新时代中国特色社会主义思想为指导", ["习近平新时代中国特色社会主义思想", "习近平"])
+    assert got == "坚持以" + JOINER.join("习近平") + "新时代中国特色社会主义思想为指导"
 
 
 def test_import_drops_the_joiners(tmp_path, r2024):
@@ -288,20 +298,78 @@ def test_import_drops_the_joiners(tmp_path, r2024):
 
 
 @pytest.mark.parametrize("template", [DEFAULT_TEMPLATE, DEFAULT_TEMPLATE.with_name("gbt9704-windows.docx")])
-def test_title_lines_are_off_the_grid(template):
-    """A title of two lines keeps 1.5 lines of 22 pt between them, as the attachment title
-    does, not two 28.95 pt grid lines (the grid snaps an exact 33 pt line up to 57.9 pt)."""
+def test_title_lines_are_one_grid_line_apart(template):
+    """The report's title: single spacing at the grid's pitch, exactly 28.95 pt, and off the
+    grid itself (on it LibreOffice gives a 22 pt line two grid lines, 57.9 pt). The attachment
+    title keeps 1.5 lines of 22 pt."""
     from workbench.document import layout as L
 
     styles = _styles(template)
-    for name in (L.TITLE, L.APPENDIX_TITLE):
+    for name, line in ((L.TITLE, L.LINE_TWIPS), (L.APPENDIX_TITLE, int(L.TITLE_PT * 20 * 1.5))):
         style = next(s for s in styles.iterfind(f"{W}style") if s.find(f"{W}name").get(f"{W}val") == name)
         snap = style.find(f"{W}pPr/{W}snapToGrid")
         assert snap is not None and snap.get(f"{W}val") == "0", name
-        assert style.find(f"{W}pPr/{W}spacing").get(f"{W}line") == str(int(L.TITLE_PT * 20 * 1.5))
+        spacing = style.find(f"{W}pPr/{W}spacing")
+        assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == (str(line), "exact"), name
 
 
-# ------------------------------------------------------------ the layout pass: lone last characters
+# ------------------------------------------------------------ titles by meaning
+
+# Made-up titles of the shapes an office writes, and where each must break (GB/T 9704 §7.3.1):
+# never inside 国民经济和社会发展计划, 政府, 工作报告, a year; a joining word starts a line.
+TITLES = {
+    2: ["关于某镇2024年", "国民经济和社会发展计划执行情况的报告"],
+    3: ["关于某镇2024年", "国民经济和社会发展计划执行情况与2025年", "国民经济和社会发展计划草案的报告"],
+    4: ["关于某镇2024年", "国民经济和社会发展计划执行情况", "与2025年国民经济和社会发展计划草案",
+        "及2025年财政预算的报告"],
+}
+
+
+MADE_UP_TITLES = [f"title{n}" for n in TITLES]
+
+
+def test_titles_print_in_their_lines_one_grid_line_apart(printed):
+    """The rendered PDF: the title's lines as cut by meaning (LibreOffice breaks none of them
+    again), each 28.95 pt below the last (one grid line, single spacing)."""
+    for count, want in TITLES.items():
+        p = printed[f"title{count}"]
+        assert p.lines[:count] == want, p.lines[:count + 1]
+        out = _pdftotext(p.pdf, "-bbox-layout", "-l", "1")
+        tops = [float(y) for y, text in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</line>', out, re.S)
+                if INVISIBLE.sub("", html.unescape("".join(re.findall(r">([^<]*)</word>", text)))) in want]
+        assert len(tops) == count
+        assert all(abs(b - a - 28.95) < 0.2 for a, b in zip(tops, tops[1:])), tops
+
+
+@pytest.mark.parametrize("count", sorted(TITLES))
+def test_a_long_title_breaks_by_meaning_into_a_trapezoid_or_diamond(count):
+    from workbench.writing.titles import TITLE_CHARS, title_lines, title_width
+
+    want = TITLES[count]
+    assert title_lines("".join(want), place="某镇") == want
+    widths = [title_width(t) for t in want]
+    assert max(widths) <= TITLE_CHARS
+    top = widths.index(max(widths))      # widening down to its longest line, then narrowing
+    assert widths[:top + 1] == sorted(widths[:top + 1]) and widths[top:] == sorted(widths[top:], reverse=True)
+
+
+def test_title_cuts_keep_words_whole():
+    from workbench.writing.titles import title_lines
+
+    assert title_lines("政府工作报告") == ["政府工作报告"]
+    got = title_lines("某县人民政府关于2024年度法治政府建设工作情况和2025年工作安排的报告", place="某县")
+    for line in got:
+        assert not line.startswith(("的", "府", "告", "年")), got
+    assert len(got) == 2
+    for word in ("某县人民政府", "2024年度", "法治政府", "工作情况", "工作安排"):
+        assert any(word in line for line in got), (word, got)      # each on one line
+    # an office's own phrase is kept whole as well; without it, it may be cut
+    title = "关于某镇推动高质量发展和建设中国式现代化先行示范区的报告"
+    kept = title_lines(title, keep=["中国式现代化先行示范区"], place="某镇")
+    assert len(kept) == 2 and any("中国式现代化先行示范区" in line for line in kept), kept
+
+
+# ------------------------------------------------------------ the layout pass: lone last characters# ------------------------------------------------------------ the layout pass: lone last characters
 
 def lone_last_lines(lines: list[str]) -> list[str]:
     """Each paragraph end printed as one character and its stop under a full line."""
@@ -315,6 +383,85 @@ def test_the_layout_pass_mends_lone_last_characters(corpus_pdfs):
     step computed from its printed lines, and LibreOffice does not always break as computed."""
     lone = {name: got for name, p in corpus_pdfs if (got := lone_last_lines(p.lines))}
     assert sum(map(len, lone.values())) <= 8, lone
+
+
+def test_the_layout_pass_mends_headings_that_wrap_one_character(corpus_pdfs):
+    """Before the pass 20 chapter and section headings of the corpus wrapped one character
+    ("（三）…体/系"); the pass pulls each onto one line less (read from the final .docx and PDF)."""
+    from workbench.writing.layoutpass import HEADING, lone_paragraphs
+
+    wrapped = {}
+    for name, p in corpus_pdfs:
+        with zipfile.ZipFile(p.docx) as zf:
+            document = zf.read("word/document.xml").decode()
+        found = lone_paragraphs(document, p.lines)
+        if heads := ["/".join(lines) for lines, kind in found.values() if kind == HEADING]:
+            wrapped[name] = heads
+    assert not wrapped, wrapped
+
+
+def test_a_heading_is_pulled_up_rather_than_wrapped_by_two():
+    from workbench.writing.layoutpass import mending_spacing
+
+    # 26 characters after the indent and one wrapped: -0.80 pt a character takes it up
+    heading = ["（四）优化调整产业布局，加快构建优势特色现代化产业体", "系"]
+    assert mending_spacing(heading, pull_up=True) == -18
+    # a body paragraph would rather send a character down: the smaller change
+    assert mending_spacing(heading) == -3
+    # a heading of three lines: the last full line takes the lone character up (-0.80 pt)
+    assert mending_spacing(["一" * 26, "二" * 28, "三"], pull_up=True) == -16
+
+
+def test_mend_finds_a_heading_wrapping_one_character(tmp_path):
+    from workbench.writing.layoutpass import HEADING, mend
+
+    report = Report(place="某镇", year=2025, chapters=[Chapter(
+        title="过去一年工作回顾", sections=[Section(title="优化调整产业布局，加快构建优势特色现代化产业体系",
+                                           paragraphs=[Paragraph(text="正文一段。")])])])
+    out = export_report(report, tmp_path / "r.docx")
+    lines = ["政府工作报告", "各位代表：", "一、过去一年工作回顾",
+             "（一）优化调整产业布局，加快构建优势特色现代化产业体", "系", "正文一段。"]
+    data, done = mend(out.read_bytes(), lines)
+    assert [(a.kind, a.twentieths) for a in done] == [(HEADING, -18)]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = zf.read("word/document.xml").decode()
+    heading = re.search(r"<w:p>(?:(?!</w:p>).)*优化调整(?:(?!</w:p>).)*</w:p>", body).group(0)
+    assert '<w:spacing w:val="-18"/>' in heading and body.count("<w:spacing w:val=") == 1
+
+
+def spread_lines(document: str, lines: list[str], widths: list[float], gap_pt: float) -> list[str]:
+    """The justified lines (body and headings, a paragraph's last line aside) whose characters
+    stand more than `gap_pt` apart beyond their own width: lines spread out ("22.5 亿 元 ， 增 长")."""
+    from workbench.document import layout as L
+    from workbench.writing.layoutpass import _paragraph_texts
+
+    found, at = [], 0
+    for _, text, kind in _paragraph_texts(document):
+        if not text:
+            continue
+        start, got = at, ""
+        while at < len(lines) and len(got) < len(text):
+            got, at = got + lines[at], at + 1
+        if got != text:
+            return found + ["(the PDF reads otherwise than the .docx)"]
+        for line, width in zip(lines[start:at - 1], widths[start:at - 1]):
+            own = sum(0.5 if ch.isascii() else 1.0 for ch in line) * (L.BODY_PT + L.CHAR_SPACING_TWENTIETHS / 20)
+            if kind and (width - own) / max(len(line) - 1, 1) > gap_pt:
+                found.append(line)
+    return found
+
+
+def test_few_lines_are_spread_out(corpus_pdfs):
+    """A justified line spreads when what comes next cannot break (a figure with its unit, a
+    name). With the names list kept to short runs (a 16-character one left lines of 14
+    characters spread 7-15 pt apart), the corpus has 22 lines spread over 5 pt a gap (75
+    before) and 113 over 3 pt (238), of some 30,000 lines."""
+    total = []
+    for name, p in corpus_pdfs:
+        with zipfile.ZipFile(p.docx) as zf:
+            document = zf.read("word/document.xml").decode()
+        total += spread_lines(document, p.lines, p.widths, 5.0)
+    assert len(total) <= 30, total[:10]
 
 
 def test_mending_spacing_takes_the_least_step():
@@ -337,7 +484,7 @@ def test_mend_keeps_the_step_in_the_docx_for_word(tmp_path):
     lines = ["政府工作报告", "各位代表：", "一、过去一年工作回顾", "开头一段话。",
              text[:26], text[26:54], text[54:]]
     data, done = mend(out.read_bytes(), lines)
-    assert len(done) == 1 and done[0].startswith("推推推")
+    assert len(done) == 1 and done[0].start.startswith("推推推") and done[0].twentieths == -3
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         body = zf.read("word/document.xml").decode()
     mended = re.search(r"<w:p>(?:(?!</w:p>).)*推推推(?:(?!</w:p>).)*</w:p>", body).group(0)

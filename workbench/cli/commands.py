@@ -447,12 +447,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(S.CLI_EXPORTED.format(path=out.absolute()))
     if args.pdf:
         from workbench.writing.pdf import convert_to_pdf
+        from workbench.writing.plain import render_layout_summary
 
+        adjusted: list = []
         try:
-            pdf = convert_to_pdf(out)
+            pdf = convert_to_pdf(out, adjustments=adjusted)
         except ExportError as exc:
             raise CliError(str(exc)) from None
         print(S.CLI_EXPORTED_PDF.format(path=Path(pdf).absolute()))
+        print(wrap_output(render_layout_summary(adjusted)))
     return EXIT_OK
 
 

@@ -529,7 +529,7 @@ def read_docx(path: Path, *, place: str | None = None, year: int | None = None, 
         if not text:
             continue
         if style == L.TITLE:
-            meta.title = text
+            meta.title = text.replace("\n", "")     # a long title is set in lines (writing/titles.py)
         elif style == L.SUBTITLE:
             meta.meeting = text.replace("\n", "")
         elif style == L.SPEAKER:

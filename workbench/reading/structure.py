@@ -35,7 +35,9 @@ _SENTENCE = re.compile(r"^(.+?[。！？])")
 _ORDINAL_HEADING = re.compile(rf"^[{_CN_NUM}]{{1,3}}是(.{{4,}})$")
 
 
-_ORDINAL_LEAD = re.compile(rf"^(?:[{_CN_NUM}]是|第[{_CN_NUM}]，)")
+# An ordinal (一是, 第一，) or a dash of a parallel run ("——经济总体回升向好。", "——现代化产业
+# 体系建设取得重要进展。"): such a first sentence is a lead at any length a line holds.
+_ORDINAL_LEAD = re.compile(rf"^(?:[{_CN_NUM}]是|第[{_CN_NUM}]，|——(?!\s*(?:19|20)\d\d年|在))")
 
 
 _LEAD_OPENERS = "，。、；：！？）》”’"

@@ -128,7 +128,7 @@ def _soffice(command: str, sources: list[Path], outdir: Path, timeout: int, what
         raise ExportError(S.EXPORT_PDF_FAILED.format(path=what, reason=exc.strerror or exc)) from None
 
 
-def _mended(docx: Path, pdf: Path) -> list[str]:
+def _mended(docx: Path, pdf: Path) -> list:
     """The layout pass on one converted file: the .docx rewritten with the paragraphs it
     tightens (writing/layoutpass.py); what it did, [] when nothing."""
     from workbench.storage.atomic import WriteFailed, write_atomic
@@ -147,11 +147,12 @@ def _mended(docx: Path, pdf: Path) -> list[str]:
 
 
 def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: int = TIMEOUT_S,
-                   layout_pass: bool = True) -> Path:
+                   layout_pass: bool = True, adjustments: list | None = None) -> Path:
     """Write `pdf` (default: beside the .docx) from `docx`; the old PDF stays until the new
     one is whole. With `layout_pass`, a paragraph that ends in a lone character is tightened in
-    the .docx and the PDF made again (`last_adjustments` says which). Raises ExportError with
-    one Chinese line when LibreOffice is missing or fails."""
+    the .docx and the PDF made again; what was changed (layoutpass.Adjustment, one a
+    paragraph) is appended to `adjustments` (and kept in `last_adjustments`). Raises
+    ExportError with one Chinese line when LibreOffice is missing or fails."""
     docx = Path(docx)
     pdf = Path(pdf) if pdf else pdf_path_for(docx)
     if pdf.suffix.lower() != ".pdf":
@@ -181,12 +182,14 @@ def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: int = TIMEOU
             if not done:
                 break
             last_adjustments.extend(done)
+            if adjustments is not None:
+                adjustments.extend(done)
         os.replace(made, pdf)
     return pdf
 
 
 # What the last convert_to_pdf's layout pass adjusted (one line a paragraph), for a summary.
-last_adjustments: list[str] = []
+last_adjustments: list = []
 
 
 def convert_all(docxs: list[Path], outdir: Path, *, timeout: int = TIMEOUT_S,

@@ -108,3 +108,18 @@ def render_export_summary(report: Report, findings: list[Finding], more: str | N
         lines.append((more or S.CLI_EXPORT_MORE).format(count=len(shown) - EXPORT_SUMMARY_LINES,
                                                         place=report.place, year=report.year))
     return "\n".join(lines)
+
+
+LAYOUT_SUMMARY_LINES = 6
+
+
+def render_layout_summary(adjustments: list, limit: int = LAYOUT_SUMMARY_LINES) -> str:
+    """What the PDF's layout pass (writing/layoutpass.py) changed, one line a paragraph (the
+    first `limit`), or that nothing needed it."""
+    if not adjustments:
+        return S.LAYOUT_NONE
+    lines = [S.LAYOUT_ADJUSTED.format(count=len(adjustments))]
+    lines += [f"  {a}" for a in adjustments[:limit]]
+    if len(adjustments) > limit:
+        lines.append(S.LAYOUT_ADJUSTED_MORE.format(count=len(adjustments) - limit))
+    return "\n".join(lines)

@@ -22,6 +22,7 @@ from workbench.document import layout as L
 from workbench import strings as S
 from workbench.document import datapart as D
 from workbench.document.model import Report
+from workbench.writing.titles import title_lines
 from workbench.writing.unbreakable import glue, read_names
 from workbench.document.phrasing import (
     GENERATED_TARGETS, chapter_numbers, full_width, section_number, targets_sentence,
@@ -136,6 +137,7 @@ class Attachment:
     rows: list[tuple[str, ...]]
     widths_twips: list[int]
     numeric: tuple[int, ...] = ()    # columns of numbers, right-aligned
+    note: str = ""                   # a line under the table ("注：“—”表示……")
 
 
 def _bold_chunks(text: str, phrases: list[str]) -> list[tuple[str, bool]]:
@@ -205,7 +207,8 @@ class _Body:
                        else '<w:tr><w:trPr><w:cantSplit/></w:trPr>')
             for c_i, (value, w) in enumerate(zip(row, widths_twips)):
                 bold = "<w:rPr><w:b/></w:rPr>" if r_i == 0 else ""
-                sid = number_id if r_i and c_i in numeric else text_id
+                # a figure right-aligned; the mark of a missing one centred, as in the text columns
+                sid = number_id if r_i and c_i in numeric and value != S.EXPORT_NO_RESULT_MARK else text_id
                 xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
                            f'<w:p><w:pPr><w:pStyle w:val="{sid}"/></w:pPr>'
                            f'<w:r>{bold}<w:t xml:space="preserve">{_x(value)}</w:t></w:r></w:p></w:tc>')
@@ -229,7 +232,7 @@ _NOTE_FIRST, _NOTE_CONTINUED = _note_ind(450), _note_ind(150)
 def _body_xml(report: Report, ids: dict[str, str], attachments: list[Attachment]) -> _Body:
     body = _Body(ids)
     m = report.meta
-    body.para(L.TITLE, m.title or "政府工作报告")
+    body.para(L.TITLE, lines=title_lines(m.title or "政府工作报告", place=report.place))
     if m.meeting:
         body.para(L.SUBTITLE, lines=L.meeting_lines(m.meeting))
     if m.speaker:
@@ -276,24 +279,33 @@ def _attachments(body: _Body, attachments: list[Attachment]) -> None:
     for n, att in enumerate(attachments, 1):
         label = S.EXPORT_ATTACHMENT_NUMBERED.format(n=n) if many else S.EXPORT_ATTACHMENT_LABEL
         body.para(L.ATTACHMENT_LABEL, label)
-        body.para(L.APPENDIX_TITLE, att.title)
+        body.para(L.APPENDIX_TITLE, lines=title_lines(att.title))
         body.table(att.rows, att.widths_twips, att.numeric)
+        if att.note:
+            body.para(L.TABLE_TEXT, att.note, ind='<w:jc w:val="left"/>')
 
 
 def targets_attachment(report: Report, previous: Report) -> Attachment:
     """Last year's targets beside this year's results, with the attainment word."""
     from workbench.checking.attainment import attainment, match
     from workbench.document.figures import format_figure
+    from workbench.document.phrasing import NO_DATA
 
     rows: list[tuple[str, ...]] = [tuple(h.format(year=previous.year) for h in S.EXPORT_APPENDIX_COLUMNS)]
+    missing = False
     for t in previous.targets:
         res = match(report.results, t)
         att = attainment(t, res)
-        rows.append((t.name, format_figure(t, with_name=False),
-                     format_figure(res, with_name=False) if res else "",
-                     att.word if att else "—"))
+        result = format_figure(res, with_name=False) if res else ""
+        # One mark for a result the report does not give, in both columns, and a note
+        # under the table that says what it means (never an empty cell, nor 无数据).
+        word = att.word if att and att.state != NO_DATA else ""
+        missing = missing or not result or not word
+        rows.append((t.name, format_figure(t, with_name=False), result or S.EXPORT_NO_RESULT_MARK,
+                     word or S.EXPORT_NO_RESULT_MARK))
     return Attachment(S.EXPORT_ATTACHMENT_TARGETS.format(year=previous.year), rows,
-                      fit_columns(rows), numeric=(1, 2))
+                      fit_columns(rows), numeric=(1, 2),
+                      note=S.EXPORT_NO_RESULT_NOTE.format(year=report.year) if missing else "")
 
 
 BLOCK_TWIPS = round((L.PAGE_WIDTH_MM - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM) / 25.4 * 1440)

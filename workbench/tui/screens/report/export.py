@@ -91,13 +91,14 @@ class Exporting:
     def _export(self, snap: Report, out: Path, pdf: bool = False) -> None:
         from workbench.writing.export import ExportError, export_report
 
+        adjusted: list = []
         try:
             export_report(snap, out, previous=self.previous, appendix=self.previous is not None)
             if pdf:
                 from workbench.writing.pdf import convert_to_pdf
 
                 self.app.call_from_thread(self.notify, S.EXPORTED.format(path=out), timeout=8)
-                out = convert_to_pdf(out)
+                out = convert_to_pdf(out, adjustments=adjusted)
         except ExportError as exc:
             self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exc), severity="error",
                                       timeout=10)
@@ -109,8 +110,12 @@ class Exporting:
                                       severity="error",
                                       timeout=10)
             return
-        self.app.call_from_thread(self.notify, (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out),
-                                  timeout=8)
+        done = (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out)
+        if pdf:
+            from workbench.writing.plain import render_layout_summary
+
+            done += "\n" + render_layout_summary(adjusted, limit=3)
+        self.app.call_from_thread(self.notify, done, timeout=12 if adjusted else 8)
 
 
 def _typed(text: str, base: Path) -> Path:
