@@ -286,3 +286,13 @@ def test_every_worker_names_itself():
                 if call is None or not any(k.arg == "description" for k in call.keywords):
                     missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
     assert not missing, missing
+
+
+def test_no_drafter_string_is_defined_twice():
+    """strings.py is merged from many branches: a name defined twice silently takes the later
+    text (a merge once brought back "错误 0 条" over "错误 0 项")."""
+    import collections
+
+    names = re.findall(r"^([A-Z_][A-Z0-9_]*)\s*=", (PACKAGE / "strings.py").read_text(encoding="utf-8"), re.M)
+    twice = [n for n, c in collections.Counter(names).items() if c > 1]
+    assert not twice, twice

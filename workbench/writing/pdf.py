@@ -50,6 +50,19 @@ def _flip_overflow(xml: bytes) -> bytes:
     return _OVERFLOW.sub(flip, xml)
 
 
+_TEXT = re.compile(r'(<w:t xml:space="preserve">)([^<]*)(</w:t>)')
+
+
+def _glue_text_runs(xml: str) -> str:
+    """Every text run with its unbreakable runs joined (writing/unbreakable.py). Only the copy
+    LibreOffice lays out gets them: in the drafter's .docx an invisible character inside
+    "习近平" would break Word's Find and travel with every copy and paste into the OA system."""
+    from workbench.writing.unbreakable import glue, read_names
+
+    names = read_names()
+    return _TEXT.sub(lambda m: m.group(1) + glue(m.group(2), names) + m.group(3), xml)
+
+
 _RUN = re.compile(r"<w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?((?:<w:br/>)?)"
                   r'<w:t xml:space="preserve">([^<]*\u200d[^<]*)</w:t></w:r>', re.S)
 # A glued run: single characters or ASCII words (29.9, 2024) joined by U+200D.
@@ -81,7 +94,7 @@ def _glued_runs_for_libreoffice(document: bytes) -> bytes:
                          else f"<w:rPr>{lang}</w:rPr>")
             runs.append(f'<w:r>{props}{br if i == 0 else ""}<w:t xml:space="preserve">{piece}</w:t></w:r>')
         return "".join(runs)
-    return _RUN.sub(split, document.decode("utf-8")).encode("utf-8")
+    return _RUN.sub(split, _glue_text_runs(document.decode("utf-8"))).encode("utf-8")
 
 
 def for_libreoffice(data: bytes) -> bytes:
@@ -98,8 +111,8 @@ def for_libreoffice(data: bytes) -> bytes:
                     had = _OVERFLOW.search(part) is not None
                     part = _flip_overflow(part)
                 if info.filename == "word/document.xml":
-                    # Word's no-width non break (U+200D, writing/unbreakable.py) in a form
-                    # LibreOffice's line breaking honours.
+                    # Names and figures kept on one line, in a form LibreOffice's line
+                    # breaking honours (U+2060 in an en-US run).
                     part = _glued_runs_for_libreoffice(part)
                     if info.filename == "word/styles.xml" and not had:
                         part = _PPR_DEFAULT.sub(

@@ -23,7 +23,6 @@ from workbench import strings as S
 from workbench.document import datapart as D
 from workbench.document.model import Report
 from workbench.writing.titles import title_lines
-from workbench.writing.unbreakable import glue, read_names
 from workbench.document.phrasing import (
     GENERATED_TARGETS, chapter_numbers, full_width, section_number, targets_sentence,
 )
@@ -166,19 +165,18 @@ class _Body:
         self.out: list[str] = []
         self.texts: list[str] = []       # body paragraphs, for the counts in app.xml
         self.cells: list[str] = []       # table rows, counted as words but not as body lines
-        self.names = read_names()        # the unbreakable names: read once per document
 
     def para(self, style: str, text: str = "", lead: str | None = None, *,
              lines: list[str] | None = None, ind: str = "", bold: list[str] | None = None) -> None:
         xml = [f'<w:p><w:pPr><w:pStyle w:val="{_x(self.ids[style])}"/>{ind}</w:pPr>']
         strong = f'<w:rPr><w:rStyle w:val="{_x(self.ids[L.LEAD])}"/></w:rPr>'
         if lead:
-            xml.append(f'<w:r>{strong}<w:t xml:space="preserve">{_x(glue(full_width(lead), self.names))}</w:t></w:r>')
+            xml.append(f'<w:r>{strong}<w:t xml:space="preserve">{_x(full_width(lead))}</w:t></w:r>')
         for i, piece in enumerate(lines if lines is not None else [text] if text else []):
             br = "<w:br/>" if i else ""
             for j, (chunk, is_bold) in enumerate(_bold_chunks(piece, bold or [])):
                 xml.append(f'<w:r>{strong if is_bold else ""}{br if j == 0 else ""}'
-                           f'<w:t xml:space="preserve">{_x(glue(full_width(chunk), self.names))}</w:t></w:r>')
+                           f'<w:t xml:space="preserve">{_x(full_width(chunk))}</w:t></w:r>')
         xml.append("</w:p>")
         self.out.append("".join(xml))
         self.texts.append((lead or "") + ("".join(lines) if lines is not None else text))

@@ -2,14 +2,16 @@
 templates/unbreakable.txt, which an office extends), a number with its unit and qualifier
 (29.9万人, 6.5%左右, 300项) and a document number (穗府〔2024〕1号).
 
-The run is glued with U+200D between its characters (none between two ASCII ones, which
-never break anyway): Word's own "no-width non break" (Insert › Symbol › Special Characters),
-which Word keeps together at a line end, prints nothing and the importer drops
-(reading/lines.py).  The other ways were worse: a non-breaking space prints a gap,
-w:noBreakHyphen is only for a hyphen, and Word has no run property that forbids a break
-(Word's kinsoku lists are per character, for the whole document).  LibreOffice breaks Chinese
-text by its kinsoku lists alone, so the PDF's copy (writing/pdf.py) hands it the same runs as
-word-joined runs of a non-CJK language, which its Unicode line breaking keeps whole."""
+The runs are kept whole in the PDF: the copy LibreOffice lays out (writing/pdf.py) has each
+run as word-joined text (U+2060) of a non-CJK language, which its Unicode line breaking keeps
+whole, while it breaks Chinese text by its kinsoku lists alone. The drafter's .docx carries
+the text as typed, with no joiner: Word's own "no-width non break" (U+200D) would keep a run
+together in Word too, but it is a character inside the text, so Word's Find for 习近平 misses
+"习‍近‍平" and every copy and paste into an OA system, a web page or a chat takes it along (a
+trial's finding). Word has no run property that forbids a break (its kinsoku lists are per
+character, for the whole document), so Word lays those lines out by its own rules; the layout
+pass's character spacing (writing/layoutpass.py), kept in the .docx, starts Word from the same
+line breaks as the PDF. `glue` joins with U+200D, which the PDF copy turns into U+2060."""
 
 from __future__ import annotations
 
