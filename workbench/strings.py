@@ -146,6 +146,8 @@ HOME_FILTER_NONE = "没有符合“{needle}”的报告"
 HOME_COUNTING = "…"
 CONFIRM_DELETE = "确定删除 {place} {year} 年的报告吗？此操作会保存到数据库（上一版保留在 .bak 中）。"
 CONFIRM_DELETE_ITEM = "确定删除“{what}”吗？"
+CONFIRM_DELETE_FIGURE = "确定从“{year}年{table}”表中删除“{what}”这一行吗？（Ctrl+Z 可撤销）"
+FIGURE_TABLE_NAMES = {"results": "完成数", "targets": "目标"}
 YES = "确定"
 NO = "取消"
 NEW_TITLE = "新建报告"
@@ -736,6 +738,8 @@ SYSTEM_COMMANDS = {"Keys": ("按键一览", "显示当前可用的按键"),
                    "Theme": ("主题", "更换配色"),
                    "Help": ("帮助", "显示当前区域的说明")}
 FOOTER_PALETTE = "命令"
+# A report without a title is printed (export, show) and listed under this one.
+UNTITLED_AS_PRINTED = "政府工作报告"
 THEME_PLACEHOLDER = "搜索配色……（↑/↓ 预览，回车选定，Esc 取消）"
 SCREENSHOT_FILE = "截图-{time}.svg"
 SCREENSHOT_SAVED = "已截图：{path}（SVG 图片，可用浏览器打开）"

@@ -145,7 +145,7 @@ class HomeScreen(Screen):
             errors, warnings = self._count_cells(r["place"], r["year"])
             table.add_row(Text(r["place"]), Text(str(r["year"])),
                           Text(S.STATUS_NAMES.get(r["status"], r["status"])),
-                          errors, warnings, Text(str(r["targets"])), Text(r["title"] or ""),
+                          errors, warnings, Text(str(r["targets"])), Text(r["title"] or S.UNTITLED_AS_PRINTED, style="" if r["title"] else "dim"),
                           key=f"{r['place']}|{r['year']}")
 
     @work(thread=True, exclusive=True, group="home-count", description="count findings")

@@ -230,7 +230,9 @@ class FiguresTab:
                 self.refresh_figures()
                 self.mark_dirty()
 
-        self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=figs[row].name)), done)
+        table = S.FIGURE_TABLE_NAMES.get(kind, "")
+        self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_FIGURE.format(
+            table=table, what=figs[row].name, year=self.report.year - 1 if kind == "results" else self.report.year)), done)
 
     def move_figure(self, kind: str, row: int, delta: int) -> None:
         if self.refuse():
