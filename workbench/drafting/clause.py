@@ -256,6 +256,90 @@ def merge_figures(report: Report, kind: str, figs: list[Figure]) -> tuple[int, i
     return updated, added
 
 
+# ------------------------------------------------------------ the targets text against the table
+
+_TARGETS_OPEN = re.compile(r"(?:主要预期目标|主要目标|预期目标|发展目标)[是为]?\s*[：:]")
+_FIELDS = ("value", "unit", "growth_pct", "qualifier", "growth_pct_max", "stretch_pct")
+
+
+@dataclass
+class TextDisagreement:
+    """A targets paragraph the drafter owns whose clauses say other than the targets table."""
+
+    address: tuple[int, int | None, int | None]
+    start: int                # where the clauses begin in the paragraph's text (after "：")
+    end: int                  # where they end (the sentence's "。", or the text's end)
+    differences: list[str]    # one Chinese line each, the text's clause beside the table's
+
+
+def _stated(fig: Figure) -> tuple:
+    return tuple(getattr(fig, f) for f in _FIELDS)
+
+
+def _passage_end(text: str, start: int) -> int:
+    """Where the targets passage that begins at `start` ends: its first sentence and each
+    sentence after it that states a figure ("…增长5%左右。居民消费价格涨幅2%左右。")."""
+    stop = text.find("。", start)
+    end = len(text) if stop < 0 else stop
+    while end < len(text):
+        stop = text.find("。", end + 1)
+        nxt = len(text) if stop < 0 else stop
+        if not sentence_figures(text[end + 1:nxt]):
+            break
+        end = nxt
+    return end
+
+
+def targets_text_disagreement(report: Report) -> TextDisagreement | None:
+    """The first drafter-owned targets sentence of a plan chapter (a generated one always
+    agrees) whose clauses and the targets table differ: an indicator one has and the other
+    lacks, or the same indicator with another figure. None when they agree or there is none."""
+    from workbench.document.commitments import chapter_is_review
+    from workbench.reading.targets import _of_another_period
+
+    if not report.targets:
+        return None
+    for ci, si, pi, para in report.paragraphs():
+        if para.generated or chapter_is_review(report.chapters[ci]):
+            continue
+        text = para.text
+        m = _TARGETS_OPEN.search(text)
+        if m is None:
+            continue
+        if _of_another_period(text[max(0, text.rfind("。", 0, m.start()) + 1):m.end()], report.year):
+            continue  # the plan's five-year targets, not the year's
+        end = _passage_end(text, m.end())
+        said = sentence_figures(text[m.end():end])
+        if not said:
+            continue
+        diffs: list[str] = []
+        matched: set[int] = set()
+        for row in report.targets:
+            k = next((i for i, f in enumerate(said) if i not in matched and same_indicator(f, row)), None)
+            if k is None:
+                diffs.append(S.TARGETS_TEXT_LACKS.format(clause=format_figure(row)))
+                continue
+            matched.add(k)
+            if _stated(said[k]) != _stated(row):
+                diffs.append(S.TARGETS_TEXT_SAYS.format(text=format_figure(said[k]), table=format_figure(row)))
+        diffs.extend(S.TARGETS_TABLE_LACKS.format(clause=format_figure(f))
+                     for i, f in enumerate(said) if i not in matched)
+        return TextDisagreement((ci, si, pi), m.end(), end, diffs) if diffs else None
+    return None
+
+
+def rewrite_targets_text(report: Report, found: TextDisagreement) -> None:
+    """The clauses of a disagreeing targets sentence written again from the table, in the
+    house phrasing; the lead-in and every other sentence of the paragraph stay the drafter's."""
+    from workbench.drafting.editing import get_paragraph
+
+    para = get_paragraph(report, found.address)
+    clauses = "；".join(format_figure(f) for f in report.targets)
+    rest = para.text[found.end:]
+    para.text = para.text[:found.start] + clauses + (rest if rest.startswith("。") else "。" + rest)
+
+
 __all__ = ["GROWTH", "NAME", "VALUE", "type_into_row", "figure_from_clause", "read_clause",
            "looks_like_sentence", "sentence_figures", "replace_figures", "merge_figures",
-           "same_indicator", "row_of", "RowEdit", "plan_row_edit", "put_row"]
+           "same_indicator", "row_of", "RowEdit", "plan_row_edit", "put_row",
+           "TextDisagreement", "targets_text_disagreement", "rewrite_targets_text"]

@@ -63,6 +63,37 @@ class Exporting:
                                           help=S.HELP_EXPORT_PATH), chosen)
 
     def _export_checked(self, out: Path, pdf: bool = False) -> None:
+        """A targets text the drafter owns that disagrees with the table asks first (rewrite it
+        from the table / keep it / cancel); then the checks, as `workbench export` runs them."""
+        from workbench.drafting.clause import rewrite_targets_text, targets_text_disagreement
+        from workbench.tui.dialogs import ChoiceDialog
+
+        found = targets_text_disagreement(self.report)
+        if found is None:
+            self._export_after_checks(out, pdf)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "regenerate":
+                if self.refuse():
+                    return
+                self.remember()
+                rewrite_targets_text(self.report, found)
+                if self.address == found.address:
+                    self._show_editor(found.address)
+                self.mark_dirty()
+                self.notify(S.TARGETS_TEXT_REWRITTEN, timeout=4)
+            if answer in ("regenerate", "keep"):
+                self._export_after_checks(out, pdf)
+
+        diffs = found.differences
+        lines = diffs[:4] + ([S.TARGETS_TEXT_MORE.format(n=len(diffs) - 4)] if len(diffs) > 4 else [])
+        self.app.push_screen(ChoiceDialog(
+            S.TARGETS_TEXT_ASK.format(n=len(diffs), lines="\n".join(lines)),
+            [("regenerate", S.TARGETS_TEXT_REGENERATE, "primary"), ("keep", S.TARGETS_TEXT_KEEP, "warning"),
+             ("cancel", S.EXPORT_CONFIRM_CANCEL, "default")], focus="regenerate"), answered)
+
+    def _export_after_checks(self, out: Path, pdf: bool = False) -> None:
         """Check first, as `workbench export` does: errors ask before anything is written."""
         from workbench.writing.plain import render_export_summary
 
