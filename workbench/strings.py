@@ -216,6 +216,7 @@ BINDING = {
     "edit": "编辑", "add": "新增", "remove": "删除", "move_up": "上移", "move_down": "下移",
     "lead": "设段首句", "add_section": "新增一节", "add_chapter": "新增一章",
     "jump": "跳转", "switch_table": "切换表格", "refresh": "刷新", "compare": "对比上年", "meta": "标题信息", "undo": "撤销", "redo": "重做",
+    "split": "在光标处拆段", "merge": "并入上一段", "select_paragraph": "选中整段",
 }
 IMPORT_EMPTY = "{path} 是空文件"
 IMPORT_BINARY = "{path} 不是文本文件（像是二进制或其他格式），请导入 .txt、.docx 或 .json"
@@ -241,10 +242,12 @@ HELP_FIGURES = ("指标表：方向键移动，回车编辑当前格（数值如
 OUTLINE_TYPING_HINT = "这里是章节目录，打字不会进入正文：按 Tab 到右边的编辑框再输入"
 HELP_OUTLINE = ("章节树：↑/↓ 选择，回车展开或收起；选中段落后在右侧编辑。"
                 "Ctrl+N 在其后新增一段，Ctrl+T 新增一节，Delete 删除，Ctrl+↑/↓ 上移下移，"
-                "Ctrl+L 把段落第一句设为段首句，Ctrl+G 把〔自动〕段改为自由文本（或改回自动）。")
+                "Ctrl+L 把段落第一句设为段首句，Ctrl+B 并入上一段，Ctrl+G 把〔自动〕段改为自由文本（或改回自动）；"
+                "/ 在章节中查找，Ctrl+H（或 Ctrl+F）在整份报告中查找替换。")
 HELP_LEAD = "段首句（加粗显示）或章节标题。段首句一般是一个短句，以“。”结尾。"
 HELP_BODY = ("正文：直接输入，自动换行；Ctrl+Z 撤销，Ctrl+Y 重做。"
-             "停止输入约 1 秒后自动保存，右侧核对结果随之更新。"
+             "Ctrl+Enter（或 Ctrl+J）在光标处拆成两段，Ctrl+B 或段首按退格并入上一段，Ctrl+A 选中整段。"
+             "停止输入约 0.3 秒后自动保存，右侧核对结果随之更新。"
              "〔自动〕段由目标表生成，只读；按 Ctrl+G 改为自由文本后可以编辑。")
 HELP_CHECKS = "核对结果：按严重程度分组；↑/↓ 选择，回车跳到对应的指标或段落；审阅稿的批注（R601）选中后按 d 标为已处理。"
 HELP_REPORTS = "报告列表：↑/↓ 选择（Home/End 到首尾），回车打开；n 新建（可从往年报告起草），i 导入文件，Delete 删除（移到回收站），b 回收站，/ 筛选（中文输入法下按“、”也可以）。"
@@ -275,6 +278,11 @@ FOLLOW_WORDS = {"with_number": "有下文（含数字）", "mentioned": "提到�
 CMP_HEADER = "{place} {a}与{b}报告对比"
 CMP_LABEL_YEAR = "{year}年"
 CMP_LABEL_VERSION = "{year}年（{name}）"
+CMP_VERSIONS_FIGURES = "一、主要指标：两稿的数字"
+CMP_VERSIONS_COUNT = "（{total} 项中 {n} 项有改动）"
+CMP_VERSIONS_TABLES = {"targets": "目标", "results": "完成"}
+CMP_VERSIONS_STATE = "改动"
+CMP_VERSIONS_STATES = {"same": "相同", "changed": "改了", "added": "新增", "removed": "删去"}
 CMP_FIGURES = "一、主要指标：目标、完成与完成情况"
 CMP_TEXT = "二、文字改动"
 CMP_COMMITMENTS = "三、{year}年承诺的下文"
@@ -312,6 +320,13 @@ EXPORT_CONFIRM_ERRORS = "还有 {error} 条错误、{warning} 条警告未解决
 EXPORT_CONFIRM_WARNINGS = "核对结果：{warning} 条警告、{info} 条提示（没有错误）。"
 EXPORT_CONFIRM_GO = "仍然导出"
 EXPORT_CONFIRM_CANCEL = "取消"
+EXPORT_BASE_LABEL = "标出修订（Word 修订痕迹）对照："
+EXPORT_BASE_NONE = "不标修订"
+EXPORT_BASE_VERSION = "版本“{name}”"
+EXPORT_BASE_YEAR = "{year}年报告"
+EXPORT_APPENDIX_LABEL = "附上附件（上年目标、完成与完成情况表）"
+EXPORT_OPTIONS_HINT = "Tab 到下面的选项，空格勾选；在路径框按回车导出"
+EXPORTED_REDLINE = "已导出修订稿（对照{base}）：{path}"
 # The targets paragraph is the drafter's own and says other than the targets table.
 TARGETS_TEXT_ASK = "正文的主要预期目标与目标表不一致（{n} 处）：\n{lines}\n导出哪一个？"
 TARGETS_TEXT_MORE = "……另有 {n} 处"
@@ -577,12 +592,35 @@ ROLL_NOTE_CALENDAR_CHECK = "{n} 句年份定位已顺延，请核对说法：{se
 ROLL_NOTE_YEARS = "工作安排中有 {n} 处年份已顺延{by}年，请核对说法（如“关键一年”“收官之年”）"
 CLI_NEW_REVIEW = "待核对：{note}"
 GENERATED_MARK = "〔自动〕"
-SEC_GENERATED = "本段由“本年目标”表自动生成（只读，随表更新）；按 Ctrl+G 改为自由文本，由您自己撰写"
+SEC_GENERATED = "〔自动〕由本年目标表生成，只读；Ctrl+G 改为自己撰写"
 SEC_GENERATED_EMPTY = "（目标表为空，本段暂无内容）"
 SEC_TO_FREE = "本段已改为自由文本：此后按您写的内容打印，核对会对照目标表检查其中的数字"
 SEC_TO_GENERATED = "本段已改为由目标表自动生成（原文可按 Ctrl+Z 恢复）"
 SEC_NOT_TARGETS = "只有“主要预期目标”段可以由目标表自动生成"
-SEC_GENERATED_READONLY = "本段由目标表自动生成，不能直接输入；请到指标页改目标，或按 Ctrl+G 改为自由文本"
+EDIT_GENERATED_STRUCTURE = "〔自动〕段由目标表生成，不能拆分或合并；先按 Ctrl+G 转为自己的文字"
+EDIT_SPLIT_AT_END = "光标后没有文字，无需拆分；要新起一段请按 Ctrl+N"
+EDIT_MERGE_FIRST = "这是本章（节）的第一段，前面没有可合并的段落"
+SEC_SPLIT_DONE = "已在光标处拆成两段（Ctrl+Z 撤销）"
+SEC_MERGE_DONE = "已并入上一段（Ctrl+Z 撤销）"
+SEC_SELECTED_PARAGRAPH = "已选中整段"
+# Find and replace (Ctrl+H) and the outline's search (/).
+FIND_EMPTY = "请输入要查找的文字"
+NOTHING_SELECTED = "先在左边目录中选中一章、一节或一段"
+FIG_TABLE_EMPTY = "这张表还没有指标，无可删除：按 a 新增，或按 v 粘贴一整句目标"
+CANNOT_MOVE_FURTHER = "已在最{end}，不能再{way}移"
+FIND_TITLE = "在整份报告中查找（标题、段首句、正文）："
+FIND_NONE = "报告中没有“{text}”"
+FIND_NONE_GENERATED = "报告中只有〔自动〕段含“{text}”（{n} 处），它们由目标表生成：请在目标表中修改"
+REPLACE_TITLE = "把“{text}”（共 {n} 处{more}）替换为（可以留空，即删去）："
+REPLACE_MORE_GENERATED = "，另有 {n} 处在〔自动〕段中，不替换"
+REPLACED = "已把 {n} 处“{old}”替换为“{new}”（Ctrl+Z 一次全部撤销）"
+OUTLINE_FIND_TITLE = "在章节中查找，跳到下一处："
+OUTLINE_FOUND = "第 {k}/{n} 处“{text}”（再按 / 回车找下一处）"
+BINDING_FIND_REPLACE = "查找替换"
+BINDING_OUTLINE_FIND = "查找"
+SEC_GENERATE_WOULD_DROP = "这几句读不成指标，由目标表生成会丢掉它们，未改动：{clauses}。请先改写，或在目标表中补上"
+SEC_GENERATE_ADDED = "正文有而目标表没有的目标已加进目标表：{clauses}"
+SEC_GENERATED_READONLY = "〔自动〕段不能直接输入：到指标页（F2）改目标，或按 Ctrl+G 改为自己撰写"
 BINDING_GENERATED = "自动/自由"
 BINDING_RETRY_LOCK = "重试写权限"
 READONLY_WHO = "只读：{holder}正在编辑"

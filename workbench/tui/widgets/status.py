@@ -28,6 +28,34 @@ class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static("", id="save-state")
         yield Static("", id="counts")
+        yield Static("", id="status-why")
+
+    def tell(self, why: str, seconds: float = 4.0) -> None:
+        """Why a key could not act, across the whole bar for a few seconds (the save state and
+        the counts come back after it, or at the next keystroke that acts)."""
+        box = self.query_one("#status-why", Static)
+        box.update(why)
+        self.set_class(True, "-telling")
+        for part in ("#save-state", "#counts"):
+            self.query_one(part).display = False
+        box.display = True
+        if getattr(self, "_told", None) is not None:
+            self._told.stop()
+        self._told = self.set_timer(seconds, self.untell)
+
+    def untell(self) -> None:
+        if not self.has_class("-telling"):
+            return
+        self.set_class(False, "-telling")
+        self.query_one("#status-why").display = False
+        for part in ("#save-state", "#counts"):
+            self.query_one(part).display = True
+
+    @property
+    def told(self) -> str:
+        """What the bar says now of a key that could not act ("" when nothing)."""
+        box = self.query_one("#status-why", Static)
+        return str(box.render()) if box.display else ""
 
     def show_counts(self, c: Counts) -> None:
         """Called on every keystroke: no layout pass, since the counts' box has a fixed width."""

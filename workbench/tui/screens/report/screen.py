@@ -54,6 +54,10 @@ class ReportScreen(FiguresTab, SectionsTab, ChecksTab, PreviewTab, TitleBlock, S
         Binding("ctrl+y", "redo", S.BINDING["redo"], id="report.redo", show=False),
         # sections.py
         Binding("ctrl+g", "toggle_generated", S.BINDING_GENERATED, id="report.generated", show=False),
+        # Ctrl+H arrives as Ctrl+H only from terminals that tell it from Backspace; Ctrl+F from all
+        # (it takes the place of the editor's own Ctrl+F, delete the next word: Alt+Delete does that).
+        Binding("ctrl+h,ctrl+f", "find_replace", S.BINDING_FIND_REPLACE, id="report.find_replace", show=False,
+                priority=True),
         # here: versions and review rounds
         Binding("f10", "versions", S.BINDING_VERSIONS, id="report.versions", show=False),
     ]
@@ -125,6 +129,12 @@ class ReportScreen(FiguresTab, SectionsTab, ChecksTab, PreviewTab, TitleBlock, S
             self.ask_unfinal()
             return True
         return False
+
+    def say_why(self, why: str, seconds: float = 4.0) -> None:
+        """A key that cannot act here says why: in the status bar, and as a toast."""
+        for bar in self.query(StatusBar).results(StatusBar):
+            bar.tell(why, seconds)
+        self.notify(why, severity="warning", timeout=seconds)
 
     def update_counts(self) -> None:
         """字数 for the paragraph, section, chapter and report, as the drafter types."""
