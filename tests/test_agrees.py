@@ -629,3 +629,28 @@ def test_list_marks_state_sentences_and_list_fragments_are_no_promises(r2024):
     assert "补充配置应急救援车辆5台" in raws and "新建消防站2个" in raws
     assert "建成省级智能工厂、数字化车间12个" in raws
     assert not any(r.startswith(("①", "②")) or "1080" in r or r == "数字化车间12个" for r in raws)
+
+
+async def test_undo_after_delete_in_the_outline_selects_what_came_back_and_keys_act(store_path):
+    from workbench.tui.widgets.sections import OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        screen.action_tab("sections")
+        tree = screen.query_one(OutlineTree)
+        tree.move_cursor(tree.node_for((2, None, 1)))
+        await settle(pilot, app)
+        text = E.get_paragraph(screen.report, (2, None, 1)).text
+        await pilot.press("delete")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert screen.address is None and len(screen.report.chapters[2].paragraphs) == 2
+        await pilot.press("ctrl+z")
+        await settle(pilot, app)
+        assert screen.address == (2, None, 1) and E.get_paragraph(screen.report, (2, None, 1)).text == text
+        assert app.focused is tree
+        await pilot.press("up")
+        await settle(pilot, app)
+        assert screen.address == (2, None, 0)

@@ -164,13 +164,12 @@ class ReportScreen(FiguresTab, SectionsTab, ChecksTab, PreviewTab, TitleBlock, S
     def _restore(self, report: Report) -> None:
         self.report = report
         self.refresh_figures()
-        self.query_one(OutlineTree).fill(report, self.address)
-        addr = self.address
-        try:
-            if addr is not None:
-                E.get_paragraph(report, addr) if addr[2] is not None else report.chapters[addr[0]]
-        except (IndexError, E.EditError):
+        # After Delete nothing is selected: the undo selects what it brought back.
+        addr = self.address or getattr(self, "_deleted_at", None)
+        self._deleted_at = None
+        if addr is not None and not E.holds(report, addr):
             addr = None
+        self.query_one(OutlineTree).fill(report, addr)
         self._show_editor(addr)
         self.mark_dirty()
 

@@ -372,6 +372,7 @@ class SectionsTab:
             if yes:
                 self.remember()
                 E.delete(self.report, addr)
+                self._deleted_at = addr
                 self._structure_changed(None)
 
         self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=what)), done)
