@@ -399,15 +399,13 @@ async def test_slash_in_the_outline_goes_to_the_next_match(store_path):
 
 
 async def test_typing_into_a_generated_paragraph_says_why_in_the_status_bar_at_100_columns(store_path):
-    from textual.widgets import Label
-
     from workbench.tui.widgets.status import StatusBar
 
     app = WorkbenchApp(store_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_2024(pilot, app)
         body = await _body(pilot, screen, TARGETS)
-        label = screen.query_one("#editor-label", Label)
+        label = screen.query_one("#editor-label")
         assert label.region.right <= 100  # the hint above the 〔自动〕 text is not cut
         text = E.get_paragraph(screen.report, TARGETS).text
         await pilot.press("a")

@@ -11,6 +11,7 @@ from workbench import strings as S
 from workbench.drafting.editing import Address
 from workbench.document.model import Report
 from workbench.document.phrasing import chapter_numbers, section_number
+from workbench.tui.widgets.cjktext import CJKText
 
 SNIPPET = 16
 
@@ -233,7 +234,7 @@ class SectionsEditor(Horizontal):
 
         yield OutlineTree(S.TAB_SECTIONS, id="outline")
         with Vertical(id="editor"):
-            yield Label(S.SEC_NOTHING, id="editor-label")
+            yield CJKText(S.SEC_NOTHING, id="editor-label")  # a hint wraps by Chinese rules
             yield LeadInput(placeholder=S.SEC_LEAD, id="lead")
             yield Label(S.SEC_BODY, id="body-label")
             yield BodyArea("", soft_wrap=True, id="body")

@@ -3,7 +3,7 @@ and structure actions (Ctrl+N, Ctrl+T, Delete, Ctrl+↑/↓, Ctrl+L, Ctrl+G), la
 
 from __future__ import annotations
 
-from textual.widgets import Input, Label, TextArea, Tree
+from textual.widgets import Input, TextArea, Tree
 
 from workbench import strings as S
 from workbench.document.phrasing import printed
@@ -26,7 +26,7 @@ class SectionsTab:
     def _show_editor(self, addr: E.Address | None) -> None:
         self.address = addr
         self.update_counts()
-        label = self.query_one("#editor-label", Label)
+        label = self.query_one("#editor-label")
         lead = self.query_one(LeadInput)
         body = self.query_one(BodyArea)
         self._loading = True
