@@ -412,7 +412,7 @@ async def test_typing_into_a_generated_paragraph_says_why_in_the_status_bar_at_1
         await pilot.pause()
         told = screen.query_one(StatusBar).told
         assert "Ctrl+G" in told and body.text == text
-        why = screen.query_one("#status-why")
+        why = screen.query_one("#save-state")
         assert why.region.width <= 100 and why.region.width - 2 >= sum(
             2 if ord(c) > 0x2e80 else 1 for c in told)  # said in full, not cut
 

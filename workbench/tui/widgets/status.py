@@ -28,17 +28,17 @@ class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static("", id="save-state")
         yield Static("", id="counts")
-        yield Static("", id="status-why")
 
     def tell(self, why: str, seconds: float = 4.0) -> None:
-        """Why a key could not act, across the whole bar for a few seconds (the save state and
-        the counts come back after it, or at the next keystroke that acts)."""
-        box = self.query_one("#status-why", Static)
+        """Why a key could not act, across the whole bar for a few seconds: in the save state's
+        box, the counts hidden meanwhile (no third box: a hidden one costs a layout per key)."""
+        box = self.query_one("#save-state", Static)
+        if not self.has_class("-telling"):
+            self._before = str(box.render())
         box.update(why)
-        self.set_class(True, "-telling")
-        for part in ("#save-state", "#counts"):
-            self.query_one(part).display = False
-        box.display = True
+        self._told_text = why
+        self.add_class("-telling")
+        self.query_one("#counts").display = False
         if getattr(self, "_told", None) is not None:
             self._told.stop()
         self._told = self.set_timer(seconds, self.untell)
@@ -46,16 +46,20 @@ class StatusBar(Horizontal):
     def untell(self) -> None:
         if not self.has_class("-telling"):
             return
-        self.set_class(False, "-telling")
-        self.query_one("#status-why").display = False
-        for part in ("#save-state", "#counts"):
-            self.query_one(part).display = True
+        self.remove_class("-telling")
+        box = self.query_one("#save-state", Static)
+        if str(box.render()) == self.told_text:
+            box.update(getattr(self, "_before", ""))
+        self.query_one("#counts").display = True
+
+    @property
+    def told_text(self) -> str:
+        return getattr(self, "_told_text", "")
 
     @property
     def told(self) -> str:
         """What the bar says now of a key that could not act ("" when nothing)."""
-        box = self.query_one("#status-why", Static)
-        return str(box.render()) if box.display else ""
+        return str(self.query_one("#save-state", Static).render()) if self.has_class("-telling") else ""
 
     def show_counts(self, c: Counts) -> None:
         """Called on every keystroke: no layout pass, since the counts' box has a fixed width."""

@@ -134,6 +134,7 @@ class ReportScreen(FiguresTab, SectionsTab, ChecksTab, PreviewTab, TitleBlock, S
         """A key that cannot act here says why: in the status bar, and as a toast."""
         for bar in self.query(StatusBar).results(StatusBar):
             bar.tell(why, seconds)
+            self._state_shown = None  # the next save state is drawn over the message
         self.notify(why, severity="warning", timeout=seconds)
 
     def update_counts(self) -> None:
