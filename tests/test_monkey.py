@@ -30,7 +30,9 @@ NAVIGATION = ["up", "down", "left", "right", "tab", "shift+tab", "enter", "escap
               "pageup", "pagedown"]
 COMMANDS = ["f1", "f2", "f3", "f4", "f5", "f6", "f7", "ctrl+s", "ctrl+s", "ctrl+s", "ctrl+z", "ctrl+y", "ctrl+n",
             "ctrl+t", "ctrl+l", "ctrl+g", "ctrl+up", "ctrl+down", "delete", "backspace", "ctrl+r",
-            "ctrl+e", "ctrl+d", "a", "b", "n", "i", "r", "slash", "space", "ctrl+b"]
+            "ctrl+e", "ctrl+d", "a", "b", "n", "i", "r", "slash", "space",
+            # issue 23: split, merge, select the paragraph, find and replace
+            "ctrl+j", "ctrl+b", "ctrl+a", "ctrl+f"]
 TYPED = list("abcxyz0123456789.%") + ["space"]
 PASTES = ["增长8%左右", "21.2亿元", "地区生产总值", "在实际工作中力争更好结果。", "２０２５年是关键一年",
           "力争新增规上企业8家", "（一）", "“十五五”", "下降3%", "不少于300亩", "全镇", "\n第二段",
@@ -145,3 +147,118 @@ async def test_monkey_keys_and_pastes_leave_a_valid_store(tmp_path):
             check(r, s.get(r.place, r.year - 1))
             assert render_text(r)
         s.trash()
+
+
+# ------------------------------------------------------------ what was typed against what is stored
+
+ROUNDS = int(os.environ.get("WORKBENCH_MONKEY_ROUNDS", "24"))
+OTHER_CLAUSES = [("城镇新增就业", "城镇新增就业{n}万人以上"), ("粮食产量", "粮食产量{n}万吨以上"),
+                 ("进出口总额", "进出口总额{n}亿元，增长{n}%"), ("一般公共预算收入", "一般公共预算收入{n}亿元")]
+
+
+def _texts(report) -> list[str]:
+    return [p.full_text for *_, p in report.paragraphs()]
+
+
+@pytest.mark.timeout(600)
+async def test_monkey_pastes_and_wrong_row_clauses_end_in_the_store_as_answered(tmp_path):
+    """Seeded pastes of several paragraphs at random points of random paragraphs, and clauses
+    of another indicator typed on random rows, each question answered at random (split / join /
+    cancel, add / replace / cancel): the store then holds what each answer says, counted."""
+    from textual.widgets import Input
+
+    from tuitools import settle
+    from workbench.drafting import editing as E
+    from workbench.tui.dialogs import ChoiceDialog
+    from workbench.tui.widgets.figures import FiguresTable
+    from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+    store_path = tmp_path / "reports.json"
+    load_examples(store_path)
+    rng = random.Random(SEED + 23)
+    expect_in: list[str] = []      # text the store must hold once
+    expect_out: list[str] = []     # text it must not hold (a cancelled paste)
+    rows: dict[str, str] = {}      # indicator -> its figure as the table must print it
+    gone: list[str] = []           # indicators replaced away
+    asked = 0
+    app = WorkbenchApp(store_path, export_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        screen = app.screen
+        for i in range(ROUNDS):
+            # A paste of two or three paragraphs at a random point of a random paragraph.
+            # (not into an earlier paste: the text typed there would cut what is counted)
+            owned = [(ci, si, pi) for ci, si, pi, p in screen.report.paragraphs()
+                     if not p.generated and "次粘贴" not in p.full_text]
+            addr = rng.choice(owned)
+            screen.action_tab("sections")
+            tree = screen.query_one(OutlineTree)
+            tree.move_cursor(tree.node_for(addr))
+            await pilot.pause()
+            await pilot.pause()
+            body = screen.query_one(BodyArea)
+            body.focus()
+            body.move_cursor(body.document.get_location_from_index(rng.randint(0, len(body.text))))
+            pieces = [f"——第{i}次粘贴第{k}段，编号{rng.randint(1000, 9999)}。" for k in range(rng.randint(2, 3))]
+            body.post_message(events.Paste("\n".join(pieces) + "\n"))
+            await settle(pilot, app)
+            assert isinstance(app.screen, ChoiceDialog), f"paste {i}: several paragraphs taken unasked"
+            answer = rng.choice(["split", "join", "cancel"])
+            app.screen.query_one(f"#choice-{answer}").press()
+            await settle(pilot, app)
+            if answer == "split":
+                expect_in += pieces
+            elif answer == "join":
+                expect_in.append("".join(pieces))
+            else:
+                expect_out += pieces
+            # A clause of another indicator typed on a random row of the targets.
+            screen.action_tab("figures")
+            table = screen.query_one("#targets", FiguresTable)
+            table.focus()
+            row = rng.randrange(len(screen.report.targets))
+            here = screen.report.targets[row].name
+            name, shape = rng.choice([c for c in OTHER_CLAUSES if c[0] != here])
+            clause = shape.format(n=100 + i)
+            table.move_cursor(row=row, column=1)
+            await pilot.press("enter")
+            await pilot.pause()
+            app.screen.query_one("#prompt", Input).value = clause
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert isinstance(app.screen, ChoiceDialog), f"clause {i}: {clause} put over {here} unasked"
+            asked += 1
+            choices = [b.id.removeprefix("choice-") for b in app.screen.query("Button")]
+            answer = rng.choice(choices)
+            app.screen.query_one(f"#choice-{answer}").press()
+            await settle(pilot, app)
+            if answer == "add":
+                rows[name] = clause
+            elif answer == "here":
+                rows[name] = clause
+                gone.append(here)
+                rows.pop(here, None)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        await pilot.pause(0.5)
+        await settle(pilot, app)
+    with Store(store_path, readonly=True) as s:
+        held = s.get("狮岭镇", 2024)
+    texts = "\n".join(_texts(held))
+    found = sum(1 for t in expect_in if texts.count(t) == 1)
+    leaked = sum(1 for t in expect_out if t in texts)
+    names = [f.name for f in held.targets]
+    right = sum(1 for n, clause in rows.items() if n in names
+                and E.figures_of(held, "targets")[names.index(n)].raw.replace("，", "") == clause.replace("，", ""))
+    count("monkey: pasted paragraphs typed", len(expect_in) + len(expect_out))
+    count("monkey: pasted paragraphs the store holds as answered", found + len(expect_out) - leaked)
+    count("monkey: wrong-row clauses asked", asked)
+    count("monkey: rows the store holds as answered", right)
+    assert found == len(expect_in), [t for t in expect_in if texts.count(t) != 1]
+    assert leaked == 0
+    assert not any("\n" in t for t in _texts(held))
+    assert len(names) == len(set(names)), f"an indicator twice: {names}"
+    assert right == len(rows), (rows, [f.raw for f in held.targets])
+    assert not [n for n in gone if n in names and n not in rows]

@@ -58,6 +58,10 @@ EXPECTED = {
         ("I202", "国际收支"),
         # "粮食产量1.37万亿斤" against "保持在1.3万亿斤以上"
         ("I202", "粮食产量"),
+        # "进出口好于预期" against the target stated in words "进出口保稳提质"
+        ("I202", "进出口"),
+        # "生态环境质量持续改善": the year's review says it of the five years only
+        ("I203", "生态环境质量"),
     },
     ("national", 2024): {
         # "国内生产总值超过126万亿元，增长5.2%" against "增长5%左右": 完成

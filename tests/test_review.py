@@ -182,7 +182,7 @@ def test_result_edge_phrasing_in_the_message():
     assert att.reason == "bound" and "界限" in att.describe(t)
     att = attainment(parse_figure("城镇调查失业率5.5%左右"), _res("城镇调查失业率平均为5.2%"))
     text = att.describe(parse_figure("城镇调查失业率5.5%左右"))
-    assert text.startswith("完成平均5.2%，目标5.5%左右，低于目标0.3个百分点"), text
+    assert text.startswith("完成平均5.2%，目标5.5%左右，优于目标0.3个百分点"), text  # lower is better: not a shortfall
 
 
 def test_tolerance_setting_applies_to_results_read_from_text():

@@ -55,20 +55,23 @@ class Attainment:
                     f"目标{format_number(_r(self.target))}{self.unit or ''}{qual}")
             gap_unit = "%"
         if self.gap is not None and abs(self.gap) >= 0.005:
-            side = "高于" if self.gap > 0 else "低于"
             if self.basis == "growth":
                 diff = (self.result or 0) - (self.target or 0)
-                side = "高于" if diff > 0 else "低于"
-                text += f"，{side}目标{format_number(_r(abs(diff)))}{gap_unit}"
             elif self.unit in _RATE_UNITS:
                 diff = (self.result or 0) - (self.target or 0)
-                side = "高于" if diff > 0 else "低于"
-                text += f"，{side}目标{format_number(_r(abs(diff)))}个百分点"
+                gap_unit = "个百分点"
             else:
                 diff = ((self.result or 0) - (self.target or 0)) / abs(self.target or 1) * 100
-                side = "高于" if diff > 0 else "低于"
-                text += f"，{side}目标{format_number(_r(abs(diff)))}{gap_unit}"
+            text += "，" + _side(diff, self.gap) + f"目标{format_number(_r(abs(diff)))}{gap_unit}"
         return text + ("（按增速比较）" if self.basis == "growth" else "（按数值比较）")
+
+
+def _side(diff: float, gap: float) -> str:
+    """"高于" / "低于" the target; where lower is better (the gap, + for better, runs against
+    the difference) a result under the target is "优于" it, never a shortfall's "低于"."""
+    if (diff < 0) != (gap < 0):  # lower is better
+        return "优于" if gap > 0 else "高于"
+    return "高于" if diff > 0 else "低于"
 
 
 def _r(x: float | None, nd: int = 2) -> float:

@@ -14,7 +14,7 @@ from workbench.checking.findings import WARNING, Finding, Settings, _para_where
 from workbench.document.commitments import chapter_is_review
 from workbench.document.figures import (
     AT_LEAST, AT_MOST, QUALIFIER_DIRECTION, Figure, comparable, convert, find_mentions,
-    format_number, normalize, parse_cn_numeral,
+    format_number, format_parts, normalize, parse_cn_numeral,
 )
 from workbench.document.model import Report
 from workbench.document.phrasing import chinese_ordinal
@@ -176,7 +176,8 @@ def _contradiction(m, fig: Figure, bounds: bool = True) -> tuple[str, str] | Non
         hi = fig.growth_pct_max if (fig.unit == "%" and fig.growth_pct_max is not None) else fig.value
         if not _agrees(conv, m.qualifier, fig.value, hi, bounds) and \
                 abs(conv - fig.value) > 1e-9 * max(1, abs(fig.value)):
-            return _said("", m.value, m.unit, m.qualifier), f"{format_number(fig.value)}{fig.unit or ''}"
+            # The table's value as printed, its qualifier kept ("600亿斤以上", "不少于300亩").
+            return _said("", m.value, m.unit, m.qualifier), format_parts(fig)[0] or f"{format_number(fig.value)}{fig.unit or ''}"
     return None
 
 
@@ -222,18 +223,28 @@ def _paragraph_texts(report: Report):
         yield ci, si, pi, para.full_text
 
 
+# A half-width stop after Chinese ("城市.") that the export's full-width pass leaves as it is.
+_HALF_STOP = LazyRegex(rf"(?<={_CJK_CHAR})\.(?![0-9０-９])")
+
+
 def w403_half_width_punctuation(report: Report, previous: Report | None, s: Settings):
-    """W403 half-width punctuation inside Chinese text."""
+    """W403 half-width punctuation inside Chinese text: first what the export leaves as it is
+    (a "." after Chinese), then what it makes full-width itself, each counted apart."""
     for ci, si, pi, text in _paragraph_texts(report):
-        if not _ANY_HALF_PUNCT.search(text):
+        if not _ANY_HALF_PUNCT.search(text) and "." not in text:
             continue
+        left = list(_HALF_STOP.finditer(text))
         hits = list(_HALF_PUNCT.finditer(text))
-        if hits:
-            first = hits[0]
-            context = text[max(0, first.start() - 6): first.end() + 6]
-            yield Finding("W403", WARNING,
-                          f"中文里有半角标点“{first.group()}”（第{first.start() + 1}个字符，"
-                          f"“{context}”）共{len(hits)}处，应为全角", _para_where(ci, si, pi))
+        if not left and not hits:
+            continue
+        first = (left or hits)[0]
+        context = text[max(0, first.start() - 6): first.end() + 6]
+        head = f"中文里有半角标点“{first.group()}”（第{first.start() + 1}个字符，“{context}”）"
+        if left:
+            tail = f"共{len(left)}处，导出时不会改，应为全角" + (f"；另有{len(hits)}处导出时自动改为全角" if hits else "")
+        else:
+            tail = f"共{len(hits)}处，应为全角（导出时会自动改为全角）"
+        yield Finding("W403", WARNING, head + tail, _para_where(ci, si, pi))
 
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("(", ")"))

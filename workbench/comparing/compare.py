@@ -483,6 +483,48 @@ def commitments_followed(a: Report, b: Report) -> list[FollowUp]:
 FOLLOW_WORDS = S.FOLLOW_WORDS
 
 
+# ------------------------------------------------------------ two versions of one year
+
+_STATED = ("value", "unit", "growth_pct", "qualifier", "growth_pct_max", "stretch_pct")
+TARGETS_KIND, RESULTS_KIND = "targets", "results"
+
+
+@dataclass
+class VersionRow:
+    """One indicator of one table in two versions of the same year's report, both figures kept."""
+
+    kind: str                 # "targets" or "results"
+    name: str
+    a: Figure | None          # in the earlier version (None: not in its table)
+    b: Figure | None
+
+    @property
+    def state(self) -> str:
+        if self.a is None:
+            return ADDED
+        if self.b is None:
+            return REMOVED
+        same = all(getattr(self.a, f) == getattr(self.b, f) for f in _STATED)
+        return SAME if same else CHANGED
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"table": self.kind, "name": self.name, "state": self.state,
+                "a": value_text(self.a) or None, "b": value_text(self.b) or None}
+
+
+def figures_between(a: Report, b: Report) -> list[VersionRow]:
+    """Targets, then results, one row per indicator of either version (matched by catalogue key
+    or name, in the later version's order, then what only the earlier one has)."""
+    out: list[VersionRow] = []
+    for kind in (TARGETS_KIND, RESULTS_KIND):
+        before = list(getattr(a, kind))
+        for f in getattr(b, kind):
+            k = next((i for i, g in enumerate(before) if _ident(g) == _ident(f)), None)
+            out.append(VersionRow(kind, f.name, before.pop(k) if k is not None else None, f))
+        out.extend(VersionRow(kind, g.name, g, None) for g in before)
+    return out
+
+
 # ------------------------------------------------------------ all together
 
 @dataclass
@@ -494,11 +536,13 @@ class Comparison:
     sections: list[SectionChange]
     follow_ups: list[FollowUp]
     labels: tuple[str, str] = ("", "")   # "2025年（征求意见稿）" when a side is a version
+    versions: list[VersionRow] | None = None  # two versions of one year: both figures of each row
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "place": self.b.place, "year_a": self.a.year, "year_b": self.b.year,
             "figures": {"years": self.years, "rows": [r.to_dict() for r in self.rows]},
+            **({"versions": [v.to_dict() for v in self.versions]} if self.versions is not None else {}),
             "text": [s.to_dict() for s in self.sections],
             "commitments": [{"raw": f.commitment.raw, "state": f.state, "excerpt": f.excerpt}
                             for f in self.follow_ups],
@@ -508,7 +552,8 @@ class Comparison:
 def compare(a: Report, b: Report, labels: tuple[str | None, str | None] = (None, None)) -> Comparison:
     years, rows = figures_across([a, b])
     shown = (labels[0] or S.CMP_LABEL_YEAR.format(year=a.year), labels[1] or S.CMP_LABEL_YEAR.format(year=b.year))
-    return Comparison(a, b, years, rows, text_diff(a, b), commitments_followed(a, b), shown)
+    versions = figures_between(a, b) if a.year == b.year else None
+    return Comparison(a, b, years, rows, text_diff(a, b), commitments_followed(a, b), shown, versions)
 
 
 def value_text(f: Figure | None) -> str:
@@ -517,5 +562,5 @@ def value_text(f: Figure | None) -> str:
     return format_figure(f, with_name=False)
 
 
-__all__ = ["compare", "figures_across", "text_diff", "char_diff", "phrase_ops", "commitments_followed",
+__all__ = ["compare", "figures_across", "figures_between", "VersionRow", "text_diff", "char_diff", "phrase_ops", "commitments_followed",
            "Comparison", "format_number"]

@@ -15,8 +15,8 @@ from rich.cells import cell_len
 
 from workbench import strings as S
 from workbench.comparing.compare import (
-    ADDED, FOLLOW_WORDS, REMOVED, RENAMED, SAME, STATE_WORDS, Cell, Comparison, IndicatorRow,
-    phrase_ops,
+    ADDED, CHANGED, FOLLOW_WORDS, REMOVED, RENAMED, SAME, STATE_WORDS, Cell, Comparison, IndicatorRow,
+    phrase_ops, value_text,
 )
 from workbench.document.figures import Figure, format_parts
 from workbench.document.phrasing import ATTAINMENT_WORDS, BASICALLY_MET, EXCEEDED, MET, MISSED
@@ -447,15 +447,49 @@ def commitment_lines(cmp: Comparison, width: int) -> list[list[Span]]:
     return lines
 
 
+VERSION_STYLE = {CHANGED: "warn", ADDED: "add", REMOVED: "del"}
+
+
+def versions_lines(cmp: Comparison, width: int) -> list[list[Span]]:
+    """Two versions of one year: each table's indicators with the figure of both, what changed
+    marked; as a table when it fits, else one line an indicator."""
+    rows = cmp.versions or []
+    label_a, label_b = cmp.labels
+    changed = sum(1 for v in rows if v.state != SAME)
+    lines = wrap_spans([(S.CMP_VERSIONS_FIGURES, "head"),
+                        (S.CMP_VERSIONS_COUNT.format(n=changed, total=len(rows)), None)], width, "", "  ")
+    if not rows:
+        return lines + [[("  " + S.CMP_NO_FIGURES, "dim")]]
+    kinds = S.CMP_VERSIONS_TABLES
+    name = Column("", S.CMP_COL_NAME, [[(f"{kinds[v.kind]}·{v.name}", None)] for v in rows], right=False)
+    cols = [Column("", label_a, [[(value_text(v.a) or S.CMP_DASH, None)] for v in rows], right=False),
+            Column("", label_b, [[(value_text(v.b) or S.CMP_DASH, None)] for v in rows], right=False),
+            Column("", S.CMP_VERSIONS_STATE,
+                   [[(S.CMP_VERSIONS_STATES[v.state], VERSION_STYLE.get(v.state))] for v in rows], right=False)]
+    table = _table(name, cols, width)
+    if table is not None:
+        return lines + table
+    for v in rows:
+        spans: list[Span] = [(f"【{S.CMP_VERSIONS_STATES[v.state]}】", VERSION_STYLE.get(v.state, "dim")),
+                             (f"{kinds[v.kind]}·{v.name}：", "bold"),
+                             (f"{label_a} {value_text(v.a) or S.CMP_DASH}", None),
+                             ("；", None), (f"{label_b} {value_text(v.b) or S.CMP_DASH}", None)]
+        lines += wrap_spans(spans, width, "  ", "    ")
+    return lines
+
+
 def comparison_text(cmp: Comparison, *, width: int = 100, color: bool = False) -> str:
     """The whole comparison of two years, every line at most `width` columns."""
     a, b = cmp.a, cmp.b
     lines = wrap_spans([(S.CMP_HEADER.format(place=b.place, a=cmp.labels[0] or f"{a.year}年",
                                              b=cmp.labels[1] or f"{b.year}年"), "head")], width)
     lines.append([])
-    lines += wrap_spans([(S.CMP_FIGURES, "head")], width, "", "  ")
-    shown = [y for y in cmp.years if y in (a.year, b.year)]
-    lines += figures_lines(cmp.years, cmp.rows, {a.year, b.year}, width, with_change=True, shown=shown)
+    if cmp.versions is not None:
+        lines += versions_lines(cmp, width)
+    else:
+        lines += wrap_spans([(S.CMP_FIGURES, "head")], width, "", "  ")
+        shown = [y for y in cmp.years if y in (a.year, b.year)]
+        lines += figures_lines(cmp.years, cmp.rows, {a.year, b.year}, width, with_change=True, shown=shown)
     lines.append([])
     lines += text_lines(cmp, width, color)
     if b.year > a.year:  # two versions of one year: no promises of the one answered in the other

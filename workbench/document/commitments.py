@@ -58,6 +58,10 @@ _FISCAL = LazyRegex(
     r"税率|债券|债务|再贷款|贷款|利率|基金|支出规模|中央本级|比上年增加|比上年年初")
 _LINK_AT_END = LazyRegex(r"(?:达到|达|为|超过|突破|增加到|提高到|控制在|保持在|稳定在)$")
 _SENTENCE_SPLIT = LazyRegex(r"[。；;！？\n]")
+# What is there already, not what will be done: "已有…", "累计建成…", "现有…".
+_STATE_BEFORE = LazyRegex(r"已有|已经|已建成|已累计|累计|现有|共有|拥有|目前|现已|截至")
+# A list item's own number before its words: "①", "⑵", "(1)", "1．".
+_LIST_MARK = LazyRegex(r"^(?:[①-⑳⑴-⒇]|[（(][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.．、])\s*")
 ACTION = "action"
 FISCAL = "fiscal"
 
@@ -82,11 +86,15 @@ def derive_commitments(report: Report) -> list[Commitment]:
         text = para.full_text
         quoted = _quoted_spans(text)
         pos = 0
+        listed = ""  # the items of an enumeration so far ("省级智能工厂、"): one phrase with the next
         for clause in _CLAUSE_SPLIT.split(text):
             start = text.find(clause, pos)
             pos = start + len(clause)
+            mark = text[pos:pos + 1]
             stripped = clause.strip()
-            if not stripped or _FORECAST.search(stripped) or _LEGAL_REFERENCE.search(stripped):
+            whole, listed = listed + stripped, (listed + stripped + "、" if mark == "、" else "")
+            if not stripped or _FORECAST.search(whole) or _LEGAL_REFERENCE.search(stripped) \
+                    or _STATE_BEFORE.search(whole):
                 continue
             offset = start + (len(clause) - len(clause.lstrip()))
             for m in find_mentions(stripped):
@@ -94,7 +102,7 @@ def derive_commitments(report: Report) -> list[Commitment]:
                     continue
                 q = m.qualifier or ("力争" if "力争" in stripped[: m.start] else None)
                 found.append(Commitment(
-                    raw=stripped, value=m.value, unit=m.unit, qualifier=q,
+                    raw=_LIST_MARK.sub("", whole), value=m.value, unit=m.unit, qualifier=q,
                     chapter=ci, section=si, paragraph=pi,
                 ))
                 break  # one commitment per clause
@@ -160,7 +168,7 @@ def is_action_promise(commitment: Commitment, report: Report | None = None) -> b
 
 @lru_cache(maxsize=4096)
 def _reads_as_promise(raw: str) -> bool:
-    if _FORECAST.search(raw) or _LEGAL_REFERENCE.search(raw):
+    if _FORECAST.search(raw) or _LEGAL_REFERENCE.search(raw) or _STATE_BEFORE.search(raw):
         return False
     quoted = _quoted_spans(raw)
     return any(_is_promise(raw, m, 0, quoted) for m in find_mentions(raw))

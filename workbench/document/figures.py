@@ -62,8 +62,18 @@ CLAUSE_PREFIX_QUALIFIERS = ("力争",)
 # A trend stated without a number ("进出口平稳增长", "生态环境进一步好转"): a target's wording only.
 TREND_QUALIFIERS = ("平稳增长", "稳步增长", "进一步好转", "持续好转", "不断增强", "持续增强", "持续改善",
                     "进一步改善", "稳步提升", "稳步提高", "不断提高", "不断提升")
-QUALITATIVE_QUALIFIERS = ("基本平衡", "收支平衡", "保持稳定", "稳定", "提质提效", "提质增效", "稳量提质", "稳中有升",
-                          "稳中提质", "均完成省下达", "完成省下达", "均完成市下达", "完成市下达") + TREND_QUALIFIERS
+# More quality targets ("进出口保稳提质", "生态环境质量持续改善") and every wording of a quota set
+# from above ("能耗降低完成国家下达任务", "主要污染物排放完成国家下达目标", "均完成省下达的指标").
+_QUALITY_WORDS = ("保稳提质", "稳中向好", "稳中有进", "持续改善", "稳步提升")
+_QUOTAS = tuple(f"{each}完成{level}下达{of}{what}" for each in ("均", "") for level in ("国家", "省", "市", "县", "区", "上级", "")
+                for of in ("的", "") for what in ("任务", "目标", "指标", "") if level or what)
+for _word in _QUALITY_WORDS + _QUOTAS:
+    QUALIFIER_DIRECTION.setdefault(_word, QUALITATIVE)
+# Longest first: the cursor takes the first wording that matches.
+QUALITATIVE_QUALIFIERS = tuple(sorted(
+    {"基本平衡", "收支平衡", "保持稳定", "稳定", "提质提效", "提质增效", "稳量提质", "稳中有升", "稳中提质",
+     "均完成省下达", "完成省下达", "均完成市下达", "完成市下达", *TREND_QUALIFIERS, *_QUALITY_WORDS, *_QUOTAS},
+    key=lambda w: (-len(w), w)))
 
 POSITIVE_GROWTH_WORDS = ("同比增长", "增长", "增速", "提高", "上升", "增加", "提升")
 NEGATIVE_GROWTH_WORDS = ("同比下降", "下降", "降低", "减少")
@@ -333,6 +343,11 @@ def _name_end(s: str) -> int:
         if c == "平" and s.startswith("平均", i) and s[i + 2:i + 3].isdigit():  # "失业率平均5.2%"
             return i
         if c in _STOP_FIRST and s.startswith(stops, i) and not s.startswith(("增加值", "增速器"), i):
+            word = next((w for w in GROWTH_WORDS if s.startswith(w, i)), None)
+            if word is not None and s.startswith(QUALITATIVE_QUALIFIERS, i + len(word)) \
+                    and not s.startswith(("稳定", "稳中", "稳步", "稳量", "基本平衡", "持续"), i + len(word)):
+                i += len(word)  # "能耗降低完成国家下达任务": the name is "能耗降低", the target a quota
+                continue
             return i
         if c in _LINK_FIRST and s.startswith(LINK_WORDS, i) and read_number_after_link(s, i):
             return i
@@ -354,6 +369,25 @@ def read_number_after_link(s: str, i: int) -> bool:
     return False
 
 
+_PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?")
+_DECIMAL_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+
+
+def percent_words(text: str) -> str:
+    """"增长百分之五点四" as the grammar reads it: "增长5.4%" (a rate written out in words)."""
+    if "百分之" not in text:
+        return text
+
+    def number(m: re.Match) -> str:
+        whole = parse_cn_numeral(m.group(1)) if m.group(1) not in ("零", "〇") else 0
+        if whole is None:
+            return m.group(0)
+        frac = "".join(_DECIMAL_DIGITS[c] for c in m.group(2)) if m.group(2) else ""
+        return f"{whole}{'.' + frac if frac else ''}%"
+
+    return _PERCENT_WORDS.sub(number, text)
+
+
 def parse_figure(text: str, *, name: str | None = None, loose_units: bool = False) -> Figure:
     """Read a target or result clause into a Figure.
 
@@ -363,7 +397,7 @@ def parse_figure(text: str, *, name: str | None = None, loose_units: bool = Fals
     """
     from workbench.document.catalog import lookup  # local: the catalogue loads its data file on first use
 
-    raw = text.strip().rstrip("。；;，,")
+    raw = percent_words(text.strip().rstrip("。；;，,"))
     if not raw:
         raise FigureError(text, 0, S.EXPECT_FIGURE)
     cur = _Cursor(raw, loose_units=loose_units)

@@ -197,6 +197,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
+_TOTAL_WORDS = ("总量", "总规模")
+_TOTAL_AFTER = re.compile(r"(?<=[%％])\s*[，,]\s*(?:总量|总规模)(?:达到|达|为|实现)?(?=[0-9０-９])")
+
+
 def sentence_figures(text: str, unread: list[str] | None = None) -> list[Figure]:
     """Every figure of a pasted targets (or results) sentence, printed as the table prints.
     With `unread`, every clause read as no figure is added to it, in order: one stating a number
@@ -204,12 +208,21 @@ def sentence_figures(text: str, unread: list[str] | None = None) -> list[Figure]
     from workbench.reading.passage import figures_in
 
     numbered: list[str] = []
+    # "地区生产总值增长6.5%，总量达到120亿元": the 总量 is the same indicator's level.
+    text = _TOTAL_AFTER.sub("，", text)
     found = figures_in(text, unread=numbered)
+    totals = [f for f in found if f.name.startswith(_TOTAL_WORDS)]
+    found = [f for f in found if f not in totals]  # "总量首次突破140亿元" names no indicator of its own
+    numbered.extend(f.raw for f in totals)
     if unread is not None:
         unread.extend(_unread_clauses(text, found, numbered))
     out = []
     for fig in found:
         fig = replace(fig)
+        for word in _TOTAL_WORDS:  # "地区生产总值总量120亿元": the indicator is 地区生产总值
+            if fig.name.endswith(word) and len(fig.name) > len(word) + 1 and lookup(fig.name[:-len(word)]):
+                fig.name = fig.name[:-len(word)]
+                fig.key = lookup(fig.name)
         fig.key = fig.key or lookup(fig.name)
         fig.raw = format_figure(fig)
         out.append(fig)
@@ -219,7 +232,10 @@ def sentence_figures(text: str, unread: list[str] | None = None) -> list[Figure]
 def _unread_clauses(text: str, found: list[Figure], numbered: list[str]) -> list[str]:
     """The clauses of `text` that no figure in `found` came from, in the order written."""
     body = _LEAD_IN.sub("", text.strip(), count=1)
+    # A clause with no digit is read only by a figure stated in words ("进出口保稳提质"): one
+    # that merely names a read indicator ("单位地区生产总值能耗…" beside 地区生产总值) is not.
     names = [f.name for f in found if f.name]
+    worded = [f.name for f in found if f.name and f.is_qualitative]
     out: list[str] = []
     for chunk in _CHUNK_SPLIT.split(body):
         chunk = chunk.strip()
@@ -228,7 +244,7 @@ def _unread_clauses(text: str, found: list[Figure], numbered: list[str]) -> list
         if any(chunk in n or n in chunk for n in numbered):
             out.append(chunk)
         elif not _DIGIT.search(chunk) and len(_HAN.findall(chunk)) >= 4 \
-                and not any(n in chunk or chunk in n for n in names):
+                and not any(chunk in n for n in names) and not any(n in chunk for n in worded):
             out.append(chunk)  # a target in words: the table has no row for it
     return out
 
@@ -256,6 +272,126 @@ def merge_figures(report: Report, kind: str, figs: list[Figure]) -> tuple[int, i
     return updated, added
 
 
+# ------------------------------------------------------------ the targets text against the table
+
+
+def targets_the_table_lacks(report: Report, text: str) -> tuple[list[Figure], list[str]]:
+    """What a targets paragraph states that the targets table would not print: its targets of
+    indicators the table has no row for (those stated in words included), and the clauses it
+    could not read at all."""
+    at = text.find("：")
+    unread: list[str] = []
+    said = sentence_figures(text[at + 1:] if at >= 0 else text, unread)
+    missing = [f for f in said if not any(same_indicator(f, row) for row in report.targets)]
+    return missing, unread
+
+
+def toggle_generated_keeping(report: Report, addr) -> tuple[bool, list[Figure]]:
+    """editing.toggle_generated that never drops a target: turning a drafter's targets paragraph
+    into one written from the table first adds the targets it states that the table lacks
+    (returned), and is refused (EditError listing them) while a clause of it cannot be read."""
+    from workbench.drafting.editing import get_paragraph, toggle_generated
+
+    para = get_paragraph(report, addr)
+    added: list[Figure] = []
+    if not para.generated:
+        from workbench.document.phrasing import is_targets_paragraph
+
+        if is_targets_paragraph(para.full_text):
+            added, unread = targets_the_table_lacks(report, para.full_text)
+            if unread:
+                raise EditError(S.SEC_GENERATE_WOULD_DROP.format(clauses="；".join(unread)))
+    report.targets.extend(replace(f) for f in added)
+    try:
+        return toggle_generated(report, addr), added
+    except EditError:
+        del report.targets[len(report.targets) - len(added):]
+        raise
+
+
+_TARGETS_OPEN = re.compile(r"(?:主要预期目标|主要目标|预期目标|发展目标)[是为]?\s*[：:]")
+_FIELDS = ("value", "unit", "growth_pct", "qualifier", "growth_pct_max", "stretch_pct")
+
+
+@dataclass
+class TextDisagreement:
+    """A targets paragraph the drafter owns whose clauses say other than the targets table."""
+
+    address: tuple[int, int | None, int | None]
+    start: int                # where the clauses begin in the paragraph's text (after "：")
+    end: int                  # where they end (the sentence's "。", or the text's end)
+    differences: list[str]    # one Chinese line each, the text's clause beside the table's
+
+
+def _stated(fig: Figure) -> tuple:
+    return tuple(getattr(fig, f) for f in _FIELDS)
+
+
+def _passage_end(text: str, start: int) -> int:
+    """Where the targets passage that begins at `start` ends: its first sentence and each
+    sentence after it that states a figure ("…增长5%左右。居民消费价格涨幅2%左右。")."""
+    stop = text.find("。", start)
+    end = len(text) if stop < 0 else stop
+    while end < len(text):
+        stop = text.find("。", end + 1)
+        nxt = len(text) if stop < 0 else stop
+        if not sentence_figures(text[end + 1:nxt]):
+            break
+        end = nxt
+    return end
+
+
+def targets_text_disagreement(report: Report) -> TextDisagreement | None:
+    """The first drafter-owned targets sentence of a plan chapter (a generated one always
+    agrees) whose clauses and the targets table differ: an indicator one has and the other
+    lacks, or the same indicator with another figure. None when they agree or there is none."""
+    from workbench.document.commitments import chapter_is_review
+    from workbench.reading.targets import _of_another_period
+
+    if not report.targets:
+        return None
+    for ci, si, pi, para in report.paragraphs():
+        if para.generated or chapter_is_review(report.chapters[ci]):
+            continue
+        text = para.text
+        m = _TARGETS_OPEN.search(text)
+        if m is None:
+            continue
+        if _of_another_period(text[max(0, text.rfind("。", 0, m.start()) + 1):m.end()], report.year):
+            continue  # the plan's five-year targets, not the year's
+        end = _passage_end(text, m.end())
+        said = sentence_figures(text[m.end():end])
+        if not said:
+            continue
+        diffs: list[str] = []
+        matched: set[int] = set()
+        for row in report.targets:
+            k = next((i for i, f in enumerate(said) if i not in matched and same_indicator(f, row)), None)
+            if k is None:
+                diffs.append(S.TARGETS_TEXT_LACKS.format(clause=format_figure(row)))
+                continue
+            matched.add(k)
+            if _stated(said[k]) != _stated(row):
+                diffs.append(S.TARGETS_TEXT_SAYS.format(text=format_figure(said[k]), table=format_figure(row)))
+        diffs.extend(S.TARGETS_TABLE_LACKS.format(clause=format_figure(f))
+                     for i, f in enumerate(said) if i not in matched)
+        return TextDisagreement((ci, si, pi), m.end(), end, diffs) if diffs else None
+    return None
+
+
+def rewrite_targets_text(report: Report, found: TextDisagreement) -> None:
+    """The clauses of a disagreeing targets sentence written again from the table, in the
+    house phrasing; the lead-in and every other sentence of the paragraph stay the drafter's."""
+    from workbench.drafting.editing import get_paragraph
+
+    para = get_paragraph(report, found.address)
+    clauses = "；".join(format_figure(f) for f in report.targets)
+    rest = para.text[found.end:]
+    para.text = para.text[:found.start] + clauses + (rest if rest.startswith("。") else "。" + rest)
+
+
 __all__ = ["GROWTH", "NAME", "VALUE", "type_into_row", "figure_from_clause", "read_clause",
            "looks_like_sentence", "sentence_figures", "replace_figures", "merge_figures",
-           "same_indicator", "row_of", "RowEdit", "plan_row_edit", "put_row"]
+           "same_indicator", "row_of", "RowEdit", "plan_row_edit", "put_row",
+           "TextDisagreement", "targets_text_disagreement", "rewrite_targets_text",
+           "targets_the_table_lacks", "toggle_generated_keeping"]

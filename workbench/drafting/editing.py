@@ -206,6 +206,40 @@ def split_at_sentences(report: Report, addr: Address, target: int = SPLIT_TARGET
     return [(ci, si, pi + k) for k in range(len(pieces))]
 
 
+def split_paragraph(report: Report, addr: Address, at: int) -> Address:
+    """Split a paragraph's text at character `at`: the text before stays (with the lead), the
+    text after becomes a new paragraph right after it. Returns the new paragraph's address."""
+    para = get_paragraph(report, addr)
+    if para.generated:
+        raise EditError(S.EDIT_GENERATED_STRUCTURE)
+    ci, si, pi = addr
+    at = max(0, min(at, len(para.text)))
+    head, tail = para.text[:at].rstrip(), para.text[at:].lstrip()
+    if not tail.strip():
+        raise EditError(S.EDIT_SPLIT_AT_END)
+    para.text = head
+    paragraph_list(report, ci, si).insert(pi + 1, Paragraph(text=tail))
+    return (ci, si, pi + 1)
+
+
+def merge_with_previous(report: Report, addr: Address) -> tuple[Address, int]:
+    """Join a paragraph to the one before it in its chapter or section (its lead, if any, goes
+    into the text where it stood). Returns the joined paragraph's address and where in its text
+    the join is."""
+    para = get_paragraph(report, addr)
+    ci, si, pi = addr
+    if pi == 0:
+        raise EditError(S.EDIT_MERGE_FIRST)
+    paras = paragraph_list(report, ci, si)
+    prev = paras[pi - 1]
+    if para.generated or prev.generated:
+        raise EditError(S.EDIT_GENERATED_STRUCTURE)
+    join = len(prev.text)
+    prev.text = prev.text + (para.lead or "") + para.text
+    paras.pop(pi)
+    return (ci, si, pi - 1), join
+
+
 def add_section(report: Report, ci: int, title: str, after: int | None = None) -> Address:
     secs = report.chapters[ci].sections
     at = len(secs) if after is None else after + 1
@@ -252,6 +286,65 @@ def promote_lead(report: Report, addr: Address) -> str:
     para.lead = m.group(1)
     para.text = para.text[m.end():]
     return para.lead
+
+
+# ------------------------------------------------------------ find and replace
+
+
+def _text_fields(report: Report):
+    """(address, field, text) of every piece of text the drafter owns, in reading order:
+    chapter and section titles, each paragraph's lead and text. Generated paragraphs are left
+    out (their text follows the tables)."""
+    for ci, ch in enumerate(report.chapters):
+        yield (ci, None, None), "title", ch.title or ""
+        for pi, p in enumerate(ch.paragraphs):
+            if not p.generated:
+                yield (ci, None, pi), "lead", p.lead or ""
+                yield (ci, None, pi), "text", p.text
+        for si, sec in enumerate(ch.sections):
+            yield (ci, si, None), "title", sec.title or ""
+            for pi, p in enumerate(sec.paragraphs):
+                if not p.generated:
+                    yield (ci, si, pi), "lead", p.lead or ""
+                    yield (ci, si, pi), "text", p.text
+
+
+def find_all(report: Report, needle: str) -> list[Address]:
+    """The addresses holding `needle`, one per occurrence, in reading order."""
+    if not needle:
+        return []
+    return [addr for addr, _, text in _text_fields(report) for _ in range(text.count(needle))]
+
+
+def generated_holding(report: Report, needle: str) -> int:
+    """How many times `needle` stands in generated paragraphs (which a replace leaves alone)."""
+    if not needle:
+        return 0
+    return sum(p.full_text.count(needle) for _, _, _, p in report.paragraphs() if p.generated)
+
+
+def replace_all(report: Report, needle: str, replacement: str) -> int:
+    """Every `needle` in the drafter's text (titles, leads, paragraphs) made `replacement`;
+    returns how many. Generated paragraphs are not touched."""
+    if not needle:
+        raise EditError(S.FIND_EMPTY)
+    n = 0
+    for (ci, si, pi), field, text in list(_text_fields(report)):
+        k = text.count(needle)
+        if not k:
+            continue
+        n += k
+        new = text.replace(needle, replacement)
+        if field == "title":
+            target = report.chapters[ci] if si is None else report.chapters[ci].sections[si]
+            target.title = new
+        else:
+            para = paragraph_list(report, ci, si)[pi]
+            if field == "lead":
+                para.lead = new or None
+            else:
+                para.text = new
+    return n
 
 
 def snapshot(report: Report) -> Report:

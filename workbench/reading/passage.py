@@ -191,7 +191,9 @@ def holds_figure_number(text: str) -> bool:
 _STRETCH_TAIL = re.compile(r"[，,]?\s*(?:在实际工作中|实际工作中)?(?:努力|力争|争取)(?:取得)?(?:更好|更高|更优|更快)"
                            r"(?:的)?(?:结果|成绩|水平|效果)?(?=[；;。，,\n]|$)")
 # "完成省下达的节能减排约束性指标": the quota's words after the name, as the grammar reads them.
-_QUOTA_FIRST = re.compile(r"(?P<q>完成[省市]下达)的(?P<name>[^，,；;。、]{2,30}?)(?:任务)?(?=[，,；;。]|$)")
+# Not "…排放均完成市下达的目标": there the name came first and 目标 is the quota's own word.
+_QUOTA_FIRST = re.compile(r"(?P<q>完成[省市]下达)的(?!(?:目标|任务|指标)(?:[，,；;。]|$))"
+                          r"(?P<name>[^，,；;。、]{2,30}?)(?:任务)?(?=[，,；;。]|$)")
 # "增幅8%以上" is a growth like "增长8%以上".
 _RISE_WORD = re.compile(r"(?<=[\u4e00-\u9fff])增幅(?:为|达到|达)?(?=\d)")
 # Who set a target, before its name: "中央提出今年经济增长预期目标为5%左右".

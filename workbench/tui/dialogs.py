@@ -173,6 +173,42 @@ class PromptDialog(Dialog):
         self.dismiss(None)
 
 
+class ExportDialog(PromptDialog):
+    """The export path, and below it what goes in: the changes against a version or last
+    year's report as Word revisions (or none), and whether to append 附件 (last year's targets
+    and results). Enter in the path field exports with what is chosen."""
+
+    def __init__(self, title: str, value: str, *, bases: list[tuple[str, str]], appendix: bool | None,
+                 validate: Callable[[str], str | None] | None = None, help: str | None = None):
+        super().__init__(title, value, validate=validate, help=help)
+        self.bases = bases            # (reference, label): "" is no revisions
+        self.appendix = appendix      # None: no last year's report to append
+        self.options: tuple[str, bool] = ("", bool(appendix))
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Checkbox, Select
+
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="question")
+            yield Input(self.value, id="prompt", select_on_focus=True)
+            yield Static("", id="prompt-error", classes="error")
+            if len(self.bases) > 1:
+                yield Label(S.EXPORT_BASE_LABEL)
+                yield Select([(label, ref) for ref, label in self.bases], value="", allow_blank=False,
+                             id="export-base")
+            yield Checkbox(S.EXPORT_APPENDIX_LABEL, bool(self.appendix), id="export-appendix",
+                           disabled=self.appendix is None)
+            yield Static(S.EXPORT_OPTIONS_HINT, classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from textual.widgets import Checkbox, Select
+
+        bases = self.query("#export-base")
+        base = bases.first(Select).value if bases else ""
+        self.options = (base if isinstance(base, str) else "", self.query_one("#export-appendix", Checkbox).value)
+        super().on_input_submitted(event)
+
+
 class NewReportDialog(Dialog):
     """Place, year and the year to start from, each labelled; Enter in any field creates."""
 

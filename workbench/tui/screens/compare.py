@@ -66,6 +66,9 @@ class CompareScreen(Screen):
         """One row per indicator; only the columns some report fills (no empty 2022年目标 when
         there is no 2022 report), the 指标 column fixed while the rest scroll sideways."""
         table = self.query_one(CompareFigures)
+        if self.cmp.versions is not None:
+            self._fill_versions(table)
+            return
         name, target, result, att = S.COMPARE_COLUMNS
         kinds = []
         for y in self.cmp.years:
@@ -96,6 +99,24 @@ class CompareScreen(Screen):
                 else:
                     out.append(Text(c.attainment or "", style=ATT_STYLE.get(c.attainment or "", "")))
             table.add_row(*out, key=row.key)
+
+    def _fill_versions(self, table) -> None:
+        """Two versions of one year: each indicator with its figure in both, what changed marked
+        (one column per version, never only the newer value)."""
+        from workbench.comparing.compare import SAME
+
+        styles = {"changed": "bold yellow", "added": "green", "removed": "red"}
+        table.add_column(S.CMP_COL_NAME, key="name")
+        table.add_column(self.cmp.labels[0], key="a")
+        table.add_column(self.cmp.labels[1], key="b")
+        table.add_column(S.CMP_VERSIONS_STATE, key="state")
+        table.fixed_columns = 1
+        for v in self.cmp.versions:
+            style = styles.get(v.state, "")
+            table.add_row(f"{S.CMP_VERSIONS_TABLES[v.kind]}·{v.name}", Text(value_text(v.a) or S.CMP_DASH, style=style),
+                          Text(value_text(v.b) or S.CMP_DASH, style=style),
+                          Text(S.CMP_VERSIONS_STATES[v.state], style="" if v.state == SAME else style),
+                          key=f"{v.kind}:{(v.b or v.a).key or v.name}")
 
     def fill_texts(self) -> None:
         """Both years' sections in two columns, paragraph beside paragraph, the changed words
@@ -156,6 +177,7 @@ class CompareScreen(Screen):
         from textual_plotext import PlotextPlot
 
         years, rows = figures_across(self.history)
+        key = key.split(":", 1)[1] if key.startswith(("targets:", "results:")) else key  # a version row
         row = next((r for r in rows if r.key == key), None)
         if row is None:
             return

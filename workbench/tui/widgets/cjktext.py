@@ -43,6 +43,11 @@ class CJKText(Widget):
     def set_text(self, text: str) -> None:
         self.set_paragraphs([[(line, None)] for line in text.split("\n")])
 
+    def update(self, text: str) -> None:
+        """As a Label's: the text shown (wrapped by Chinese rules)."""
+        if text != self.text:
+            self.set_text(text)
+
     def set_paragraphs(self, paragraphs: list[list[Span]]) -> None:
         self._paragraphs = paragraphs
         self._cache = None

@@ -11,6 +11,7 @@ from workbench import strings as S
 from workbench.drafting.editing import Address
 from workbench.document.model import Report
 from workbench.document.phrasing import chapter_numbers, section_number
+from workbench.tui.widgets.cjktext import CJKText
 
 SNIPPET = 16
 
@@ -34,6 +35,8 @@ class OutlineTree(Tree):
         Binding("ctrl+down", "screen.move_item(1)", S.BINDING["move_down"], id="sections.move_down", show=False),
         Binding("ctrl+l", "screen.promote_lead", S.BINDING["lead"], id="sections.lead", show=False),
         Binding("f12", "screen.split_sentences", S.BINDING["split_sentences"], id="sections.split_sentences",
+                show=False),
+        Binding("slash,ideographic_comma", "screen.outline_find", S.BINDING_OUTLINE_FIND, id="sections.find",
                 show=False),
         # With a Chinese input method on, > and < arrive as 》 and 《.
         Binding("greater_than_sign,right_double_angle_bracket,ctrl+right", "widen(4)", S.BINDING_WIDEN,
@@ -64,9 +67,12 @@ class OutlineTree(Tree):
         import time
 
         if event.is_printable and event.character and not event.character.isspace() \
-                and event.character not in "<>《》" and time.monotonic() - getattr(self, "_told_at", -10.0) > 3.0:
+                and event.character not in "<>《》/、" and time.monotonic() - getattr(self, "_told_at", -10.0) > 3.0:
             self._told_at = time.monotonic()
-            self.notify(S.OUTLINE_TYPING_HINT, timeout=4)
+            if hasattr(self.screen, "say_why"):
+                self.screen.say_why(S.OUTLINE_TYPING_HINT)
+            else:
+                self.notify(S.OUTLINE_TYPING_HINT, timeout=4)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         """The full title or paragraph start, for a label the pane cuts short."""
@@ -151,7 +157,30 @@ class BodyArea(TextArea):
         # TextArea's own F6/F7 select the line / the whole text, so the next key typed would
         # replace the paragraph: here they are the screen's keys (对比上年, 标题信息) as elsewhere.
         Binding("f6,f7", "pass_to_screen", show=False),
+        # Ctrl+Enter reaches the app only from terminals that report it; Ctrl+J (a line feed) from all.
+        Binding("ctrl+enter,ctrl+j", "screen.split_paragraph", S.BINDING["split"], id="body.split", show=False),
+        Binding("ctrl+a", "select_paragraph", S.BINDING["select_paragraph"], id="body.select_all", show=False),
     ]
+
+    def action_undo(self) -> None:
+        """The paragraph's own typing first; with none left, the screen's undo of the last
+        structure edit (a split, a merge, a paste made paragraphs), so Ctrl+Z always answers."""
+        from textual.actions import SkipAction
+
+        if not self.history.undo_stack:
+            raise SkipAction()
+        super().action_undo()
+
+    def action_redo(self) -> None:
+        from textual.actions import SkipAction
+
+        if not self.history.redo_stack:
+            raise SkipAction()
+        super().action_redo()
+
+    def action_select_paragraph(self) -> None:
+        """Ctrl+A: the whole paragraph selected (TextArea's own Ctrl+A goes to the line start)."""
+        self.select_all()
 
     def action_pass_to_screen(self) -> None:
         from textual.actions import SkipAction
@@ -169,12 +198,21 @@ class BodyArea(TextArea):
             screen.refuse()  # 定稿: asks whether to turn it back into a draft
         elif time.monotonic() - getattr(self, "_told_at", -10.0) > 2.0:
             self._told_at = time.monotonic()
-            self.notify(S.SEC_GENERATED_READONLY, severity="warning", timeout=4)
+            if hasattr(screen, "say_why"):
+                screen.say_why(S.SEC_GENERATED_READONLY)
+            else:
+                self.notify(S.SEC_GENERATED_READONLY, severity="warning", timeout=4)
 
     # Textual runs TextArea's own handlers after these (it dispatches along the MRO).
     def on_key(self, event) -> None:
         if self.read_only and (event.is_printable or event.key in ("enter", "backspace", "delete")):
             self._refuse()
+            return
+        if event.key == "backspace" and self.cursor_location == (0, 0) and self.selection.is_empty \
+                and hasattr(self.screen, "action_merge_paragraph"):
+            event.prevent_default()  # at the paragraph's start: join it to the one before
+            event.stop()
+            self.screen.action_merge_paragraph()
 
     def on_paste(self, event) -> None:
         if self.read_only:
@@ -200,7 +238,7 @@ class SectionsEditor(Horizontal):
 
         yield OutlineTree(S.TAB_SECTIONS, id="outline")
         with Vertical(id="editor"):
-            yield Label(S.SEC_NOTHING, id="editor-label")
+            yield CJKText(S.SEC_NOTHING, id="editor-label")  # a hint wraps by Chinese rules
             yield LeadInput(placeholder=S.SEC_LEAD, id="lead")
             yield Label(S.SEC_BODY, id="body-label")
             yield BodyArea("", soft_wrap=True, id="body")

@@ -29,6 +29,38 @@ class StatusBar(Horizontal):
         yield Static("", id="save-state")
         yield Static("", id="counts")
 
+    def tell(self, why: str, seconds: float = 4.0) -> None:
+        """Why a key could not act, across the whole bar for a few seconds: in the save state's
+        box, the counts hidden meanwhile (no third box: a hidden one costs a layout per key)."""
+        box = self.query_one("#save-state", Static)
+        if not self.has_class("-telling"):
+            self._before = str(box.render())
+        box.update(why)
+        self._told_text = why
+        self.add_class("-telling")
+        self.query_one("#counts").display = False
+        if getattr(self, "_told", None) is not None:
+            self._told.stop()
+        self._told = self.set_timer(seconds, self.untell)
+
+    def untell(self) -> None:
+        if not self.has_class("-telling"):
+            return
+        self.remove_class("-telling")
+        box = self.query_one("#save-state", Static)
+        if str(box.render()) == self.told_text:
+            box.update(getattr(self, "_before", ""))
+        self.query_one("#counts").display = True
+
+    @property
+    def told_text(self) -> str:
+        return getattr(self, "_told_text", "")
+
+    @property
+    def told(self) -> str:
+        """What the bar says now of a key that could not act ("" when nothing)."""
+        return str(self.query_one("#save-state", Static).render()) if self.has_class("-telling") else ""
+
     def show_counts(self, c: Counts) -> None:
         """Called on every keystroke: no layout pass, since the counts' box has a fixed width."""
         line = counts_line(c)

@@ -17,9 +17,24 @@ from workbench.drafting import editing as E
 class Exporting:
     """Mixed into ReportScreen: Ctrl+E and F8."""
 
+    def _export_bases(self) -> list[tuple[str, str]]:
+        """What a redline can be made against: no revisions, each version of this report, and
+        last year's report when the store holds it."""
+        bases = [("", S.EXPORT_BASE_NONE)]
+        try:
+            with self.app.store_lock:
+                rows = self.app.store.versions(self.report.place, self.report.year)
+        except Exception:  # a store that cannot list versions still exports
+            rows = []
+        bases += [(r["name"], S.EXPORT_BASE_VERSION.format(name=r["name"])) for r in reversed(rows)]
+        if self.previous is not None:
+            bases.append((str(self.previous.year), S.EXPORT_BASE_YEAR.format(year=self.previous.year)))
+        return bases
+
     def action_export(self, pdf: bool = False) -> None:
-        """Say where the file goes and let the drafter change it; ask before overwriting."""
-        from workbench.tui.dialogs import ConfirmDialog, PromptDialog
+        """Say where the file goes and let the drafter change it, with what goes in (revisions
+        against a version or last year, 附件); ask before overwriting."""
+        from workbench.tui.dialogs import ConfirmDialog, ExportDialog
 
         proposed = self.app.export_path_for(self.report)
         base = proposed.parent  # a bare file name goes into the folder proposed, never the cwd
@@ -29,6 +44,7 @@ class Exporting:
 
         def write(out: Path) -> None:
             self.app.remember_export_path(self.report.ident, out)
+            self._export_options = dialog.options
             target = out.with_suffix(".pdf") if pdf else out
             if target.exists():
                 self.app.push_screen(ConfirmDialog(S.EXPORT_OVERWRITE.format(path=target)),
@@ -58,11 +74,44 @@ class Exporting:
             self.app.push_screen(ConfirmDialog(S.EXPORT_MAKE_FOLDER.format(folder=out.parent)), make_folder)
 
         # The path is selected: typing a new one replaces it; End or ← edits the file name.
-        self.app.push_screen(PromptDialog(S.EXPORT_PATH_TITLE_PDF if pdf else S.EXPORT_PATH_TITLE,
-                                          str(proposed), validate=validate,
-                                          help=S.HELP_EXPORT_PATH), chosen)
+        dialog = ExportDialog(S.EXPORT_PATH_TITLE_PDF if pdf else S.EXPORT_PATH_TITLE, str(proposed),
+                              bases=self._export_bases(),
+                              appendix=None if self.previous is None else True,
+                              validate=validate, help=S.HELP_EXPORT_PATH)
+        self.app.push_screen(dialog, chosen)
 
     def _export_checked(self, out: Path, pdf: bool = False) -> None:
+        """A targets text the drafter owns that disagrees with the table asks first (rewrite it
+        from the table / keep it / cancel); then the checks, as `workbench export` runs them."""
+        from workbench.drafting.clause import rewrite_targets_text, targets_text_disagreement
+        from workbench.tui.dialogs import ChoiceDialog
+
+        found = targets_text_disagreement(self.report)
+        if found is None:
+            self._export_after_checks(out, pdf)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "regenerate":
+                if self.refuse():
+                    return
+                self.remember()
+                rewrite_targets_text(self.report, found)
+                if self.address == found.address:
+                    self._show_editor(found.address)
+                self.mark_dirty()
+                self.notify(S.TARGETS_TEXT_REWRITTEN, timeout=4)
+            if answer in ("regenerate", "keep"):
+                self._export_after_checks(out, pdf)
+
+        diffs = found.differences
+        lines = diffs[:4] + ([S.TARGETS_TEXT_MORE.format(n=len(diffs) - 4)] if len(diffs) > 4 else [])
+        self.app.push_screen(ChoiceDialog(
+            S.TARGETS_TEXT_ASK.format(n=len(diffs), lines="\n".join(lines)),
+            [("regenerate", S.TARGETS_TEXT_REGENERATE, "primary"), ("keep", S.TARGETS_TEXT_KEEP, "warning"),
+             ("cancel", S.EXPORT_CONFIRM_CANCEL, "default")], focus="regenerate"), answered)
+
+    def _export_after_checks(self, out: Path, pdf: bool = False) -> None:
         """Check first, as `workbench export` does: errors ask before anything is written."""
         from workbench.writing.plain import render_export_summary
 
@@ -70,10 +119,23 @@ class Exporting:
         findings = check(snap, self.previous)
         summary = render_export_summary(snap, findings, more=S.TUI_EXPORT_MORE)
 
+        base, appendix = getattr(self, "_export_options", ("", self.previous is not None))
+        redline = None
+        if base:
+            from workbench.drafting.rounds import RoundError, redline_base
+
+            try:
+                with self.app.store_lock:
+                    redline = redline_base(self.app.store, snap, base, None)
+            except RoundError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                return
+
         def go(confirmed: bool | None = True) -> None:
             if confirmed:
                 self.notify(S.EXPORTING_PDF if pdf else S.EXPORTING, timeout=2)
-                self._export(snap, out, pdf)
+                self._export(snap, out, pdf, redline=redline, appendix=appendix and self.previous is not None,
+                             base=dict(self._export_bases()).get(base, base) if base else "")
 
         if counts(findings)[ERROR]:
             from workbench.tui.dialogs import ConfirmDialog
@@ -88,12 +150,15 @@ class Exporting:
         self.action_export(pdf=True)
 
     @work(thread=True, group="export", description="export")  # not a repr of the whole report
-    def _export(self, snap: Report, out: Path, pdf: bool = False) -> None:
+    def _export(self, snap: Report, out: Path, pdf: bool = False, *, redline=None, appendix: bool | None = None,
+                base: str = "") -> None:
         from workbench.writing.export import ExportError, export_report
 
         adjusted: list = []
+        if appendix is None:
+            appendix = self.previous is not None
         try:
-            export_report(snap, out, previous=self.previous, appendix=self.previous is not None)
+            export_report(snap, out, previous=self.previous, appendix=appendix, redline=redline)
             if pdf:
                 from workbench.writing.pdf import convert_to_pdf
 
@@ -109,6 +174,9 @@ class Exporting:
             self.app.call_from_thread(self.notify, S.EXPORT_FAILED.format(reason=exception_reason(exc)),
                                       severity="error",
                                       timeout=10)
+            return
+        if redline is not None and not pdf:
+            self.app.call_from_thread(self.notify, S.EXPORTED_REDLINE.format(base=base, path=out), timeout=8)
             return
         done = (S.EXPORTED_PDF if pdf else S.EXPORTED).format(path=out)
         if pdf:

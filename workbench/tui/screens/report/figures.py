@@ -220,7 +220,10 @@ class FiguresTab:
         from workbench.tui.dialogs import ConfirmDialog
 
         figs = self._figures(kind)
-        if not figs or self.refuse():
+        if not figs:
+            self.say_why(S.FIG_TABLE_EMPTY)
+            return
+        if self.refuse():
             return
 
         def done(yes: bool) -> None:
@@ -237,13 +240,16 @@ class FiguresTab:
     def move_figure(self, kind: str, row: int, delta: int) -> None:
         if self.refuse():
             return
-        self.remember()
+        before = E.snapshot(self.report)
         new = E.move_item(self._figures(kind), row, delta)
         if new != row:
+            self.remember(before)
             self.refresh_figures()
             table = self.query_one(f"#{kind}", FiguresTable)
             table.move_cursor(row=new, column=table.cursor_column)
             self.mark_dirty()
+        else:
+            self.say_why(S.CANNOT_MOVE_FURTHER.format(end="前" if delta < 0 else "后", way="上" if delta < 0 else "下"))
 
     # ------------------------------------------------------------ the bureau's spreadsheet
     def import_sheet(self, kind: str) -> None:

@@ -58,6 +58,10 @@ class ReportScreen(FiguresTab, SectionsTab, AssistTab, ChecksTab, PreviewTab, Ti
         # assist.py: the drafting help of the office's model (nothing is sent until a task is chosen)
         Binding("ctrl+b", "assist", S.BINDING_ASSIST, id="report.assist", show=False,
                 tooltip=S.AI_BINDING_TOOLTIP),
+        # Ctrl+H arrives as Ctrl+H only from terminals that tell it from Backspace; Ctrl+F from all
+        # (it takes the place of the editor's own Ctrl+F, delete the next word: Alt+Delete does that).
+        Binding("ctrl+h,ctrl+f", "find_replace", S.BINDING_FIND_REPLACE, id="report.find_replace", show=False,
+                priority=True),
         # here: versions and review rounds
         Binding("f10", "versions", S.BINDING_VERSIONS, id="report.versions", show=False),
     ]
@@ -130,6 +134,13 @@ class ReportScreen(FiguresTab, SectionsTab, AssistTab, ChecksTab, PreviewTab, Ti
             return True
         return False
 
+    def say_why(self, why: str, seconds: float = 4.0) -> None:
+        """A key that cannot act here says why: in the status bar, and as a toast."""
+        for bar in self.query(StatusBar).results(StatusBar):
+            bar.tell(why, seconds)
+            self._state_shown = None  # the next save state is drawn over the message
+        self.notify(why, severity="warning", timeout=seconds)
+
     def update_counts(self) -> None:
         """字数 for the paragraph, section, chapter and report, as the drafter types."""
         from workbench.document.counts import counts_at
@@ -158,13 +169,12 @@ class ReportScreen(FiguresTab, SectionsTab, AssistTab, ChecksTab, PreviewTab, Ti
     def _restore(self, report: Report) -> None:
         self.report = report
         self.refresh_figures()
-        self.query_one(OutlineTree).fill(report, self.address)
-        addr = self.address
-        try:
-            if addr is not None:
-                E.get_paragraph(report, addr) if addr[2] is not None else report.chapters[addr[0]]
-        except (IndexError, E.EditError):
+        # After Delete nothing is selected: the undo selects what it brought back.
+        addr = self.address or getattr(self, "_deleted_at", None)
+        self._deleted_at = None
+        if addr is not None and not E.holds(report, addr):
             addr = None
+        self.query_one(OutlineTree).fill(report, addr)
         self._show_editor(addr)
         self.mark_dirty()
 

@@ -3,7 +3,7 @@ and structure actions (Ctrl+N, Ctrl+T, Delete, Ctrl+↑/↓, Ctrl+L, Ctrl+G), la
 
 from __future__ import annotations
 
-from textual.widgets import Input, Label, TextArea, Tree
+from textual.widgets import Input, TextArea, Tree
 
 from workbench import strings as S
 from workbench.document.phrasing import printed
@@ -26,7 +26,7 @@ class SectionsTab:
     def _show_editor(self, addr: E.Address | None) -> None:
         self.address = addr
         self.update_counts()
-        label = self.query_one("#editor-label", Label)
+        label = self.query_one("#editor-label")
         lead = self.query_one(LeadInput)
         body = self.query_one(BodyArea)
         self._loading = True
@@ -123,7 +123,7 @@ class SectionsTab:
         was_model = para.model_written
         para.text = event.text_area.text
         if was_model:  # edited: no longer the model's text (its unsettled figures stay findings)
-            self.query_one("#editor-label", Label).update(S.SEC_LEAD)
+            self.query_one("#editor-label").update(S.SEC_LEAD)
         node = self.query_one(OutlineTree).node_for(self.address)
         if node is not None:
             node.set_label(paragraph_label(para.lead, para.text))
@@ -190,17 +190,23 @@ class SectionsTab:
             return
         addr = self.address
         if addr is None or addr[2] is None:
-            self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
+            self.say_why(S.EDIT_NOT_PARAGRAPH)
             return
+        from workbench.drafting.clause import toggle_generated_keeping
+
         before = E.snapshot(self.report)
         try:
-            generated = E.toggle_generated(self.report, addr)
+            generated, added = toggle_generated_keeping(self.report, addr)
         except E.EditError as exc:
-            self.notify(str(exc), severity="warning")
+            self.say_why(str(exc), seconds=12)
             return
         self.remember(before)
+        if added:
+            self.refresh_figures()
         self._structure_changed(addr)
         self.notify(S.SEC_TO_GENERATED if generated else S.SEC_TO_FREE, timeout=5)
+        if added:
+            self.notify(S.SEC_GENERATE_ADDED.format(clauses="；".join(f.raw or f.name for f in added)), timeout=10)
 
     def action_add_paragraph(self) -> None:
         if self.refuse():
@@ -218,11 +224,147 @@ class SectionsTab:
         lead.focus()  # the new bullet's lead is what the drafter writes next
         self.call_after_refresh(lead.focus)
 
+    def action_split_paragraph(self) -> None:
+        """Ctrl+Enter in the body: the text after the cursor becomes the next paragraph."""
+        addr = self.address
+        if addr is None or addr[2] is None:
+            self.say_why(S.EDIT_NOT_PARAGRAPH)
+            return
+        if self.refuse():
+            return
+        body = self.query_one(BodyArea)
+        at = body.document.get_index_from_location(body.cursor_location)
+        before = E.snapshot(self.report)
+        try:
+            new = E.split_paragraph(self.report, addr, at)
+        except E.EditError as exc:
+            self.say_why(str(exc))
+            return
+        self.remember(before)
+        self._structure_changed(new)
+        body.focus()
+        body.move_cursor((0, 0))
+        self.notify(S.SEC_SPLIT_DONE, timeout=3)
+
+    def action_merge_paragraph(self) -> None:
+        """Backspace at the body's start: this paragraph joins the one before it."""
+        addr = self.address
+        if addr is None or addr[2] is None:
+            self.say_why(S.EDIT_NOT_PARAGRAPH)
+            return
+        if self.refuse():
+            return
+        before = E.snapshot(self.report)
+        try:
+            joined, at = E.merge_with_previous(self.report, addr)
+        except E.EditError as exc:
+            self.say_why(str(exc))
+            return
+        self.remember(before)
+        self._structure_changed(joined)
+        body = self.query_one(BodyArea)
+        if self.focused is not body and not isinstance(self.focused, OutlineTree):
+            body.focus()
+        body.move_cursor(body.document.get_location_from_index(at))
+        self.notify(S.SEC_MERGE_DONE, timeout=3)
+
+    def action_find_replace(self) -> None:
+        """Ctrl+H: a text found across the report (titles, leads, paragraphs), counted, then
+        replaced everywhere at once; one Ctrl+Z puts every occurrence back."""
+        from workbench.tui.dialogs import PromptDialog
+
+        if self.refuse():
+            return
+        body = self.query_one(BodyArea)
+        start = body.selected_text if self.focused is body and "\n" not in body.selected_text else ""
+        start = start or getattr(self, "_find_text", "")
+
+        def validate(text: str) -> str | None:
+            if not text:
+                return S.FIND_EMPTY
+            if not E.find_all(self.report, text):
+                held = E.generated_holding(self.report, text)
+                return S.FIND_NONE_GENERATED.format(text=text, n=held) if held else S.FIND_NONE.format(text=text)
+            return None
+
+        def found(text: str | None) -> None:
+            if not text:
+                return
+            self._find_text = text
+            n = len(E.find_all(self.report, text))
+            held = E.generated_holding(self.report, text)
+            more = S.REPLACE_MORE_GENERATED.format(n=held) if held else ""
+
+            def replaced(new: str | None) -> None:
+                if new is None or self.refuse():
+                    return
+                self.remember()
+                count = E.replace_all(self.report, text, new)
+                self.query_one(OutlineTree).fill(self.report, self.address)
+                self._show_editor(self.address)
+                self.mark_dirty()
+                self.notify(S.REPLACED.format(n=count, old=text, new=new), timeout=6)
+
+            self.app.push_screen(PromptDialog(S.REPLACE_TITLE.format(text=text, n=n, more=more), text), replaced)
+
+        self.app.push_screen(PromptDialog(S.FIND_TITLE, start, validate=validate), found)
+
+    def action_outline_find(self) -> None:
+        """/ in the outline: the next chapter, section or paragraph after the cursor holding a
+        text (generated paragraphs included), counted; asked again with the same text, the next."""
+        from workbench.tui.dialogs import PromptDialog
+
+        def hits(text: str) -> list[E.Address]:
+            out = []
+            for ci, ch in enumerate(self.report.chapters):
+                if text in (ch.title or ""):
+                    out.append((ci, None, None))
+                for pi, p in enumerate(ch.paragraphs):
+                    if text in printed_text(self.report, p):
+                        out.append((ci, None, pi))
+                for si, sec in enumerate(ch.sections):
+                    if text in (sec.title or ""):
+                        out.append((ci, si, None))
+                    for pi, p in enumerate(sec.paragraphs):
+                        if text in printed_text(self.report, p):
+                            out.append((ci, si, pi))
+            return out
+
+        def validate(text: str) -> str | None:
+            if not text:
+                return S.FIND_EMPTY
+            return None if hits(text) else S.FIND_NONE.format(text=text)
+
+        def go(text: str | None) -> None:
+            if not text:
+                return
+            self._outline_find = text
+            found = hits(text)
+            tree = self.query_one(OutlineTree)
+            here = tree.cursor_node.data if tree.cursor_node is not None else None
+            order = [n.data for n in _walk(tree.root) if n.data is not None]
+            pos = order.index(here) if here in order else -1
+            later = [a for a in found if a in order and order.index(a) > pos]
+            target = later[0] if later else found[0]
+            node = tree.node_for(target)
+            if node is not None:
+                node_parent = node.parent
+                while node_parent is not None:
+                    node_parent.expand()
+                    node_parent = node_parent.parent
+                tree.move_cursor(node)
+                tree.scroll_to_node(node, animate=False)
+            tree.focus()
+            self.notify(S.OUTLINE_FOUND.format(k=found.index(target) + 1, n=len(found), text=text), timeout=4)
+
+        self.app.push_screen(PromptDialog(S.OUTLINE_FIND_TITLE, getattr(self, "_outline_find", ""),
+                                          validate=validate), go)
+
     def action_split_sentences(self) -> None:
         """F12: the paragraph split at sentence ends into paragraphs the editor can hold."""
         addr = self.address
         if addr is None or addr[2] is None:
-            self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
+            self.say_why(S.EDIT_NOT_PARAGRAPH)
             return
         if self.refuse():
             return
@@ -230,17 +372,20 @@ class SectionsTab:
         try:
             made = E.split_at_sentences(self.report, addr)
         except E.EditError as exc:
-            self.notify(str(exc), severity="warning")
+            self.say_why(str(exc))
             return
         if len(made) == 1:
-            self.notify(S.SPLIT_NOTHING)
+            self.say_why(S.SPLIT_NOTHING)
             return
         self.remember(before)
         self._structure_changed(addr)
         self.notify(S.SPLIT_DONE.format(n=len(made)))
 
     def action_add_section(self) -> None:
-        if self.address is None or self.refuse():
+        if self.address is None:
+            self.say_why(S.NOTHING_SELECTED)
+            return
+        if self.refuse():
             return
         ci, si, _ = self.address
         self.remember()
@@ -250,7 +395,10 @@ class SectionsTab:
         from workbench.tui.dialogs import ConfirmDialog
 
         addr = self.address
-        if addr is None or self.refuse():
+        if addr is None:
+            self.say_why(S.NOTHING_SELECTED)
+            return
+        if self.refuse():
             return
         ci, si, pi = addr
         what = (paragraph_label(*self._lead_text(addr)) if pi is not None
@@ -260,6 +408,7 @@ class SectionsTab:
             if yes:
                 self.remember()
                 E.delete(self.report, addr)
+                self._deleted_at = addr
                 self._structure_changed(None)
 
         self.app.push_screen(ConfirmDialog(S.CONFIRM_DELETE_ITEM.format(what=what)), done)
@@ -282,25 +431,43 @@ class SectionsTab:
         return p.lead, p.text
 
     def action_move_item(self, delta: int) -> None:
-        if self.address is None or self.refuse():
+        if self.address is None:
+            self.say_why(S.NOTHING_SELECTED)
             return
-        self.remember()
+        if self.refuse():
+            return
+        before = E.snapshot(self.report)
         new = E.move(self.report, self.address, delta)
         if new != self.address:
+            self.remember(before)
             self._structure_changed(new)
+        else:
+            self.say_why(S.CANNOT_MOVE_FURTHER.format(end="前" if delta < 0 else "后", way="上" if delta < 0 else "下"))
 
     def action_promote_lead(self) -> None:
         if self.refuse():
             return
         if self.address is None or self.address[2] is None:
-            self.notify(S.EDIT_NOT_PARAGRAPH, severity="warning")
+            self.say_why(S.EDIT_NOT_PARAGRAPH)
             return
         try:
             before = E.snapshot(self.report)
             lead = E.promote_lead(self.report, self.address)
             self.remember(before)
         except E.EditError as exc:
-            self.notify(str(exc), severity="warning")
+            self.say_why(str(exc))
             return
         self._structure_changed(self.address)
         self.notify(S.SEC_LEAD_DONE.format(lead=lead), timeout=3)
+
+
+def printed_text(report, para) -> str:
+    lead, text = printed(report, para)
+    return (lead or "") + text
+
+
+def _walk(node):
+    """The tree's nodes in the order shown."""
+    yield node
+    for child in node.children:
+        yield from _walk(child)
