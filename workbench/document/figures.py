@@ -53,6 +53,19 @@ QUALIFIER_DIRECTION: dict[str, str | None] = {
     "完成省下达": QUALITATIVE,
     "均完成市下达": QUALITATIVE,
     "完成市下达": QUALITATIVE,
+    # "节能减排完成上级下达目标任务", "约束性指标达到上级规定要求": a quota or rule from above.
+    "完成上级下达的目标任务": QUALITATIVE,
+    "完成上级下达目标任务": QUALITATIVE,
+    "完成上级下达的任务": QUALITATIVE,
+    "完成上级下达任务": QUALITATIVE,
+    "完成上级下达": QUALITATIVE,
+    "达到上级规定要求": QUALITATIVE,
+    "达到上级要求": QUALITATIVE,
+    # "完成能耗强度降低任务" read as "能耗强度降低完成任务": a task to be done, no number.
+    "完成任务": QUALITATIVE,
+    # "一般公共预算收入保持正增长": above zero, no number.
+    "保持正增长": QUALITATIVE,
+    "实现正增长": QUALITATIVE,
 }
 SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下")
 # Written directly before the number: "不少于300亩", "控制在5.5%".
@@ -63,7 +76,13 @@ CLAUSE_PREFIX_QUALIFIERS = ("力争",)
 TREND_QUALIFIERS = ("平稳增长", "稳步增长", "进一步好转", "持续好转", "不断增强", "持续增强", "持续改善",
                     "进一步改善", "稳步提升", "稳步提高", "不断提高", "不断提升")
 QUALITATIVE_QUALIFIERS = ("基本平衡", "收支平衡", "保持稳定", "稳定", "提质提效", "提质增效", "稳量提质", "稳中有升",
-                          "稳中提质", "均完成省下达", "完成省下达", "均完成市下达", "完成市下达") + TREND_QUALIFIERS
+                          "稳中提质", "均完成省下达", "完成省下达", "均完成市下达", "完成市下达") + TREND_QUALIFIERS \
+    + ("完成上级下达的目标任务", "完成上级下达目标任务", "完成上级下达的任务", "完成上级下达任务", "完成上级下达",
+       "达到上级规定要求", "达到上级要求", "完成任务", "保持正增长", "实现正增长")
+# Qualifiers only a target is written with (a quota, a rule, a task, "正增长"): a review sentence
+# in these words states no result.
+TARGET_ONLY_QUALIFIERS = ("完成上级下达的目标任务", "完成上级下达目标任务", "完成上级下达的任务", "完成上级下达任务",
+                          "完成上级下达", "达到上级规定要求", "达到上级要求", "完成任务", "保持正增长", "实现正增长")
 
 POSITIVE_GROWTH_WORDS = ("同比增长", "增长", "增速", "提高", "上升", "增加", "提升")
 NEGATIVE_GROWTH_WORDS = ("同比下降", "下降", "降低", "减少")
