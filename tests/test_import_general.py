@@ -421,3 +421,15 @@ def test_an_autonomous_county_named_by_its_stem(tmp_path):
     # named twice but never as the place itself: no guess
     text2 = text.replace("作出澜沧贡献", "作出更大贡献").replace("把澜沧建成", "把澜沧县城建成")
     assert _report(tmp_path, text2 + "澜沧江沿岸\n").place == ""
+
+
+def test_a_task_paragraph_after_the_targets_and_a_closed_list_are_no_targets(tmp_path):
+    head = "青禾县政府工作报告\n各位代表：\n一、2024年工作回顾\n全年实现地区生产总值150亿元，增长5%。\n二、2025年工作安排\n"
+    # the targets sentence, then a short paragraph of the year's tasks with their own figures
+    r = _report(tmp_path, head + "今年主要预期目标是：地区生产总值增长6%，税收收入增长4%。\n"
+                                 "全年计划新开工项目45个，完成投资38亿元。\n")
+    assert [f.name for f in r.targets] == ["地区生产总值", "税收收入"]
+    # a lead-in and a list closed by "。", then the tasks
+    r = _report(tmp_path, head + "今年主要预期目标是：\n地区生产总值增长6%；\n研发经费投入强度达到2.1%；\n"
+                                 "城镇新增就业2500人以上。\n改造老旧小区12个，新建公园3座。\n")
+    assert [f.name for f in r.targets] == ["地区生产总值", "研发经费投入强度", "城镇新增就业"]

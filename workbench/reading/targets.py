@@ -108,16 +108,25 @@ def _targets_by(report: Report, mark: re.Pattern[str], unread: list[str] | None 
         # A lead-in line followed by a list: read on while the next paragraphs open with figures.
         paras = report.chapters[ci].paragraphs if si is None else report.chapters[ci].sections[si].paragraphs
         lead_in = not figs or passage.rstrip().endswith(("：", ":"))
+        items_end_with_semicolon = False
         for nxt in paras[pi + 1:]:
             first = nxt.full_text.split("。", 1)[0]
-            if mark.search(first):
-                break  # another targets passage begins
+            if mark.search(first) or _TASKS_BEGIN.match(nxt.full_text.strip()):
+                break  # another targets passage, or the tasks, begins
             more_missed: list[str] = []
             more = figures_in(first if lead_in else nxt.full_text, unread=more_missed)
             if not more or (not lead_in and len(nxt.full_text) > 120):
                 break
+            if not lead_in and not all(f.key for f in more):
+                break  # "全年计划实施重点项目60个": a task's figures after the targets, not targets
             figs.extend(more)
             missed.extend(more_missed)
+            # A list whose items end with "；" is closed by the item that ends with "。".
+            end = nxt.full_text.rstrip()[-1:]
+            if end in "；;":
+                items_end_with_semicolon = True
+            elif end == "。" and items_end_with_semicolon:
+                break
         keyed = [f for f in figs if f.key]
         known = [f for f in figs if f.growth_pct is not None or f.value is not None]
         if keyed or len(known) >= 2:
