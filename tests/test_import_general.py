@@ -433,3 +433,8 @@ def test_a_task_paragraph_after_the_targets_and_a_closed_list_are_no_targets(tmp
     r = _report(tmp_path, head + "今年主要预期目标是：\n地区生产总值增长6%；\n研发经费投入强度达到2.1%；\n"
                                  "城镇新增就业2500人以上。\n改造老旧小区12个，新建公园3座。\n")
     assert [f.name for f in r.targets] == ["地区生产总值", "研发经费投入强度", "城镇新增就业"]
+
+
+def test_a_part_of_the_year_in_a_review_is_no_result_of_the_year():
+    got = _read("全年一般公共预算收入9.4亿元，增长5%；1—10月，规上工业增加值增长7.7%，前三季度固定资产投资增长3%。")
+    assert got == [("一般公共预算收入", 9.4, "亿元", 5)]

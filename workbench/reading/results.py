@@ -194,6 +194,9 @@ def results_in(text: str) -> list[Figure]:
         restated = _TARGETS_RESTATED.search(sentence)
         if restated:
             sentence = sentence[:restated.start()]  # the targets the year was set, not what it achieved
+        part = _PART_OF_YEAR.search(sentence)
+        if part:
+            sentence = sentence[:part.start()]  # "1—11月，…增长8.2%": a part of the year, not the year
         if "分别" in sentence:
             found, sentence = _respective_results(sentence)
             out.extend(found)
@@ -226,6 +229,11 @@ def results_in(text: str) -> list[Figure]:
 
 # A review that restates the year's targets before its results: "年初确定的主要预期目标是：…".
 _TARGETS_RESTATED = LazyRegex(r"(?:预期目标|主要目标|奋斗目标|目标任务|发展目标|目标)(?:是|为)[：:]?(?=[\u4e00-\u9fff])")
+
+
+# A part of the year that scopes what follows in its sentence: "1—11月，", "前三季度", "上半年".
+_PART_OF_YEAR = LazyRegex(r"(?:^|(?<=[，,：:]))\s*(?:(?:19|20)\d\d年)?(?:1\s*[—\-－~至到]\s*\d{1,2}月份?|前[一二三]季度|"
+                          r"[一二三]季度|上半年|截至\d{1,2}月(?:底|末)?)(?:[，,]|(?=[\u4e00-\u9fff]))")
 
 
 # The level stated after a growth and its comparison: "增长6%，高于全省0.2个百分点，总量跨过3000亿元".
