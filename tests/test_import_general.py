@@ -438,3 +438,8 @@ def test_a_task_paragraph_after_the_targets_and_a_closed_list_are_no_targets(tmp
 def test_a_part_of_the_year_in_a_review_is_no_result_of_the_year():
     got = _read("全年一般公共预算收入9.4亿元，增长5%；1—10月，规上工业增加值增长7.7%，前三季度固定资产投资增长3%。")
     assert got == [("一般公共预算收入", 9.4, "亿元", 5)]
+
+
+def test_a_comparison_after_a_target_is_no_target_of_its_own():
+    got = _targets_of("地区生产总值增长6.5%，快于全省1个百分点；税收收入增长5%，比上年提高0.8个百分点，达到8.2亿元。")
+    assert got == [("地区生产总值", None, None, 6.5, None), ("税收收入", 8.2, "亿元", 5, None)]

@@ -206,6 +206,16 @@ _ASIDE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（）()]{1,40}[）)]"
                             r"(?=同比|增长|下降|增速|提高|降低|达到|控制在|保持|稳定在|为|\d)")
 # "增幅8%以上" is a growth like "增长8%以上".
 _RISE_WORD = re.compile(r"(?<=[\u4e00-\u9fff])增幅(?:为|达到|达)?(?=\d)")
+# A comparison after a figure: "高于全省0.5个百分点", "比上年提高1个百分点", "快于全国平均水平".
+_COMPARISON_ASIDE = re.compile(r"^(?:比|较)?(?:高于|低于|快于|慢于|高出|低出|超出|领先)?(?:全国|全省|全市|全区|全县|上年|去年|"
+                               r"同期|平均)(?:平均)?(?:水平)?(?:高|低|快|慢|提高|下降|加快|回落)?[\d.]+个?百分点$"
+                               r"|^(?:高于|低于|快于|慢于|高出|低出|超出|领先)(?:全国|全省|全市|全区|全县|上年|去年|同期|平均)")
+
+
+_COMPARISON_PIECE = re.compile(r"[，,](?:比|较)?(?:高于|低于|快于|慢于|高出|低出|超出|领先)?(?:全国|全省|全市|全区|全县|上年|去年|"
+                               r"同期|平均)(?:平均)?(?:水平)?(?:高|低|快|慢|提高|下降|加快|回落)?[\d.]+个?百分点(?=[，,；;。\n]|$)")
+
+
 # Who set a target, before its name: "中央提出今年经济增长预期目标为5%左右".
 _WHO_SET = re.compile(r"^.{0,12}?(?:提出|要求|明确|确定)(?=.)")
 
@@ -225,6 +235,7 @@ def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None
              for m in _TASK_FIRST.finditer(passage)]
     passage = _TASK_FIRST.sub("", passage)
     passage = _RISE_WORD.sub("增长", passage)
+    passage = _COMPARISON_PIECE.sub("", passage)
     clauses = [c for c in re.split(r"[；;。\n]", passage) if c.strip()]
     for clause in clauses:
         clause = clause.strip()
@@ -247,6 +258,8 @@ def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None
                 trend = next(t for t in _SHARED_WORDS if chunk.endswith(t))
                 found.append(Figure(name=chunk[:-len(trend)], qualifier=trend, raw=chunk))
                 continue
+            if _COMPARISON_ASIDE.match(chunk):
+                continue  # "高于全省0.5个百分点": how the figure before compares, no target of its own
             if len(chunk) < 4 or not _MAY_HOLD_FIGURE.search(chunk):
                 skipped(chunk)
                 continue
