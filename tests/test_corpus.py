@@ -38,6 +38,7 @@ EXPECTED = {
         ('一般公共预算收入', None, None, 7, '以上'),
         ('城乡居民人均可支配收入', None, None, None, '同步'),
         ('城镇调查失业率', 5, '%', None, '以内'),
+        ('节能减排', None, None, None, '完成上级下达目标任务'),
     ]),
     'local-pages/district-龙岗区-2025-cezhidao.txt': ('龙岗区', 2025, 2, [
     ]),

@@ -321,3 +321,125 @@ def test_a_subdistrict_office_report_and_a_figure_wrapped_before_its_unit(tmp_pa
     body = "\n".join(p.full_text for *_, p in r.paragraphs())
     assert "办事处工作报告" not in body and "王某某" not in body
     assert [(f.name, f.value, f.unit, f.growth_pct) for f in r.results] == [("地区生产总值", 31.5, "亿元", 5.2)]
+
+
+# ------------------------------------------------------------ second round: the working half's shapes
+
+
+def _targets_of(text: str) -> list[tuple]:
+    return [(f.name, f.value, f.unit, f.growth_pct, f.qualifier) for f in figures_in(text)]
+
+
+def test_targets_with_no_number_a_quota_a_rule_a_task_and_above_zero():
+    got = _targets_of("规上工业增加值增长9%以上；污染减排完成上级下达的目标任务；各项约束性指标达到上级要求；"
+                      "完成单位产值能耗降低任务；进出口总额实现正增长。")
+    assert got == [("规上工业增加值", None, None, 9, "以上"),
+                   ("污染减排", None, None, None, "完成上级下达的目标任务"),
+                   ("约束性指标", None, None, None, "达到上级要求"),
+                   ("进出口总额", None, None, None, "实现正增长"),
+                   ("单位产值能耗降低", None, None, None, "完成任务")]
+    # the year's work as a whole is no task of its own
+    assert _targets_of("确保完成全年各项目标任务，完成年度工作任务。") == []
+
+
+def test_a_list_of_names_sharing_one_qualitative_word_is_one_target():
+    got = _targets_of("税收收入、社会消费品零售总额保持正增长，外贸进出口总额增长4%。")
+    assert got == [("税收收入、社会消费品零售总额", None, None, None, "保持正增长"),
+                   ("外贸进出口总额", None, None, 4, None)]
+    # names each with its own word stay apart
+    got = _targets_of("物价水平保持稳定、就业形势保持稳定。")
+    assert [g[0] for g in got] == ["物价水平", "就业形势"]
+
+
+def test_a_bracketed_aside_between_name_and_figure():
+    got = figures_in("一般公共预算支出（不含2023年结转的专项债券资金）增长4%以上，税收收入增长6%。")
+    assert [(f.name, f.growth_pct, f.qualifier) for f in got] == [("一般公共预算支出", 4, "以上"), ("税收收入", 6, None)]
+    assert "不含2023年" in got[0].raw  # the drafter's words are kept
+
+
+def test_quota_and_task_words_in_a_review_are_no_results():
+    assert results_in("全年节能减排完成上级下达目标任务，一般公共预算收入实现正增长。") == []
+
+
+def test_profit_total_of_enterprises_is_a_result():
+    assert _read("规上工业企业实现利润总额3.6亿元，同比增长8.2%") == [("规上工业企业利润总额", 3.6, "亿元", 8.2)]
+
+
+def _report(tmp_path: Path, text: str, **flags):
+    """The one report a text imports as, with --place/--year style flags when given."""
+    path = _txt(tmp_path, text)
+    return (import_detailed(path, **flags) if flags else read_partial(path))[0].report
+
+
+def test_tasks_after_the_targets_and_figures_of_another_period_are_no_targets(tmp_path):
+    text = ("青禾县政府工作报告\n各位代表：\n一、2024年工作回顾\n全年实现地区生产总值188亿元，增长5.8%。\n"
+            "二、2025年工作安排\n今年全县发展的主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%；"
+            "到2027年，全县地区生产总值突破230亿元。围绕上述目标，我们将实施重点项目80个，完成投资65亿元，"
+            "新建充电桩500个。\n")
+    r = _report(tmp_path, text)
+    assert [(f.name, f.value, f.growth_pct) for f in r.targets] == [("地区生产总值", None, 6), ("一般公共预算收入", None, 5)]
+
+
+def test_targets_restated_in_the_review_are_no_results(tmp_path):
+    text = ("青禾镇2025年政府工作报告\n各位代表：\n一、2024年工作回顾\n年初镇人代会确定的主要目标是：财政收入增长12%，"
+            "固定资产投资增长15%。一年来，全镇财政收入完成1.8亿元，增长10.5%；固定资产投资增长9%。\n")
+    r = _report(tmp_path, text)
+    assert [(f.name, f.value, f.growth_pct) for f in r.results] == [("财政收入", 1.8, 10.5), ("固定资产投资", None, 9)]
+
+
+def test_a_plan_of_its_own_titled_as_such(tmp_path):
+    text = ("青禾镇2025年度工作计划\n2025年是青禾镇转型发展的攻坚之年。\n2025年主要预期目标是：地区生产总值增长6.5%，"
+            "固定资产投资增长9%以上。\n")
+    r = _report(tmp_path, text)
+    assert (r.place, r.year) == ("青禾镇", 2025)
+    assert "工作计划" not in "\n".join(p.full_text for *_, p in r.paragraphs())
+
+
+def test_year_of_a_targets_passage_from_the_paragraph_that_opens_the_plan(tmp_path):
+    text = ("松川区区长代表区政府向大会报告工作。\n图片\n"
+            "2026年是“十五五”规划的开局之年，做好今年工作意义重大。\n"
+            "新的一年，全区将坚持稳中求进。\n"
+            "经济社会发展主要预期目标是：地区生产总值增长5.5%以上，一般公共预算收入增长4%。\n")
+    r = _report(tmp_path, text, place="松川区")
+    assert r.year == 2026
+    assert "图片" not in "\n".join(p.full_text for *_, p in r.paragraphs())
+
+
+def test_no_year_from_a_year_opening_a_review_paragraph(tmp_path):
+    # "2024年是…" in the review, followed by targets met: no plan's year
+    text = ("一、2024年工作回顾\n2024年是极不平凡的一年。全区较好完成了主要预期目标。地区生产总值增长5%。\n")
+    r = _report(tmp_path, text)
+    assert r.year == 2025  # from the review's title, not 2024
+
+
+def test_an_autonomous_county_named_by_its_stem(tmp_path):
+    # spoken of as a county once (县委), its stem named twice and once as the place itself
+    text = ("2024年政府工作总体要求是：认真落实县委十三届六次全会精神，真正把澜沧建成边境明珠，"
+            "为全省发展作出澜沧贡献。\n2024年经济社会发展的主要预期目标是：地区生产总值增长7%以上。\n")
+    r = _report(tmp_path, text)
+    assert r.place == "澜沧"
+    # named twice but never as the place itself: no guess
+    text2 = text.replace("作出澜沧贡献", "作出更大贡献").replace("把澜沧建成", "把澜沧县城建成")
+    assert _report(tmp_path, text2 + "澜沧江沿岸\n").place == ""
+
+
+def test_a_task_paragraph_after_the_targets_and_a_closed_list_are_no_targets(tmp_path):
+    head = "青禾县政府工作报告\n各位代表：\n一、2024年工作回顾\n全年实现地区生产总值150亿元，增长5%。\n二、2025年工作安排\n"
+    # the targets sentence, then a short paragraph of the year's tasks with their own figures
+    r = _report(tmp_path, head + "今年主要预期目标是：地区生产总值增长6%，税收收入增长4%。\n"
+                                 "全年计划新开工项目45个，完成投资38亿元。\n")
+    assert [f.name for f in r.targets] == ["地区生产总值", "税收收入"]
+    # a lead-in and a list closed by "。", then the tasks
+    r = _report(tmp_path, head + "今年主要预期目标是：\n地区生产总值增长6%；\n研发经费投入强度达到2.1%；\n"
+                                 "城镇新增就业2500人以上。\n改造老旧小区12个，新建公园3座。\n")
+    assert [f.name for f in r.targets] == ["地区生产总值", "研发经费投入强度", "城镇新增就业"]
+
+
+def test_a_part_of_the_year_in_a_review_is_no_result_of_the_year():
+    got = _read("全年一般公共预算收入9.4亿元，增长5%；1—10月，规上工业增加值增长7.7%，前三季度固定资产投资增长3%。")
+    assert got == [("一般公共预算收入", 9.4, "亿元", 5)]
+
+
+def test_a_comparison_after_a_target_is_no_target_of_its_own():
+    got = _targets_of("地区生产总值增长6.5%，快于全省1个百分点；税收收入增长5%，比上年提高0.8个百分点，达到8.2亿元。")
+    assert got == [("地区生产总值", None, None, 6.5, None), ("税收收入", 8.2, "亿元", 5, None)]

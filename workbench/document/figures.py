@@ -53,6 +53,19 @@ QUALIFIER_DIRECTION: dict[str, str | None] = {
     "完成省下达": QUALITATIVE,
     "均完成市下达": QUALITATIVE,
     "完成市下达": QUALITATIVE,
+    # "节能减排完成上级下达目标任务", "约束性指标达到上级规定要求": a quota or rule from above.
+    "完成上级下达的目标任务": QUALITATIVE,
+    "完成上级下达目标任务": QUALITATIVE,
+    "完成上级下达的任务": QUALITATIVE,
+    "完成上级下达任务": QUALITATIVE,
+    "完成上级下达": QUALITATIVE,
+    "达到上级规定要求": QUALITATIVE,
+    "达到上级要求": QUALITATIVE,
+    # "完成能耗强度降低任务" read as "能耗强度降低完成任务": a task to be done, no number.
+    "完成任务": QUALITATIVE,
+    # "一般公共预算收入保持正增长": above zero, no number.
+    "保持正增长": QUALITATIVE,
+    "实现正增长": QUALITATIVE,
 }
 SUFFIX_QUALIFIERS = ("左右", "以上", "以内", "以下")
 # Written directly before the number: "不少于300亩", "控制在5.5%".
@@ -67,12 +80,17 @@ TREND_QUALIFIERS = ("平稳增长", "稳步增长", "进一步好转", "持续�
 _QUALITY_WORDS = ("保稳提质", "稳中向好", "稳中有进", "持续改善", "稳步提升")
 _QUOTAS = tuple(f"{each}完成{level}下达{of}{what}" for each in ("均", "") for level in ("国家", "省", "市", "县", "区", "上级", "")
                 for of in ("的", "") for what in ("任务", "目标", "指标", "") if level or what)
-for _word in _QUALITY_WORDS + _QUOTAS:
+# Qualifiers only a target is written with (a quota, a rule, a task, "正增长"): a review sentence
+# in these words states no result.
+TARGET_ONLY_QUALIFIERS = ("完成上级下达的目标任务", "完成上级下达目标任务", "完成上级下达的任务", "完成上级下达任务",
+                          "完成上级下达", "达到上级规定要求", "达到上级要求", "完成任务", "保持正增长", "实现正增长")
+for _word in _QUALITY_WORDS + _QUOTAS + TARGET_ONLY_QUALIFIERS:
     QUALIFIER_DIRECTION.setdefault(_word, QUALITATIVE)
 # Longest first: the cursor takes the first wording that matches.
 QUALITATIVE_QUALIFIERS = tuple(sorted(
     {"基本平衡", "收支平衡", "保持稳定", "稳定", "提质提效", "提质增效", "稳量提质", "稳中有升", "稳中提质",
-     "均完成省下达", "完成省下达", "均完成市下达", "完成市下达", *TREND_QUALIFIERS, *_QUALITY_WORDS, *_QUOTAS},
+     "均完成省下达", "完成省下达", "均完成市下达", "完成市下达", *TREND_QUALIFIERS, *_QUALITY_WORDS, *_QUOTAS,
+     *TARGET_ONLY_QUALIFIERS},
     key=lambda w: (-len(w), w)))
 
 POSITIVE_GROWTH_WORDS = ("同比增长", "增长", "增速", "提高", "上升", "增加", "提升")

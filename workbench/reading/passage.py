@@ -36,16 +36,20 @@ def _pieces(clause: str) -> list[str]:
     return _bundled(chunks, clause)
 
 
-# "人民群众获得感、幸福感、安全感不断增强": names listed with 、 that share one trend word are one target.
-_BUNDLE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{1,10})+?(?:" + "|".join(TREND_QUALIFIERS) + r")$")
+# "人民群众获得感、幸福感、安全感不断增强", "一般公共预算收入、固定资产投资保持正增长": names listed
+# with 、 that share one trend or qualitative word are one target.
+_SHARED_WORDS = tuple(sorted(set(TREND_QUALIFIERS + QUALITATIVE_QUALIFIERS), key=len, reverse=True))
+_BUNDLE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{1,10})+?(?:" + "|".join(_SHARED_WORDS) + r")$")
 
 
 def _bundled(chunks: list[str], clause: str) -> list[str]:
     out: list[str] = []
     for chunk in chunks:
-        if out and any(chunk.endswith(t) for t in TREND_QUALIFIERS):
+        if out and any(chunk.endswith(t) for t in _SHARED_WORDS):
             k = len(out)
+            # Only bare names join: "物价总体稳定、就业保持稳定" are two targets, each with its word.
             while k > 0 and not re.search(r"\d", out[k - 1]) and len(out[k - 1]) <= 10 \
+                    and not any(out[k - 1].endswith(t) for t in _SHARED_WORDS) \
                     and "、".join(out[k - 1:] + [chunk]) in clause:
                 k -= 1
             joined = "、".join(out[k:] + [chunk])
@@ -57,7 +61,7 @@ def _bundled(chunks: list[str], clause: str) -> list[str]:
 
 
 _LEADING_WORDS = re.compile(r"^(全镇|全街|全乡|全县|全区|全市|全省|全国|全年|今年|明年|累计|完成|实现|其中|力争|确保|"
-                            r"预计|建议|争取|努力|推动|保持|——|—)+")
+                            r"预计|建议|争取|努力|推动|保持|各项|——|—)+")
 
 
 _RESPECTIVELY = re.compile(r"^(?P<names>.+?)(?P<how>分别|(?<![年人])均)(?P<verb>增长|下降|提高|达到|为|控制在|降低)(?P<values>.+)$")
@@ -194,8 +198,26 @@ _STRETCH_TAIL = re.compile(r"[，,]?\s*(?:在实际工作中|实际工作中)?(?
 # Not "…排放均完成市下达的目标": there the name came first and 目标 is the quota's own word.
 _QUOTA_FIRST = re.compile(r"(?P<q>完成[省市]下达)的(?!(?:目标|任务|指标)(?:[，,；;。]|$))"
                           r"(?P<name>[^，,；;。、]{2,30}?)(?:任务)?(?=[，,；;。]|$)")
+# "完成能耗强度降低任务": a task named between 完成 and 任务, a target with no number. Not the
+# year's work as a whole ("完成全年目标任务", "完成各项工作任务").
+_TASK_FIRST = re.compile(r"(?:(?<=^)|(?<=[，,；;。：:\n]))完成(?P<name>(?:(?!目标|全年|各项|工作|年度)[^，,；;。、：:\n]){2,30}?)"
+                         r"任务(?=[，,；;。]|$)")
+# An aside in brackets between a name and its figure: "一般公共预算支出（扣除某项支出外）增长3%以上".
+# The figure is read without it; its raw keeps it.
+_ASIDE_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（）()]{1,40}[）)]"
+                            r"(?=同比|增长|下降|增速|提高|降低|达到|控制在|保持|稳定在|为|\d)")
 # "增幅8%以上" is a growth like "增长8%以上".
 _RISE_WORD = re.compile(r"(?<=[\u4e00-\u9fff])增幅(?:为|达到|达)?(?=\d)")
+# A comparison after a figure: "高于全省0.5个百分点", "比上年提高1个百分点", "快于全国平均水平".
+_COMPARISON_ASIDE = re.compile(r"^(?:比|较)?(?:高于|低于|快于|慢于|高出|低出|超出|领先)?(?:全国|全省|全市|全区|全县|上年|去年|"
+                               r"同期|平均)(?:平均)?(?:水平)?(?:高|低|快|慢|提高|下降|加快|回落)?[\d.]+个?百分点$"
+                               r"|^(?:高于|低于|快于|慢于|高出|低出|超出|领先)(?:全国|全省|全市|全区|全县|上年|去年|同期|平均)")
+
+
+_COMPARISON_PIECE = re.compile(r"[，,](?:比|较)?(?:高于|低于|快于|慢于|高出|低出|超出|领先)?(?:全国|全省|全市|全区|全县|上年|去年|"
+                               r"同期|平均)(?:平均)?(?:水平)?(?:高|低|快|慢|提高|下降|加快|回落)?[\d.]+个?百分点(?=[，,；;。\n]|$)")
+
+
 # Who set a target, before its name: "中央提出今年经济增长预期目标为5%左右".
 _WHO_SET = re.compile(r"^.{0,12}?(?:提出|要求|明确|确定)(?=.)")
 
@@ -210,7 +232,12 @@ def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None
             unread.append(chunk)
 
     passage = _QUOTA_FIRST.sub(r"\g<name>\g<q>", _STRETCH_TAIL.sub("", passage))
+    # A task's name may hold words the grammar reads as a figure's ("降低"): it is taken whole.
+    tasks = [Figure(name=m.group("name"), qualifier="完成任务", raw=m.group(0), key=lookup(m.group("name")))
+             for m in _TASK_FIRST.finditer(passage)]
+    passage = _TASK_FIRST.sub("", passage)
     passage = _RISE_WORD.sub("增长", passage)
+    passage = _COMPARISON_PIECE.sub("", passage)
     clauses = [c for c in re.split(r"[；;。\n]", passage) if c.strip()]
     for clause in clauses:
         clause = clause.strip()
@@ -230,23 +257,27 @@ def figures_in(passage: str, *, need_key: bool = False, unread: list[str] | None
                 found.extend(_named(f) for f in resp if f.key or not need_key)
                 continue
             if "、" in chunk and _BUNDLE.match(chunk):
-                trend = next(t for t in TREND_QUALIFIERS if chunk.endswith(t))
+                trend = next(t for t in _SHARED_WORDS if chunk.endswith(t))
                 found.append(Figure(name=chunk[:-len(trend)], qualifier=trend, raw=chunk))
                 continue
+            if _COMPARISON_ASIDE.match(chunk):
+                continue  # "高于全省0.5个百分点": how the figure before compares, no target of its own
             if len(chunk) < 4 or not _MAY_HOLD_FIGURE.search(chunk):
                 skipped(chunk)
                 continue
             try:
-                fig = _named(parse_figure(chunk, loose_units=True))
+                fig = _named(parse_figure(_ASIDE_IN_NAME.sub("", chunk), loose_units=True))
             except FigureError:
                 skipped(chunk)
                 continue
+            fig.raw = fig.raw if fig.raw in chunk else chunk.strip().rstrip("。；;，,")
             if len(re.findall(r"[\u4e00-\u9fff]", fig.name)) < 2 and fig.key is None:
                 skipped(chunk)
                 continue
             if need_key and fig.key is None:
                 continue
             found.append(fig)
+    found.extend(f for f in tasks if f.key or not need_key)
     return found
 
 

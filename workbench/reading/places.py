@@ -48,11 +48,17 @@ _ORDINARY_WORDS = {"高新", "新城", "城中", "和平", "新华", "城关", "
                    "资源", "富裕", "惠民", "合作", "富民", "振兴", "红旗", "共和", "新兴", "大关", "同心",
                    "前进", "宏伟", "复兴", "安居", "市辖", "大新", "新和", "和政", "杂多", "兴海", "长治",
                    "大同", "民权", "安宁", "文明", "和顺", "兴业", "康乐",
-                   "东方", "武功"}
+                   "东方", "武功", "民和", "大通", "互助", "江城", "三江", "沿河", "河口", "新平", "石柱"}
+# An autonomous county, banner or prefecture is named by the stem before its peoples' names
+# ("漾濞" for 漾濞彝族自治县, "喀喇沁左翼" for 喀喇沁左翼蒙古族自治县).
+_PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|"
+            "景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|鄂温克|德昂|保安|裕固|"
+            "京|独龙|鄂伦春|赫哲")
+_AUTONOMOUS = re.compile(rf"^(?P<stem>[{_CJK}]{{2,}}?)(?:(?:{_PEOPLES})族)+自治(?:县|旗|州)$")
 _SPEAKS_AS = re.compile(r"(?:全|我|本)(县|市|区|旗|盟|州)(?![长委])|(县|市|区|旗|盟|州)(?:委|人民政府|政府|人大)")
 _SCAN = 20_000
 # What follows a place spoken of as itself: "柳林发展", "赤峰经济", "作出某市更大贡献".
-_AS_ACTOR = r"(?:发展|经济|人民|大地|全域|境内|更大|高质量|城乡)"
+_AS_ACTOR = r"(?:发展|经济|人民|大地|全域|境内|更大|高质量|城乡|贡献|实践|篇章)"
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +78,9 @@ def _stems() -> dict[str, dict[str, list[tuple[str, str]]]]:
                 stem = name[: -len(suffix)]
                 if len(stem) >= 2 and stem not in _ORDINARY_WORDS:
                     out.setdefault(stem[:2], {}).setdefault(stem, []).append((name, level))
+                short = _AUTONOMOUS.match(name)
+                if short and short.group("stem") not in _ORDINARY_WORDS and short.group("stem") != stem:
+                    out.setdefault(short.group("stem")[:2], {}).setdefault(short.group("stem"), []).append((name, level))
                 break
     return out
 
@@ -84,7 +93,15 @@ def place_named_in(text: str) -> str | None:
     spoken = Counter(a or b for a, b in _SPEAKS_AS.findall(text))
     if not spoken:
         return None
-    levels = {lv for lv, k in spoken.items() if k >= 2}
+    named = _named_stem(text, {lv for lv, k in spoken.items() if k >= 2})
+    if named is None:
+        # Spoken of as a county only once ("县委…全会"): the stem must then be named twice, and once
+        # as the place itself ("作出漾濞贡献").
+        named = _named_stem(text, set(spoken), twice_as_actor=True)
+    return named
+
+
+def _named_stem(text: str, levels: set[str], *, twice_as_actor: bool = False) -> str | None:
     heads = _stems()
     counts: Counter[str] = Counter()
     full: dict[str, str] = {}
@@ -100,6 +117,12 @@ def place_named_in(text: str) -> str | None:
                         full[stem] = name
     if not counts:
         return None
+    if twice_as_actor:
+        # Only stems named twice and once as the place itself; exactly one such, or none.
+        counts = Counter({st: k for st, k in counts.items()
+                          if k >= 2 and re.search(re.escape(st) + _AS_ACTOR, text)})
+        if len(counts) != 1:
+            return None
     (stem, n), *rest = counts.most_common(2)
     if (rest and rest[0][1] == n) or (n < 2 and rest):
         return None  # two as likely, or one mention beside others

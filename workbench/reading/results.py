@@ -15,7 +15,7 @@ from typing import Iterator
 
 from workbench.document.catalog import lookup
 from workbench.document.commitments import chapter_is_review
-from workbench.document.figures import TREND_QUALIFIERS, Figure, FigureError, parse_figure
+from workbench.document.figures import TARGET_ONLY_QUALIFIERS, TREND_QUALIFIERS, Figure, FigureError, parse_figure
 from workbench.document.model import Report
 from workbench.util.lazyre import LazyRegex
 
@@ -191,6 +191,12 @@ def results_in(text: str) -> list[Figure]:
             or "(" in text or "价" in text:
         text = _MILESTONE.sub("", _EDGE_THEN_EXACT.sub("", _ASIDE.sub("", text)))
     for sentence in _SENTENCE_SPLIT.split(text):
+        restated = _TARGETS_RESTATED.search(sentence)
+        if restated:
+            sentence = sentence[:restated.start()]  # the targets the year was set, not what it achieved
+        part = _PART_OF_YEAR.search(sentence)
+        if part:
+            sentence = sentence[:part.start()]  # "1—11月，…增长8.2%": a part of the year, not the year
         if "分别" in sentence:
             found, sentence = _respective_results(sentence)
             out.extend(found)
@@ -219,6 +225,15 @@ def results_in(text: str) -> list[Figure]:
             else:
                 i += 1
     return out
+
+
+# A review that restates the year's targets before its results: "年初确定的主要预期目标是：…".
+_TARGETS_RESTATED = LazyRegex(r"(?:预期目标|主要目标|奋斗目标|目标任务|发展目标|目标)(?:是|为)[：:]?(?=[\u4e00-\u9fff])")
+
+
+# A part of the year that scopes what follows in its sentence: "1—11月，", "前三季度", "上半年".
+_PART_OF_YEAR = LazyRegex(r"(?:^|(?<=[，,：:]))\s*(?:(?:19|20)\d\d年)?(?:1\s*[—\-－~至到]\s*\d{1,2}月份?|前[一二三]季度|"
+                          r"[一二三]季度|上半年|截至\d{1,2}月(?:底|末)?)(?:[，,]|(?=[\u4e00-\u9fff]))")
 
 
 # The level stated after a growth and its comparison: "增长6%，高于全省0.2个百分点，总量跨过3000亿元".
@@ -339,8 +354,9 @@ def read_result(clause: str) -> Figure | None:
     fig.key = fig.key or _key_for(fig.name)
     if fig.key is None and not (uncatalogued and fig.value is not None and fig.unit in _MONEY_UNITS):
         return None
-    if fig.is_qualitative and (fig.qualifier is None or fig.qualifier in TREND_QUALIFIERS):
-        return None  # a trend word ("平稳增长") states no result
+    if fig.is_qualitative and (fig.qualifier is None or fig.qualifier in TREND_QUALIFIERS
+                               or fig.qualifier in TARGET_ONLY_QUALIFIERS):
+        return None  # a trend word ("平稳增长") or a quota's ("完成上级下达任务") states no result
     if written and fig.qualifier is None:
         fig.qualifier = written
     if fig.qualifier == "超过" and fig.value is not None and fig.growth_pct is not None:
@@ -361,9 +377,9 @@ def value_is_edge(fig: Figure) -> bool:
     return bool(_EDGE_VALUE.search(fig.raw or ""))
 
 
-# A review's own output or turnover measure that the catalogue does not list ("建筑业产值",
-# "限上服务业营收"): a result only with an amount of money.
-_OUTPUT_NAME = LazyRegex(r"(?:产值|营业收入|营业额|营收|销售收入|销售额)$")
+# A review's own output, turnover or profit measure that the catalogue does not list ("建筑业产值",
+# "限上服务业营收", "规上工业企业利润总额"): a result only with an amount of money.
+_OUTPUT_NAME = LazyRegex(r"(?:产值|营业收入|营业额|营收|销售收入|销售额|利润总额|利税总额|利润|利税)$")
 _MONEY_UNITS = {"亿元", "万元", "元", "万亿元"}
 _INNER_VERB = LazyRegex(r"(?:全年|当年)?(?:完成了?|实现了?)")
 

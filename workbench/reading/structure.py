@@ -347,6 +347,8 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
         if t:
             found.year(int(t.group(1)), S.SOURCE_TARGETS)
             break
+    else:
+        found.year(_year_opening_targets(report), S.SOURCE_TARGETS)
     for ln in lines[:8]:
         congress = _NEWS_MEETING.search(ln.text)
         if congress:
@@ -399,6 +401,29 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             if f.key == "gdp" and f.name == "地区生产总值" and "地区" not in f.raw:
                 f.name = "国内生产总值"
     return report, origin
+
+
+# "2025年是“十四五”规划的收官之年": the plan part's opening names the year it plans.
+_YEAR_IS = re.compile(r"^((?:19|20)\d\d)年(?:，|,)?是")
+# A passage that states targets ("主要预期目标是：", "努力目标为"), not one that tells they were met.
+_STATES_TARGETS = re.compile(r"(?:主要预期目标|主要目标|预期目标|努力目标|奋斗目标)(?:[^，。；：:\d]{0,8}?(?:是|为))?[：:]|"
+                             r"(?:主要预期目标|主要目标|预期目标|努力目标|奋斗目标)[^，。；：:\d]{0,8}?(?:是|为)")
+
+
+def _year_opening_targets(report: Report) -> int | None:
+    """The year of a targets passage that names none ("主要预期目标是：…"), from the "N年是…之年"
+    paragraph a few paragraphs before it, outside the review; None when there is no such pair."""
+    opening: tuple[int, int] | None = None  # (paragraph number, year)
+    for n, (ci, _si, _pi, para) in enumerate(report.paragraphs()):
+        if is_review_chapter(report.chapters[ci].title):
+            opening = None
+            continue
+        m = _YEAR_IS.match(para.full_text)
+        if m:
+            opening = (n, int(m.group(1)))
+        if opening and n - opening[0] <= 3 and _STATES_TARGETS.search(para.full_text):
+            return opening[1]
+    return None
 
 
 # A speaker's name alone ("于 亮", "张建国"), and a date alone ("（2024年12月23日）"), in a title block.

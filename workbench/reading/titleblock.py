@@ -66,7 +66,9 @@ def hints_from_name(name: str, hints: Hints | None = None) -> Hints:
 # town's "某街道2023年工作总结和2024年工作思路" (the plan's year is the report's year).
 _TITLE = re.compile(r"^(?:[^|｜，。；！？]{1,12}[|｜])?(?P<pre>[^，。；：！？、|｜]{0,40}?)"
                     r"(?:政府工作报告|(?<=街道)办事处工作报告"
-                    r"|(?:19|20)\d\d年度?工作总结和(?P<plan>(?:19|20)\d\d)年度?工作(?:思路|计划|安排|要点))"
+                    r"|(?:19|20)\d\d年度?工作总结和(?P<plan>(?:19|20)\d\d)年度?工作(?:思路|计划|安排|要点)"
+                    # "某镇2024年度工作计划": a plan's own title (not "2024年工作安排", a chapter's).
+                    r"|(?P<plan_only>(?:19|20)\d\d)年度?工作(?:计划|要点))"
                     r"(?:[（(](?:全文|摘要|摘登|文字实录)[）)])?[|｜]?$")
 
 
@@ -213,8 +215,8 @@ def _title_parts(text: str, found: _Found, meta: Meta) -> None:
             _meeting_parts(pre.rstrip("的"), meta, found)
         return
     pre = re.sub(r"人民$", "", pre)  # "重庆市人民政府工作报告"
-    if m and m.group("plan"):
-        found.year(int(m.group("plan")), S.SOURCE_TITLE)
+    if m and (m.group("plan") or m.group("plan_only")):
+        found.year(int(m.group("plan") or m.group("plan_only")), S.SOURCE_TITLE)
     y = re.search(r"((?:19|20)\d\d)年(?:度)?", pre)
     if y:
         found.year(int(y.group(1)), S.SOURCE_TITLE)
