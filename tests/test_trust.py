@@ -228,6 +228,27 @@ async def test_retry_takes_the_lock_once_released(store_path):
     assert len(stored(store_path).chapters[1].sections[0].paragraphs) == 3
 
 
+async def test_taking_the_lock_keeps_the_paragraph_in_the_editor_and_typing_lands(store_path):
+    """A trial: Ctrl+R said 已获得写权限 but emptied the editor, and what was typed next went
+    nowhere. The paragraph on screen stays selected and editable."""
+    holder = Store(store_path)
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await select(pilot, screen, (1, 0, 0))
+        holder.close()
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        assert not screen.readonly and screen.address == (1, 0, 0)
+        body = screen.query_one(BodyArea)
+        assert body.text == E.get_paragraph(screen.report, (1, 0, 0)).text and not body.read_only
+        body.focus()
+        await pilot.press(*"接手")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    assert "接手" in stored(store_path).chapters[1].sections[0].paragraphs[0].text
+
+
 # ------------------------------------------------------------ 3. nothing lost
 
 
@@ -590,7 +611,7 @@ async def test_an_app_taken_down_with_edits_unsaved_keeps_them(store_path):
         await type_into_first_paragraph(pilot, screen, "末尾加一句")
         assert screen.dirty
         app.exit()  # no Ctrl+Q, no question: as when the window is closed
-    assert stored(store_path).chapters[0].paragraphs[0].text.startswith("末尾加一句")
+    assert stored(store_path).chapters[0].paragraphs[0].text.endswith("末尾加一句")
 
 
 async def test_leaving_with_discard_saves_nothing(store_path, monkeypatch):

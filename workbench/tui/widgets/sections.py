@@ -178,6 +178,23 @@ class BodyArea(TextArea):
             raise SkipAction()
         super().action_redo()
 
+    # A paragraph just loaded, its cursor not yet placed by the drafter or by an action: the
+    # first focus puts the cursor at its end, where a drafter adds to it (a trial's typing
+    # landed in front of the paragraph's first word).
+    _fresh = False
+
+    def load_paragraph(self, text: str) -> None:
+        self.load_text(text)
+        self._fresh = True
+
+    def move_cursor(self, *args, **kwargs):
+        self._fresh = False
+        return super().move_cursor(*args, **kwargs)
+
+    def on_focus(self) -> None:
+        if self._fresh:
+            self.move_cursor(self.document.end)
+
     def action_select_paragraph(self) -> None:
         """Ctrl+A: the whole paragraph selected (TextArea's own Ctrl+A goes to the line start)."""
         self.select_all()

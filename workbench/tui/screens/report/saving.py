@@ -195,8 +195,11 @@ class Saving:
         self.save_error = None
         self.history.clear()
         self.refresh_figures()
-        self.query_one(OutlineTree).fill(self.report, None)
-        self._show_editor(None)
+        # The paragraph the drafter was on stays selected and in the editor (a reload after
+        # Ctrl+R or a change on disk left the editor empty, and the next keys went nowhere).
+        addr = self.address if self.address is not None and E.holds(self.report, self.address) else None
+        self.query_one(OutlineTree).fill(self.report, addr)
+        self._show_editor(addr)
         self.run_checks()
 
     def write_access(self) -> None:

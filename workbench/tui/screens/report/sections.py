@@ -72,7 +72,7 @@ class SectionsTab:
                                  else S.SEC_MODEL_WRITTEN if para.model_written else S.SEC_LEAD)
                     lead.placeholder = S.SEC_LEAD
                     lead.value = para.lead or ""
-                    body.load_text(para.text)
+                    body.load_paragraph(para.text)
         finally:
             self.call_after_refresh(self._done_loading)
 
