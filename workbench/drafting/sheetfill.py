@@ -78,6 +78,7 @@ class Plan:
     read: SheetRead
     items: list[PlanItem] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
+    table_empty: bool = False  # the report's table had no row before this import
 
     @property
     def changing(self) -> list[int]:
@@ -87,8 +88,9 @@ class Plan:
     def updating(self) -> list[int]:
         """The rows written unless the drafter says otherwise: those that change a row the
         table already has (a bureau's sheet holds many more indicators than a report's table);
-        every changing row when the table was empty."""
-        if all(self.items[i].index is None for i in self.changing):
+        every changing row when the table was empty (not merely when no changing row is in
+        it: a second import of the same sheet then added the rows the first had left out)."""
+        if self.table_empty:
             return self.changing
         return [i for i in self.changing if self.items[i].index is not None]
 
@@ -174,8 +176,8 @@ def plan_import(report: Report, read: SheetRead, kind: str = RESULTS,
     """What importing `read` into the report's results (or targets) would do; changes nothing."""
     if kind not in (RESULTS, TARGETS):
         raise ValueError(kind)
-    plan = Plan(kind, read)
     table = figures_of(report, kind)
+    plan = Plan(kind, read, table_empty=not table)
     choices = _choices(report, kind)
     taken: dict[str, int] = {}
     seen: dict[str, tuple[str, str | None, str] | None] = {}
