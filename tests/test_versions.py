@@ -238,6 +238,15 @@ def test_replace_keeps_the_replaced_state_as_a_version(db, tmp_path, capsys):
         [row] = [v for v in s.versions("狮岭镇", 2024) if v["kind"] == "before-replace"]
         assert s.get_version("狮岭镇", 2024, row["name"])[0].to_dict() == before
         assert s.get("狮岭镇", 2024).to_dict() != before
+    # the command it prints works as pasted (the version's name has a space: it is quoted)
+    import shlex
+
+    printed = out.split("要找回：", 1)[1].splitlines()[0].strip()
+    words = shlex.split(printed)
+    assert words[0] == "workbench"
+    assert main(["--db", str(db), *words[1:]]) == 0
+    with Store(db, readonly=True) as s:
+        assert s.get("狮岭镇", 2024).to_dict() == before
     assert main(["--db", str(db), "version", "restore", "狮岭镇", "2024", row["name"]]) == 0
     with Store(db, readonly=True) as s:
         assert s.get("狮岭镇", 2024).to_dict() == before
