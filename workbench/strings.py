@@ -997,9 +997,9 @@ SHEET_MERGED_VALUE = "第{first}–{last}行的数字是一个合并单元格，
 
 # ------------------------------------------------------------ language model help (issue 28)
 AI_WHERE = "模型 {model}（{url}）"
-AI_OFF = ("起草助手未开启：没有配置模型服务。请设置环境变量 WORKBENCH_AI_BASE_URL（如 http://10.0.0.5:8000/v1）"
+AI_OFF = ("起草助手未开启：没有配置模型服务（本单位的大模型服务地址请向信息中心或系统管理员要）。未配置时不发送任何内容。配置方法：设置环境变量 WORKBENCH_AI_BASE_URL（如 http://10.0.0.5:8000/v1）"
           "和 WORKBENCH_AI_MODEL（如 qwen2.5-72b-instruct），需要时再设 WORKBENCH_AI_API_KEY；"
-          "或在设置文件 {path} 中写入 \"ai\": {{\"base_url\": …, \"model\": …, \"api_key\": …}}。未配置时不发送任何内容")
+          "或在设置文件 {path} 中写入 \"ai\": {{\"base_url\": …, \"model\": …, \"api_key\": …}}")
 AI_NO_PACKAGE = "起草助手需要 openai 包：请运行 pip install -e '.[ai]'（或 pip install openai）后再试"
 AI_CANCELLED = "已取消，未写入任何内容"
 AI_REFUSED = "连不上模型服务 {url}：连接被拒绝或地址不通，请确认地址和服务是否开着；未写入任何内容"
