@@ -96,3 +96,17 @@ def test_the_launcher_writes_the_cache_into_its_cache_folder(tmp_path):
     written = sorted(p.name for p in (tmp_path / "cache").iterdir())
     assert [n for n in written if n.startswith("regex-")], written
     assert not [n for n in written if n.startswith(".regex-")]  # no temporary file left behind
+
+
+def test_the_digest_helpers_give_hashlibs_and_uuids_values():
+    """util/digest spares an export hashlib's and uuid's start-up; the values must not change
+    (a review copy is recognised by its fingerprint and its data part's ID)."""
+    import hashlib
+    import uuid
+
+    from workbench.util.digest import sha256_hex, uuid5_url
+
+    for name in ("", "a", "urn:workbench:狮岭镇:2024", "x" * 500):
+        assert uuid5_url(name) == str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+    parts = [b"", "第一章".encode("utf-8"), b"\x1f" * 3, bytes(range(256))]
+    assert sha256_hex(parts) == hashlib.sha256(b"".join(parts)).hexdigest()

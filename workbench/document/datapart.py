@@ -13,12 +13,11 @@ The writer (writing/report_docx.py) adds the parts, the reader (reading/importer
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import uuid
 
 from workbench.document.model import Report, figure_to_dict
+from workbench.util.digest import sha256_hex, uuid5_url
 
 DATA_NS = "urn:workbench:report:1"
 # The part's name before issue 25 (no item properties: LibreOffice dropped it); still read.
@@ -39,14 +38,14 @@ def _escape(text: str) -> str:
 
 def fingerprint(report: Report) -> str:
     """A short hash of the report's text (titles and paragraphs): which state a copy was made from."""
-    h = hashlib.sha256()
-    for ch in report.chapters:
-        h.update((ch.title or "").encode("utf-8") + b"\x1f")
-        for sec in ch.sections:
-            h.update(sec.title.encode("utf-8") + b"\x1f")
-    for *_, p in report.paragraphs():
-        h.update(p.full_text.strip().encode("utf-8") + b"\x1e")
-    return h.hexdigest()[:16]
+    def chunks():
+        for ch in report.chapters:
+            yield (ch.title or "").encode("utf-8") + b"\x1f"
+            for sec in ch.sections:
+                yield sec.title.encode("utf-8") + b"\x1f"
+        for *_, p in report.paragraphs():
+            yield p.full_text.strip().encode("utf-8") + b"\x1e"
+    return sha256_hex(chunks())[:16]
 
 
 def data_xml(report: Report) -> bytes:
@@ -65,7 +64,7 @@ def data_xml(report: Report) -> bytes:
 
 def item_props_xml(report: Report) -> bytes:
     """The item properties of the data part (an ID and the schema it follows)."""
-    item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{DATA_NS}:{report.place}:{report.year}")).upper() + "}"
+    item_id = "{" + uuid5_url(f"{DATA_NS}:{report.place}:{report.year}").upper() + "}"
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
             f'<ds:datastoreItem ds:itemID="{item_id}" '
             'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
