@@ -224,22 +224,31 @@ class SectionsTab:
         lead.focus()  # the new bullet's lead is what the drafter writes next
         self.call_after_refresh(lead.focus)
 
-    def action_split_paragraph(self) -> None:
-        """Ctrl+Enter in the body: the text after the cursor becomes the next paragraph."""
+    def _edit_paragraph(self, edit):
+        """What every paragraph structure edit shares: a paragraph selected, the report
+        editable, the edit tried. Returns the report as it was (for undo) and the edit's
+        result, or None when it could not act (said in the status bar)."""
         addr = self.address
         if addr is None or addr[2] is None:
             self.say_why(S.EDIT_NOT_PARAGRAPH)
-            return
+            return None
         if self.refuse():
-            return
-        body = self.query_one(BodyArea)
-        at = body.document.get_index_from_location(body.cursor_location)
+            return None
         before = E.snapshot(self.report)
         try:
-            new = E.split_paragraph(self.report, addr, at)
+            return before, edit(self.report, addr)
         except E.EditError as exc:
             self.say_why(str(exc))
+            return None
+
+    def action_split_paragraph(self) -> None:
+        """Ctrl+Enter in the body: the text after the cursor becomes the next paragraph."""
+        body = self.query_one(BodyArea)
+        at = body.document.get_index_from_location(body.cursor_location)
+        done = self._edit_paragraph(lambda report, addr: E.split_paragraph(report, addr, at))
+        if done is None:
             return
+        before, new = done
         self.remember(before)
         self._structure_changed(new)
         body.focus()
@@ -248,18 +257,10 @@ class SectionsTab:
 
     def action_merge_paragraph(self) -> None:
         """Backspace at the body's start: this paragraph joins the one before it."""
-        addr = self.address
-        if addr is None or addr[2] is None:
-            self.say_why(S.EDIT_NOT_PARAGRAPH)
+        done = self._edit_paragraph(E.merge_with_previous)
+        if done is None:
             return
-        if self.refuse():
-            return
-        before = E.snapshot(self.report)
-        try:
-            joined, at = E.merge_with_previous(self.report, addr)
-        except E.EditError as exc:
-            self.say_why(str(exc))
-            return
+        before, (joined, at) = done
         self.remember(before)
         self._structure_changed(joined)
         body = self.query_one(BodyArea)
@@ -363,17 +364,10 @@ class SectionsTab:
     def action_split_sentences(self) -> None:
         """F12: the paragraph split at sentence ends into paragraphs the editor can hold."""
         addr = self.address
-        if addr is None or addr[2] is None:
-            self.say_why(S.EDIT_NOT_PARAGRAPH)
+        done = self._edit_paragraph(E.split_at_sentences)
+        if done is None:
             return
-        if self.refuse():
-            return
-        before = E.snapshot(self.report)
-        try:
-            made = E.split_at_sentences(self.report, addr)
-        except E.EditError as exc:
-            self.say_why(str(exc))
-            return
+        before, made = done
         if len(made) == 1:
             self.say_why(S.SPLIT_NOTHING)
             return
