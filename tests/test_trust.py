@@ -356,9 +356,12 @@ async def test_change_on_disk_with_unsaved_edit_asks_and_never_overwrites(store_
 
 
 @pytest.mark.parametrize("answer", ["mine", "theirs"])
-async def test_conflict_answered_after_the_report_closed_still_decides(store_path, answer):
+async def test_conflict_answered_after_the_report_closed_still_decides(store_path, answer, monkeypatch):
     """A save that met a change on disk may ask after its screen has already closed (the
     autosave thread reports late): the answer still decides, and nothing crashes."""
+    # The typed "Q" must reach the store only through the answer (on a slow machine the 0.3 s
+    # autosave came first, and "theirs" then rightly kept it).
+    monkeypatch.setattr("workbench.tui.screens.report.saving.AUTOSAVE_DELAY", 60.0)
     app = WorkbenchApp(store_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_2024(pilot, app)
