@@ -38,7 +38,6 @@ def _profile_dir() -> Path:
 
 
 _OVERFLOW = re.compile(rb'<w:overflowPunct(?: w:val="([^"]*)")?/>')
-_PPR_DEFAULT = re.compile(rb"<w:pPrDefault>\s*<w:pPr>")
 _OFF = {b"0", b"false", b"off"}
 
 
@@ -99,24 +98,19 @@ def _glued_runs_for_libreoffice(document: bytes) -> bytes:
 
 def for_libreoffice(data: bytes) -> bytes:
     """The .docx package as LibreOffice must read it to lay the lines out as Word does:
-    w:overflowPunct flipped in styles and body, and, where the template says nothing, no
-    hanging punctuation (a hung mark would be dropped from the PDF or stand in the margin);
-    each unbreakable run (writing/unbreakable.py) as LibreOffice keeps it on one line."""
+    w:overflowPunct flipped in styles and body (a hung mark would be dropped from the PDF or
+    stand in the margin); each unbreakable run (writing/unbreakable.py) as LibreOffice keeps it on one line."""
     with zipfile.ZipFile(io.BytesIO(data)) as zin:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zout:
             for info in zin.infolist():
                 part = zin.read(info.filename)
                 if info.filename in ("word/styles.xml", "word/document.xml"):
-                    had = _OVERFLOW.search(part) is not None
                     part = _flip_overflow(part)
                 if info.filename == "word/document.xml":
                     # Names and figures kept on one line, in a form LibreOffice's line
                     # breaking honours (U+2060 in an en-US run).
                     part = _glued_runs_for_libreoffice(part)
-                    if info.filename == "word/styles.xml" and not had:
-                        part = _PPR_DEFAULT.sub(
-                            lambda m: m.group(0) + b'<w:overflowPunct w:val="1"/>', part, count=1)
                 zout.writestr(info, part)
     return out.getvalue()
 
