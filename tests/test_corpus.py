@@ -28,7 +28,7 @@ EXPECTED = {
     ]),
     'local-pages/county-某县-2024-wm114.txt': (None, 2024, 2, [
     ]),
-    'local-pages/county-白沙县-2025-traditional-xtskoda.txt': ('白沙黎族自治县', 2025, 2, [
+    'local-pages/county-白沙县-2025-traditional-xtskoda.txt': ('白沙黎族自治縣', 2025, 2, [
     ]),
     'local-pages/county-龙游县-2025-targets-bx2200.txt': ('龙游县', 2025, 1, [
         ('地区生产总值', None, None, 7, None),

@@ -443,3 +443,69 @@ def test_a_part_of_the_year_in_a_review_is_no_result_of_the_year():
 def test_a_comparison_after_a_target_is_no_target_of_its_own():
     got = _targets_of("地区生产总值增长6.5%，快于全省1个百分点；税收收入增长5%，比上年提高0.8个百分点，达到8.2亿元。")
     assert got == [("地区生产总值", None, None, 6.5, None), ("税收收入", 8.2, "亿元", 5, None)]
+
+
+# ------------------------------------------------------------ page furniture around a report
+
+
+NEWS_BODY = ("3月2日，青禾县第九届人民代表大会第三次会议开幕。县长周明向大会作政府工作报告。\n"
+             "报告指出，今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右，"
+             "一般公共预算收入增长5%以上，城镇新增就业3200人以上。\n")
+
+
+def _body(report: Report) -> list[str]:
+    return [p.full_text for *_, p in report.paragraphs()]
+
+
+def test_a_news_items_headline_is_not_the_reports_text(tmp_path):
+    # A headline over a news item, with and without figures in it: the page's words, dropped;
+    # the targets still come from the sentence the report itself wrote.
+    for headline in ("青禾县：今年地区生产总值增长6%左右", "我县今年发展主要目标确定"):
+        got = _one_read(_txt(tmp_path, headline + "\n" + NEWS_BODY))
+        body = _body(got.report)
+        assert not any(headline.replace("：", "") in t.replace("：", "") for t in body), body
+        assert S.IMPORT_WARN_NEWS in got.warnings
+        assert {f.name for f in got.report.targets} >= {"地区生产总值", "一般公共预算收入"}
+    # A first line that is a sentence stays: it is the report's.
+    got = _one_read(_txt(tmp_path, "今年全县上下要鼓足干劲。\n" + NEWS_BODY))
+    assert "今年全县上下要鼓足干劲。" in _body(got.report)
+
+
+@pytest.mark.parametrize("furniture", [
+    "上一条：青禾县召开春季农业生产会议", "下一条:县政协十届三次会议闭幕", "（资料图片）", "(图片来源：县融媒体中心)",
+])
+def test_pager_links_and_picture_captions_are_furniture(tmp_path, furniture):
+    got = _one_read(_txt(tmp_path, "（资料图片）\n" + NEWS_BODY + furniture + "\n"))
+    assert not any(furniture[:6] in t for t in _body(got.report)), _body(got.report)
+
+
+def test_a_title_damaged_by_a_sites_encoding_over_the_meeting_line(tmp_path):
+    text = ("（湖南？。？024年青禾县人民政府政府工作报告\n2024年1月9日在青禾县第九届人民代表大会第二次会议上\n"
+            "县长 周 明\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n"
+            "全年地区生产总值增长5.2%，达到86.4亿元。\n")
+    got = _one_read(_txt(tmp_path, text))
+    r = got.report
+    assert (r.place, r.year) == ("青禾县", 2024)
+    assert r.meta.title == "青禾县人民政府政府工作报告"
+    assert r.meta.meeting.endswith("第九届人民代表大会第二次会议上") and r.meta.speaker == "县长 周 明"
+    body = _body(r)
+    assert not any("政府工作报告" in t or "会议上" in t or "周 明" in t for t in body), body
+
+
+def test_a_traditional_page_keeps_its_place_as_written_and_the_cli_finds_it_either_way(tmp_path, capsys):
+    from workbench.cli.commands import main
+
+    src = _txt(tmp_path, "2024年青禾縣政府工作報告\n各位代表：\n現在，我代表縣人民政府，向大會報告工作。\n"
+                         "一、2023年工作回顧\n全年地區生產總值增長5.2%，達到86.4億元，經濟運行穩中有進。\n")
+    db = str(tmp_path / "s.json")
+    assert main(["--db", db, "import", str(src)]) == 0
+    out = capsys.readouterr()
+    assert "青禾縣" in out.out and "青禾县" in out.err + out.out  # the warning names both spellings
+    for typed in ("青禾县", "青禾縣"):
+        assert main(["--db", db, "show", typed, "2024"]) == 0
+        assert "86.4亿元" in capsys.readouterr().out
+
+
+def _one_read(path: Path):
+    [got] = read_partial(path)
+    return got

@@ -44,11 +44,30 @@ def open_store(args: argparse.Namespace, *, write: bool = False, lazy: bool = Fa
               file=sys.stderr, flush=True)
 
     try:
-        return Store(path, readonly=not write, wait=wait, create_folder=not args.db, lazy=lazy,
-                     on_wait=waiting if wait > 0 else None)
+        store = Store(path, readonly=not write, wait=wait, create_folder=not args.db, lazy=lazy,
+                      on_wait=waiting if wait > 0 else None)
     except StoreLocked as exc:  # the CLI has no read-only mode to offer: say what does work
         raise CliError(S.CLI_STORE_LOCKED.format(path=exc.path, holder=describe_holder(exc.holder),
                                                  wait=f"{wait:g}")) from None
+    place = getattr(args, "place", None)
+    if isinstance(place, str) and place:
+        args.place = stored_spelling(store, place)
+    return store
+
+
+def stored_spelling(store: Store, place: str) -> str:
+    """The place as the store spells it when the drafter typed it in the other script
+    ("嘉兴市" for a report imported from a traditional page as "嘉興市"); else as typed."""
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in place):
+        return place
+    places = {str(r["place"]) for r in store.summaries()}
+    if place in places:
+        return place
+    from workbench.reading.lines import simplified
+
+    wanted = simplified(place)
+    same = sorted(p for p in places if p != place and simplified(p) == wanted)
+    return same[0] if same else place
 
 
 def _command_words(args: argparse.Namespace) -> str:

@@ -43,6 +43,18 @@ class Hints:
     # Where a site left text out ("……(…省略912字…)……"): the text just before each gap and
     # what the site said, so the import can say the report is incomplete there.
     elided: list[tuple[str, str]] = field(default_factory=list)
+    # A text in traditional characters: each line as written beside its simplified reading, so a
+    # name the reader found can be given back as the text spells it ("嘉興市", not "嘉兴市").
+    traditional: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_written(self, name: str) -> str:
+        """`name` (found in the simplified reading) as the text spells it; itself when the text
+        is simplified or the spelling cannot be lined up character for character."""
+        for written, read in self.traditional:
+            at = read.find(name)
+            if at >= 0 and len(written) == len(read):
+                return written[at:at + len(name)]
+        return name
 
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -82,6 +94,12 @@ def _is_traditional(text: str) -> bool:
     converted = converter.convert(sample)
     changed = sum(1 for a, b in zip(sample, converted) if a != b)
     return changed > len(sample) * 0.03
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters (itself when the converter is missing)."""
+    converter = _t2s()
+    return converter.convert(text) if converter is not None else text
 
 
 def _t2s():
@@ -136,7 +154,7 @@ _INLINE_FURNITURE = re.compile(
 
 _NOISE_LINE = re.compile(
     r"^(来源|来源于|稿源|发布时间|发布日期|发布机构|信息来源|作者|编辑|责任编辑|浏览次数|阅读次数|访问量|字号|"
-    r"【字体|分享到|扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|上一页|下一页|相关链接|相关阅读|相关文章|"
+    r"【字体|分享到|扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|上一条|下一条|上一则|下一则|上一页|下一页|相关链接|相关阅读|相关文章|"
     r"索引号|主题分类|发文字号|文号|成文日期|发文机关|网站地图|版权所有|主办单位|承办单位|技术支持|联系我们|ICP|"
     r"公开方式|公开范围|公开时限|文件编号|组配分类|生成日期|体裁分类|采写|摄影|摄像|记者|通讯员|校对|审核|审校|"
     r"监制|统筹|策划|制图|视频|责编|本期编辑|上传人|上传者|文档编号|文档格式|"
@@ -147,6 +165,7 @@ _NOISE_LINE = re.compile(
     r"|^\d+$|^\d+\s*/\s*\d+$|^【\s*(大|中|小)|^[—\-－]\s*\d{1,4}\s*[—\-－]$"
     r"|^[【\[]?(打印|关闭|收藏|纠错)[】\]]?(\s*[【\[]?(打印|关闭|收藏|纠错)[】\]]?)*$"
     r"|^.{0,20}(人民政府网|门户网站|政府网站|融媒体中心)$"
+    r"|^[（(](资料图片|资料图|图片|配图|网络图片|视频截图|图片来源[^）)]{0,20})[）)]$"
     r"|^[（(](责编|编辑|责任编辑|记者|作者)[：:][^）)]{1,30}[）)]$|^分享让更多人看到$|^.{2,30}(报道组|编辑部|工作室)出品$"
     r"|^[-–·•●]\s*(?!.*(?:会议|届|人民代表大会))[^。！？]{2,40}$"
 )
@@ -349,7 +368,9 @@ def clean_lines(raw: list[Line], hints: Hints | None = None) -> list[Line]:
     for line in raw:
         text = line.text
         if traditional:
-            text = _t2s().convert(text)
+            simplified = _t2s().convert(text)
+            hints.traditional.append((text, simplified))
+            text = simplified
             line.lead = _t2s().convert(line.lead) if line.lead else line.lead
             line.bold = [_t2s().convert(b) for b in line.bold]
         text = _SPACES.sub(" ", normalise(_FOOTNOTE.sub("", text))).strip()

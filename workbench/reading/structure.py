@@ -278,6 +278,11 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             if not meta.date:
                 meta.date = _MEETING_DATE.search(text).group()
                 found.year(int(meta.date[:4]) + (1 if "年12月" in meta.date else 0), S.SOURCE_MEETING)
+        elif (not meta.title and not meta.meeting and i < 3 and i + 1 < len(lines)
+              and _DAMAGED_TITLE.search(text) and _is_meeting(lines[i + 1].text)):
+            # "（浙江？。？025年某市人民政府政府工作报告" over the meeting line: a title a site's
+            # encoding damaged. What follows the damage is the title.
+            meta.title = _DAMAGED_TITLE.search(text).group("title")
         else:
             break
         i += 1
@@ -357,6 +362,7 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             break
     if not (meta.title or meta.meeting or opening or salutation) and news:
         origin.warnings.append(S.IMPORT_WARN_NEWS)
+        _drop_headline(chapters)
     found.place(hints.header_place, S.SOURCE_HEADER)
     found.year(hints.header_year, S.SOURCE_HEADER)
     found.year(hints.page_year, S.SOURCE_HEADER)
@@ -380,6 +386,12 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
         longer = [p for p, _ in found.places if p.startswith(chosen_place) and len(p) > len(chosen_place)]
         if longer:
             chosen_place = longer[0]
+    if chosen_place and chosen_place != "全国" and origin.place != S.SOURCE_FLAGS and hints.traditional:
+        written = hints.as_written(chosen_place)
+        if written != chosen_place:
+            # The place as the text spells it: the report is the text's, as "包河" stays without 区.
+            origin.warnings.append(S.IMPORT_WARN_TRADITIONAL_PLACE.format(place=written, simplified=chosen_place))
+            chosen_place = written
     report.place = chosen_place or ""
     report.year = chosen_year or 0
     if not meta.title and hints.header_place:
@@ -401,6 +413,23 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
             if f.key == "gdp" and f.name == "地区生产总值" and "地区" not in f.raw:
                 f.name = "国内生产总值"
     return report, origin
+
+
+# A title line with a site's encoding damage ("？", "�") before its last part.
+_DAMAGED_TITLE = re.compile(r"[?？\ufffd][^?？\ufffd]{0,3}?\d{0,3}年?(?P<title>[\u4e00-\u9fff]{2,40}工作报告)$")
+
+
+def _drop_headline(chapters: list[Chapter]) -> None:
+    """A news item's headline over its first paragraph ("某区：2022年生产总值增长8%以上"): the
+    page's, not the report's words. A short first line with no sentence in it goes."""
+    if not chapters or chapters[0].title is not None or len(chapters[0].paragraphs) < 2:
+        return
+    first = chapters[0].paragraphs[0]
+    if not first.lead and len(first.text) <= 60 and not _HAS_SENTENCE.search(first.text):
+        del chapters[0].paragraphs[0]
+
+
+_HAS_SENTENCE = re.compile(r"[。！？!?]")
 
 
 # "2025年是“十四五”规划的收官之年": the plan part's opening names the year it plans.
