@@ -613,6 +613,22 @@ async def test_the_filter_takes_place_and_year_together(store_path):
         assert table.row_count == 2
 
 
+async def test_the_filter_finds_a_traditional_pages_place_typed_in_simplified(store_path):
+    import copy
+
+    with Store(store_path) as store:
+        report = copy.deepcopy(store.get("狮岭镇", 2024))
+        report.place = "嘉興市"  # as a page in traditional characters spells it
+        store.put(report)
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one(ReportTable)
+        await pilot.press("slash", *"嘉兴")
+        await pilot.pause()
+        assert table.row_count == 1 and str(table.get_row_at(0)[0]) == "嘉興市"
+
+
 async def test_a_late_answer_or_check_result_after_the_report_is_closed_is_ignored(store_path):
     """A dialog's answer or the checks' result can arrive after its report screen has closed
     (the drafter pressed Esc meanwhile): the app must stay up, not crash on the gone widgets."""

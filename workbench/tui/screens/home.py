@@ -100,6 +100,15 @@ class HomeScreen(Screen):
     FIRST_ROWS = 80
     CHUNK_ROWS = 150  # the rest, a chunk at a time, so no frame waits for a thousand rows
 
+    def _simplified(self, place: str) -> str:
+        """A place read in simplified characters (cached; the converter loads on first need)."""
+        cache = self.__dict__.setdefault("_simplified_places", {})
+        if place not in cache:
+            from workbench.reading.lines import simplified
+
+            cache[place] = simplified(place)
+        return cache[place]
+
     def show_rows(self) -> None:
         table = self.query_one(ReportTable)
         needle = self.query_one("#filter", Input).value.strip()
@@ -109,6 +118,10 @@ class HomeScreen(Screen):
         words = needle.split()
         shown = [r for r in self.rows
                  if all(w in r["place"] or w in str(r["year"]) for w in words)]
+        if not shown and words and any(self._simplified(str(r["place"])) != r["place"] for r in self.rows):
+            # Nothing as typed: "嘉兴" still finds a traditional page's "嘉興市".
+            shown = [r for r in self.rows if all(
+                w in self._simplified(str(r["place"])) or w in str(r["year"]) for w in words)]
         self.shown_keys = [f"{r['place']}|{r['year']}" for r in shown]
         self._add_rows(table, shown[: self.FIRST_ROWS])
         if len(shown) > self.FIRST_ROWS:
