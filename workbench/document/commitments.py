@@ -84,7 +84,7 @@ def derive_commitments(report: Report) -> list[Commitment]:
             continue  # a lead-in line followed by a list of targets
         in_targets_list = False
         text = para.full_text
-        quoted = _quoted_spans(text)
+        quoted: list[tuple[int, int]] | None = None
         pos = 0
         listed = ""  # the items of an enumeration so far ("省级智能工厂、"): one phrase with the next
         for clause in _CLAUSE_SPLIT.split(text):
@@ -93,10 +93,13 @@ def derive_commitments(report: Report) -> list[Commitment]:
             mark = text[pos:pos + 1]
             stripped = clause.strip()
             whole, listed = listed + stripped, (listed + stripped + "、" if mark == "、" else "")
-            if not stripped or _FORECAST.search(whole) or _LEGAL_REFERENCE.search(stripped) \
-                    or _STATE_BEFORE.search(whole):
+            if not stripped or not _ANY_NUMERAL.search(stripped):
+                continue  # no number, so no mention (find_mentions reads only these)
+            if _FORECAST.search(whole) or _LEGAL_REFERENCE.search(stripped) or _STATE_BEFORE.search(whole):
                 continue
             offset = start + (len(clause) - len(clause.lstrip()))
+            if quoted is None:
+                quoted = _quoted_spans(text)
             for m in find_mentions(stripped):
                 if not _is_promise(stripped, m, offset, quoted):
                     continue
@@ -109,9 +112,15 @@ def derive_commitments(report: Report) -> list[Commitment]:
     return found
 
 
+# The characters find_mentions reads a number from: a clause without one holds no mention.
+_ANY_NUMERAL = LazyRegex(r"[0-9０-９零〇一二两三四五六七八九十百千]")
+_QUOTE_MARK = LazyRegex(r"[“”]")
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
+    for q in _QUOTE_MARK.finditer(text):  # only the marks, not every character
+        i, ch = q.start(), q.group()
         if ch == "“":
             if depth == 0:
                 start = i

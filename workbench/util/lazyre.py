@@ -143,7 +143,10 @@ def save_code_cache() -> None:
 class LazyRegex:
     """Behaves as the compiled pattern; compiles it the first time it is used."""
 
-    __slots__ = ("_pattern", "_flags", "_compiled")
+    # The methods used in hot loops get a slot each, filled with the compiled pattern's bound
+    # method at the first use: later calls skip __getattr__ (a Python call per use otherwise).
+    _METHODS = ("search", "match", "fullmatch", "sub", "subn", "finditer", "findall", "split")
+    __slots__ = ("_pattern", "_flags", "_compiled", *_METHODS)
 
     def __init__(self, pattern: str, flags: int = 0):
         self._pattern = pattern
@@ -154,4 +157,6 @@ class LazyRegex:
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = compile(self._pattern, self._flags)
+            for method in LazyRegex._METHODS:
+                object.__setattr__(self, method, getattr(compiled, method))
         return getattr(compiled, name)
