@@ -259,20 +259,72 @@ def test_libreoffice_reads_a_copy_with_overflow_flipped():
         assert 'w:overflowPunct w:val="1"' not in zf.read("word/styles.xml").decode()
 
 
-def test_the_docx_holds_the_text_as_typed_and_only_the_pdf_copy_joins_runs(tmp_path):
-    """No invisible character in the drafter's .docx (Find for 习近平 and copy and paste into an
-    OA system must see the text as typed); the copy LibreOffice lays out joins each run."""
-    out = export_report(_report(["在以习近平同志为核心的党中央坚强领导下，新增就业29.9万人，增长6.5%左右，"
-                                 "落实穗府〔2024〕1号文件。"]), tmp_path / "r.docx")
-    with zipfile.ZipFile(out) as zf:
-        body = zf.read("word/document.xml").decode()
-    assert "\u200d" not in body and "\u2060" not in body
-    assert "习近平同志" in body and "29.9万人" in body and "穗府〔2024〕1号" in body
+def _document_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("word/document.xml").decode()
+
+
+def test_the_docx_joins_only_the_runs_a_line_ends_in_or_beside(tmp_path):
+    """Word's no-width non break (U+200D) stands only inside the names and figures where a line
+    of the 28-a-line grid ends (Find for 习近平 and copy and paste see the rest as typed); the
+    copy LibreOffice lays out joins every run."""
+    mid = "新增就业29.9万人，在以习近平同志为核心的党中央坚强领导下。"   # no run near a line end
+    at_end = "全镇上下团结一心攻坚克难推动发展走好每一步在以习近平同志为核心的党中央坚强领导下，增长6.5%左右。"
+    out = export_report(_report([mid, at_end, "落实穗府〔2024〕1号文件。"]), tmp_path / "r.docx")
+    body = _document_xml(out)
+    assert "在以习近平同志为核心" in body and "29.9万人" in body and "穗府〔2024〕1号" in body
+    # the first line of the second paragraph holds 26 cells: 习近平同志 starts at its 24th
+    assert glue("习近平同志") in body and body.count(JOINER) == len("习近平同志") - 1
+    assert "\u2060" not in body
     with zipfile.ZipFile(io.BytesIO(for_libreoffice(out.read_bytes()))) as zf:
         copy = zf.read("word/document.xml").decode()
     for run in ("习近平同志", "9万人", "5%左右", "穗府〔2024〕1号"):
         assert glue(run).replace(JOINER, "\u2060") in copy, run
     assert docx_text(out).endswith("落实穗府〔2024〕1号文件。")
+
+
+def test_line_end_spans_move_a_run_down_whole_and_count_a_mark_with_its_character():
+    from workbench.writing.unbreakable import line_end_spans
+
+    # 26 cells on the first line: a run from the 25th character would end inside it
+    text = "甲" * 24 + "习近平总书记" + "乙" * 40
+    assert line_end_spans(text, first=26, width=28) == [(24, 30)]
+    # the run then opens the second line, so the second line ends 28 characters later
+    text2 = "甲" * 24 + "习近平总书记" + "乙" * 22 + "29.9万人" + "丙" * 20
+    assert line_end_spans(text2, first=26, width=28) == [(24, 30), (52, 58)]
+    # half-width digits take half a cell: 29.9万人 at 22 cells fits the first line
+    assert line_end_spans("甲" * 20 + "29.9万人" + "乙" * 4, first=26, width=28) == []
+    # a run far from every line end is never joined
+    assert line_end_spans("甲" * 5 + "习近平总书记" + "乙" * 60, first=26, width=28) == []
+
+
+def test_word_honours_the_docx_joiners_as_laid_out_on_the_same_grid(tmp_path):
+    """Word's view, through the one layout engine here: LibreOffice converting a copy that
+    keeps together only what the .docx itself joins (as Word does with U+200D) breaks no
+    run of the made-up shapes at any position; with the joiners taken out it does."""
+    _need_libreoffice()
+    import workbench.writing.pdf as pdf
+
+    doc = export_report(_report(RUNS), tmp_path / "runs.docx")
+    names = read_names()
+    broken = {}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+        for mode, glue_runs in (("docx", lambda xml: xml), ("none", lambda xml: xml.replace(JOINER, ""))):
+            mp.setattr(pdf, "_glue_text_runs", glue_runs)
+            [got] = convert_all([doc], tmp_path / mode, timeout=300, layout_pass=False)
+            broken[mode] = broken_runs(read_pdf(got)[0], names)
+    assert broken["docx"] == [], broken["docx"]
+    assert len(broken["none"]) >= 3, broken["none"]   # the shapes do break without them
+    # and the .docx joins far fewer runs than it holds
+    runs = sum(len(spans_of(p)) for p in RUNS)
+    assert _document_xml(doc).count(JOINER) < runs * 3
+
+
+def spans_of(text: str) -> list:
+    from workbench.writing.unbreakable import spans
+
+    return spans(text)
 
 
 def test_glue_shapes_and_the_office_list(tmp_path):

@@ -23,6 +23,7 @@ from workbench import strings as S
 from workbench.document import datapart as D
 from workbench.document.model import Report
 from workbench.writing.titles import title_lines
+from workbench.writing.unbreakable import join_spans, line_end_spans, read_names
 from workbench.document.phrasing import (
     GENERATED_TARGETS, chapter_numbers, full_width, section_number, targets_sentence,
 )
@@ -157,11 +158,20 @@ def _bold_chunks(text: str, phrases: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
+# The body's line in cells of one condensed 3号 character (28 a line), the first line less its
+# two-character indent.
+_CELL_PT = L.BODY_PT + L.CHAR_SPACING_TWENTIETHS / 20
+_LINE_PT = (L.PAGE_WIDTH_MM - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM) / 25.4 * 72
+_LINE_CELLS = _LINE_PT / _CELL_PT
+_FIRST_LINE_CELLS = (_LINE_PT - L.FIRST_LINE_TWIPS / 20) / _CELL_PT
+
+
 class _Body:
     """WordprocessingML paragraphs as text, each with a named style."""
 
     def __init__(self, style_ids: dict[str, str]):
         self.ids = style_ids
+        self.names = read_names()        # the unbreakable names: read once per document
         self.out: list[str] = []
         self.texts: list[str] = []       # body paragraphs, for the counts in app.xml
         self.cells: list[str] = []       # table rows, counted as words but not as body lines
@@ -170,13 +180,23 @@ class _Body:
              lines: list[str] | None = None, ind: str = "", bold: list[str] | None = None) -> None:
         xml = [f'<w:p><w:pPr><w:pStyle w:val="{_x(self.ids[style])}"/>{ind}</w:pPr>']
         strong = f'<w:rPr><w:rStyle w:val="{_x(self.ids[L.LEAD])}"/></w:rPr>'
-        if lead:
-            xml.append(f'<w:r>{strong}<w:t xml:space="preserve">{_x(full_width(lead))}</w:t></w:r>')
+        # (piece as written, bold, line break before it)
+        pieces = [(full_width(lead), True, False)] if lead else []
         for i, piece in enumerate(lines if lines is not None else [text] if text else []):
-            br = "<w:br/>" if i else ""
-            for j, (chunk, is_bold) in enumerate(_bold_chunks(piece, bold or [])):
-                xml.append(f'<w:r>{strong if is_bold else ""}{br if j == 0 else ""}'
-                           f'<w:t xml:space="preserve">{_x(full_width(chunk))}</w:t></w:r>')
+            pieces += [(full_width(chunk), is_bold, bool(i) and j == 0)
+                       for j, (chunk, is_bold) in enumerate(_bold_chunks(piece, bold or []))]
+        joined: list[tuple[int, int]] = []
+        if style == L.BODY and lines is None and not ind:
+            # Word's no-width non break (U+200D) inside the names and figures a line would
+            # end in or beside, and nowhere else (writing/unbreakable.py says why).
+            joined = line_end_spans("".join(p for p, *_ in pieces), self.names,
+                                    first=_FIRST_LINE_CELLS, width=_LINE_CELLS)
+        offset = 0
+        for piece, is_bold, br in pieces:
+            written = join_spans(piece, joined, offset) if joined else piece
+            offset += len(piece)
+            xml.append(f'<w:r>{strong if is_bold else ""}{"<w:br/>" if br else ""}'
+                       f'<w:t xml:space="preserve">{_x(written)}</w:t></w:r>')
         xml.append("</w:p>")
         self.out.append("".join(xml))
         self.texts.append((lead or "") + ("".join(lines) if lines is not None else text))

@@ -4,19 +4,28 @@ templates/unbreakable.txt, which an office extends), a number with its unit and 
 
 The runs are kept whole in the PDF: the copy LibreOffice lays out (writing/pdf.py) has each
 run as word-joined text (U+2060) of a non-CJK language, which its Unicode line breaking keeps
-whole, while it breaks Chinese text by its kinsoku lists alone. The drafter's .docx carries
-the text as typed, with no joiner: Word's own "no-width non break" (U+200D) would keep a run
-together in Word too, but it is a character inside the text, so Word's Find for 习近平 misses
-"习‍近‍平" and every copy and paste into an OA system, a web page or a chat takes it along (a
-trial's finding). Word has no run property that forbids a break (its kinsoku lists are per
-character, for the whole document), so Word lays those lines out by its own rules; the layout
-pass's character spacing (writing/layoutpass.py), kept in the .docx, starts Word from the same
-line breaks as the PDF. `glue` joins with U+200D, which the PDF copy turns into U+2060."""
+whole, while it breaks Chinese text by its kinsoku lists alone.
+
+In the drafter's .docx, Word's own "no-width non break" (U+200D, Insert › Symbol › Special
+Characters), which Word keeps together at a line end, stands only inside the runs where a line
+of the body's 28-a-line grid ends, or within a character of it (`line_end_spans`: the line
+breaks computed from the grid, a mark that may not start a line taking its character down, a
+run a line would end inside going down whole). Elsewhere the text is as typed: a joiner is a
+character inside the text, so Word's Find for 习近平 misses "习‍近‍平" and every copy and paste
+into an OA system takes it along (a trial found 377 in one report when every run was joined;
+the 2015 national report now has 49 joiners in 25 runs, the example 7 runs). The other ways were worse:
+a non-breaking space prints a gap, w:noBreakHyphen is only for a hyphen, and Word has no run
+property that forbids a break (its kinsoku lists are per character, for the whole document).
+LibreOffice converting a copy that keeps together only what the .docx joins breaks no run of
+the made-up shapes at any position (tests/test_pdf_text.py), which is as near to Word's view as
+this machine can look."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate, repeat
 from pathlib import Path
 
 from workbench.document.figures import SUFFIX_QUALIFIERS, UNITS
@@ -73,8 +82,7 @@ def _join(m: re.Match) -> str:
     if len(run) > LONGEST:
         return run
     # Between two ASCII characters (inside 29.9 or 6.5%) no line breaks anyway.
-    return run[0] + "".join(("" if a.isascii() and b.isascii() else JOINER) + b
-                            for a, b in zip(run, run[1:]))
+    return _join_run(run)
 
 
 def glue(text: str, names: list[str] | None = None) -> str:
@@ -85,6 +93,79 @@ def glue(text: str, names: list[str] | None = None) -> str:
     if "〔" in text:
         text = doc_number.sub(_join, text)
     return figure.sub(_join, text)
+
+
+def spans(text: str, names: list[str] | None = None) -> list[tuple[int, int]]:
+    """Where the unbreakable runs of `text` stand: (start, end), in order, never overlapping."""
+    name, doc_number, figure = _patterns(tuple(read_names() if names is None else names))
+    found: list[tuple[int, int]] = []
+    for pattern in (name, doc_number if "〔" in text else None, figure):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if b - a <= LONGEST and not any(a < y and x < b for x, y in found):
+                found.append((a, b))
+    return sorted(found)
+
+
+# Characters that never start a line (Word's kinsoku for Chinese): with w:overflowPunct=0 the
+# character before such a mark goes down with it.
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…—%‰")
+# A character's width in cells of the body's 28-a-line grid: half for ASCII, one for the rest.
+_HALF_CELL = dict.fromkeys(map(chr, range(128)), 0.5)
+
+
+def line_end_spans(text: str, names: list[str] | None = None, *, first: float, width: float,
+                   slack: int = 1) -> list[tuple[int, int]]:
+    """The unbreakable runs that stand at a line's end when `text` is laid out on a grid of
+    `width` cells a line (`first` for the first): the ones a line would end inside, and those
+    within `slack` characters of a line's end (Word's own measure may differ by a character).
+    A run that a line would end inside goes down whole, as it will once joined."""
+    if len(text) <= first:
+        return []  # one line: its only end is the paragraph's
+    runs = spans(text, names)
+    if not runs:
+        return []
+    # ends[k]: the cells taken by text[:k + 1] (cumulated in C: map, dict.get, accumulate)
+    ends = list(accumulate(map(_HALF_CELL.get, text, repeat(1.0))))
+    starts = [a for a, _ in runs]
+    breaks: list[int] = []
+    line_start, base, capacity = 0, 0.0, first
+    while True:
+        brk = bisect_right(ends, base + capacity + 1e-6)  # the first character that does not fit
+        if brk >= len(text):
+            break
+        brk = max(brk, line_start + 1)
+        if text[brk] in _NO_LINE_START and brk - 1 > line_start:
+            brk -= 1  # the mark takes the character before it down
+        k = bisect_right(starts, brk) - 1
+        if k >= 0 and runs[k][0] < brk < runs[k][1] and runs[k][0] > line_start:
+            brk = runs[k][0]  # a run the line would end inside goes down whole
+        breaks.append(brk)
+        line_start, base, capacity = brk, ends[brk - 1], width
+    return [(a, b) for a, b in runs if any(a - slack <= brk <= b + slack for brk in breaks)]
+
+
+def join_spans(text: str, where: list[tuple[int, int]], offset: int = 0) -> str:
+    """`text` (which starts at `offset` of its paragraph) with the runs at `where` joined."""
+    if not where:
+        return text
+    out, pos = [], 0
+    for a, b in where:
+        a, b = a - offset, b - offset
+        if a < pos or b > len(text) or a < 0:
+            continue  # a run across two pieces of the paragraph is left as it is
+        out.append(text[pos:a])
+        out.append(_join_run(text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _join_run(run: str) -> str:
+    return run[0] + "".join(("" if a.isascii() and b.isascii() else JOINER) + b
+                            for a, b in zip(run, run[1:]))
 
 
 def unglued(text: str) -> str:
