@@ -95,7 +95,7 @@ def test_dry_run_and_json_say_which_paragraph_is_now_the_drafters(store_path, tm
     assert CLAIMED in capsys.readouterr().out
     assert main(["--db", str(store_path), "import", str(path), "--dry-run", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert CLAIMED in doc["_import"]["warnings"]
+    assert any(CLAIMED in w for w in doc["_import"]["warnings"])
     assert "generated" not in targets_dict(doc)
     assert main(["--db", str(store_path), "import", str(path), "--replace", "--json"]) == 0
     got = capsys.readouterr()
@@ -134,7 +134,7 @@ def test_a_json_without_the_check_compares_with_the_table(tmp_path):
     from conftest import example_dict
 
     doc = example_dict(2024)
-    assert "generated_sha256" not in targets_dict(doc)
+    del targets_dict(doc)["generated_sha256"]  # as an older version wrote it
     [same] = import_detailed(write(tmp_path / "same.json", doc))
     assert E.get_paragraph(same.report, TARGETS).generated == GENERATED_TARGETS
     assert not same.warnings
@@ -142,7 +142,7 @@ def test_a_json_without_the_check_compares_with_the_table(tmp_path):
     [edited] = import_detailed(write(tmp_path / "edited.json", doc))
     para = E.get_paragraph(edited.report, TARGETS)
     assert para.generated is None and "力争更好" in para.text
-    assert CLAIMED in edited.warnings
+    assert any(CLAIMED in w for w in edited.warnings)
 
 
 def test_a_lead_added_in_the_file_counts_as_a_change(store_path, tmp_path, capsys):
@@ -151,7 +151,7 @@ def test_a_lead_added_in_the_file_counts_as_a_change(store_path, tmp_path, capsy
     [got] = import_detailed(write(tmp_path / "lead.json", doc))
     para = E.get_paragraph(got.report, TARGETS)
     assert para.generated is None and para.lead == "确定今年的目标。"
-    assert CLAIMED in got.warnings
+    assert any(CLAIMED in w for w in got.warnings)
 
 
 def test_the_store_round_trip_keeps_a_generated_paragraph_generated(store_path):
