@@ -80,6 +80,8 @@ IMPORT_WARN_ELIDED = "原文在“{before}”之后被网站省略了{count}（�
 IMPORT_ELIDED_SOME = "一段"
 IMPORT_WARN_KIND = "第{n}章“{title}”无法判断是回顾还是安排，按安排处理"
 IMPORT_UNTITLED = "（无标题）"
+IMPORT_GENERATED_EDITED = ("{where}原为自动生成，文件中的文字已改动，现作为您自己的文字保留，不再自动更新"
+                           "（要改回按目标表生成：在章节中选中该段按 Ctrl+G）")
 IMPORT_WARN_NO_TARGETS = "没有找到主要预期目标段"
 IMPORT_WARN_TRADITIONAL_PLACE = ("原文是繁体字：正文已转为简体，地名照原文写作“{place}”；"
                                  "命令里写“{simplified}”也能找到它")
@@ -276,6 +278,7 @@ EMPTY_PARAGRAPH = "（空段）"
 OPENING_CHAPTER = "（开头）"
 WHERE_CHAPTER = "第{n}章"   # a finding's place: 第二章（三）第2段
 WHERE_OPENING = "开头"
+WHERE_PARAGRAPH = "第{n}段"
 EXPORTING = "正在导出…"
 REPORT_SUBTITLE = "{place} {year}年 · {status}"
 WINDOW_TITLE = "{place}{year}年政府工作报告 — {app}"

@@ -266,6 +266,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         docs = [r.to_dict() for r in reports]
         emit_json(docs[0] if len(docs) == 1 else docs)
+        for g in imported:  # stdout is the document alone; what the drafter must know, beside it
+            for w in g.warnings:
+                print(S.IMPORT_DRY_WARNING.format(warning=w), file=sys.stderr)
     else:
         for g in imported:
             r = g.report

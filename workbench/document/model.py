@@ -12,6 +12,7 @@ from typing import Any
 
 from workbench import strings as S
 from workbench.document.figures import Figure
+from workbench.util.digest import sha256_hex
 
 SCHEMA = 1
 STATUSES = ("draft", "final")
@@ -63,6 +64,10 @@ class Paragraph:
     bold: list[str] = field(default_factory=list)
     generated: str | None = None  # "targets": the text is written from the figures table
     model: ModelMark | None = None  # taken from a language model's answer; stored only when set
+    # A generated paragraph's record of its text as the workbench wrote it (`text_sha256` of
+    # the text), as read from a document: when the text no longer matches, it was changed
+    # outside the workbench (phrasing.claim_edited_generated). `to_dict` writes a fresh one.
+    generated_sha256: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def full_text(self) -> str:
@@ -221,10 +226,16 @@ def figure_from_reader(r: _Reader) -> Figure:
     )
 
 
+def text_sha256(text: str) -> str:
+    """The record a generated paragraph keeps of the text it was written as."""
+    return sha256_hex([text.encode("utf-8")])
+
+
 def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
     d: dict[str, Any] = {"lead": p.lead, "text": p.text}
     if p.generated:
         d["generated"] = p.generated
+        d["generated_sha256"] = text_sha256(p.text)
     if p.bold:
         d["bold"] = list(p.bold)
     if p.model is not None:
@@ -267,8 +278,10 @@ def _paragraph_from_reader(r: _Reader) -> Paragraph:
             unverified.append(Unverified(figure=u.get("figure", str), was=u.get("was", str, optional=True)))
         model = ModelMark(model=m.get("model", str, default=""), task=m.get("task", str, default=""),
                           text=m.get("text", str, default=""), unverified=unverified)
+    generated = r.get("generated", str, optional=True)
     return Paragraph(lead=r.get("lead", str, optional=True), text=r.get("text", str, default=""),
-                     bold=bold, generated=r.get("generated", str, optional=True), model=model)
+                     bold=bold, generated=generated, model=model,
+                     generated_sha256=r.get("generated_sha256", str, optional=True) if generated else None)
 
 
 def _chapter_from_reader(r: _Reader) -> Chapter:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from workbench import strings as S
 from workbench.document.figures import Figure, format_figure
+from workbench.document.model import text_sha256
 from workbench.util.lazyre import LazyRegex
 
 TARGETS_MARKER = "主要预期目标"
@@ -83,6 +85,50 @@ def refresh_generated(report):
                     p.lead = None
                     p.text = generated_text(report, p.generated)
     return report
+
+
+def claim_edited_generated(report) -> list[tuple[int, int | None, int]]:
+    """Generated paragraphs whose text was changed outside the workbench (a document JSON
+    edited by hand) made the drafter's own, so the next save keeps the changed text rather
+    than writing the sentence again; their addresses, for the drafter to be told.
+
+    Changed: a lead was added, or the text is neither what the paragraph's generator makes
+    from this document's tables nor the text the workbench recorded when it wrote the file
+    (`generated_sha256`; a table edited in the file with the text left alone is not a change
+    of the text). A file without that record (an older one) is judged by the tables alone.
+    An empty paragraph marked generated is a request for the sentence and stays generated."""
+    claimed = []
+    for ci, si, pi, p in report.paragraphs():
+        if not p.generated:
+            continue
+        if not p.lead:
+            if not p.text.strip():
+                continue
+            if p.generated in GENERATORS and p.text == generated_text(report, p.generated):
+                continue
+            if p.generated_sha256 is not None:
+                if text_sha256(p.text) == p.generated_sha256:
+                    continue
+            elif p.generated not in GENERATORS:
+                continue  # printed as stored anyway: nothing would overwrite it
+        p.generated = None
+        p.generated_sha256 = None
+        claimed.append((ci, si, pi))
+    return claimed
+
+
+def paragraph_place(chapters, ci: int, si: int | None = None, pi: int | None = None) -> str:
+    """A paragraph's place as the drafter sees it: "第二章（三）第2段", "开头第1段" (an
+    untitled opening chapter is not counted, so 第二章 is the chapter printed "二、")."""
+    if ci >= len(chapters):
+        return ""
+    number = chapter_numbers(chapters)[ci]
+    parts = [S.WHERE_CHAPTER.format(n=number.rstrip("、")) if number else S.WHERE_OPENING]
+    if si is not None:
+        parts.append(section_number(si))
+    if pi is not None:
+        parts.append(S.WHERE_PARAGRAPH.format(n=pi + 1))
+    return "".join(parts)
 
 
 def review_sentence(results: Iterable[Figure]) -> str:

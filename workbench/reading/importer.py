@@ -18,6 +18,7 @@ from workbench.util.lazyre import LazyRegex
 from workbench import strings as S
 from workbench.document.commitments import sync
 from workbench.document.model import ModelError, Report
+from workbench.document.phrasing import claim_edited_generated, paragraph_place
 
 
 class ImportFailure(Exception):
@@ -97,7 +98,7 @@ def _read_any(path: Path, *, place: str | None = None, year: int | None = None) 
     """The reports in a file of any format we read; at least one, or ImportFailure."""
     suffix = path.suffix.lower()
     if suffix == ".json":
-        got = [Imported(r, S.SOURCE_TITLE, S.SOURCE_TITLE) for r in read_json_reports(path)]
+        got = [_json_imported(r) for r in read_json_reports(path)]
     elif suffix == ".docx":
         got = read_docx_reports(path, place=place, year=year)
     elif suffix in (".txt", ".text", ".md", ""):
@@ -107,6 +108,16 @@ def _read_any(path: Path, *, place: str | None = None, year: int | None = None) 
     if not got:
         raise ImportFailure(S.IMPORT_NO_REPORT.format(path=path))
     return got
+
+
+def _json_imported(report: Report) -> Imported:
+    """A report read from a document JSON; a generated paragraph whose text was edited in the
+    file is the drafter's from now on (judged by the file's own place and tables, before any
+    --place/--year), and the warnings say which."""
+    claimed = claim_edited_generated(report)
+    warnings = [S.IMPORT_GENERATED_EDITED.format(where=paragraph_place(report.chapters, *addr))
+                for addr in claimed]
+    return Imported(report, S.SOURCE_TITLE, S.SOURCE_TITLE, warnings=warnings)
 
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024

@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.checking.findings import ERROR, INFO, WARNING, Finding, counts
 from workbench.document.figures import format_figure
 from workbench.document.model import Report
-from workbench.document.phrasing import chapter_numbers, printed, section_number
+from workbench.document.phrasing import chapter_numbers, paragraph_place, printed, section_number
 from workbench import strings as S
 
 
@@ -51,22 +51,10 @@ def _where_text(report: Report | None, f: Finding) -> str:
     if "meta" in w:
         return S.META_WHERE.format(field=S.META_LABELS.get(w["meta"], w["meta"]))
     if "chapter" in w and report is not None and not w.get("previous"):
-        parts = []
         ci = w.get("chapter")
-        if ci is not None and ci < len(report.chapters):
-            # As the drafter sees them: "第二章（三）第2段", "开头第1段" (an untitled opening
-            # is not counted, so 第二章 is the chapter printed "二、").
-            from workbench.document.phrasing import chapter_numbers, section_number
-
-            number = chapter_numbers(report.chapters)[ci]
-            parts.append(S.WHERE_CHAPTER.format(n=number.rstrip("、")) if number else S.WHERE_OPENING)
-            si = w.get("section")
-            if si is not None:
-                parts.append(section_number(si))
-            pi = w.get("paragraph")
-            if pi is not None:
-                parts.append(f"第{pi + 1}段")
-        return "".join(parts)
+        if ci is None:
+            return ""
+        return paragraph_place(report.chapters, ci, w.get("section"), w.get("paragraph"))
     return ""
 
 
