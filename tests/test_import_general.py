@@ -479,6 +479,19 @@ def test_pager_links_and_picture_captions_are_furniture(tmp_path, furniture):
     assert not any(furniture[:6] in t for t in _body(got.report)), _body(got.report)
 
 
+@pytest.mark.parametrize("dateline, byline", [
+    ("青禾网3月2日讯（青禾日报记者 周明）", "（青禾县融媒体中心）"),
+    ("新华社青禾3月2日电", "（记者 李华、王芳）"),
+    ("本报讯（通讯员 周明）", "（周明）"),
+])
+def test_a_news_items_dateline_and_byline_are_not_the_reports_text(tmp_path, dateline, byline):
+    got = _one_read(_txt(tmp_path, dateline + NEWS_BODY.replace("。\n", "。" + byline + "\n")))
+    body = _body(got.report)
+    assert body[0].startswith("3月2日，青禾县第九届"), body
+    assert not any(byline in t or "讯" in t or "电" in t[:12] for t in body), body
+    assert {f.name for f in got.report.targets} >= {"地区生产总值", "一般公共预算收入"}
+
+
 def test_a_title_damaged_by_a_sites_encoding_over_the_meeting_line(tmp_path):
     text = ("（湖南？。？024年青禾县人民政府政府工作报告\n2024年1月9日在青禾县第九届人民代表大会第二次会议上\n"
             "县长 周 明\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n"
@@ -504,6 +517,13 @@ def test_a_traditional_page_keeps_its_place_as_written_and_the_cli_finds_it_eith
     for typed in ("青禾县", "青禾縣"):
         assert main(["--db", db, "show", typed, "2024"]) == 0
         assert "86.4亿元" in capsys.readouterr().out
+    # the same report named in the other script is the one stored, never a second one
+    for again in (["import", str(src), "--replace"], ["import", str(src), "--place", "青禾县", "--replace"]):
+        assert main(["--db", db, *again]) == 0
+        capsys.readouterr()
+        assert main(["--db", db, "list", "--json"]) == 0
+        listed = capsys.readouterr().out
+        assert listed.count("青禾") == 1, listed
 
 
 def _one_read(path: Path):

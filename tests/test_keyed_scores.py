@@ -94,12 +94,14 @@ def test_keyed_real_texts_score(monkeypatch, tmp_path):
 
 def _own_text(text: str, pieces: list[str]) -> str:
     """The text without its furniture and title-block lines: a line that is a piece, or is
-    mostly one, goes; a sentence that merely contains a piece's words stays."""
+    mostly one, goes, and so does a piece of five or more characters that opens or closes a
+    line (a dateline, a byline); a sentence that merely contains a piece's words stays."""
     kept = []
     for line in text.splitlines():
         bare = line.strip()
         for piece in pieces:
-            if piece and piece in bare and len(piece) * 2 >= len(bare):
+            if piece and piece in bare and (len(piece) * 2 >= len(bare) or len(piece) >= 5 and (
+                    bare.startswith(piece) or bare.endswith(piece))):
                 bare = bare.replace(piece, " ")
         kept.append(bare)
     return "\n".join(kept)

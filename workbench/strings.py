@@ -84,7 +84,7 @@ IMPORT_GENERATED_EDITED = ("{where}原为自动生成，文件中的文字已改
                            "（要改回按目标表生成：在章节中选中该段按 Ctrl+G）")
 IMPORT_WARN_NO_TARGETS = "没有找到主要预期目标段"
 IMPORT_WARN_TRADITIONAL_PLACE = ("原文是繁体字：正文已转为简体，地名照原文写作“{place}”；"
-                                 "命令里写“{simplified}”也能找到它")
+                                 "写“{simplified}”也能找到它，导入“{simplified}”的同一年报告会替换这一份而不另建")
 IMPORT_WARN_NEWS = "这是一篇报道，只引用了报告的部分原话：目标和完成数按报道所引导入，请对照报告全文核对"
 IMPORT_WARN_UNREAD_TARGET = "目标段中“{clause}”写有数字，但没能读成一项指标，未导入，请核对后在指标表中补上"
 IMPORT_WARN_UNREAD_RESULT = "回顾中“{clause}”写有数字，但没能读成一项完成数，未导入，请核对后补上"

@@ -25,7 +25,7 @@ from workbench.cli.parser import (
     help_argv,
 )
 from workbench.cli.shared import (
-    _print_table, _ref_label, counts, db_path, emit_json, need_report, open_store, report_ref, suggestion,
+    _print_table, _ref_label, counts, db_path, emit_json, need_report, open_store, report_ref, stored_spelling, suggestion,
     output_width, wrap_output,
 )
 from workbench.document.model import Report
@@ -251,6 +251,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args, write=True) as store:
         from workbench.drafting.rounds import store_review_round
 
+        for r in reports:  # a page in the other script is the report already stored ("嘉興市", "嘉兴市")
+            r.place = stored_spelling(store, r.place)
         if len(imported) == 1 and not args.replace and store_review_round(store, imported[0], Path(args.file)):
             return EXIT_OK
         if not args.replace:

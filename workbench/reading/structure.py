@@ -363,6 +363,7 @@ def read_block(lines: list[Line], hints: Hints | None = None, *,
     if not (meta.title or meta.meeting or opening or salutation) and news:
         origin.warnings.append(S.IMPORT_WARN_NEWS)
         _drop_headline(chapters)
+        _drop_bylines(chapters)
     found.place(hints.header_place, S.SOURCE_HEADER)
     found.year(hints.header_year, S.SOURCE_HEADER)
     found.year(hints.page_year, S.SOURCE_HEADER)
@@ -430,6 +431,28 @@ def _drop_headline(chapters: list[Chapter]) -> None:
 
 
 _HAS_SENTENCE = re.compile(r"[。！？!?]")
+
+# A news item's dateline before its first sentence: "某网1月11日讯（某报记者 某某）",
+# "新华社北京3月5日电", "本报讯（记者 某某）".
+_DATELINE_LEAD = re.compile(r"^(?:[\u4e00-\u9fff·]{1,14}?\d{1,2}月\d{1,2}日(?:电|讯)|[\u4e00-\u9fff]{1,8}讯)"
+                            r"(?:[（(][^（()）]{0,40}[）)])?\s*")
+# A byline after a news item's last sentence: "（某县融媒体中心）", "（记者 某某）", "（某某）".
+_BYLINE_TAIL = re.compile(r"(?<=[。！？”])\s*[（(](?:[^（()）]{0,24}(?:融媒体中心|记者|通讯员|编辑|报道组|新闻中心|"
+                          r"供稿|来源)[^（()）]{0,24}|[\u4e00-\u9fff]{2,4}(?:[ 、,，][\u4e00-\u9fff]{2,4})*)[）)]$")
+
+
+def _drop_bylines(chapters: list[Chapter]) -> None:
+    """A news item's dateline before its first sentence and its byline after each paragraph:
+    the newspaper's words, not the report's."""
+    paragraphs = [p for ch in chapters for p in (*ch.paragraphs, *(q for sec in ch.sections for q in sec.paragraphs))]
+    if paragraphs and not paragraphs[0].lead:
+        lead = _DATELINE_LEAD.match(paragraphs[0].text)
+        if lead and len(paragraphs[0].text) > lead.end() + 4:
+            paragraphs[0].text = paragraphs[0].text[lead.end():]
+    for p in paragraphs:
+        tail = _BYLINE_TAIL.search(p.text)
+        if tail:
+            p.text = p.text[:tail.start()]
 
 
 # "2025年是“十四五”规划的收官之年": the plan part's opening names the year it plans.
