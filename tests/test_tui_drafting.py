@@ -846,3 +846,28 @@ async def test_typing_in_the_outline_says_where_typing_goes(store_path):
         await pilot.pause()
         assert any("Tab" in n.message and "编辑框" in n.message for n in app._notifications)
         assert screen.report.to_dict() == before
+
+
+async def test_the_demo_says_it_is_temporary_in_its_title_and_when_quitting_with_changes(store_path):
+    """`workbench demo` deletes its store on exit: the title says so on every screen, and the
+    quit question after a change says that even 保留改动 keeps nothing past the exit."""
+    import workbench.strings as S
+    from workbench.tui.dialogs import ChoiceDialog
+
+    app = WorkbenchApp(store_path, temporary=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert S.DEMO_TEMPORARY_TITLE in app.screen.title
+        screen = await open_2024(pilot, app)
+        assert S.DEMO_TEMPORARY_TITLE in screen.title
+        await typed_into_a_cell(pilot, app, screen, "增长9.9%")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "临时示例" in str(app.screen.query_one(".question").render())
+    plain = WorkbenchApp(store_path)
+    async with plain.run_test(size=SIZE) as pilot:
+        await settle(pilot, plain)
+        assert S.DEMO_TEMPORARY_TITLE not in plain.screen.title

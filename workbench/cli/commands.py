@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # ------------------------------------------------------------ commands
 
-def cmd_tui(args: argparse.Namespace, path: Path | None = None) -> int:
+def cmd_tui(args: argparse.Namespace, path: Path | None = None, *, temporary: bool = False) -> int:
     path = path or db_path(args)
     # The store is checked before the screen is taken: a bad path is one line, not a TUI flash.
     probe_store(path, create_folder=not args.db)
@@ -85,7 +85,7 @@ def cmd_tui(args: argparse.Namespace, path: Path | None = None) -> int:
     # collections come as often as Python's defaults (the launcher made them rare for start-up).
     gc.freeze()
     gc.set_threshold(700, 10, 10)
-    run(path)
+    run(path, temporary=temporary)
     return EXIT_OK
 
 
@@ -127,7 +127,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         load_examples(path)
         print(S.CLI_DEMO_TEMP.format(path=path), file=sys.stderr)
-        return cmd_tui(args, path)
+        return cmd_tui(args, path, temporary=True)
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)

@@ -35,9 +35,10 @@ class WorkbenchApp(App):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, store_path: Path, *, open_report: tuple[str, int] | None = None,
-                 export_folder: Path | None = None):
+                 export_folder: Path | None = None, temporary: bool = False):
         super().__init__()
         self.store_path = Path(store_path)
+        self.temporary = temporary  # `workbench demo`: the store goes when the app closes
         self.open_on_start = open_report
         self.export_folder = export_folder
         self.store: Store | None = None
@@ -174,9 +175,10 @@ class WorkbenchApp(App):
         return S.READONLY_STATE.format(holder=self.lock_holder or S.READONLY_WHO_UNKNOWN)
 
     def screen_title(self) -> str:
+        title = S.APP_TITLE + (" · " + S.DEMO_TEMPORARY_TITLE if self.temporary else "")
         if not self.readonly:
-            return S.APP_TITLE
-        return S.APP_TITLE + " · " + S.READONLY_WHO.format(holder=self.lock_holder or "另一个程序")
+            return title
+        return title + " · " + S.READONLY_WHO.format(holder=self.lock_holder or "另一个程序")
 
     def refuse_readonly(self) -> bool:
         """True (and the drafter told why) when the store cannot be written."""
@@ -285,6 +287,8 @@ class WorkbenchApp(App):
         else:
             question = S.QUIT_CHANGED.format(what=what, time=screen.saved_at or "")
             keep = S.QUIT_KEEP
+        if self.temporary:  # the demo's store is deleted on exit, whatever is answered here
+            question += S.DEMO_QUIT_WARNING
         choices = [("save", keep, "primary")]
         if screen.opened is not None:
             choices.append(("discard", S.QUIT_REVERT, "error"))
@@ -709,9 +713,9 @@ def holder_name(holder: dict | None) -> str:
                                     host=holder.get("host", "?"), since=holder.get("since", "?"))
 
 
-def run(store_path: Path, open_report: tuple[str, int] | None = None) -> None:
+def run(store_path: Path, open_report: tuple[str, int] | None = None, *, temporary: bool = False) -> None:
     os.environ.setdefault("TEXTUAL_DISABLE_KITTY_KEY", "1")
-    app = WorkbenchApp(store_path, open_report=open_report)
+    app = WorkbenchApp(store_path, open_report=open_report, temporary=temporary)
     app.run()
     if app.return_code and app.return_code != 0:
         raise SystemExit(app.return_code)
