@@ -406,21 +406,28 @@ def test_export_refuses_to_overwrite_without_force(db, capsys, tmp_path, command
 def test_demo_removes_its_temporary_folder(monkeypatch, capsys, tmp_path):
     import workbench.cli.commands as cli
 
-    seen = []
-    monkeypatch.setattr(cli, "cmd_tui", lambda args, path=None: seen.append(path) or 0)
+    seen, temporary = [], []
+
+    def tui(args, path=None, **kw):
+        seen.append(path)
+        temporary.append(kw.get("temporary", False))
+        return 0
+    monkeypatch.setattr(cli, "cmd_tui", tui)
     assert main(["demo"]) == 0
     assert seen[0].name == "reports.json" and seen[0].parent.name.startswith("workbench-demo-")
     assert not seen[0].parent.exists()
+    assert temporary == [True]  # the TUI is told its store goes on exit (its title says so)
     # An exception in the TUI still removes it.
-    def boom(args, path=None):
+    def boom(args, path=None, **kw):
         seen.append(path)
         raise KeyboardInterrupt
     monkeypatch.setattr(cli, "cmd_tui", boom)
     assert main(["demo"]) == 130 and not seen[1].parent.exists()
-    # With --folder the store is kept.
-    monkeypatch.setattr(cli, "cmd_tui", lambda args, path=None: seen.append(path) or 0)
+    # With --folder the store is kept, and the TUI is not told otherwise.
+    monkeypatch.setattr(cli, "cmd_tui", tui)
     assert main(["demo", "--folder", str(tmp_path / "示例")]) == 0
     assert (tmp_path / "示例" / "reports.json").is_file()
+    assert temporary == [True, False]
 
 
 @pytest.mark.parametrize("kind", ["folder", "not_json", "report", "fifo"])

@@ -660,6 +660,7 @@ ROLL_NOTE_TARGETS_OWNED = "目标段不是按目标表生成的文字（导入�
 ROLL_NOTE_CALENDAR_REWRITE = ("工作安排中有 {n} 句写的是年份在五年规划中的位置（收官、开局、“十四五”等），"
                               "顺延到{year}年就不再成立，已原样保留，请改写：{sentences}")
 ROLL_NOTE_CALENDAR_CHECK = "{n} 句年份定位已顺延，请核对说法：{sentences}"
+ROLL_NOTE_TARGETS_COPIED = "目标表沿用{source}年报告的{n}项目标（数值未改），请按{year}年的预期目标逐项修改（F2）"
 ROLL_NOTE_YEARS = "工作安排中有 {n} 处年份已顺延{by}年，请核对说法（如“关键一年”“收官之年”）"
 CLI_NEW_REVIEW = "待核对：{note}"
 GENERATED_MARK = "〔自动〕"

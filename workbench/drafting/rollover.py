@@ -133,6 +133,8 @@ def roll_over(source: Report, year: int) -> Report:
         review_notes.append(S.ROLL_NOTE_CALENDAR_CHECK.format(n=len(reread), sentences=_clip_all(reread)))
     if changed:
         review_notes.append(S.ROLL_NOTE_YEARS.format(n=changed, by=cn_text(by)))
+    if source.targets:  # the table starts as last year's: the drafter must set this year's
+        review_notes.append(S.ROLL_NOTE_TARGETS_COPIED.format(source=source.year, n=len(source.targets), year=year))
     draft.note = S.ROLL_NOTE_HEAD + "；".join(review_notes) if review_notes else ""
     draft.results = [Figure(name=t.name, key=t.key, unit=t.unit) for t in source.targets]
     draft.targets = [copy.deepcopy(t) for t in source.targets]
