@@ -542,3 +542,16 @@ def test_help_and_errors_of_a_command_are_the_same_with_only_its_parser(capsys):
     errors = [_run_quietly(["export", "狮岭镇"]), _run_quietly(["export", "狮岭镇", "2024", "--bogus"])]
     assert errors[0][0] == 2 and "year" not in errors[0][2] and errors[0][2].strip()
     assert errors[1][0] == 2 and "--bogus" in errors[1][2]
+
+
+def test_export_joins_line_end_runs_unless_told_not_to(db, capsys, tmp_path):
+    import zipfile
+
+    run(capsys, "--db", str(db), "import", str(EXAMPLES / "shiling-2024.json"))
+    for extra, joined in (([], True), (["--no-joiners"], False)):
+        out = tmp_path / f"稿{len(extra)}.docx"
+        code, _, err = run(capsys, "--db", str(db), "export", "狮岭镇", "2024", "-o", str(out), *extra)
+        assert code in (0, 1), err
+        body = zipfile.ZipFile(out).read("word/document.xml").decode()
+        assert ("\u200d" in body) is joined
+        assert "22.5亿元" in body.replace("\u200d", "")

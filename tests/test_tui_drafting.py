@@ -871,3 +871,40 @@ async def test_the_demo_says_it_is_temporary_in_its_title_and_when_quitting_with
     async with plain.run_test(size=SIZE) as pilot:
         await settle(pilot, plain)
         assert S.DEMO_TEMPORARY_TITLE not in plain.screen.title
+
+
+async def test_enter_on_a_paragraph_in_the_outline_goes_to_its_text(store_path):
+    """Enter on a paragraph's node puts the cursor in its text (typing lands there); Enter on a
+    chapter still folds or opens it."""
+    from workbench.tui.widgets.sections import BodyArea, OutlineTree
+
+    app = WorkbenchApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_2024(pilot, app)
+        await pilot.press("f3")
+        tree = app.focused
+        assert isinstance(tree, OutlineTree)
+        for _ in range(6):  # to the first chapter that holds something
+            node = tree.cursor_node
+            if node.data is not None and node.data[2] is None and node.children:
+                break
+            await pilot.press("down")
+            await pilot.pause()
+        chapter = tree.cursor_node
+        assert chapter.data[2] is None and chapter.is_expanded
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is tree and not chapter.is_expanded
+        await pilot.press("enter")
+        await pilot.pause()
+        while tree.cursor_node.data is None or tree.cursor_node.data[2] is None:
+            await pilot.press("down")
+            await pilot.pause()
+        addr = tree.cursor_node.data
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.focused, BodyArea) and screen.address == addr
+        await pilot.press(*"新增一句")
+        await settle(pilot, app)
+        from workbench.drafting import editing as E
+        assert "新增一句" in E.get_paragraph(screen.report, addr).text

@@ -632,6 +632,9 @@ CMP_DOCX_SPAN_SOURCE = "资料来源：{place}{years}政府工作报告；{date}
 
 # ------------------------------------------------------------ help of commands added beside issue 16's table
 CLI_EXPORT_PDF_HELP = "同时用 LibreOffice 转出 PDF（与 .docx 同名）"
+CLI_EXPORT_NO_JOINERS_HELP = ("Word 稿中不加防断行字符：默认在行末的人名、数字单位（如“习近平总书记”“6.5%左右”）"
+                              "字间加不可见的连接符，使 Word 不在其中换行，但 Word 查找、复制这几处时会受影响；"
+                              "加此项则正文原样，PDF 照样不断开")
 CLI_EXPORT_STRICT_HELP = "核对有错误时不导出（退出码 1）"
 CLI_EXPORT_CHANGES_HELP = "导出修订稿：与某个版本（版本名称）或某一年的报告相比，改动以 Word 修订标出"
 CLI_EXPORT_DATE_HELP = "修订的时间（如 2025-01-05 或 2025-01-05 09:30；默认为当前稿最后保存的时间）"

@@ -159,7 +159,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     table = [S.CLI_LIST_HEADER] + [
         (r["place"], str(r["year"]), S.STATUS_NAMES.get(r["status"], r["status"]),
-         str(r["chapters"]), str(r["sections"]), str(r["targets"]), r["title"])
+         str(r["chapters"]), str(r["sections"]), str(r["targets"]), r["title"] or S.UNTITLED_AS_PRINTED)
         for r in rows
     ]
     _print_table(table)
@@ -438,7 +438,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     try:
         export_report(report, out, template=template, previous=previous, appendix=args.appendix,
-                      redline=redline)
+                      redline=redline, joiners=not getattr(args, "no_joiners", False))
     except ExportError as exc:
         raise CliError(str(exc)) from None
     if redline is not None:

@@ -14,9 +14,10 @@ from workbench.writing.report_docx import Attachment, ExportError, build_package
 def export_report(report: Report, out: Path, *, template: Path | None = None,
                   previous: Report | None = None, appendix: bool = False,
                   attachments: list[Attachment] | None = None,
-                  redline: tuple[Report, str, str] | None = None) -> Path:
+                  redline: tuple[Report, str, str] | None = None, joiners: bool = True) -> Path:
     """Write the report's .docx to `out` (atomically: the old file stays until the new is whole).
-    With `redline` (earlier report, author, date) the changes against it are Word revisions."""
+    With `redline` (earlier report, author, date) the changes against it are Word revisions.
+    `joiners`: Word's no-width non break inside the runs a line ends in (writing/unbreakable.py)."""
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise ExportError(S.EXPORT_NOT_DOCX.format(path=out))
@@ -34,7 +35,7 @@ def export_report(report: Report, out: Path, *, template: Path | None = None,
                                 previous=previous, appendix=appendix)
     else:
         payload = build_package(report, template=template, previous=previous, appendix=appendix,
-                                attachments=attachments)
+                                attachments=attachments, joiners=joiners)
     try:
         write_atomic(out, payload, durable=False)  # made again from the store at will
     except WriteFailed as exc:

@@ -169,9 +169,9 @@ _FIRST_LINE_CELLS = (_LINE_PT - L.FIRST_LINE_TWIPS / 20) / _CELL_PT
 class _Body:
     """WordprocessingML paragraphs as text, each with a named style."""
 
-    def __init__(self, style_ids: dict[str, str]):
+    def __init__(self, style_ids: dict[str, str], *, joiners: bool = True):
         self.ids = style_ids
-        self.names = read_names()        # the unbreakable names: read once per document
+        self.names = read_names() if joiners else None  # the unbreakable names: once per document
         self.out: list[str] = []
         self.texts: list[str] = []       # body paragraphs, for the counts in app.xml
         self.cells: list[str] = []       # table rows, counted as words but not as body lines
@@ -186,7 +186,7 @@ class _Body:
             pieces += [(full_width(chunk), is_bold, bool(i) and j == 0)
                        for j, (chunk, is_bold) in enumerate(_bold_chunks(piece, bold or []))]
         joined: list[tuple[int, int]] = []
-        if style == L.BODY and lines is None and not ind:
+        if style == L.BODY and lines is None and not ind and self.names is not None:
             # Word's no-width non break (U+200D) inside the names and figures a line would
             # end in or beside, and nowhere else (writing/unbreakable.py says why).
             joined = line_end_spans("".join(p for p, *_ in pieces), self.names,
@@ -247,8 +247,9 @@ def _note_ind(hanging_chars: int) -> str:
 _NOTE_FIRST, _NOTE_CONTINUED = _note_ind(450), _note_ind(150)
 
 
-def _body_xml(report: Report, ids: dict[str, str], attachments: list[Attachment]) -> _Body:
-    body = _Body(ids)
+def _body_xml(report: Report, ids: dict[str, str], attachments: list[Attachment], *,
+              joiners: bool = True) -> _Body:
+    body = _Body(ids, joiners=joiners)
     m = report.meta
     body.para(L.TITLE, lines=title_lines(m.title or "政府工作报告", place=report.place))
     if m.meeting:
@@ -526,14 +527,15 @@ def _zip(parts: dict[str, bytes], order: list[str]) -> bytes:
 
 
 def build_package(report: Report, *, template: Path | None = None, previous: Report | None = None,
-                  appendix: bool = False, attachments: list[Attachment] | None = None) -> bytes:
+                  appendix: bool = False, attachments: list[Attachment] | None = None,
+                  joiners: bool = True) -> bytes:
     """The .docx bytes for a report; with `appendix`, last year's targets as 附件 first."""
     tpl = load_template(template)
     parts = dict(tpl.parts)
     order = list(tpl.order)
     items = ([targets_attachment(report, previous)] if appendix and previous is not None else [])
     items += attachments or []
-    body = _body_xml(report, tpl.style_ids, items)
+    body = _body_xml(report, tpl.style_ids, items, joiners=joiners)
     parts["word/document.xml"] = _document_xml(parts["word/document.xml"], "".join(body.out))
     if "word/fontTable.xml" in parts:
         parts["word/fontTable.xml"] = declare_fonts(parts["word/fontTable.xml"], parts["word/styles.xml"])

@@ -23,6 +23,17 @@ class SectionsTab:
             # the editor's own ran before this one or after it, as the queues fell).
             self.query_one(SectionsEditor).follow()
 
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        """Enter on a paragraph in the outline: typing goes there now, as a click in Word would."""
+        addr = event.node.data
+        if addr is None or addr[2] is None or event.control is not self.query_one(OutlineTree):
+            return  # a chapter or section: Enter opens or folds it (the tree's own)
+        if addr != self.address:
+            self._show_editor(addr)
+        body = self.query_one(BodyArea)
+        if not body.disabled:
+            body.focus()
+
     def _show_editor(self, addr: E.Address | None) -> None:
         self.address = addr
         self.update_counts()
