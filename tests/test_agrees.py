@@ -520,6 +520,7 @@ async def test_export_offers_revisions_against_a_version_or_last_year_and_the_ap
     app = WorkbenchApp(store_path)
     out = tmp_path / "修订稿.docx"
     plain = tmp_path / "无附件.docx"
+    joined = tmp_path / "默认.docx"
     async with app.run_test(size=SIZE) as pilot:
         await open_2024(pilot, app)
         await pilot.press("ctrl+e")
@@ -542,12 +543,26 @@ async def test_export_offers_revisions_against_a_version_or_last_year_and_the_ap
         await pilot.pause()
         dialog = app.screen
         dialog.query_one("#export-appendix", Checkbox).value = False
+        assert dialog.query_one("#export-joiners", Checkbox).value is True
+        dialog.query_one("#export-joiners", Checkbox).value = False
         dialog.query_one("#prompt", Input).value = str(plain)
         dialog.query_one("#prompt", Input).focus()
         await pilot.press("enter")
         await settle(pilot, app)
         await pilot.pause(0.5)
         await settle(pilot, app)
+        await pilot.press("ctrl+e")  # as offered: joiners in the runs at line ends
+        await pilot.pause()
+        app.screen.query_one("#prompt", Input).value = str(joined)
+        app.screen.query_one("#prompt", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.pause(0.5)
+        await settle(pilot, app)
+    with zipfile.ZipFile(joined) as z:
+        assert "\u200d" in z.read("word/document.xml").decode("utf-8")
+    with zipfile.ZipFile(plain) as z:
+        assert "\u200d" not in z.read("word/document.xml").decode("utf-8")
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     assert "<w:ins " in xml and "新增一句试验文字" in docx_text(out)

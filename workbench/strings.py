@@ -363,6 +363,7 @@ EXPORT_BASE_NONE = "不标修订"
 EXPORT_BASE_VERSION = "版本“{name}”"
 EXPORT_BASE_YEAR = "{year}年报告"
 EXPORT_APPENDIX_LABEL = "附上附件（上年目标、完成与完成情况表）"
+EXPORT_JOINERS_LABEL = "行末的人名、数字加防断行字符（Word 不在其中换行；查找这几处会受影响）"
 EXPORT_OPTIONS_HINT = "Tab 到下面的选项，空格勾选；在路径框按回车导出"
 EXPORTED_REDLINE = "已导出修订稿（对照{base}）：{path}"
 # The targets paragraph is the drafter's own and says other than the targets table.

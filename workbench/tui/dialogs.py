@@ -183,7 +183,7 @@ class ExportDialog(PromptDialog):
         super().__init__(title, value, validate=validate, help=help)
         self.bases = bases            # (reference, label): "" is no revisions
         self.appendix = appendix      # None: no last year's report to append
-        self.options: tuple[str, bool] = ("", bool(appendix))
+        self.options: tuple[str, bool, bool] = ("", bool(appendix), True)
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Checkbox, Select
@@ -198,6 +198,7 @@ class ExportDialog(PromptDialog):
                              id="export-base")
             yield Checkbox(S.EXPORT_APPENDIX_LABEL, bool(self.appendix), id="export-appendix",
                            disabled=self.appendix is None)
+            yield Checkbox(S.EXPORT_JOINERS_LABEL, True, id="export-joiners")
             yield Static(S.EXPORT_OPTIONS_HINT, classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -205,7 +206,8 @@ class ExportDialog(PromptDialog):
 
         bases = self.query("#export-base")
         base = bases.first(Select).value if bases else ""
-        self.options = (base if isinstance(base, str) else "", self.query_one("#export-appendix", Checkbox).value)
+        self.options = (base if isinstance(base, str) else "", self.query_one("#export-appendix", Checkbox).value,
+                        self.query_one("#export-joiners", Checkbox).value)
         super().on_input_submitted(event)
 
 

@@ -119,7 +119,7 @@ class Exporting:
         findings = check(snap, self.previous)
         summary = render_export_summary(snap, findings, more=S.TUI_EXPORT_MORE)
 
-        base, appendix = getattr(self, "_export_options", ("", self.previous is not None))
+        base, appendix, joiners = getattr(self, "_export_options", ("", self.previous is not None, True))
         redline = None
         if base:
             from workbench.drafting.rounds import RoundError, redline_base
@@ -135,7 +135,7 @@ class Exporting:
             if confirmed:
                 self.notify(S.EXPORTING_PDF if pdf else S.EXPORTING, timeout=2)
                 self._export(snap, out, pdf, redline=redline, appendix=appendix and self.previous is not None,
-                             base=dict(self._export_bases()).get(base, base) if base else "")
+                             base=dict(self._export_bases()).get(base, base) if base else "", joiners=joiners)
 
         if counts(findings)[ERROR]:
             from workbench.tui.dialogs import ConfirmDialog
@@ -151,14 +151,14 @@ class Exporting:
 
     @work(thread=True, group="export", description="export")  # not a repr of the whole report
     def _export(self, snap: Report, out: Path, pdf: bool = False, *, redline=None, appendix: bool | None = None,
-                base: str = "") -> None:
+                base: str = "", joiners: bool = True) -> None:
         from workbench.writing.export import ExportError, export_report
 
         adjusted: list = []
         if appendix is None:
             appendix = self.previous is not None
         try:
-            export_report(snap, out, previous=self.previous, appendix=appendix, redline=redline)
+            export_report(snap, out, previous=self.previous, appendix=appendix, redline=redline, joiners=joiners)
             if pdf:
                 from workbench.writing.pdf import convert_to_pdf
 
