@@ -205,7 +205,10 @@ def _end(proc: subprocess.Popen) -> None:
     """LibreOffice's processes gone: its launcher (soffice, oosplash) and the office it started
     (soffice.bin) share the process group their own session gave them."""
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
+        if hasattr(os, "killpg"):
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
     except (ProcessLookupError, PermissionError):
         pass
     try:
@@ -266,8 +269,13 @@ class _Office:
                 time.sleep(0.05)
 
     def _give_up(self) -> None:
+        """The office stopped, and the socket of its pipe, which a stopped office leaves, gone."""
         if self.proc is not None:
             _end(self.proc)
+            self.proc = None
+            # sal/osl/unx/pipe.cxx: /tmp/OSL_PIPE_<uid>_<name>
+            if hasattr(os, "getuid"):
+                Path(f"/tmp/OSL_PIPE_{os.getuid()}_{self.pipe}").unlink(missing_ok=True)
         self.uno = self.desktop = None
 
     def convert(self, sources: list[Path], outdir: Path) -> dict[Path, str]:
@@ -281,9 +289,9 @@ class _Office:
             return dict.fromkeys(sources, lines[-1] if lines else "?")
         uno, reasons, expired = self.uno, {}, threading.Event()
 
-        def expire():
+        def expire(proc=self.proc):
             expired.set()
-            _end(self.proc)
+            _end(proc)
         timer = threading.Timer(self.timeout, expire)
         timer.daemon = True
         timer.start()
@@ -317,8 +325,10 @@ class _Office:
         return reasons
 
     def close(self) -> None:
-        """The office ended (asked, then made to), its profile kept for next time if it is the first."""
-        if self.desktop is not None:
+        """The office ended. Asked to quit (and waited for) only while no profile is kept yet,
+        so that this one is written out whole and kept; otherwise stopped at once: its private
+        profile is thrown away with the temporary folder, and waiting costs nearly half a second."""
+        if self.desktop is not None and not (_profile_dir() / "user").is_dir():
             try:
                 self.desktop.terminate()
             except Exception:
@@ -326,10 +336,8 @@ class _Office:
             try:
                 self.clean = self.proc.wait(30) == 0
             except subprocess.TimeoutExpired:
-                pass
-        if self.proc is not None:
-            _end(self.proc)
-        self.desktop = None
+                self.clean = False
+        self._give_up()
         if self.clean:
             _keep_profile(self.profile)
 
