@@ -289,7 +289,8 @@ def _export_pdf() -> Row:
     for _ in range(5):  # interleaved
         for cmd_, out, e in ((ours_cmd, ours_t, env), (alone_cmd, alone_t, alone_env)):
             t0 = time.perf_counter()
-            said = subprocess.run(cmd_, check=True, capture_output=True, env=e, text=True).stdout or said
+            done = subprocess.run(cmd_, check=True, capture_output=True, env=e, text=True)
+            said = done.stdout if cmd_ is ours_cmd else said
             out.append(time.perf_counter() - t0)
     ours, alone = statistics.median(ours_t), statistics.median(alone_t)
     shutil.rmtree(folder)

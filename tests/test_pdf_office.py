@@ -5,10 +5,12 @@ failed or ran out of time."""
 
 from __future__ import annotations
 
+import builtins
 import os
 import shutil
 import stat
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -27,7 +29,17 @@ def _need_libreoffice() -> None:
 
 
 def _groups_alive(pids: list[int]) -> list[int]:
-    """The processes still running in the process groups the export started."""
+    """The processes still running in the process groups the export started, given a second
+    to finish dying (SIGKILL is delivered at once, the exit takes its moment)."""
+    for _ in range(20):
+        alive = _in_groups(pids)
+        if not alive:
+            break
+        time.sleep(0.05)
+    return alive
+
+
+def _in_groups(pids: list[int]) -> list[int]:
     alive = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -74,7 +86,9 @@ def test_both_passes_run_in_one_office_and_none_is_left_running(example_docx, st
     if P._import_uno() is None:
         pytest.skip("python3-uno is not installed for this Python")
     adjusted: list = []
+    own_import = builtins.__import__
     pdf = P.convert_to_pdf(example_docx, adjustments=adjusted)
+    assert builtins.__import__ is own_import, "uno.py's import hook was left in the process"
     assert adjusted, "the example has a paragraph the layout pass mends: the second pass must run"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert len(started) == 1, "the layout pass's second conversion started a second LibreOffice"

@@ -10,6 +10,7 @@ opposite so LibreOffice lays the lines out as Word does."""
 
 from __future__ import annotations
 
+import builtins
 import io
 import os
 import re
@@ -127,27 +128,36 @@ def pdf_path_for(docx: Path) -> Path:
 def _import_uno():
     """pyuno (Debian's python3-uno), or None where this Python cannot load it. Debian installs
     it for the system's python3 only: another Python of the same version may borrow it (the
-    folder is on the path just for the import), one of another version must not load it."""
+    folder is on the path just for the import), one of another version must not load it.
+    uno.py replaces the builtin __import__ with its own (for `from com.sun.star… import`,
+    which we never use): the process gets its own back."""
+    if "uno" in sys.modules:
+        return sys.modules["uno"]
+    keep = builtins.__import__
     try:
-        import uno
-        return uno
-    except ImportError:
-        pass
-    system = "/usr/lib/python3/dist-packages"
-    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    try:
-        if not os.path.exists(f"{system}/uno.py") or Path("/usr/bin/python3").resolve().name != version:
+        try:
+            import uno
+            return uno
+        except ImportError:
+            pass
+        system = "/usr/lib/python3/dist-packages"
+        version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+        try:
+            if not os.path.exists(f"{system}/uno.py") or Path("/usr/bin/python3").resolve().name != version:
+                return None
+        except OSError:
             return None
-    except OSError:
-        return None
-    sys.path.append(system)
-    try:
-        import uno
-        return uno
-    except Exception:       # ImportError, or a pyuno that cannot start its bridge
-        return None
+        sys.path.append(system)
+        try:
+            import uno
+            return uno
+        except Exception:       # ImportError, or a pyuno that cannot start
+            sys.modules.pop("uno", None)
+            return None
+        finally:
+            sys.path.remove(system)
     finally:
-        sys.path.remove(system)
+        builtins.__import__ = keep
 
 
 def _private_profile(tmp: Path) -> Path:
