@@ -83,10 +83,10 @@ def _pdf_text(pdf: Path) -> str:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
 def test_both_passes_run_in_one_office_and_none_is_left_running(example_docx, started):
     _need_libreoffice()
+    own_import = builtins.__import__
     if P._import_uno() is None:
         pytest.skip("python3-uno is not installed for this Python")
     adjusted: list = []
-    own_import = builtins.__import__
     pdf = P.convert_to_pdf(example_docx, adjustments=adjusted)
     assert builtins.__import__ is own_import, "uno.py's import hook was left in the process"
     assert adjusted, "the example has a paragraph the layout pass mends: the second pass must run"
