@@ -276,7 +276,7 @@ class _Office:
                 if time.monotonic() > deadline:
                     self._give_up()
                     raise ExportError(S.EXPORT_PDF_TIMEOUT.format(path=self.what, seconds=self.timeout)) from None
-                time.sleep(0.05)
+                time.sleep(0.02)
 
     def _give_up(self) -> None:
         """The office stopped, and the socket of its pipe, which a stopped office leaves, gone."""
