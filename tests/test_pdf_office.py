@@ -144,3 +144,23 @@ def test_a_libreoffice_that_never_answers_is_stopped_at_the_timeout(example_docx
     assert str(caught.value) == S.EXPORT_PDF_TIMEOUT.format(path=example_docx, seconds=2)
     assert started and _groups_alive(started) == []
     assert sorted(p.name for p in example_docx.parent.iterdir()) == ["r.docx"]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
+def test_an_office_that_dies_hands_its_files_to_the_plain_conversion(example_docx, started, monkeypatch):
+    _need_libreoffice()
+    if P._import_uno() is None:
+        pytest.skip("python3-uno is not installed for this Python")
+    connect = P._Office._connect
+
+    def connect_then_die(office):
+        connect(office)
+        assert office.desktop is not None
+        P._end(office.proc)             # gone between the connection and the first file
+    monkeypatch.setattr(P._Office, "_connect", connect_then_die)
+    adjusted: list = []
+    pdf = P.convert_to_pdf(example_docx, adjustments=adjusted)
+    assert adjusted and pdf.read_bytes().startswith(b"%PDF")
+    assert len(started) == 3            # the office that died, then --convert-to for each pass
+    assert _groups_alive(started) == []
+    assert sorted(p.name for p in example_docx.parent.iterdir()) == ["r.docx", "r.pdf"]

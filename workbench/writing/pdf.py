@@ -278,11 +278,21 @@ class _Office:
                     raise ExportError(S.EXPORT_PDF_TIMEOUT.format(path=self.what, seconds=self.timeout)) from None
                 time.sleep(0.02)
 
+    def _answers(self) -> bool:
+        """The office still there and its end of the pipe still answering."""
+        try:
+            self.desktop.getFrames()
+        except Exception:
+            return False
+        return self.proc.poll() is None
+
     def _give_up(self) -> None:
-        """The office stopped, and the socket of its pipe, which a stopped office leaves, gone."""
+        """The office stopped, and what a stopped office leaves gone: the socket of its pipe,
+        its profile's lock (the plain conversion that may follow uses the profile)."""
         if self.proc is not None:
             _end(self.proc)
             self.proc = None
+            (self.profile / "user" / ".lock").unlink(missing_ok=True)
             # sal/osl/unx/pipe.cxx: /tmp/OSL_PIPE_<uid>_<name>
             if hasattr(os, "getuid"):
                 Path(f"/tmp/OSL_PIPE_{os.getuid()}_{self.pipe}").unlink(missing_ok=True)
@@ -322,7 +332,7 @@ class _Office:
                     finally:
                         doc.close(True)
                 except Exception as exc:
-                    if self.proc.poll() is None:            # the office refused this file
+                    if not expired.is_set() and self._answers():    # it refused this file
                         reasons[source] = getattr(exc, "Message", "") or type(exc).__name__
                         continue
                     self._give_up()
