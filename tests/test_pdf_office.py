@@ -164,3 +164,21 @@ def test_an_office_that_dies_hands_its_files_to_the_plain_conversion(example_doc
     assert len(started) == 3            # the office that died, then --convert-to for each pass
     assert _groups_alive(started) == []
     assert sorted(p.name for p in example_docx.parent.iterdir()) == ["r.docx", "r.pdf"]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
+def test_a_process_that_exits_mid_export_ends_its_office(tmp_path, monkeypatch):
+    _need_libreoffice()
+    if P._import_uno() is None:
+        pytest.skip("python3-uno is not installed for this Python")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = Path(__file__).resolve().parents[1]
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom workbench.writing import pdf as P\n"
+        f"office = P._Office(P.soffice(), Path({str(tmp_path)!r}), 120, Path('x'))\n"
+        "office._connect()\nassert office.desktop is not None\nprint(office.proc.pid, flush=True)\n"
+        "sys.exit(0)   # no close: as when the drafter quits while the PDF is being made\n")
+    done = subprocess.run([os.sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                          env=dict(os.environ, PYTHONPATH=str(root)), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert _groups_alive([int(done.stdout.split()[0])]) == []

@@ -10,6 +10,7 @@ opposite so LibreOffice lays the lines out as Word does."""
 
 from __future__ import annotations
 
+import atexit
 import builtins
 import io
 import os
@@ -227,6 +228,17 @@ def _end(proc: subprocess.Popen) -> None:
         pass
 
 
+# The offices started and not yet ended: ended when the process exits (a drafter who quits
+# the workbench while a PDF is being made leaves no LibreOffice behind).
+_RUNNING: set = set()
+
+
+@atexit.register
+def _end_running() -> None:
+    for office in list(_RUNNING):
+        office._give_up()
+
+
 class _Office:
     """One LibreOffice for every pass of an export: the office is started once and given each
     file over UNO (python3-uno), so the layout pass's second conversion pays no start-up,
@@ -253,6 +265,8 @@ class _Office:
                     env=self.env, start_new_session=True)
             except OSError:
                 self.uno = None         # --convert-to will say what is wrong
+            else:
+                _RUNNING.add(self)
 
     def _connect(self) -> None:
         """The office's desktop over the pipe, waiting for it to start; on failure UNO is
@@ -289,6 +303,7 @@ class _Office:
     def _give_up(self) -> None:
         """The office stopped, and what a stopped office leaves gone: the socket of its pipe,
         its profile's lock (the plain conversion that may follow uses the profile)."""
+        _RUNNING.discard(self)
         if self.proc is not None:
             _end(self.proc)
             self.proc = None
