@@ -548,7 +548,7 @@ def test_export_joins_line_end_runs_unless_told_not_to(db, capsys, tmp_path):
     import zipfile
 
     run(capsys, "--db", str(db), "import", str(EXAMPLES / "shiling-2024.json"))
-    for extra, joined in (([], True), (["--no-joiners"], False)):
+    for extra, joined in (([], True), (["--plain"], False)):
         out = tmp_path / f"稿{len(extra)}.docx"
         code, _, err = run(capsys, "--db", str(db), "export", "狮岭镇", "2024", "-o", str(out), *extra)
         assert code in (0, 1), err

@@ -281,7 +281,7 @@ def test_the_docx_joins_only_the_runs_a_line_ends_in_or_beside(tmp_path):
     for run in ("习近平同志", "9万人", "5%左右", "穗府〔2024〕1号"):
         assert glue(run).replace(JOINER, "\u2060") in copy, run
     assert docx_text(out).endswith("落实穗府〔2024〕1号文件。")
-    # export --no-joiners: the text exactly as typed (the PDF's copy still joins every run)
+    # export --plain: the text exactly as typed (the PDF's copy still joins every run)
     plain = export_report(_report([mid, at_end]), tmp_path / "plain.docx", joiners=False)
     assert JOINER not in _document_xml(plain) and "在以习近平同志为核心" in _document_xml(plain)
 

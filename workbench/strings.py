@@ -633,9 +633,7 @@ CMP_DOCX_SPAN_SOURCE = "资料来源：{place}{years}政府工作报告；{date}
 
 # ------------------------------------------------------------ help of commands added beside issue 16's table
 CLI_EXPORT_PDF_HELP = "同时用 LibreOffice 转出 PDF（与 .docx 同名）"
-CLI_EXPORT_NO_JOINERS_HELP = ("Word 稿中不加防断行字符：默认在行末的人名、数字单位（如“习近平总书记”“6.5%左右”）"
-                              "字间加不可见的连接符，使 Word 不在其中换行，但 Word 查找、复制这几处时会受影响；"
-                              "加此项则正文原样，PDF 照样不断开")
+CLI_EXPORT_NO_JOINERS_HELP = "Word 稿中行末的人名、数字不加防断行字符；查找、复制照常， Word 可能在其中换行"
 CLI_EXPORT_STRICT_HELP = "核对有错误时不导出（退出码 1）"
 CLI_EXPORT_CHANGES_HELP = "导出修订稿：与某个版本（版本名称）或某一年的报告相比，改动以 Word 修订标出"
 CLI_EXPORT_DATE_HELP = "修订的时间（如 2025-01-05 或 2025-01-05 09:30；默认为当前稿最后保存的时间）"
@@ -849,6 +847,8 @@ BINDING_COMMENT_DONE = "批注已处理"
 COMMENT_MARKED_DONE = "已把这条批注标为已处理"
 COMMENT_NOT_A_COMMENT = "这一条不是批注、起草待核对事项或模型的待核实数字；d 只对 R601、R602、W701、W702 起作用"
 TODO_FINDING = "起草待核对：{item}（处理完按 d 标记）"
+IMPORT_TODO_FINDING = "导入时的提醒：{item}（处理完按 d 标记）"
+IMPORT_NOTE_HEAD = "导入时的提醒；"
 TODO_MARKED_DONE = "已把这条待核对事项标为已处理"
 BINDING_BACK_REPORT = "返回报告"
 BINDING_BACK_VERSIONS = "返回版本列表"

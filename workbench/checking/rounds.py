@@ -11,22 +11,31 @@ COMMENT_CODE = "R601"
 TODO_CODE = "R602"
 
 
+def _head(note: str) -> str | None:
+    """Which to-do list the note holds: a new year's draft's or an import's; None for a note
+    of the drafter's own."""
+    return next((h for h in (S.ROLL_NOTE_HEAD, S.IMPORT_NOTE_HEAD) if note.startswith(h)), None)
+
+
 def todo_items(note: str) -> list[str]:
-    """The to-do list a new year's draft was given (report.note: "由上年报告起草；…；…")."""
-    if not note.startswith(S.ROLL_NOTE_HEAD):
+    """The to-do list a new year's draft was given (report.note: "由上年报告起草；…；…"), or
+    what its import said ("导入时的提醒；…")."""
+    head = _head(note)
+    if head is None:
         return []
-    return [item.strip() for item in note[len(S.ROLL_NOTE_HEAD):].split("；") if item.strip()]
+    return [item.strip() for item in note[len(head):].split("；") if item.strip()]
 
 
 def drop_todo(note: str, item: str) -> str:
     """The note without one to-do item (the drafter marked it done); "" once none is left."""
     left = [i for i in todo_items(note) if i != item]
-    return S.ROLL_NOTE_HEAD + "；".join(left) if left else ""
+    return (_head(note) or S.ROLL_NOTE_HEAD) + "；".join(left) if left else ""
 
 
 def todo_findings(note: str) -> list:
-    """The roll-over's to-do items as findings (R602), listed with the checks until marked done."""
-    return [Finding(TODO_CODE, INFO, S.TODO_FINDING.format(item=item), {"todo": item})
+    """The to-do items as findings (R602), listed with the checks until marked done."""
+    form = S.IMPORT_TODO_FINDING if _head(note) == S.IMPORT_NOTE_HEAD else S.TODO_FINDING
+    return [Finding(TODO_CODE, INFO, form.format(item=item), {"todo": item})
             for item in todo_items(note)]
 
 

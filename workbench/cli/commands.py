@@ -438,7 +438,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     try:
         export_report(report, out, template=template, previous=previous, appendix=args.appendix,
-                      redline=redline, joiners=not getattr(args, "no_joiners", False))
+                      redline=redline, joiners=not getattr(args, "plain", False))
     except ExportError as exc:
         raise CliError(str(exc)) from None
     if redline is not None:

@@ -248,12 +248,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         _arg(s, "export", "--appendix", action="store_true")
         _arg(s, "export", "--force", action="store_true")
         _arg(s, "export", "--pdf", action="store_true", help=S.CLI_EXPORT_PDF_HELP)
-        _arg(s, "export", "--no-joiners", action="store_true", help=S.CLI_EXPORT_NO_JOINERS_HELP)
         _arg(s, "export", "--strict", action="store_true", help=S.CLI_EXPORT_STRICT_HELP)
         _arg(s, "export", "--changes-from", metavar=S.CLI_METAVARS.get("version", "版本或年份"),
              help=S.CLI_EXPORT_CHANGES_HELP)
         _arg(s, "export", "--author", metavar=S.CLI_METAVARS.get("author", "姓名"), help=S.CLI_EXPORT_AUTHOR_HELP)
         _arg(s, "export", "--date", metavar="日期", help=S.CLI_EXPORT_DATE_HELP)
+        _arg(s, "export", "--plain", action="store_true", help=S.CLI_EXPORT_NO_JOINERS_HELP)
 
     if wanted("version"):
         add_version_parser(sub)

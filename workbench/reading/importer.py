@@ -64,6 +64,10 @@ def import_detailed(path: Path, *, place: str | None = None, year: int | None = 
             raise ImportFailure(S.IMPORT_NO_YEAR.format(path=path))
     for g in got:
         sync(g.report)
+        if g.warnings and not g.ours and not g.report.note:
+            # What the import said stays with the report: F4 and `check` list it (R602) until
+            # the drafter marks each item done.
+            g.report.note = S.IMPORT_NOTE_HEAD + "；".join(w.replace("；", "，") for w in g.warnings)
     return got
 
 
