@@ -90,6 +90,7 @@ IMPORT_WARN_UNREAD_TARGET = "目标段中“{clause}”写有数字，但没能�
 IMPORT_WARN_UNREAD_RESULT = "回顾中“{clause}”写有数字，但没能读成一项完成数，未导入，请核对后补上"
 # Where an imported report's place or year came from (import --dry-run, the TUI's dialog).
 SOURCE_TITLE = "标题"
+SOURCE_DOCUMENT = "文件中的报告数据"
 SOURCE_MEETING = "会议行"
 SOURCE_OPENING = "开场白"
 SOURCE_SPEAKER = "署名"

@@ -121,7 +121,7 @@ def _json_imported(report: Report) -> Imported:
     claimed = claim_edited_generated(report)
     warnings = [S.IMPORT_GENERATED_EDITED.format(where=paragraph_place(report.chapters, *addr))
                 for addr in claimed]
-    return Imported(report, S.SOURCE_TITLE, S.SOURCE_TITLE, warnings=warnings)
+    return Imported(report, S.SOURCE_DOCUMENT, S.SOURCE_DOCUMENT, warnings=warnings)
 
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
