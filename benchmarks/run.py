@@ -463,10 +463,11 @@ def _keystroke_times(*, last_year: bool) -> list[float]:
 
 def _bare_keystroke_times(*, last_year: bool, whole: bool = False) -> list[float]:
     """The same keys, timed the same way, in a bare Textual app holding nothing but a
-    soft-wrapped TextArea of the body editor's size on a screen of the same size: what Textual itself costs
-    for a key on this machine, measured in the same run. It holds the paragraph the editor
-    row types into, the cursor at its end; with `whole`, all 30,000 characters (one paragraph
-    a line, the cursor at the end of the same paragraph), as an editor of the whole text would."""
+    soft-wrapped TextArea of the body editor's size on a screen of the same size: what
+    Textual itself costs for a key on this machine, measured in the same run. It holds the
+    paragraph the editor row types into, the cursor at its end; with `whole`, all 30,000
+    characters (one paragraph a line, the cursor at the end of the same paragraph), as an
+    editor of the whole text would."""
     from textual.app import App
     from textual.widgets import TextArea
 
