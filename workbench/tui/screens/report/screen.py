@@ -70,6 +70,9 @@ class ReportScreen(FiguresTab, SectionsTab, AssistTab, ChecksTab, PreviewTab, Ti
     def __init__(self, report: Report, previous: Report | None, *, readonly: bool = False,
                  base: dict | None = None):
         super().__init__()
+        from workbench.tui.compositor import CroppedCompositor
+
+        self._compositor = CroppedCompositor()  # a key redraws the editor, not the whole screen
         self.report = report
         self.base = base  # the stored document this editor started from (or last saved)
         self.opened = base  # the stored document at open: what 撤销本次打开以来的修改 puts back
