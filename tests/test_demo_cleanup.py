@@ -22,7 +22,7 @@ def test_demo_removes_its_folder_and_its_list_cache_and_says_so(monkeypatch, cap
     monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path / "cache"))
     seen = []
 
-    def tui(args, path=None):  # as the TUI does: remember the list for the next start
+    def tui(args, path=None, **kw):  # as the TUI does: remember the list for the next start
         seen.append(path)
         write_list_cache(path, (1, 2, 3), [{"place": "狮岭镇", "year": 2024}])
         assert list_cache_path(path).exists()
@@ -44,7 +44,7 @@ def test_demo_cleans_up_when_the_terminal_is_closed(tmp_path):
         import os, signal, sys, time
         import workbench.cli.commands as cli
 
-        def tui(args, path=None):
+        def tui(args, path=None, **kw):
             print(path, flush=True)
             os.kill(os.getpid(), signal.SIGHUP)  # the terminal window closed
             time.sleep(5)
