@@ -15,6 +15,7 @@ import math
 import re
 import subprocess
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -222,9 +223,11 @@ def _han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _model(text: str, spacing_pt: float) -> tuple[list[float], list[float], list[bool]]:
-    """Each character's advance with the spacing, the autospace before it, and whether a
-    line may start at it."""
+@lru_cache(maxsize=64)
+def _shape(text: str) -> tuple[tuple[float, ...], tuple[bool, ...], tuple[float, ...], tuple[bool, ...]]:
+    """What does not change with the spacing: each character's own advance, whether it takes
+    the spacing (a Chinese character inside an unbreakable run, an en-US run in LibreOffice's
+    copy, keeps its own width), the autospace before it, and whether a line may start at it."""
     from workbench.writing.unbreakable import spans
 
     inside, member = [False] * (len(text) + 1), [False] * len(text)
@@ -232,8 +235,7 @@ def _model(text: str, spacing_pt: float) -> tuple[list[float], list[float], list
         for k in range(a, b):
             inside[k] = k > a
             member[k] = True
-    # a Chinese character of a run (an en-US run in LibreOffice's copy) keeps its own width
-    adv = [_advance(ch) + (0.0 if member[k] and not ch.isascii() else spacing_pt) for k, ch in enumerate(text)]
+    takes = tuple(not (member[k] and not ch.isascii()) for k, ch in enumerate(text))
     before, ok = [0.0] * len(text), [True] * (len(text) + 1)
     for k in range(1, len(text)):
         a, b = text[k - 1], text[k]
@@ -246,7 +248,14 @@ def _model(text: str, spacing_pt: float) -> tuple[list[float], list[float], list
                 or (a.isascii() and b.isascii() and not a.isspace() and not b.isspace())
                 or (a in "，," and k >= 2 and text[k - 2].isdigit() and b.isdigit())):
             ok[k] = False
-    return adv, before, ok
+    return tuple(map(_advance, text)), takes, tuple(before), tuple(ok)
+
+
+def _model(text: str, spacing_pt: float) -> tuple[list[float], tuple[float, ...], tuple[bool, ...]]:
+    """Each character's advance with the spacing, the autospace before it, and whether a
+    line may start at it."""
+    own, takes, before, ok = _shape(text)
+    return [w + spacing_pt if t else w for w, t in zip(own, takes)], before, ok
 
 
 def lay_out(text: str, twentieths: int, *, first: float | None = None, width: float = BLOCK_PT) -> list[str]:
@@ -276,8 +285,11 @@ def _model_spread(line: str, avail: float, twentieths: int) -> float:
     """`spread` of the line in the model: the space between its characters, autospace and
     justification together (as the PDF shows them: pdftotext cuts its words at both)."""
     adv, _, _ = _model(line, twentieths / 20)
-    natural = sum(adv) - twentieths / 20
-    return (avail - natural) / (len(line) - 1) if len(line) > 1 else 0.0
+    return _spread_of(sum(adv), len(line), avail, twentieths)
+
+
+def _spread_of(advances: float, count: int, avail: float, twentieths: int) -> float:
+    return (avail - advances + twentieths / 20) / (count - 1) if count > 1 else 0.0
 
 
 MARGIN = 2     # the model's error near a break: a step is taken only if its neighbours agree
@@ -298,9 +310,13 @@ def unstretching_spacing(text: str, printed: list[str], kind: str | None,
     def clean(step: int) -> bool:
         if step not in good:
             got = lay_out(text, step)
-            good[step] = not (len(got) > 1 and _lone_end(kind, got[-1])) and all(
-                _model_spread(line, BLOCK_PT - (FIRST_INDENT_PT if k == 0 else 0), step) <= STRETCH_PT
-                for k, line in enumerate(got[:-1]))
+            adv, _, _ = _model(text, step / 20)
+            spreads, at = [], 0
+            for k, line in enumerate(got[:-1]):
+                avail = BLOCK_PT - (FIRST_INDENT_PT if k == 0 else 0)
+                spreads.append(_spread_of(sum(adv[at:at + len(line)]), len(line), avail, step))
+                at += len(line)
+            good[step] = not (len(got) > 1 and _lone_end(kind, got[-1])) and max(spreads, default=0) <= STRETCH_PT
         return good[step]
     for d in range(1, MAX_STEP + 1):
         for step in (base - d, base + d):
