@@ -379,11 +379,11 @@ class _Office:
 
 def _mended(docx: Path, pdf: Path) -> list:
     """The layout pass on one converted file: the .docx rewritten with the paragraphs it
-    tightens (writing/layoutpass.py); what it did, [] when nothing."""
+    tightens or loosens (writing/layoutpass.py); what it did, [] when nothing."""
     from workbench.storage.atomic import WriteFailed, write_atomic
-    from workbench.writing.layoutpass import mend, pdf_lines
+    from workbench.writing.layoutpass import mend, read_lines
 
-    lines = pdf_lines(pdf)
+    lines = read_lines(pdf)
     if not lines:
         return []
     data, done = mend(docx.read_bytes(), lines)
