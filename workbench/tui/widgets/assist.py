@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from workbench.tui.widgets.paging import SafePaging
 from workbench import strings as S
 from workbench.tui.widgets.cjktext import CJKText
 
@@ -20,7 +21,7 @@ FLAG_NAME = "workbench.flagged"
 CONTEXT = 12  # characters shown either side of a flagged figure
 
 
-class TaskList(OptionList):
+class TaskList(SafePaging, OptionList):
     HELP = S.AI_PANE_PICK_KEYS
     BINDINGS = [Binding("escape", "close", S.BINDING_BACK_SHORT, id="assist.close_list", show=False)]
 

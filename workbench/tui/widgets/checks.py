@@ -9,11 +9,12 @@ from textual.widgets.option_list import Option
 
 from workbench import strings as S
 from workbench.checking.findings import ERROR, INFO, WARNING, Finding
+from workbench.tui.widgets.paging import SafePaging
 
 STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
 
 
-class ChecksPanel(OptionList):
+class ChecksPanel(SafePaging, OptionList):
     HELP = S.HELP_CHECKS
     BINDINGS = [Binding("enter", "select", S.BINDING["jump"], id="checks.jump"),
                 Binding("d", "comment_done", S.BINDING_COMMENT_DONE, id="checks.comment_done", show=False)]

@@ -9,12 +9,13 @@ from textual.containers import Vertical
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workbench.tui.widgets.paging import SafePaging
 from workbench import strings as S
 from workbench.comparing.lastyear import figure_line, indicator_at, section_map_by_position, section_paragraphs
 from workbench.document.phrasing import section_number
 
 
-class LastYearList(OptionList):
+class LastYearList(SafePaging, OptionList):
     HELP = S.HELP_LAST_YEAR
     BINDINGS = [Binding("enter,ctrl+o", "copy", S.BINDING_COPY_LAST_YEAR, id="lastyear.copy")]
 
