@@ -30,6 +30,7 @@ from pathlib import Path
 
 from workbench.document.figures import SUFFIX_QUALIFIERS, UNITS
 from workbench.util import lazyre
+from workbench.util.textwrap_cjk import NO_LINE_START
 
 JOINER = "\u200d"
 NAMES_FILE = Path(__file__).resolve().parents[2] / "templates" / "unbreakable.txt"
@@ -111,7 +112,7 @@ def spans(text: str, names: list[str] | None = None) -> list[tuple[int, int]]:
 
 # Characters that never start a line (Word's kinsoku for Chinese): with w:overflowPunct=0 the
 # character before such a mark goes down with it.
-_NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…—%‰")
+_NO_LINE_START = frozenset(NO_LINE_START) | frozenset("—‰")  # the terminal wrap's set, and the page's dash and per mille
 # A character's width in cells of the body's 28-a-line grid: half for ASCII, one for the rest.
 _HALF_CELL = dict.fromkeys(map(chr, range(128)), 0.5)
 
